@@ -1,0 +1,151 @@
+"""Finding input files and writing output atomically.
+
+A write goes to a temporary file beside its target and is renamed over it when complete,
+so an interrupted run never leaves a half-written file under a real name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
+
+from .errors import InputError
+
+__all__ = ["DEFAULT_INCLUDE", "Source", "atomic_write", "read_bytes", "walk"]
+
+DEFAULT_INCLUDE = ("*.txt", "*.text")
+_VCS_DIRS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", ".jj"})
+# Far above any article; a bigger file is almost certainly not one, and reading it whole
+# would cost several times its size in memory.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An input file and its path relative to the argument it was found under."""
+
+    path: Path
+    relative: PurePosixPath
+
+
+def _matches(rel: PurePosixPath, globs: Sequence[str]) -> bool:
+    """A glob with a slash matches the relative path; one without, any single name."""
+    text = rel.as_posix()
+    return any(
+        fnmatchcase(text, g) if "/" in g else any(fnmatchcase(part, g) for part in rel.parts)
+        for g in globs
+    )
+
+
+def walk(
+    paths: Sequence[Path],
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    skip: Sequence[Path] = (),
+    errors: list[InputError] | None = None,
+) -> Iterator[Source]:
+    """Yield the files to process, in sorted order, recording unreadable paths in ``errors``.
+
+    Files named directly are always yielded unless excluded. Directories are walked
+    recursively without following symbolic links and without entering version-control
+    folders or any folder in ``skip`` (such as the output directory).
+    """
+    errors = errors if errors is not None else []
+    skipped = {p.resolve() for p in skip}
+    for path in paths:
+        if path.is_dir():
+            yield from _walk_dir(path, include, exclude, skipped, errors)
+        elif path.exists():
+            rel = PurePosixPath(path.name)
+            if not _matches(rel, exclude):
+                yield Source(path, rel)
+        else:
+            errors.append(InputError("no such file or directory", str(path)))
+
+
+def _walk_dir(
+    root: Path,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    skipped: set[Path],
+    errors: list[InputError],
+) -> Iterator[Source]:
+    def onerror(exc: OSError) -> None:
+        errors.append(InputError(f"cannot read directory: {exc.strerror}", str(exc.filename)))
+
+    for folder, dirs, names in os.walk(root, onerror=onerror):
+        here = Path(folder)
+        rel_here = PurePosixPath(here.relative_to(root).as_posix())
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if d not in _VCS_DIRS
+            and not (here / d).is_symlink()
+            and not _matches(rel_here / d, exclude)
+            and (here / d).resolve() not in skipped
+        )
+        for name in sorted(names):
+            path = here / name
+            rel = rel_here / name
+            if path.is_symlink() or not _matches(PurePosixPath(name), include):
+                continue
+            if not _matches(rel, exclude):
+                yield Source(path, rel)
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a whole input file, refusing one larger than ``max_bytes`` with a clear reason."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError("not a regular file", str(path))
+            if size > max_bytes:
+                raise InputError(
+                    f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)",
+                    str(path),
+                )
+            return handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+
+
+_UMASK: int | None = None
+
+
+def _umask() -> int:
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0)
+        os.umask(_UMASK)
+    return _UMASK
+
+
+def atomic_write(path: Path, data: bytes, like: os.stat_result | None = None) -> None:
+    """Replace ``path`` with ``data`` in one rename.
+
+    The new file gets the mode (and, where permitted, the owner) of ``like`` — the file
+    being rewritten — or else the mode the user's umask gives a new file.
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        if like is not None:
+            tmp.chmod(stat.S_IMODE(like.st_mode))
+            with contextlib.suppress(PermissionError):
+                os.chown(tmp, like.st_uid, like.st_gid)
+        else:
+            tmp.chmod(0o666 & ~_umask())
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise

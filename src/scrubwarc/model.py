@@ -1,0 +1,72 @@
+"""Values that travel through the cleaning pipeline: options, removals and results."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+__all__ = ["CleanOptions", "CleanResult", "LineIndex", "Removal", "RuleOutput"]
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One thing a rule took out of the text, so nothing is lost: it moves to metadata.
+
+    ``line`` and ``column`` are 1-based positions in the text as that rule received it.
+    ``replacement`` is what took its place (``""`` for a pure removal).
+    """
+
+    rule: str
+    text: str
+    line: int
+    column: int
+    replacement: str = ""
+
+
+RuleOutput = tuple[str, tuple[Removal, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class CleanOptions:
+    """What a user can configure, on the command line or in ``[tool.scrubwarc]``.
+
+    ``extra_tracking_params`` holds names or ``*`` globs (``pk_*``) added to the built-in
+    tracking list; ``extra_boilerplate_prefixes`` holds labels like ``"More from us"``.
+    """
+
+    disable: frozenset[str] = frozenset()
+    extra_tracking_params: tuple[str, ...] = ()
+    extra_boilerplate_prefixes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """The cleaned text, the rules that changed it (in order) and what each removed."""
+
+    text: str
+    fired: tuple[str, ...]
+    removals: tuple[Removal, ...]
+    encoding: str | None = None
+    changed: bool = field(default=False)
+
+
+class LineIndex:
+    """Offsets to 1-based (line, column), built once per text, only when a rule removes."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def removal(self, rule: str, text: str, offset: int, replacement: str = "") -> Removal:
+        line, column = self.position(offset)
+        return Removal(rule, text, line, column, replacement)

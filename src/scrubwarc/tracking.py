@@ -1,0 +1,226 @@
+"""Tracking residue: query tails glued to sentences, glued tracking URLs, stray query lines,
+and tracking parameters inside real URLs (which keep their real parameters).
+
+Nothing counts as residue without a known tracking parameter followed by ``=`` (plain or
+percent-encoded), so prose such as "UTM coordinates" or "rope + stove | tent & bags" stays.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from urllib.parse import unquote
+
+from ._lines import drop_lines
+from .model import CleanOptions, LineIndex, Removal, RuleOutput
+
+__all__ = ["DEFAULT_TRACKING_PARAMS", "clean_url", "is_tracking_param", "strip_tracking"]
+
+# Names or "*" globs, compared without regard to case. Generic names (source, medium, ref,
+# keywords, reference, campaign, share) are real parameters on many sites and stay.
+DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
+    "utm_*", "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "twclid",
+    "ttclid", "yclid", "li_fat_id", "igshid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "__hssc",
+    "__hstc", "__hsfp", "hsctatracking", "ocid", "cmpid", "smid", "wt.*", "fb_action_ids",
+    "fb_action_types", "fb_ref", "fb_source", "__twitter_impression", "ref_src", "s_cid",
+    "ncid", "sr_share", "mkt_tok", "vero_id", "vero_conv", "oly_anon_id", "oly_enc_id",
+    "rb_clickid", "_openstat", "xtor", "icid", "pk_campaign", "pk_kwd", "pk_source",
+    "pk_medium", "pk_content", "mtm_*", "piwik_*", "hmb_*", "ga_source", "ga_medium",
+    "ga_campaign", "ga_content", "ga_term", "_ga", "_gl", "ns_mchannel", "ns_source",
+    "ns_campaign", "ns_linkname", "ns_fee", "at_medium", "at_campaign", "soc_src", "soc_trk",
+    "spref", "ito",
+)  # fmt: skip
+
+_URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
+# A scheme-less URL: host.tld then a path or a query.
+_BARE_HOST = re.compile(r"[\"'(“‘<\[]?(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}[/?]")
+_URL_CHARS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%|"
+)
+_SENTENCE_END = ".!?…"
+_CLOSERS = "\"'”’»)]"
+_TRAILING_PUNCT = ".,;:!?…\"'”’»"
+_SEPARATOR = re.compile(r"&(?:amp;)?|;")
+
+
+def _glob(name: str) -> str:
+    return re.escape(name.casefold()).replace(r"\*", r"[\w.\-]*+")
+
+
+@cache
+def _patterns(extra: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(search pattern for ``key=`` in running text, full-match pattern for a bare key)."""
+    names = "|".join(sorted({_glob(n) for n in (*DEFAULT_TRACKING_PARAMS, *extra)}))
+    # The key starts a parameter: text start, a non-word character, or an encoded & or ?.
+    boundary = r"(?:(?<![\w.])|(?<=%26)|(?<=%3[fF])|(?<=%2526)|(?<=%253[fF]))"
+    search = re.compile(rf"{boundary}(?:{names})(?:=|%3[dD]|%253[dD])", re.IGNORECASE)
+    return search, re.compile(rf"(?:{names})", re.IGNORECASE)
+
+
+def _options_key(options: CleanOptions | None) -> tuple[str, ...]:
+    return tuple(options.extra_tracking_params) if options else ()
+
+
+def is_tracking_param(name: str, options: CleanOptions | None = None) -> bool:
+    """True if a query parameter name is a known tracker (percent-encoding allowed).
+
+    >>> is_tracking_param("utm_content"), is_tracking_param("source")
+    (True, False)
+    """
+    bare = _patterns(_options_key(options))[1]
+    return bare.fullmatch(unquote(unquote(name)).strip()) is not None
+
+
+def _split_trailing(url: str) -> tuple[str, str]:
+    """Separate sentence punctuation that follows a URL; keep a ")" the URL opened."""
+    end = len(url)
+    while end > 0 and (url[end - 1] in _TRAILING_PUNCT or url[end - 1] in ")]"):
+        ch = url[end - 1]
+        if ch in ")]" and url.count("(" if ch == ")" else "[", 0, end) >= url.count(ch, 0, end):
+            break
+        end -= 1
+    return url[:end], url[end:]
+
+
+def _clean_params(query: str, options: CleanOptions | None) -> tuple[str, list[str]]:
+    """Drop tracking pairs from ``a=1&utm_x=2``, keeping the others exactly as written."""
+    pieces = _SEPARATOR.split(query)
+    seps = _SEPARATOR.findall(query)
+    kept: list[str] = []
+    removed: list[str] = []
+    for piece in pieces:
+        if is_tracking_param(piece.partition("=")[0], options):
+            removed.append(piece)
+        elif piece:
+            kept.append(piece)
+    if not removed:
+        return query, []
+    sep = seps[0] if seps else "&"
+    return sep.join(kept), removed
+
+
+def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[str]]:
+    """Remove tracking parameters from a URL's query and fragment; return what went.
+
+    >>> clean_url("https://ex.com/a?id=5&utm_source=rss&fbclid=x#top")
+    ('https://ex.com/a?id=5#top', ['utm_source=rss', 'fbclid=x'])
+    >>> clean_url("https://ex.com/?source=home&keywords=a+b")[0]
+    'https://ex.com/?source=home&keywords=a+b'
+    """
+    core, trail = _split_trailing(url)
+    base, hash_, fragment = core.partition("#")
+    path, qmark, query = base.partition("?")
+    new_query, removed = _clean_params(query, options) if qmark else ("", [])
+    new_fragment, removed_f = (
+        _clean_params(fragment, options) if "=" in fragment else (fragment, [])
+    )
+    if not removed and not removed_f:
+        return url, []
+    rebuilt = path + ("?" + new_query if new_query else "")
+    rebuilt += "#" + new_fragment if hash_ and (new_fragment or not removed_f) else ""
+    return rebuilt + trail, removed + removed_f
+
+
+def _glued(prefix: str) -> bool:
+    """True if a URL or query starts straight after a word or a sentence's end."""
+    stripped = prefix.rstrip(_CLOSERS)
+    return bool(stripped) and (stripped[-1].isalnum() or stripped[-1] in _SENTENCE_END)
+
+
+def _residue_start(token: str, key_at: int) -> int | None:
+    """Where a glued query tail begins in ``token``, given a tracking key at ``key_at``."""
+    q = len(token)
+    while q > 0 and token[q - 1] in _URL_CHARS:
+        q -= 1
+    if q > key_at:
+        return None
+    head = token[q:key_at]
+    # A "?" opens a query; else the first "|" or "#" (campaign names hold "+" and "&");
+    # else any query punctuation; else the key itself, when it follows a sentence's end.
+    for marks in ("?", "|#", "&;+%"):
+        hits = [head.find(m) for m in marks if m in head]
+        if hits:
+            return q + min(hits)
+    if key_at == 0 or _glued(token[:key_at]) or token[key_at - 1] in _CLOSERS:
+        return key_at
+    return None
+
+
+def _clean_token(token: str, key_at: int, options: CleanOptions | None) -> tuple[str, list[str]]:
+    """The token without its tracking residue, and the removed pieces."""
+    url = _URL_START.search(token)
+    if url is not None and url.start() <= key_at:
+        if url.start() > 0 and _glued(token[: url.start()]):
+            return token[: url.start()], [token[url.start() :]]
+        new_url, removed = clean_url(token[url.start() :], options)
+        return token[: url.start()] + new_url, removed
+    bare = _BARE_HOST.match(token)
+    if bare is not None and bare.end() <= key_at + 1:
+        return clean_url(token, options)
+    start = _residue_start(token, key_at)
+    if start is None:
+        return token, []
+    return token[:start], [token[start:]]
+
+
+def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput:
+    """Remove tracking residue in all its forms; URLs keep their real parameters.
+
+    >>> strip_tracking("These people are family.”|+World%29&utm_content=Reader\\n")[0]
+    'These people are family.”\\n'
+    >>> strip_tracking("See https://ex.com/a?id=5&utm_source=rss.\\n")[0]
+    'See https://ex.com/a?id=5.\\n'
+    """
+    search = _patterns(_options_key(options))[0]
+    first = search.search(text)
+    if first is None:
+        return text, ()
+    index = LineIndex(text)
+    out: list[str] = []
+    removals: list[Removal] = []
+    emptied: set[int] = set()
+    pos = 0
+    for m in search.finditer(text, first.start()):
+        if m.start() < pos:
+            continue  # inside a token already cleaned
+        start, end = _token_bounds(text, m.start())
+        token = text[start:end]
+        new, removed = _clean_token(token, m.start() - start, options)
+        if not removed:
+            continue
+        for piece in removed:
+            offset = start + token.find(piece)
+            removals.append(index.removal("tracking", piece, offset))
+        piece_before = text[pos:start]
+        if not new:
+            # The whole token goes, with the space that separated it from its neighbour.
+            trimmed = piece_before.rstrip(" \t")
+            if trimmed and not trimmed.endswith("\n"):
+                piece_before = trimmed
+            else:
+                while end < len(text) and text[end] in " \t":
+                    end += 1
+            emptied.add(index.position(start)[0] - 1)
+        out.append(piece_before)
+        out.append(new)
+        pos = end
+    if not removals:
+        return text, ()
+    out.append(text[pos:])
+    new_text = "".join(out)
+    lines = new_text.split("\n")
+    blank = [i for i in emptied if i < len(lines) and not lines[i].strip()]
+    new_text = drop_lines(new_text, blank, "tracking")[0] if blank else new_text
+    return new_text, tuple(removals)
+
+
+def _token_bounds(text: str, at: int) -> tuple[int, int]:
+    """The whitespace-delimited token around offset ``at``."""
+    start = at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = at
+    size = len(text)
+    while end < size and not text[end].isspace():
+        end += 1
+    return start, end
