@@ -1,0 +1,64 @@
+"""Invariants of the whole pipeline, over generated text and bytes."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from scrubwarc import clean_bytes, clean_text
+
+# Fragments that every rule reacts to, so generated text exercises the rules, not just noise.
+FRAGMENTS = st.sampled_from(
+    [
+        "&amp;", "&#8220;", "&lt;b&gt;", "<p>", "</b>", "<br/>", "itâ€™s", "CafÃ©", "\u00a0",
+        "\u200b", "\r\n", "\n\n\n", "  ", "?utm_source=rss", "&utm_medium=x", "|+A%29",
+        "%3Futm_source%3Drss", "https://ex.org/a?id=1&fbclid=z", "www.ex.org/?gclid=1",
+        "RELATED – ", "Read more: ", "See also: ", " - The Herald", " | Site", "By Jane Roe",
+        "“", "”", ".", "!", "?", "&", "+", "|", "<", ">", ";", "=", "\t", "\u2029",
+    ]
+)  # fmt: skip
+WORDS = st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
+ARTICLE = st.lists(st.one_of(FRAGMENTS, WORDS, st.just("\n")), max_size=40).map("".join)
+# Lines with no character any rule looks for: letters, digits, spaces and plain punctuation.
+PLAIN_LINE = st.from_regex(r"[A-Za-z][A-Za-z0-9 ,']{0,60}[a-z0-9]", fullmatch=True)
+
+
+@given(st.one_of(ARTICLE, st.text()))
+@example("Head\n\nHead - Site\n\nHead\n")
+@example("&am\u200bp;lt;")
+@example("<<b>b>")
+def test_idempotent(text: str) -> None:
+    once = clean_text(text).text
+    assert clean_text(once).text == once
+
+
+@given(st.binary(max_size=400))
+def test_bytes_never_raise_unexpectedly(data: bytes) -> None:
+    try:
+        result = clean_bytes(data)
+    except Exception as exc:  # only our own, named errors are allowed out
+        from scrubwarc import ScrubwarcError
+
+        assert isinstance(exc, ScrubwarcError), exc
+        return
+    result.text.encode("utf-8")  # valid UTF-8 text
+    assert result.text == "" or result.text.endswith("\n")
+    assert "\r" not in result.text
+
+
+@given(st.lists(PLAIN_LINE, min_size=1, max_size=20, unique_by=lambda s: s.casefold()))
+def test_plain_lines_are_never_removed(lines: list[str]) -> None:
+    text = "\n\n".join(lines)
+    out = clean_text(text).text.split("\n")
+    for line in lines:
+        assert re.sub(r" +", " ", line) in out
+
+
+@given(ARTICLE)
+def test_output_shape(text: str) -> None:
+    out = clean_text(text).text
+    assert out == "" or (out.endswith("\n") and not out.endswith("\n\n"))
+    assert "\n\n\n" not in out and not out.startswith("\n")
+    assert all(line == line.rstrip() for line in out.split("\n"))
