@@ -1,0 +1,335 @@
+"""Turn a publication-date line from a news page into ISO 8601, or refuse.
+
+Scraped articles carry their date as a short line of its own (``July 30, 2012``,
+``Updated: June 14, 2018 3:45 p.m. ET``) or as an ISO string in HTML metadata.
+Metadata that is wrong is worse than metadata that is missing, so the parser is
+deliberately strict:
+
+* The *whole* line must be a date line: an optional label (``Published``,
+  ``Updated on``, ``Date:`` ...), an optional weekday, the date, an optional time
+  and zone, and at most two small trailing extras after ``|``, ``·`` or a spaced
+  dash (a reading time such as ``5 min read``, or a second labelled date such as
+  ``Updated June 15, 2018``). Prose that merely contains a date is refused.
+* Dates are checked (no 30 February) and a weekday, when given, must agree.
+* Numeric dates: ``Y-M-D`` (or ``Y/M/D``, ``Y.M.D``) is always year-month-day.
+  For ``a/b/YYYY`` (also ``a.b.YYYY`` and ``a-b-YYYY``) the reading is taken only
+  when the numbers prove it: ``14/06/2018`` must be day-first and ``06/14/2018``
+  must be month-first; ``05/06/2018`` could be either and gives ``None``
+  (``05/05/2018`` reads the same both ways and is accepted). Two-digit years
+  give ``None``.
+* Zones: ``GMT``/``UTC``/``UT``/``Z`` and ``GMT+1``-style offsets, numeric offsets,
+  and the abbreviations EST EDT CST CDT MST MDT PST PDT BST CET CEST (``CST`` is the
+  US one). The US generic ``ET``/``CT``/``MT``/``PT`` resolve to standard or daylight
+  time with the US rules in force since 1987; in the skipped or repeated hour of a
+  change-over, or before 1987, the time is returned without an offset rather than
+  with a guessed one. Any other zone word makes the line unparseable.
+* A time without a zone gives a time without an offset. Fractions of a second are
+  dropped: nobody needs them for an article date.
+
+No third-party parser is used: general-purpose date parsers accept prose and guess
+at ambiguous input, which is exactly what this module must not do. The module
+imports only the standard library so it stays cheap on the line-classification
+fast path. All regexes are anchored and free of nested quantifiers, and input is
+whitespace-normalised and length-capped first, so matching is linear.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+__all__ = ["is_date_line", "parse_date"]
+
+# A real date line is short; anything longer is prose (and capping keeps us fast).
+_MAX_LINE = 120
+# At most this many ``| extra`` segments are peeled off the end of a line.
+_MAX_EXTRAS = 2
+
+# After whitespace normalisation every space run is one ASCII space, so patterns use
+# " " / " ?" and never need ``\s*`` (which could backtrack against its neighbours).
+_FLAGS = re.IGNORECASE | re.ASCII
+
+_LABEL = re.compile(
+    r"(?:(?:first|originally|last) )?"
+    r"(?:published|updated|posted|modified|created|dated|date|publication date)"
+    r"(?: on| at)?(?:: ?| )",
+    _FLAGS,
+)
+_WEEKDAY = (
+    r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,? "
+)
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>[0-9]{4})(?![0-9])"
+
+# Each date form is matched at the start of the (label-stripped) line; what follows
+# must then be nothing, or a time.
+_MDY = re.compile(rf"(?:{_WEEKDAY})?{_MONTH} {_DAY},? {_YEAR}", _FLAGS)
+_DMY = re.compile(rf"(?:{_WEEKDAY})?{_DAY}(?: of | |-){_MONTH}(?:,? |-){_YEAR}", _FLAGS)
+_YMD = re.compile(
+    rf"(?:{_WEEKDAY})?{_YEAR}(?P<sep>[-/.])(?P<m>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9]{{1,2}})(?![0-9])",
+    _FLAGS,
+)
+_NUMERIC = re.compile(
+    rf"(?:{_WEEKDAY})?(?P<a>[0-9]{{1,2}})(?P<sep>[-/.])(?P<b>[0-9]{{1,2}})(?P=sep){_YEAR}",
+    _FLAGS,
+)
+
+_ZONE = (
+    r"(?P<zone>z|(?:gmt|utc)[+-][0-9]{1,2}(?::?[0-9]{2})?|[+-][0-9]{2}(?::?[0-9]{2})?"
+    r"|gmt|utc|ut|[ecmp][sd]t|[ecmp]t|bst|cest|cet)"
+)
+_TIME = (
+    r"(?P<h>[0-9]{1,2})(?:[:.](?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2})(?:[.,][0-9]{1,9})?)?)?"
+    rf"(?: ?(?P<ampm>[ap])\.?m\.?)?(?: ?{_ZONE})?"
+)
+# Date first, then time: "July 30, 2012 3:45 PM", "5 November 2019, 14:32 GMT",
+# "Nov 5, 2019 at 2:32 PM", "2019-11-05T14:32:00Z".
+_TIME_AFTER_DATE = re.compile(rf"(?:T|,? ?(?:(?:at|@|[-–—|·•]) )?){_TIME}", _FLAGS)
+# Time first, then date: "14:32 GMT, 5 November 2019", "3:45 PM ET on June 14, 2018".
+_TIME_BEFORE_DATE = re.compile(rf"{_TIME}(?:,? (?:on )?|, ?| ?[-–—|·•] )", _FLAGS)
+
+_READING_TIME = re.compile(r"[0-9]{1,3} ?(?:min|mins|minutes?)(?: read)?", _FLAGS)
+_EXTRA_SEPARATORS = (" | ", "|", " · ", " • ", " - ", " – ", " — ")
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+_WEEKDAYS = {
+    name: number for number, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+}
+
+# Offsets in minutes east of UTC.
+_FIXED_ZONES = {
+    "z": 0,
+    "gmt": 0,
+    "utc": 0,
+    "ut": 0,
+    "est": -300,
+    "edt": -240,
+    "cst": -360,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "pst": -480,
+    "pdt": -420,
+    "bst": 60,
+    "cet": 60,
+    "cest": 120,
+}
+# US generic zones: standard offset; daylight time adds an hour.
+_US_GENERIC_ZONES = {"et": -300, "ct": -360, "mt": -420, "pt": -480}
+
+
+def parse_date(text: str) -> str | None:
+    """Return the ISO 8601 form of a date line, or ``None`` if it is not one.
+
+    Used on candidate lines of scraped text and on HTML metadata values; the
+    module docstring lists the accepted forms and the ambiguity policy.
+
+    >>> parse_date("Updated: June 14, 2018 3:45 p.m. ET")
+    '2018-06-14T15:45:00-04:00'
+    >>> parse_date("The meeting on July 30, 2012 was cancelled.") is None
+    True
+    """
+    line = " ".join(text.split())
+    if not line or len(line) > _MAX_LINE:
+        return None
+    return _parse_with_extras(line, _MAX_EXTRAS)
+
+
+def is_date_line(text: str) -> bool:
+    """Whether ``text`` is a date line, for callers that only classify lines.
+
+    >>> is_date_line("July 30, 2012"), is_date_line("By July 30, 2012 we knew.")
+    (True, False)
+    """
+    return parse_date(text) is not None
+
+
+def _parse_with_extras(line: str, extras_left: int) -> str | None:
+    """Parse ``line``, peeling small trailing extras (``| 5 min read``) if needed."""
+    result = _parse_core(line)
+    if result is not None or extras_left == 0:
+        return result
+    # Split at the right-most separator; the tail must be an extra we recognise.
+    cut, width = -1, 0
+    for separator in _EXTRA_SEPARATORS:
+        index = line.rfind(separator)
+        if index > cut:
+            cut, width = index, len(separator)
+    if cut <= 0:
+        return None
+    tail = line[cut + width :].strip()
+    if not _is_extra(tail):
+        return None
+    return _parse_with_extras(line[:cut].rstrip(), extras_left - 1)
+
+
+def _is_extra(tail: str) -> bool:
+    """A reading time, or a second *labelled* date such as ``Updated June 15, 2018``."""
+    if _READING_TIME.fullmatch(tail):
+        return True
+    return _LABEL.match(tail) is not None and _parse_core(tail) is not None
+
+
+def _parse_core(line: str) -> str | None:
+    """Parse label + date + optional time (either order), with nothing else."""
+    label = _LABEL.match(line)
+    if label:
+        line = line[label.end() :]
+    for pattern in (_YMD, _MDY, _DMY, _NUMERIC):
+        match = pattern.match(line)
+        if match is None:
+            continue
+        date = _date_from_match(match)
+        if date is None:
+            return None
+        rest = line[match.end() :]
+        if not rest:
+            return date.isoformat()
+        time_match = _TIME_AFTER_DATE.fullmatch(rest)
+        if time_match is None:
+            return None
+        # "T" only joins an ISO date to its time.
+        if rest.startswith(("T", "t")) and pattern is not _YMD:
+            return None
+        return _combine(date, time_match)
+    time_match = _TIME_BEFORE_DATE.match(line)
+    if time_match is None:
+        return None
+    rest = line[time_match.end() :]
+    for pattern in (_MDY, _DMY, _YMD, _NUMERIC):
+        match = pattern.fullmatch(rest)
+        if match is not None:
+            date = _date_from_match(match)
+            return None if date is None else _combine(date, time_match)
+    return None
+
+
+def _date_from_match(match: re.Match[str]) -> _dt.date | None:
+    """Build and check the date, applying the numeric ambiguity policy."""
+    groups = match.groupdict()
+    year = int(match["y"])
+    if groups.get("mon") is not None:
+        month = _MONTHS[match["mon"][:3].lower()]
+        day = int(match["d"])
+    elif groups.get("a") is not None:
+        first, second = int(match["a"]), int(match["b"])
+        if first > 12 or first == second:
+            day, month = first, second
+        elif second > 12:
+            month, day = first, second
+        else:
+            return None  # both readings possible: never guess
+    else:
+        month, day = int(match["m"]), int(match["d"])
+    try:
+        date = _dt.date(year, month, day)
+    except ValueError:
+        return None
+    weekday = groups.get("wd")
+    if weekday is not None and _WEEKDAYS[weekday[:3].lower()] != date.weekday():
+        return None  # the line contradicts itself
+    return date
+
+
+def _combine(date: _dt.date, match: re.Match[str]) -> str | None:
+    """Join a checked date to the time (and zone) captured in ``match``."""
+    time = _time_from_match(match)
+    if time is None:
+        return None
+    hour, minute, second = time
+    local = _dt.datetime(date.year, date.month, date.day, hour, minute, second)
+    valid, offset = _zone_offset(match["zone"], local)
+    if not valid:
+        return None
+    stamp = local.isoformat()
+    if offset is None:
+        return stamp
+    sign = "-" if offset < 0 else "+"
+    hours, minutes = divmod(abs(offset), 60)
+    return f"{stamp}{sign}{hours:02d}:{minutes:02d}"
+
+
+def _time_from_match(match: re.Match[str]) -> tuple[int, int, int] | None:
+    hour = int(match["h"])
+    minute = int(match["mi"]) if match["mi"] is not None else None
+    second = int(match["s"]) if match["s"] is not None else 0
+    ampm = match["ampm"]
+    if ampm is None:
+        if minute is None or hour > 23:
+            return None  # a bare number is not a time
+    else:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
+    minute = minute or 0
+    if minute > 59 or second > 59:
+        return None
+    return hour, minute, second
+
+
+def _zone_offset(raw: str | None, local: _dt.datetime) -> tuple[bool, int | None]:
+    """``(valid, minutes east of UTC)``; the offset is None when no zone was given
+    or when a US generic zone cannot be resolved for that local time."""
+    if raw is None:
+        return True, None
+    zone = raw.lower()
+    if zone in _FIXED_ZONES:
+        return True, _FIXED_ZONES[zone]
+    if zone in _US_GENERIC_ZONES:
+        return True, _us_generic_offset(local, zone)
+    digits = zone.removeprefix("gmt").removeprefix("utc")
+    sign = -1 if digits[0] == "-" else 1
+    body = digits[1:].replace(":", "")
+    if len(body) <= 2:
+        hours, minutes = int(body), 0
+    else:
+        hours, minutes = int(body[:-2]), int(body[-2:])
+    if hours > 14 or minutes > 59:
+        return False, None
+    return True, sign * (hours * 60 + minutes)
+
+
+def _us_generic_offset(local: _dt.datetime, zone: str) -> int | None:
+    """Resolve ``ET``/``CT``/``MT``/``PT`` to an offset, or None when unknowable.
+
+    Daylight time starts at 02:00 local on its first day and ends at 02:00 daylight
+    (01:00 standard) on its last; the hour skipped or repeated by the change-over
+    cannot be pinned to one offset, so it gets none.
+    """
+    standard = _US_GENERIC_ZONES[zone]
+    year = local.year
+    if year >= 2007:
+        start = _nth_sunday(year, 3, 2)
+        end = _nth_sunday(year, 11, 1)
+    elif year >= 1987:
+        start = _nth_sunday(year, 4, 1)
+        end = _nth_sunday(year, 10, -1)
+    else:
+        return None  # earlier rules had wartime and energy-crisis exceptions
+    one_hour = _dt.timedelta(hours=1)
+    starts = _dt.datetime(year, start.month, start.day, 2)
+    ends = _dt.datetime(year, end.month, end.day, 1)
+    if starts <= local < starts + one_hour or ends <= local < ends + one_hour:
+        return None
+    return standard + 60 if starts + one_hour <= local < ends else standard
+
+
+def _nth_sunday(year: int, month: int, nth: int) -> _dt.date:
+    """The ``nth`` Sunday of a month; ``nth=-1`` is the last one."""
+    if nth > 0:
+        first = _dt.date(year, month, 1)
+        return first + _dt.timedelta(days=(6 - first.weekday()) % 7 + 7 * (nth - 1))
+    following = _dt.date(year + month // 12, month % 12 + 1, 1)
+    last = following - _dt.timedelta(days=1)
+    return last - _dt.timedelta(days=(last.weekday() - 6) % 7)
