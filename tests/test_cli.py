@@ -18,7 +18,9 @@ CLEAN = "Storm hits coast\n\nIt rained.\n"
 SCRUBWARC = shutil.which("scrubwarc") or pytest.fail("scrubwarc is not installed")
 
 
-def run(*args: str | Path, cwd: Path | None = None, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, cwd: Path | None = None, stdin: bytes = b""
+) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(
         [SCRUBWARC, *map(str, args)], input=stdin, capture_output=True, cwd=cwd, check=False
     )
@@ -195,7 +197,9 @@ def test_too_large_file_is_refused(corpus: Path) -> None:
 
 def test_output_is_utf8_with_lf(tmp_path: Path) -> None:
     (tmp_path / "w.txt").write_bytes("Caf\u00e9 \u201cq\u201d\r\nnext".encode("cp1252"))
-    r = subprocess.run([SCRUBWARC, "clean", str(tmp_path / "w.txt")], capture_output=True, check=True)
+    r = subprocess.run(
+        [SCRUBWARC, "clean", str(tmp_path / "w.txt")], capture_output=True, check=True
+    )
     assert r.stdout == "Café “q”\nnext\n".encode()
 
 

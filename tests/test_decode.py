@@ -21,7 +21,7 @@ WESTERN = "“It’s a café – naïve,” he said in Zürich."
         (WESTERN.encode("utf-16-le"), WESTERN, "utf-16-le"),
         (codecs.BOM_UTF32_LE + WESTERN.encode("utf-32-le"), WESTERN, "utf-32-le"),
         (WESTERN.encode("cp1252"), WESTERN, "cp1252"),
-        ("Ein schöner Tag in München.".encode("latin-1"), "Ein schöner Tag in München.", "iso-8859-1"),
+        ("Ein schöner Tag.".encode("latin-1"), "Ein schöner Tag.", "iso-8859-1"),
         ("Сирийские войска начали наступление на город.".encode("cp1251"),
          "Сирийские войска начали наступление на город.", "cp1251"),
         ("シリア政府軍はアレッポで攻勢を開始した。".encode("shift_jis"),
