@@ -1,0 +1,423 @@
+"""Heuristics behind ``htmlpage.extract_text``: which subtree holds the article, what to skip.
+
+Readability-style: text blocks vote for their ancestors (more and longer sentences, more votes),
+votes are discounted by link density, and the winner plus its article-like siblings is walked
+for text, skipping page chrome found by tag, class/id hints and link density. Nothing here
+modifies the tree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import lxml.html
+from lxml import etree
+
+Element = lxml.html.HtmlElement
+
+# Never article text, wherever they are.
+_DROP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed",
+        "canvas", "video", "audio", "button", "select", "textarea", "input", "form", "nav",
+        "aside", "footer", "header", "figcaption", "head", "title", "meta", "link",
+        "label", "dialog", "menu", "h1", "picture", "map",
+    }
+)  # fmt: skip
+# Page chrome: paragraphs inside these do not vote for a container.
+_CHROME_TAGS = frozenset({"nav", "aside", "footer", "header", "menu", "dialog", "figure"})
+# Tags that end one paragraph and start the next.
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+        "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
+        "thead", "tfoot", "caption", "address", "hr", "center", "details", "summary", "body",
+    }
+)  # fmt: skip
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# Dropped without a word of visible text: they never make a heading an orphan.
+_SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "br"})
+# Share of a paragraph's characters inside links above which it is a link, not prose.
+_LINKED_PARAGRAPH = 0.8
+# Shorter blocks are captions, labels and buttons: they do not vote.
+_MIN_VOTER_LEN = 25
+_VOTERS = ("p", "pre", "td", "div", "blockquote", "li", "dd")
+_DIRECT_TEXT_VOTERS = frozenset({"div", "td", "li", "dd", "blockquote"})
+
+# Class/id words. A boundary is any non-letter, so "ad-slot" and "top_ad" hit but "head" doesn't.
+_NEGATIVE_RE = re.compile(
+    # Long, unambiguous words also hit inside run-together names ("inlinegallery").
+    r"share|sharing|related|promo|newsletter|cookie|consent|sidebar|breadcrumb|advert|sponsor|"
+    r"banner|popup|gallery|slideshow|carousel|outbrain|taboola|disqus|pagination|footer|"
+    r"masthead|navbar|comment(?!ary)|"
+    # Short ones only as whole words: "ad" must not hit "header" or "load".
+    r"(?<![a-z])(?:ads?|nav|navigation|menu|tags?|more|read-?more|meta|print|hidden|header|"
+    r"author|byline|caption|credits?|rating|toolbar|trending|popular|teaser|modal|"
+    r"pager|tooltip|widget|gdpr|recirc\w*|subscribe|subscription|signup|slider)(?![a-z])"
+)
+_COMMENT_RE = re.compile(r"comment(?!ary)|disqus|(?<![a-z])(?:replies|respond)(?![a-z])")
+_POSITIVE_RE = re.compile(
+    r"(?<![a-z])(?:article|content|entry|post|story|body|main|text|blog|prose|richtext)"
+)
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_SPACE_RE = re.compile(r"\s+")
+_URL_RE = re.compile(r"https?://|www\.")
+_BLANK_LINES_RE = re.compile(r"\n{2,}")
+_SENTENCE_END_RE = re.compile(r"[.!?。！？]['\"”’)]?\s*$")
+
+# A chrome-looking wrapper holding more than this share of the page's prose is layout.
+_LAYOUT_SHARE = 0.6
+# How far above the top candidate the parts of a split article may meet.
+_CHUNK_LEVELS = 6
+
+# Readability's head start by tag: containers of prose up, lists and forms down.
+_TAG_PRIOR = {
+    "article": 10.0, "main": 5.0, "div": 5.0, "section": 3.0, "pre": 3.0, "td": 3.0,
+    "blockquote": 3.0, "ol": -3.0, "ul": -3.0, "li": -3.0, "dl": -3.0, "form": -3.0, "th": -5.0,
+}  # fmt: skip
+
+
+def _hints(el: Element) -> str:
+    """Class and id, lower case, camelCase split ("adCaption" -> "ad-caption")."""
+    raw = f"{el.get('class', '')} {el.get('id', '')}"
+    return _CAMEL_RE.sub("-", raw).lower()
+
+
+def _class_weight(el: Element) -> float:
+    hints = _hints(el)
+    if len(hints) < 2:
+        return 0.0
+    weight = 0.0
+    if _POSITIVE_RE.search(hints):
+        weight += 25.0
+    if _NEGATIVE_RE.search(hints):
+        weight -= 25.0
+    if el.get("itemprop") == "articleBody":
+        weight += 50.0
+    return weight
+
+
+def _is_teaser(el: Element) -> bool:
+    """Repeated ``<article>``s inside another are teasers for other stories (related posts)."""
+    if el.tag != "article" or next(el.iterancestors("article"), None) is None:
+        return False
+    parent = el.getparent()
+    return parent is not None and len(parent.findall("article")) > 1
+
+
+def _is_chrome(el: Element) -> bool:
+    tag = el.tag
+    if tag in _CHROME_TAGS or _is_teaser(el):
+        return True
+    if tag in ("html", "body", "main", "article") or el.get("itemprop") == "articleBody":
+        return False
+    hints = _hints(el)
+    return bool(_NEGATIVE_RE.search(hints)) and not _POSITIVE_RE.search(hints)
+
+
+def _chrome_chain(el: Element, memo: dict[Element, tuple[Element, ...]]) -> tuple[Element, ...]:
+    """The chrome-looking elements among ``el`` and its ancestors; memoised up the tree."""
+    pending: list[Element] = []
+    node: Element | None = el
+    chain: tuple[Element, ...] = ()
+    while node is not None:
+        known = memo.get(node)
+        if known is not None:
+            chain = known
+            break
+        pending.append(node)
+        node = node.getparent()
+    for node in reversed(pending):
+        if _is_chrome(node):
+            chain = (*chain, node)
+        memo[node] = chain
+    return chain
+
+
+def _direct_text(el: Element) -> str:
+    text = el.text or ""
+    for child in el:
+        tail = child.tail
+        if tail:
+            text += tail
+    return text
+
+
+def _text_len(text: str) -> int:
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+
+
+def _link_density(el: Element, text_len: int) -> float:
+    if text_len <= 0:
+        return 0.0
+    linked = sum(_text_len(a.text_content()) for a in el.iter("a"))
+    return min(1.0, linked / text_len)
+
+
+def _votes(doc: Element) -> dict[Element, float]:
+    """Each text block votes for its parent, and less for grandparents, by how prose-like it is.
+
+    Blocks inside page chrome do not vote, but a chrome-looking wrapper that holds most of the
+    page's prose is a layout wrapper ("page-ad-margins", an off-canvas "pusher"), not chrome.
+    Comment sections never earn that pardon: a long thread can outweigh a short story.
+    """
+    memo: dict[Element, tuple[Element, ...]] = {}
+    prose: dict[Element, int] = {}
+    blocks: list[tuple[Element, float, tuple[Element, ...]]] = []
+    total = 0
+    for block in doc.iter(*_VOTERS):
+        text = _direct_text(block) if block.tag in _DIRECT_TEXT_VOTERS else block.text_content()
+        if len(text) < _MIN_VOTER_LEN:  # cheap pre-check: most elements are empty wrappers
+            continue
+        length = _text_len(text)
+        if length < _MIN_VOTER_LEN:
+            continue
+        chrome = _chrome_chain(block, memo)
+        total += length
+        for wrapper in chrome:
+            prose[wrapper] = prose.get(wrapper, 0) + length
+        vote = 1.0 + text.count(",") + text.count("，") + min(length / 100.0, 3.0)
+        blocks.append((block, vote, chrome))
+    pardon = total * _LAYOUT_SHARE
+    scores: dict[Element, float] = {}
+    for block, vote, chrome in blocks:
+        if any(prose[w] < pardon or _COMMENT_RE.search(_hints(w)) for w in chrome):
+            continue
+        node = block if block.tag in _DIRECT_TEXT_VOTERS else block.getparent()
+        for divisor in (1.0, 2.0, 3.0):
+            if node is None or not isinstance(node.tag, str):
+                break
+            if node not in scores:
+                scores[node] = _TAG_PRIOR.get(node.tag, 0.0) + _class_weight(node)
+            scores[node] += vote / divisor
+            node = node.getparent()
+    return scores
+
+
+class _Scores:
+    """Votes discounted by link density, computed only for the candidates that get asked about:
+    measuring link text means walking each candidate's whole subtree."""
+
+    __slots__ = ("_final", "votes")
+
+    def __init__(self, votes: dict[Element, float]) -> None:
+        self.votes = votes
+        self._final: dict[Element, float] = {}
+
+    def __contains__(self, el: Element) -> bool:
+        return el in self.votes
+
+    def __getitem__(self, el: Element) -> float:
+        value = self._final.get(el)
+        if value is None:
+            density = _link_density(el, _text_len(el.text_content()))
+            value = self._final[el] = self.votes[el] * (1.0 - density)
+        return value
+
+    def top(self) -> Element:
+        """The best candidate; a discount only lowers a positive vote, so stop early."""
+        best: Element | None = None
+        best_value = 0.0
+        for el in sorted(self.votes, key=self.votes.__getitem__, reverse=True):
+            if best is not None and self.votes[el] <= best_value:
+                break
+            value = self[el]
+            if best is None or value > best_value:
+                best, best_value = el, value
+        assert best is not None
+        return best
+
+
+def _siblings(top: Element, scores: _Scores) -> list[Element]:
+    """``top`` and those of its siblings that read like more of the same article."""
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    top_score = scores[top]
+    threshold = max(10.0, top_score * 0.2)
+    top_class = top.get("class")
+    chosen: list[Element] = []
+    for sibling in parent:
+        if sibling is top:
+            chosen.append(sibling)
+            continue
+        if not isinstance(sibling.tag, str) or sibling.tag in _DROP_TAGS:
+            continue
+        bonus = top_score * 0.2 if top_class and sibling.get("class") == top_class else 0.0
+        if sibling in scores and scores[sibling] + bonus >= threshold:
+            chosen.append(sibling)
+        elif sibling.tag == "p":
+            text = sibling.text_content()
+            length = _text_len(text)
+            density = _link_density(sibling, length)
+            if (length > 80 and density < 0.25) or (
+                length > 0 and density == 0 and _SENTENCE_END_RE.search(text)
+            ):
+                chosen.append(sibling)
+    return chosen
+
+
+def _chunks(top: Element, scores: _Scores) -> list[Element]:
+    """Containers built like ``top`` (same tag and class) near it: an article split into parts.
+
+    Sites interleave ads and callouts by closing the body container and opening an identical
+    one; sibling merging misses the parts when each sits in its own wrapper.
+    """
+    top_class = top.get("class")
+    if not top_class:
+        return []
+    nearby = list(top.iterancestors())[:_CHUNK_LEVELS]
+    if not nearby:
+        return []
+    floor = max(10.0, scores[top] * 0.1)
+    found: list[Element] = []
+    for el in scores.votes:
+        if el is top or el.tag != top.tag or el.get("class") != top_class or scores[el] < floor:
+            continue
+        ancestors = set(el.iterancestors())
+        if top in ancestors or el in nearby:
+            continue
+        if any(a in ancestors for a in nearby):
+            found.append(el)
+    return found
+
+
+def main_content(doc: Element) -> list[Element]:
+    """The elements that together hold the article, in document order."""
+    votes = _votes(doc)
+    if not votes:
+        body = doc.find("body")
+        return [body if body is not None else doc]
+    scores = _Scores(votes)
+    top = scores.top()
+    chosen = _siblings(top, scores)
+    chunks = _chunks(top, scores)
+    if not chunks:
+        return chosen
+    candidates = set(chosen).union(chunks)
+    roots = [r for r in candidates if not any(a in candidates for a in r.iterancestors())]
+    order = {el: i for i, el in enumerate(doc.iter())}
+    return sorted(roots, key=order.__getitem__)
+
+
+def _skip(el: Element, root_len: int) -> bool:
+    """Whether a subtree inside the article is chrome: by tag, hints, visibility or links."""
+    tag = el.tag
+    if not isinstance(tag, str) or tag in _DROP_TAGS or _is_teaser(el):
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style and _HIDDEN_STYLE_RE.search(style.lower()):
+        return True
+    if tag == "a":  # a link inside prose is prose, whatever its class ("textTag")
+        return False
+    hints = _hints(el)
+    if len(hints) > 1 and _NEGATIVE_RE.search(hints):
+        if el.get("itemprop") == "articleBody" or tag in ("article", "main"):
+            return False
+        if _COMMENT_RE.search(hints):
+            return True
+        # A negative word is decoration when the block holds much of the article's prose
+        # ("article-body share-on", a layout wrapper named after the ads beside it).
+        length = _text_len(el.text_content())
+        big = length >= root_len // 2 or (length >= 500 and _POSITIVE_RE.search(hints))
+        return not big or _link_density(el, length) > 0.3
+    if tag in ("ul", "ol", "div", "section", "table", "dl"):
+        length = _text_len(el.text_content())
+        return length > 0 and _link_density(el, length) > 0.5
+    return False
+
+
+class _Collector:
+    """Gathers inline text into paragraphs and judges each paragraph as it closes."""
+
+    __slots__ = ("headings", "link_depth", "linked", "out", "pieces")
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.headings: set[int] = set()  # indexes in ``out`` of paragraphs that were headings
+        self.pieces: list[str] = []
+        self.linked = 0
+        self.link_depth = 0
+
+    def add(self, text: str) -> None:
+        self.pieces.append(text)
+        if self.link_depth:
+            self.linked += _text_len(text)
+
+    def flush(self, heading: bool = False) -> None:
+        if not self.pieces:
+            return
+        raw = "".join(self.pieces)
+        linked, self.linked = self.linked, 0
+        self.pieces.clear()
+        # Collapse whitespace per line; an empty line (``<br><br>``) splits paragraphs.
+        lines = [_SPACE_RE.sub(" ", line).strip() for line in raw.split("\n")]
+        text = "\n".join(lines).strip("\n")
+        length = _text_len(text)
+        # A paragraph that is nearly all link text is a teaser ("Read more: <a>...</a>"),
+        # unless the link shows its address: that is a citation.
+        if length == 0 or (linked > _LINKED_PARAGRAPH * length and not _URL_RE.search(text)):
+            return
+        if heading:
+            self.headings.add(len(self.out))
+        self.out.extend(p.strip("\n") for p in _BLANK_LINES_RE.split(text))
+
+    def dropped(self, el: Element) -> None:
+        """A heading directly followed by dropped links or comments titled them, not the story.
+
+        ("You may also like", "3 comments"); an ad or a video between a heading and its
+        paragraphs does not count.
+        """
+        last = len(self.out) - 1
+        if self.pieces or last not in self.headings or el.tag in _SILENT_TAGS:
+            return
+        length = _text_len(el.text_content())
+        if length >= 40 and (
+            _link_density(el, length) >= 0.5 or _COMMENT_RE.search(_hints(el)) is not None
+        ):
+            self.out.pop()
+            self.headings.discard(last)
+
+
+def paragraphs(roots: Sequence[Element]) -> Iterator[str]:
+    """Text of the kept blocks, whitespace collapsed; ``<br>`` becomes a line break."""
+    collect = _Collector()
+    for root in roots:
+        root_len = _text_len(root.text_content())
+        walker = etree.iterwalk(root, events=("start", "end"))
+        skipped: set[Element] = set()
+        for event, el in walker:
+            tag = el.tag
+            if event == "start":
+                if el is not root and _skip(el, root_len):
+                    skipped.add(el)
+                    walker.skip_subtree()
+                    collect.dropped(el)
+                    continue
+                if tag in _BLOCK_TAGS:
+                    collect.flush()
+                elif tag == "br":
+                    collect.pieces.append("\n")
+                elif tag == "a":
+                    collect.link_depth += 1
+                if el.text:
+                    collect.add(el.text.replace("\n", " "))
+            else:
+                if el in skipped:
+                    skipped.discard(el)
+                elif tag in _BLOCK_TAGS:
+                    collect.flush(heading=tag in _HEADING_TAGS)
+                elif tag == "a":
+                    collect.link_depth -= 1
+                if el.tail and el is not root:
+                    collect.add(el.tail.replace("\n", " "))
+        collect.flush()
+    out = collect.out
+    while out and len(out) - 1 in collect.headings:  # a closing heading has nothing to head
+        collect.headings.discard(len(out) - 1)
+        out.pop()
+    yield from (p for p in out if any(ch.isalnum() for ch in p))
