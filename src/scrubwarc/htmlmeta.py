@@ -113,7 +113,7 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
         title=_title(root, ld, tags, site_names),
         authors=_authors(root, ld, tags),
         date=_date(root, ld, tags),
-        # TODO(integration): strip tracking parameters with scrubwarc.tracking.
+        # As found: metadata.html_metadata strips tracking parameters and records them.
         url=_url(root, ld, tags),
         site_name=site_name,
         description=_first(

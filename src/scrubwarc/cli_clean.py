@@ -1,0 +1,254 @@
+"""``scrubwarc clean``: clean article files in place, to a directory, or to stdout."""
+
+from __future__ import annotations
+
+import enum
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._cli import (
+    EXIT_CHANGES,
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    ConfigOpt,
+    DebugOpt,
+    DisableOpt,
+    ExcludeOpt,
+    IncludeOpt,
+    MaxBytesOpt,
+    QuietOpt,
+    fail,
+    load_options,
+    status,
+)
+from .article import clean_document, is_html
+from .errors import InputError, ScrubwarcError
+from .files import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, Source, atomic_write, read_bytes, walk
+from .model import CleanOptions, CleanResult
+from .report import explain, unified_diff
+
+
+class Mode(enum.Enum):
+    STDOUT = "print"
+    IN_PLACE = "--in-place"
+    CHECK = "--check"
+    DIFF = "--diff"
+    OUTPUT = "-o"
+
+
+@dataclass
+class Tally:
+    """What happened to the files of one run; decides the exit code."""
+
+    changed: int = 0
+    unchanged: int = 0
+    errors: int = 0
+    messages: list[str] = field(default_factory=list)
+
+    def exit_code(self, mode: Mode, exit_non_zero_on_fix: bool) -> int:
+        if self.errors:
+            return EXIT_ERROR
+        if self.changed and (mode in (Mode.CHECK, Mode.DIFF) or exit_non_zero_on_fix):
+            return EXIT_CHANGES
+        return EXIT_OK
+
+
+def _pick_mode(in_place: bool, check: bool, diff: bool, output: Path | None) -> Mode:
+    chosen = [
+        m
+        for m, on in (
+            (Mode.IN_PLACE, in_place),
+            (Mode.CHECK, check),
+            (Mode.DIFF, diff),
+            (Mode.OUTPUT, output is not None),
+        )
+        if on
+    ]
+    if len(chosen) > 1:
+        raise fail(f"choose one of {', '.join(m.value for m in chosen)}")
+    return chosen[0] if chosen else Mode.STDOUT
+
+
+def clean(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or directories to clean; - reads standard input.", show_default=False
+        ),
+    ] = None,
+    in_place: Annotated[
+        bool, typer.Option("--in-place", "-i", help="Rewrite files that change, atomically.")
+    ] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; list files that would change; exit 1 if any."),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print a unified diff of the changes; exit 1 if any.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write cleaned copies here, mirroring the input tree.",
+            show_default=False,
+        ),
+    ] = None,
+    show_explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Show which rules fired and exactly what each removed."),
+    ] = False,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    disable: DisableOpt = None,
+    exit_non_zero_on_fix: Annotated[
+        bool,
+        typer.Option("--exit-non-zero-on-fix", help="Exit 1 when --in-place or -o changed a file."),
+    ] = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Clean scraped article text: one headline, no tracking residue, tidy whitespace.
+
+    \b
+    Examples:
+      scrubwarc clean article.txt            # cleaned text on stdout
+      cat article.txt | scrubwarc clean -
+      scrubwarc clean --in-place corpus/     # rewrite files that change
+      scrubwarc clean --check corpus/        # exit 1 if any file would change
+      scrubwarc clean --explain article.txt  # what each rule removed
+      scrubwarc clean -o cleaned/ corpus/    # cleaned copies, mirroring the tree
+    """
+    paths = paths or []
+    if not paths:
+        raise fail("no input given", "pass files, directories, or - for standard input")
+    mode = _pick_mode(in_place, check, diff, output)
+    if show_explain and mode is Mode.DIFF:
+        raise fail("--explain and --diff both print to stdout; choose one")
+    settings, options = load_options(config, disable)
+
+    stdin = [p for p in paths if str(p) == "-"]
+    if stdin:
+        if len(paths) > 1 or mode in (Mode.IN_PLACE, Mode.OUTPUT):
+            raise fail("- (standard input) must be the only input and cannot be rewritten")
+        raise typer.Exit(_run_stdin(mode, options, show_explain, exit_non_zero_on_fix))
+
+    single_file = len(paths) == 1 and not paths[0].is_dir()
+    if mode is Mode.STDOUT and not single_file and not show_explain:
+        raise fail(
+            "several inputs or a directory need a mode",
+            "add --in-place, --check, --diff or -o DIR (or pass a single file to print it)",
+        )
+    globs = tuple(include or settings.include or DEFAULT_INCLUDE)
+    errors: list[InputError] = []
+    tally = Tally()
+    skip = [output] if output is not None else []
+    try:
+        for source in walk(paths, globs, (*settings.exclude, *(exclude or [])), skip, errors):
+            _one_file(source, mode, options, output, show_explain, max_bytes, tally, debug)
+    except KeyboardInterrupt:
+        status("interrupted: files already written are complete; no file is half-written")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    for err in errors:
+        status(f"error: {err}")
+    tally.errors += len(errors)
+    if not quiet:
+        for message in tally.messages:
+            status(message)
+        if not single_file:
+            status(_summary(mode, tally))
+    raise typer.Exit(tally.exit_code(mode, exit_non_zero_on_fix))
+
+
+def _one_file(
+    source: Source,
+    mode: Mode,
+    options: CleanOptions,
+    output: Path | None,
+    show_explain: bool,
+    max_bytes: int,
+    tally: Tally,
+    debug: bool,
+) -> None:
+    """Clean one file and act on the result; failures are counted, never raised."""
+    path = source.path
+    try:
+        data = read_bytes(path, max_bytes)
+        html = is_html(data, path.name)
+        if html and mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF):
+            raise InputError(f"an HTML page is not rewritten as text; use -o DIR ({mode.value})")
+        result = clean_document(data, options, source=str(path))
+        cleaned = result.text.encode("utf-8")
+        if show_explain:
+            sys.stdout.write(explain(str(path), result))
+        if result.changed:
+            tally.changed += 1
+        else:
+            tally.unchanged += 1
+        if mode is Mode.STDOUT and not show_explain:
+            sys.stdout.buffer.write(cleaned)
+        elif mode is Mode.CHECK and result.changed:
+            tally.messages.append(f"would fix {path}")
+        elif mode is Mode.DIFF and result.changed:
+            sys.stdout.write(unified_diff(str(path), data, result))
+        elif mode is Mode.IN_PLACE and result.changed:
+            atomic_write(path, cleaned, like=path.stat())
+            tally.messages.append(f"fixed {path}")
+        elif mode is Mode.OUTPUT:
+            assert output is not None
+            # An HTML page's cleaned article is text: name it so.
+            target = output / (source.relative.with_suffix(".txt") if html else source.relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, cleaned)
+    except ScrubwarcError as exc:
+        tally.errors += 1
+        status(f"error: {exc}")
+    except OSError as exc:
+        tally.errors += 1
+        status(f"error: {path}: cannot write: {exc.strerror or exc}")
+    except Exception as exc:  # an internal bug must not stop the other files
+        tally.errors += 1
+        status(f"error: {path}: internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
+        if debug:
+            traceback.print_exc()
+
+
+def _run_stdin(
+    mode: Mode, options: CleanOptions, show_explain: bool, exit_non_zero_on_fix: bool
+) -> int:
+    data = sys.stdin.buffer.read()
+    try:
+        result: CleanResult = clean_document(data, options, source="<stdin>")
+    except ScrubwarcError as exc:
+        status(f"error: {exc}")
+        return EXIT_ERROR
+    if show_explain:
+        sys.stdout.write(explain("<stdin>", result))
+    elif mode is Mode.DIFF:
+        sys.stdout.write(unified_diff("<stdin>", data, result))
+    elif mode is Mode.STDOUT:
+        sys.stdout.buffer.write(result.text.encode("utf-8"))
+    tally = Tally(changed=int(result.changed), unchanged=int(not result.changed))
+    if mode is Mode.CHECK and result.changed:
+        status("would fix <stdin>")
+    return tally.exit_code(mode, exit_non_zero_on_fix)
+
+
+def _summary(mode: Mode, tally: Tally) -> str:
+    verb = {Mode.CHECK: "would fix", Mode.DIFF: "would fix", Mode.IN_PLACE: "fixed"}.get(
+        mode, "changed"
+    )
+    total = tally.changed + tally.unchanged + tally.errors
+    return (
+        f"{total} file{'s' if total != 1 else ''}: {tally.changed} {verb}, "
+        f"{tally.unchanged} unchanged, {tally.errors} failed"
+    )
