@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import sys
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -49,12 +49,19 @@ class Tally:
     changed: int = 0
     unchanged: int = 0
     errors: int = 0
-    messages: list[str] = field(default_factory=list)
+    quiet: bool = False
+
+    def note(self, message: str) -> None:
+        """A per-file status line, printed as it happens (runs can be millions of files)."""
+        if not self.quiet:
+            status(message)
 
     def exit_code(self, mode: Mode, exit_non_zero_on_fix: bool) -> int:
         if self.errors:
             return EXIT_ERROR
-        if self.changed and (mode in (Mode.CHECK, Mode.DIFF) or exit_non_zero_on_fix):
+        if self.changed and mode in (Mode.CHECK, Mode.DIFF):
+            return EXIT_CHANGES
+        if self.changed and exit_non_zero_on_fix and mode in (Mode.IN_PLACE, Mode.OUTPUT):
             return EXIT_CHANGES
         return EXIT_OK
 
@@ -150,7 +157,7 @@ def clean(
         )
     globs = tuple(include or settings.include or DEFAULT_INCLUDE)
     errors: list[InputError] = []
-    tally = Tally()
+    tally = Tally(quiet=quiet)
     skip = [output] if output is not None else []
     try:
         for source in walk(paths, globs, (*settings.exclude, *(exclude or [])), skip, errors):
@@ -161,11 +168,8 @@ def clean(
     for err in errors:
         status(f"error: {err}")
     tally.errors += len(errors)
-    if not quiet:
-        for message in tally.messages:
-            status(message)
-        if not single_file:
-            status(_summary(mode, tally))
+    if not quiet and not single_file:
+        status(_summary(mode, tally))
     raise typer.Exit(tally.exit_code(mode, exit_non_zero_on_fix))
 
 
@@ -197,12 +201,12 @@ def _one_file(
         if mode is Mode.STDOUT and not show_explain:
             sys.stdout.buffer.write(cleaned)
         elif mode is Mode.CHECK and result.changed:
-            tally.messages.append(f"would fix {path}")
+            tally.note(f"would fix {path}")
         elif mode is Mode.DIFF and result.changed:
             sys.stdout.write(unified_diff(str(path), data, result))
         elif mode is Mode.IN_PLACE and result.changed:
             atomic_write(path, cleaned, like=path.stat())
-            tally.messages.append(f"fixed {path}")
+            tally.note(f"fixed {path}")
         elif mode is Mode.OUTPUT:
             assert output is not None
             # An HTML page's cleaned article is text: name it so.
