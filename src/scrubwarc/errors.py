@@ -33,3 +33,7 @@ class HtmlError(InputError):
 
 class ConfigError(ScrubwarcError):
     """Invalid ``[tool.scrubwarc]`` settings or command-line options."""
+
+
+class OutputError(ScrubwarcError):
+    """An output that cannot be written: it exists (without --force), or a write failed."""
