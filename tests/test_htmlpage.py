@@ -187,3 +187,13 @@ def test_text_only_input_parses() -> None:
     assert extract(b"Just some words, with no markup at all, but long enough to count.") == (
         "Just some words, with no markup at all, but long enough to count."
     )
+
+
+def test_undeclared_legacy_page_is_detected_not_read_as_cp1252() -> None:
+    page = (
+        "<html><body><p>Сирийские правительственные войска начали наступление на город "
+        "Алеппо, сообщают активисты.</p></body></html>"
+    )
+    data = page.encode("cp1251")
+    assert detect_encoding(data) == "cp1251"
+    assert extract_text(parse_document(data)).startswith("Сирийские")

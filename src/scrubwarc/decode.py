@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .errors import DecodeError
 
-__all__ = ["Decoded", "decode"]
+__all__ = ["Decoded", "decode", "legacy_encoding"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -95,8 +95,12 @@ def _mostly_utf8(data: bytes) -> bool:
     return valid > 0 and 2 * valid >= stray
 
 
-def _legacy(data: bytes) -> str:
-    """Name the single-byte or multi-byte legacy encoding of non-UTF-8 bytes."""
+def legacy_encoding(data: bytes) -> str:
+    """Name the legacy encoding of bytes that are not UTF-8, from evidence in them.
+
+    >>> legacy_encoding("Ein schöner Tag.".encode("latin-1"))
+    'iso-8859-1'
+    """
     import charset_normalizer  # lazy: about 30 ms to import, needed only for legacy files
 
     sample = data[: 1 << 20]
@@ -105,8 +109,12 @@ def _legacy(data: bytes) -> str:
     # for "café", Urdu cp1006 for "café au lait") are noise, so only Latin pages compete.
     letters = sum(1 for b in sample if b > 0x40 and b not in b"[\\]^_`{|}~")
     high = sum(1 for b in sample if b >= 0x80)
-    best = charset_normalizer.from_bytes(sample).best()
-    if best is not None and not best.encoding.startswith("utf"):
+    # Mac code pages are all but absent from the web; when the detector ranks one first,
+    # the Windows page of the same script is the likelier truth ("С" is "—" in mac_cyrillic).
+    candidates = [m for m in charset_normalizer.from_bytes(sample) if m.encoding[:3] != "utf"]
+    best = next((m for m in candidates if not m.encoding.startswith("mac_")), None)
+    best = best or (candidates[0] if candidates else None)
+    if best is not None:
         if best.encoding not in _LATIN_GUESSES and high > 0.3 * max(letters, 1):
             return str(best.encoding)
         if best.encoding in _LATIN_GUESSES and best.language in _CENTRAL_EUROPEAN:
@@ -142,7 +150,7 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
         pass
     if _mostly_utf8(data):
         return Decoded(data.decode("utf-8", _MIXED), "utf-8+cp1252")
-    encoding = _legacy(data)
+    encoding = legacy_encoding(data)
     try:
         return Decoded(data.decode(encoding), encoding)
     except (UnicodeDecodeError, LookupError):

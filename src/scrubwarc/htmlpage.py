@@ -104,8 +104,9 @@ def detect_encoding(data: bytes) -> str:
 
     One exception: a page declaring Latin-1/cp1252/ASCII whose bytes are valid, non-ASCII UTF-8 is
     read as UTF-8; such a mislabel is far likelier than legacy text that happens to be valid UTF-8.
-    BeautifulSoup's ``UnicodeDammit`` would add chardet-style guessing at many times the cost of
-    parsing; ``cp1252`` is the browsers' own fallback, and ``ftfy`` repairs any mojibake later.
+    An undeclared page that is not UTF-8 gets the same evidence-based legacy detection as text
+    files (``decode.legacy_encoding``): BeautifulSoup's ``UnicodeDammit`` would take the
+    detector's raw guess, which reads short Western text as cp1250 ("naïve" as "naďve").
 
     >>> detect_encoding(b'<meta charset="ISO-8859-1"><p>caf\\xe9')
     'cp1252'
@@ -122,7 +123,12 @@ def detect_encoding(data: bytes) -> str:
         if declared in _AS_CP1252:
             return "utf-8" if not data.isascii() and _is_utf8(data) else "cp1252"
         return _SUPERSETS.get(declared, declared)
-    return "utf-8" if _is_utf8(data) else "cp1252"
+    if _is_utf8(data):
+        return "utf-8"
+    from .decode import legacy_encoding  # lazy: charset-normalizer, for rare undeclared pages
+
+    found = legacy_encoding(_strip_bom(data))
+    return "cp1252" if found == "iso-8859-1" else found  # browsers read latin-1 as cp1252
 
 
 def _strip_bom(data: bytes) -> bytes:
