@@ -10,7 +10,7 @@ DOCUMENTED = {
     "clean_text", "clean_bytes", "CleanOptions", "CleanResult", "Removal", "RULES", "Rule",
     "rule_names", "decode", "Decoded", "clean_url", "is_tracking_param",
     "DEFAULT_TRACKING_PARAMS", "ScrubwarcError", "InputError", "DecodeError", "HtmlError",
-    "ConfigError", "__version__",
+    "ConfigError", "OutputError", "__version__",
 }  # fmt: skip
 
 

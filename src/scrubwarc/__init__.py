@@ -5,7 +5,14 @@ The public API is what ``__all__`` lists; every other module is an implementatio
 
 from ._version import __version__
 from .decode import Decoded, decode
-from .errors import ConfigError, DecodeError, HtmlError, InputError, ScrubwarcError
+from .errors import (
+    ConfigError,
+    DecodeError,
+    HtmlError,
+    InputError,
+    OutputError,
+    ScrubwarcError,
+)
 from .model import CleanOptions, CleanResult, Removal
 from .pipeline import RULES, Rule, clean_bytes, clean_text, rule_names
 from .tracking import DEFAULT_TRACKING_PARAMS, clean_url, is_tracking_param
@@ -20,6 +27,7 @@ __all__ = [
     "Decoded",
     "HtmlError",
     "InputError",
+    "OutputError",
     "Removal",
     "Rule",
     "ScrubwarcError",

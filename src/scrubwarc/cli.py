@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .cli_archive import archive, ls, unpack, verify
 from .cli_clean import clean
 from .cli_meta import meta
 
@@ -19,6 +20,10 @@ app = typer.Typer(
 )
 app.command()(clean)
 app.command()(meta)
+app.command()(archive)
+app.command()(verify)
+app.command()(unpack)
+app.command()(ls)
 
 
 def _version(value: bool) -> None:
