@@ -124,3 +124,25 @@ def test_parse_size_rejects_nonsense() -> None:
 
     with pytest.raises(typer.BadParameter):
         parse_size("lots")
+
+
+@pytest.mark.slow
+def test_wacz_from_the_command_validates_with_titles(corpus: Path, tmp_path: Path) -> None:
+    import json
+    import sys
+    import zipfile
+
+    warc = tmp_path / "news.warc.gz"
+    r = run("archive", corpus, "-o", warc, "--wacz")
+    assert r.returncode == 0, r.stderr
+    wacz = tmp_path / "news.wacz"
+    validator = Path(sys.executable).parent / "wacz"
+    check = subprocess.run(
+        [str(validator), "validate", "-f", str(wacz)], capture_output=True, text=True, check=False
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    with zipfile.ZipFile(wacz) as zf:
+        lines = zf.read("pages/pages.jsonl").decode().splitlines()[1:]
+    titles = {json.loads(line)["title"] for line in lines}
+    assert "As Syrian government gains ground in Aleppo, it loses its people" in titles
+    assert len(lines) == 12
