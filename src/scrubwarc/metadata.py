@@ -31,6 +31,11 @@ _TOP_LINES = 8  # byline and date lines sit in the article's opening block
 _MAX_TITLE = 250
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
+# Counting with bytes methods gives _WORDS's count when every word character is ASCII.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD_CHARS_ONLY = bytes(b if chr(b).isalnum() or b == 95 else 32 for b in range(128)) + (
+    b" " * 128
+)
 # Feed links put UTM parameters in this order, so a key-less fragment cut off just before a
 # key is the tail of the key that precedes it ("…Security%29&utm_content=" → utm_campaign).
 _UTM_BEFORE = {
@@ -107,6 +112,18 @@ def _top(text: str) -> list[str]:
     return lines
 
 
+def _word_count(text: str) -> int:
+    """How many runs of word characters (``\\w+``) the text holds.
+
+    >>> _word_count("It’s 2,000 people_here — café!")
+    6
+    """
+    if not text.isascii() and any(ch.isalnum() for ch in set(_NON_ASCII.findall(text))):
+        return len(_WORDS.findall(text))
+    # Every non-ASCII character is a non-word character here, like the "?" that replaces it.
+    return len(text.encode("ascii", "replace").translate(_WORD_CHARS_ONLY).split())
+
+
 def _detect_language(text: str) -> str | None:
     from .language import detect_language  # per-article cost only on the metadata path
 
@@ -117,7 +134,7 @@ def _base(result: CleanResult, data: bytes, encoding: str | None, path: str | No
     """The fields every article has, whatever its form."""
     return Metadata(
         removed=result.removals,
-        word_count=len(_WORDS.findall(result.text)),
+        word_count=_word_count(result.text),
         sha256=hashlib.sha256(result.text.encode("utf-8")).hexdigest(),
         source_sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,

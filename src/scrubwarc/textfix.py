@@ -30,7 +30,7 @@ def repair_encoding(text: str, options: CleanOptions | None = None) -> RuleOutpu
     >>> repair_encoding("itâ€™s “fine”\\n")[0]
     'it’s “fine”\\n'
     """
-    if _MOJIBAKE_HINT.search(text) is None:
+    if text.isascii() or _MOJIBAKE_HINT.search(text) is None:
         return text, ()
     import ftfy  # lazy: see _MOJIBAKE_HINT
 
@@ -68,6 +68,21 @@ _TAG = re.compile(
 )
 
 
+class _LazyIndex:
+    """A LineIndex built on the first removal: most texts with an "&" have no entity."""
+
+    __slots__ = ("_index", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._index: LineIndex | None = None
+
+    def removal(self, rule: str, text: str, offset: int, replacement: str = "") -> Removal:
+        if self._index is None:
+            self._index = LineIndex(self._text)
+        return self._index.removal(rule, text, offset, replacement)
+
+
 def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
     """Decode stray HTML entities and drop stray tags a scraper left behind.
 
@@ -82,16 +97,18 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
     # Decoding can reveal new entities or tags ("&lt;b&gt;"), so repeat to a fixed point;
     # every pass shrinks the text, and three passes cover any realistic nesting.
     for _ in range(3):
-        index = LineIndex(text)
+        index = _LazyIndex(text)
         found: list[Removal] = []
 
-        def entity(m: re.Match[str], index: LineIndex = index, found: list[Removal] = found) -> str:
+        def entity(
+            m: re.Match[str], index: _LazyIndex = index, found: list[Removal] = found
+        ) -> str:
             new = html.unescape("&" + m.group(1))
             if new != m.group(0):
                 found.append(index.removal("unescape", m.group(0), m.start(), new))
             return new
 
-        def tag(m: re.Match[str], index: LineIndex = index, found: list[Removal] = found) -> str:
+        def tag(m: re.Match[str], index: _LazyIndex = index, found: list[Removal] = found) -> str:
             new = "\n" if m.group("block") else ""
             found.append(index.removal("unescape", m.group(0), m.start(), new))
             return new
@@ -122,12 +139,21 @@ def tidy_whitespace(text: str, options: CleanOptions | None = None) -> RuleOutpu
     >>> tidy_whitespace("Title\\r\\n\\r\\n\\r\\nBody\\u00a0 text  \\n\\n")[0]
     'Title\\n\\nBody text\\n'
     """
-    new = _BREAK.sub(lambda m: "\n\n" if m.group("para") else "\n", text)
-    new = _INVISIBLE.sub("", new)
-    new = _SPACES.sub(" ", new)
-    new = _INNER_RUN.sub(" ", new)
-    new = _TRAILING.sub("", new)
-    new = _BLANK_RUN.sub("\n\n", new).strip("\n")
+    new = text
+    # Every character the first three patterns replace is unprintable, and most articles
+    # have none, so one C-level check spares them three full scans; likewise the literal
+    # tests below, each far cheaper than the scan it guards.
+    if not new.replace("\n", " ").isprintable():
+        new = _BREAK.sub(lambda m: "\n\n" if m.group("para") else "\n", new)
+        new = _INVISIBLE.sub("", new)
+        new = _SPACES.sub(" ", new)
+    if "  " in new:
+        new = _INNER_RUN.sub(" ", new)
+    if " \n" in new or new.endswith(" "):
+        new = _TRAILING.sub("", new)
+    if "\n\n\n" in new:
+        new = _BLANK_RUN.sub("\n\n", new)
+    new = new.strip("\n")
     new = new + "\n" if new else ""
     if new == text:
         return text, ()

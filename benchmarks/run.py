@@ -1,0 +1,326 @@
+"""Run every benchmark of issue 5 side by side and print tables, ratios and the targets.
+
+The machine is shared and noisy, so each comparison runs its contenders in turns within one
+run and reports medians. ``--quick`` uses small sizes (minutes, not the full run's ~10);
+``--json OUT`` writes the figures for comparison across commits.
+
+    python benchmarks/run.py [--quick] [--json OUT] [--repeat N] [--only NAME ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402  (a sibling script, not a package)
+
+PY = sys.executable
+SCRUBWARC = [PY, "-m", "scrubwarc"]
+BENCHMARKS = ("throughput", "startup", "memory", "bigfile", "html")
+
+
+@dataclass(frozen=True, slots=True)
+class Sizes:
+    articles: int  # throughput corpus
+    memory: tuple[int, int]  # the two corpus sizes compared for peak RSS
+    big_bytes: int  # the one large text and HTML file
+    startup_runs: int
+    aeb_limit: int | None
+
+
+FULL = Sizes(10_000, (10_000, 100_000), 200 * 1024 * 1024, 21, None)
+QUICK = Sizes(500, (500, 5_000), 4 * 1024 * 1024, 7, 20)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One process: wall seconds, peak RSS in MiB, exit code and the tail of its stderr."""
+
+    seconds: float
+    peak_mib: float
+    code: int
+    stderr: str
+
+
+def run(cmd: Sequence[str], cwd: Path | None = None) -> Run:
+    """Run ``cmd`` and measure its own peak RSS (its children's included, as wait4 reports)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(cmd), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stderr.close()
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, err.strip()[-400:])
+
+
+def interleave(commands: dict[str, list[str]], repeat: int) -> dict[str, list[Run]]:
+    """Run the commands in turns, ``repeat`` rounds, so noise hits each alike."""
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, cmd in commands.items():
+            runs[name].append(run(cmd))
+    return runs
+
+
+def median(runs: list[Run], key: Callable[[Run], float] = lambda r: r.seconds) -> float:
+    return statistics.median(key(r) for r in runs)
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[str(h) for h in header]] + [
+        [f"{c:,.2f}" if isinstance(c, float) else str(c) for c in row] for row in rows
+    ]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = [
+        "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(pairs))
+        for pairs in (zip(r, widths, strict=True) for r in cells)
+    ]
+    lines.insert(1, "-" * len(lines[0]))
+    return "\n".join(lines)
+
+
+def ensure_corpus(root: Path, count: int, html: bool = False) -> tuple[Path, int]:
+    """The text corpus of ``count`` articles under ``root`` (made once); (dir, bytes)."""
+    text = root / "text"
+    marker = root / "done.json"
+    if not marker.is_file():
+        shutil.rmtree(root, ignore_errors=True)
+        size = corpus.write_corpus(root, count, seed=0, html=html)
+        marker.write_text(json.dumps({"count": count, "bytes": size}))
+    return text, int(json.loads(marker.read_text())["bytes"])
+
+
+def bench_throughput(work: Path, articles: int, repeat: int) -> dict[str, object]:
+    """Archive --jobs 1 and --jobs 2 against the bare-warcio floor, in turns."""
+    text, size = ensure_corpus(work / f"corpus-{articles}", articles)
+    out = work / "out"
+    out.mkdir(exist_ok=True)
+    archive = [*SCRUBWARC, "archive", str(text), "--force", "-q", "-o"]
+    commands = {
+        "warcio floor": [PY, str(HERE / "floor.py"), str(text), str(out / "floor.warc.gz")],
+        "archive --jobs 1": [*archive, str(out / "j1.warc.gz"), "--jobs", "1"],
+        "archive --jobs 2": [*archive, str(out / "j2.warc.gz"), "--jobs", "2"],
+    }
+    runs = interleave(commands, repeat)
+    failed = {n: r[-1].stderr for n, r in runs.items() if any(x.code for x in r)}
+    if failed:
+        raise RuntimeError(f"throughput: failed runs: {failed}")
+    rates = {n: articles / median(r) for n, r in runs.items()}
+    rows = [
+        (n, median(r), rates[n], size / median(r) / 1e6, median(r, lambda x: x.peak_mib))
+        for n, r in runs.items()
+    ]
+    print(f"\n## Archive throughput: {articles:,} articles, {size / 1e6:,.1f} MB, "
+          f"median of {repeat}")  # fmt: skip
+    print(table(("run", "seconds", "articles/s", "MB/s", "peak MiB"), rows))
+    floor_ratio = rates["archive --jobs 1"] / rates["warcio floor"]
+    jobs_ratio = rates["archive --jobs 2"] / rates["archive --jobs 1"]
+    print(f"jobs 1 / floor: {floor_ratio:.2f}   jobs 2 / jobs 1: {jobs_ratio:.2f}")
+    return {
+        "articles": articles,
+        "bytes": size,
+        "seconds": {n: [x.seconds for x in r] for n, r in runs.items()},
+        "articles_per_s": rates,
+        "jobs1_over_floor": floor_ratio,
+        "jobs2_over_jobs1": jobs_ratio,
+    }
+
+
+def bench_startup(work: Path, runs: int) -> dict[str, object]:
+    """``clean --check`` on three small files against ``import typer`` and ``pass``."""
+    files = work / "hook"
+    files.mkdir(exist_ok=True)
+    paths = []
+    for i, article in enumerate(corpus.articles(3, seed=7)):
+        path = files / f"{i}.txt"
+        path.write_bytes(article.text[:1500])
+        paths.append(str(path))
+    script = Path(PY).with_name("scrubwarc")
+    hook = [str(script)] if script.is_file() else SCRUBWARC
+    commands = {
+        "python -c pass": [PY, "-c", "pass"],
+        "python -c 'import typer'": [PY, "-c", "import typer"],
+        "scrubwarc clean --check (3 files)": [*hook, "clean", "--check", *paths],
+    }
+    interleave(commands, 1)  # warm the file cache and .pyc files
+    results = interleave(commands, runs)
+    ms = {n: median(r) * 1000 for n, r in results.items()}
+    typer_ms = ms["python -c 'import typer'"]
+    print(f"\n## Hook start-up: median of {runs}")
+    print(table(("command", "ms", "x typer"), [(n, v, v / typer_ms) for n, v in ms.items()]))
+    ratio = ms["scrubwarc clean --check (3 files)"] / typer_ms
+    print(f"clean --check / import typer: {ratio:.2f}")
+    return {"ms": ms, "clean_over_typer": ratio}
+
+
+def bench_memory(work: Path, sizes: tuple[int, int]) -> dict[str, object]:
+    """Peak RSS of ``archive --jobs 1`` over a small and a ten-times larger corpus."""
+    small, large = sizes
+    rows = []
+    peaks: dict[int, float] = {}
+    for count in (small, large):
+        text, size = ensure_corpus(work / f"corpus-{count}", count)
+        r = run([*SCRUBWARC, "archive", str(text), "--force", "-q",
+                 "-o", str(work / "out" / f"mem-{count}.warc.gz")])  # fmt: skip
+        if r.code:
+            raise RuntimeError(f"memory: archive of {count} failed: {r.stderr}")
+        peaks[count] = r.peak_mib
+        rows.append((f"{count:,}", size / 1e6, r.seconds, r.peak_mib))
+    print("\n## Memory with corpus size: archive --jobs 1")
+    print(table(("articles", "MB in", "seconds", "peak MiB"), rows))
+    ratio = peaks[large] / peaks[small]
+    print(f"peak RSS {large:,} / {small:,}: {ratio:.2f}")
+    return {"peak_mib": peaks, "large_over_small": ratio}
+
+
+def bench_bigfile(work: Path, size: int) -> dict[str, dict[str, object]]:
+    """One large text file and one large HTML page: refused by default, then with the
+    limit raised (``--max-bytes``) processed, with peak RSS against the file size."""
+    big = work / "big"
+    big.mkdir(exist_ok=True)
+    text, page = big / "big.txt", big / "big.html"
+    if not text.is_file():
+        corpus.write_big_text(text, size)
+    if not page.is_file():
+        corpus.write_big_html(page, size)
+    rows = []
+    figures: dict[str, dict[str, object]] = {}
+    for path in (text, page):
+        mib = path.stat().st_size / 2**20
+        raised = ["--max-bytes", str(2**31)]
+        for label, extra in (("default limit", []), ("--max-bytes raised", raised)):
+            out = work / "out" / f"{path.suffix[1:]}-{len(extra)}.warc.gz"
+            r = run([*SCRUBWARC, "archive", str(path), "--force", "-q", "-o", str(out), *extra])
+            message = r.stderr.splitlines()[0] if r.code and r.stderr else ""
+            figures[f"{path.name} {label}"] = {
+                "seconds": r.seconds, "peak_mib": r.peak_mib, "exit": r.code,
+                "x_size": r.peak_mib / mib, "message": message,
+            }  # fmt: skip
+            rows.append((f"{path.name} ({mib:,.0f} MiB)", label, r.code, r.seconds,
+                         r.peak_mib, r.peak_mib / mib))  # fmt: skip
+            if message:
+                print(f"  {path.name}, {label}: exit {r.code}: {message}")
+    print("\n## One large file: archive")
+    print(table(("file", "run", "exit", "seconds", "peak MiB", "x size"), rows))
+    return figures
+
+
+def bench_html(limit: int | None, repeat: int) -> dict[str, object]:
+    """The AEB benchmark (``aeb.py``): F1 and pages/s, scrubwarc against trafilatura."""
+    import aeb
+
+    if not (aeb.DEFAULT_DATA / "ground-truth.json").is_file():
+        print(f"\n## HTML: skipped, no data in {aeb.DEFAULT_DATA}")
+        return {"skipped": True}
+    pages, truth = aeb.load_pages(aeb.DEFAULT_DATA, limit)
+    runs = [aeb.run_extractor("scrubwarc", aeb.scrubwarc_extractor(), pages, truth, repeat)]
+    traf = aeb.trafilatura_extractor()
+    if traf is not None:
+        runs.append(aeb.run_extractor("trafilatura", traf, pages, truth, repeat))
+    print(f"\n## HTML (AEB): {len(pages)} pages, median of {repeat} per page")
+    print(aeb.format_table(runs))
+    figures: dict[str, object] = {
+        r.name: {"f1": r.score.f1, "pages_per_s": r.pages_per_s} for r in runs
+    }
+    if traf is not None:
+        ratio = runs[0].pages_per_s / runs[1].pages_per_s
+        print(f"speed scrubwarc / trafilatura: {ratio:.1f}x")
+        figures["speed_ratio"] = ratio
+    figures["f1"] = runs[0].score.f1
+    return figures
+
+
+def targets(results: dict[str, dict[str, object]]) -> list[tuple[str, str, str, str]]:
+    """(what, target, measured, met) for each target whose benchmark ran."""
+    rows: list[tuple[str, str, str, str]] = []
+
+    def add(what: str, target: str, value: float, ok: bool, fmt: str = "{:.2f}") -> None:
+        rows.append((what, target, fmt.format(value), "yes" if ok else "NO"))
+
+    if "throughput" in results:
+        t = results["throughput"]
+        floor, jobs = float(str(t["jobs1_over_floor"])), float(str(t["jobs2_over_jobs1"]))
+        add("archive --jobs 1 / warcio floor", ">= 0.8", floor, floor >= 0.8)
+        add("archive --jobs 2 / --jobs 1", ">= 1.7", jobs, jobs >= 1.7)
+    if "startup" in results:
+        s = float(str(results["startup"]["clean_over_typer"]))
+        add("clean --check / import typer", "<= 1.3", s, s <= 1.3)
+    if "memory" in results:
+        m = float(str(results["memory"]["large_over_small"]))
+        add("peak RSS, 10x corpus / 1x", "<= 1.2", m, m <= 1.2)
+    if "bigfile" in results:
+        big = results["bigfile"]
+        for name in ("big.txt", "big.html"):
+            refused = big.get(f"{name} default limit")
+            raised = big.get(f"{name} --max-bytes raised")
+            if isinstance(refused, dict) and isinstance(raised, dict):
+                x = float(raised["x_size"])
+                ok = x <= 4 or (refused["exit"] == 2 and bool(refused["message"]))
+                add(f"{name}: peak RSS / size (limit raised)", "<= 4, or refused", x, ok)
+    if "html" in results and "speed_ratio" in results["html"]:
+        h = results["html"]
+        speed, f1 = float(str(h["speed_ratio"])), float(str(h["f1"]))
+        add("HTML pages/s / trafilatura", ">= 5", speed, speed >= 5, "{:.1f}")
+        add("HTML F1", ">= 0.96", f1, f1 >= 0.96, "{:.3f}")
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a quick look")
+    parser.add_argument("--json", type=Path, help="write all figures here")
+    parser.add_argument("--repeat", type=int, default=None, help="rounds per comparison")
+    parser.add_argument("--only", nargs="+", choices=BENCHMARKS, help="run only these")
+    parser.add_argument("--work", type=Path, help="keep corpora here (default: a temp dir)")
+    parser.add_argument("--articles", type=int, help="override the throughput corpus size")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    repeat = args.repeat or (3 if args.quick else 5)
+    chosen = args.only or BENCHMARKS
+    work = args.work or Path(tempfile.mkdtemp(prefix="scrubwarc-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "out").mkdir(exist_ok=True)
+    print(f"scrubwarc benchmarks ({'quick' if args.quick else 'full'}), {os.cpu_count()} CPUs, "
+          f"Python {sys.version.split()[0]}, work dir {work}")  # fmt: skip
+    results: dict[str, dict[str, object]] = {}
+    try:
+        if "throughput" in chosen:
+            results["throughput"] = bench_throughput(work, args.articles or sizes.articles, repeat)
+        if "startup" in chosen:
+            results["startup"] = bench_startup(work, sizes.startup_runs)
+        if "memory" in chosen:
+            results["memory"] = bench_memory(work, sizes.memory)
+        if "bigfile" in chosen:
+            results["bigfile"] = dict(bench_bigfile(work, sizes.big_bytes))
+        if "html" in chosen:
+            results["html"] = bench_html(sizes.aeb_limit, 3)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print("\n## Targets")
+    print(table(("target", "wanted", "measured", "met"), targets(results)))
+    if args.json:
+        payload = {"sizes": asdict(sizes), "repeat": repeat, "results": results}
+        args.json.write_text(json.dumps(payload, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
