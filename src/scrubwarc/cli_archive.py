@@ -27,7 +27,7 @@ from ._cli import (
     load_options,
     status,
 )
-from .errors import ScrubwarcError
+from .errors import ScrubwarcError, display_path
 from .files import DEFAULT_MAX_BYTES
 
 ARCHIVE_INCLUDE = ("*.txt", "*.text", "*.html", "*.htm")
@@ -139,6 +139,12 @@ def archive(
     except ScrubwarcError as exc:
         progress.clear()
         raise fail(str(exc)) from None
+    except OSError as exc:  # disk full, a write error, a folder that cannot be created
+        progress.clear()
+        raise fail(
+            f"{display_path(output)}: cannot write: {exc.strerror or exc}; "
+            "no output has its final name unless it was complete"
+        ) from None
     except Exception as exc:
         progress.clear()
         status(f"error: internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
@@ -147,11 +153,13 @@ def archive(
         raise typer.Exit(EXIT_ERROR) from None
     progress.clear()
     for path, reason in summary.skipped:
-        status(f"error: {path}: {reason} (skipped)")
+        status(f"error: {display_path(path)}: {reason} (skipped)")
     for path, reason in summary.flagged:
-        status(f"error: {path}: {reason} (archived raw, flagged)")
+        status(f"error: {display_path(path)}: {reason} (archived raw, flagged)")
     if not quiet:
-        written = ", ".join(str(p) for p in (*summary.files, summary.wacz) if p is not None)
+        written = ", ".join(
+            display_path(p) for p in (*summary.files, summary.wacz) if p is not None
+        )
         status(
             f"{summary.articles:,} articles, {summary.records:,} records, "
             f"{summary.bytes_in:,} bytes in, {summary.bytes_out:,} bytes out, "
@@ -175,11 +183,11 @@ def verify(warcs: WarcsArg) -> None:
         faults = check(warc)
         for f in faults:
             rid = f" record {f.record_id}" if f.record_id else ""
-            status(f"error: {warc}: offset {f.offset}{rid}: {f.reason}")
+            status(f"error: {display_path(warc)}: offset {f.offset}{rid}: {f.reason}")
         if faults:
             faulty += 1
         else:
-            sys.stdout.write(f"ok {warc}\n")
+            sys.stdout.write(f"ok {display_path(warc)}\n")
     raise typer.Exit(EXIT_CHANGES if faulty else EXIT_OK)
 
 
@@ -201,7 +209,7 @@ def unpack(
     except ScrubwarcError as exc:
         raise fail(str(exc)) from None
     for path, reason in summary.refused:
-        status(f"error: {warc}: {path}: {reason} (not restored)")
+        status(f"error: {display_path(warc)}: {display_path(path)}: {reason} (not restored)")
     status(f"restored {len(summary.restored):,} files, {summary.bytes_restored:,} bytes")
     raise typer.Exit(EXIT_ERROR if summary.refused else EXIT_OK)
 

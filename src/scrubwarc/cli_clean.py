@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 import sys
 import traceback
 from dataclasses import dataclass
@@ -28,8 +29,8 @@ from ._cli import (
     status,
 )
 from .article import clean_document, is_html
-from .errors import InputError, ScrubwarcError
-from .files import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, Source, atomic_write, read_bytes, walk
+from .errors import InputError, ScrubwarcError, display_path
+from .files import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, Source, atomic_write, read_source, walk
 from .model import CleanOptions, CleanResult
 from .report import explain, unified_diff
 
@@ -165,6 +166,10 @@ def clean(
     except KeyboardInterrupt:
         status("interrupted: files already written are complete; no file is half-written")
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        # The reader of stdout went away (``| head``): stop quietly, as other tools do.
+        _silence_stdout()
+        raise typer.Exit(EXIT_ERROR) from None
     for err in errors:
         status(f"error: {err}")
     tally.errors += len(errors)
@@ -185,45 +190,59 @@ def _one_file(
 ) -> None:
     """Clean one file and act on the result; failures are counted, never raised."""
     path = source.path
+    name = display_path(path)
     try:
-        data = read_bytes(path, max_bytes)
+        data, info = read_source(path, max_bytes)
         html = is_html(data, path.name)
         if html and mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF):
             raise InputError(f"an HTML page is not rewritten as text; use -o DIR ({mode.value})")
         result = clean_document(data, options, source=str(path))
         cleaned = result.text.encode("utf-8")
         if show_explain:
-            sys.stdout.write(explain(str(path), result))
-        if result.changed:
-            tally.changed += 1
-        else:
-            tally.unchanged += 1
+            sys.stdout.write(explain(name, result))
         if mode is Mode.STDOUT and not show_explain:
             sys.stdout.buffer.write(cleaned)
         elif mode is Mode.CHECK and result.changed:
-            tally.note(f"would fix {path}")
+            tally.note(f"would fix {name}")
         elif mode is Mode.DIFF and result.changed:
-            sys.stdout.write(unified_diff(str(path), data, result))
+            sys.stdout.write(unified_diff(name, data, result))
         elif mode is Mode.IN_PLACE and result.changed:
-            atomic_write(path, cleaned, like=path.stat())
-            tally.note(f"fixed {path}")
+            # Root may write anywhere; anyone else is told, as by an editor, not overruled.
+            if not os.access(path, os.W_OK):
+                raise InputError("read-only file; not rewritten", str(path))
+            atomic_write(path, cleaned, like=info, unchanged=True)
+            tally.note(f"fixed {name}")
         elif mode is Mode.OUTPUT:
             assert output is not None
             # An HTML page's cleaned article is text: name it so.
             target = output / (source.relative.with_suffix(".txt") if html else source.relative)
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, cleaned)
+        # Counted once the output is written: a file whose write failed counts as failed only.
+        if result.changed:
+            tally.changed += 1
+        else:
+            tally.unchanged += 1
+    except BrokenPipeError:
+        raise
     except ScrubwarcError as exc:
         tally.errors += 1
         status(f"error: {exc}")
     except OSError as exc:
         tally.errors += 1
-        status(f"error: {path}: cannot write: {exc.strerror or exc}")
+        status(f"error: {name}: cannot write: {exc.strerror or exc}")
     except Exception as exc:  # an internal bug must not stop the other files
         tally.errors += 1
-        status(f"error: {path}: internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
+        status(f"error: {name}: internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
         if debug:
             traceback.print_exc()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit raises no second BrokenPipeError."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _run_stdin(

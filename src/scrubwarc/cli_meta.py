@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -24,7 +25,7 @@ from ._cli import (
     load_options,
     status,
 )
-from .errors import InputError, ScrubwarcError
+from .errors import InputError, ScrubwarcError, display_path
 from .files import DEFAULT_MAX_BYTES, read_bytes, walk
 
 if TYPE_CHECKING:
@@ -48,8 +49,22 @@ def summary(meta: Metadata) -> str:
         ("tracking", ", ".join(f"{k}={v}" for k, v in meta.tracking) or None),
         ("removed", f"{len(meta.removed)} item(s)" if meta.removed else None),
     ]
-    head = f"{meta.path}\n" if meta.path else ""
+    head = f"{display_path(meta.path)}\n" if meta.path else ""
     return head + "".join(f"  {name:<9} {value}\n" for name, value in rows if value)
+
+
+def _json_line(record: dict[str, object], *, indent: bool) -> str:
+    """JSON that is valid UTF-8 whatever the record holds.
+
+    A file name that is not valid UTF-8 reaches Python with surrogates in it; those go out as
+    ``\\udcXX`` escapes (``json.loads`` then ``os.fsencode`` give the name's bytes back).
+    """
+    text = json.dumps(record, ensure_ascii=False, indent=2 if indent else None)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(record, ensure_ascii=True, indent=2 if indent else None)
+    return text + "\n"
 
 
 def meta(
@@ -109,17 +124,23 @@ def meta(
                 continue
             except Exception as exc:  # an internal bug must not stop the other files
                 failures += 1
-                status(f"error: {name}: internal error: {type(exc).__name__}: {exc}")
+                status(
+                    f"error: {display_path(name)}: internal error: {type(exc).__name__}: {exc}"
+                    " (rerun with --debug)"
+                )
                 if debug:
                     traceback.print_exc()
                 continue
-            record = article.metadata.to_dict()
             if as_json:
-                indent = None if several else 2
-                sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
+                sys.stdout.write(_json_line(article.metadata.to_dict(), indent=not several))
             else:
                 sys.stdout.write(summary(article.metadata) + ("\n" if several else ""))
     except KeyboardInterrupt:
         status("interrupted")
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)  # no second error when stdout is flushed
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise typer.Exit(EXIT_ERROR) from None
     raise typer.Exit(EXIT_ERROR if failures else EXIT_OK)

@@ -2,6 +2,40 @@
 
 from __future__ import annotations
 
+import os
+import re
+
+__all__ = [
+    "ConfigError",
+    "DecodeError",
+    "HtmlError",
+    "InputError",
+    "OutputError",
+    "ScrubwarcError",
+    "display_path",
+]
+
+# Characters that would break "one line per failure" or cannot be encoded as UTF-8: control
+# characters (newline, escape), Unicode line breaks, and the surrogates with which Python
+# carries the bytes of a file name that is not valid UTF-8.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of the name, as surrogateescape keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return match.group().encode("unicode_escape").decode("ascii")
+
+
+def display_path(name: str | os.PathLike[str]) -> str:
+    """A file name for a status line: one line, valid UTF-8, the rest as written.
+
+    >>> display_path("a b/-x.txt"), display_path("new\\nline.txt"), display_path("caf\\udce9.txt")
+    ('a b/-x.txt', 'new\\\\nline.txt', 'caf\\\\xe9.txt')
+    """
+    return _UNPRINTABLE.sub(_escape, os.fspath(name))
+
 
 class ScrubwarcError(Exception):
     """Base class for every error scrubwarc raises on purpose."""
@@ -16,7 +50,7 @@ class InputError(ScrubwarcError):
     def __init__(self, reason: str, source: str | None = None) -> None:
         self.reason = reason
         self.source = source
-        super().__init__(f"{source}: {reason}" if source else reason)
+        super().__init__(f"{display_path(source)}: {reason}" if source else reason)
 
     def with_source(self, source: str) -> InputError:
         """The same error, naming ``source``; keeps the subclass."""

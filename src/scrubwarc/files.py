@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
-from .errors import InputError
+from .errors import InputError, OutputError, display_path
 
-__all__ = ["DEFAULT_INCLUDE", "Source", "atomic_write", "read_bytes", "walk"]
+__all__ = ["DEFAULT_INCLUDE", "Source", "atomic_write", "read_bytes", "read_source", "walk"]
 
 DEFAULT_INCLUDE = ("*.txt", "*.text")
 _VCS_DIRS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", ".jj"})
@@ -101,19 +101,37 @@ def _walk_dir(
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read a whole input file, refusing one larger than ``max_bytes`` with a clear reason."""
+    return read_source(path, max_bytes)[0]
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """The bytes of an input file and its status as read, to rewrite it only if unchanged."""
     try:
         with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
                 raise InputError("not a regular file", str(path))
-            if size > max_bytes:
+            if info.st_size > max_bytes:
                 raise InputError(
-                    f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)",
+                    f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit "
+                    "(--max-bytes)",
                     str(path),
                 )
-            return handle.read(max_bytes + 1)
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+    if len(data) > max_bytes:  # it grew while we read it
+        raise InputError(f"file is over the {max_bytes:,}-byte limit (--max-bytes)", str(path))
+    return data, info
+
+
+def _same_file(before: os.stat_result, now: os.stat_result) -> bool:
+    return (before.st_ino, before.st_dev, before.st_size, before.st_mtime_ns) == (
+        now.st_ino,
+        now.st_dev,
+        now.st_size,
+        now.st_mtime_ns,
+    )
 
 
 _UMASK: int | None = None
@@ -127,11 +145,15 @@ def _umask() -> int:
     return _UMASK
 
 
-def atomic_write(path: Path, data: bytes, like: os.stat_result | None = None) -> None:
+def atomic_write(
+    path: Path, data: bytes, like: os.stat_result | None = None, *, unchanged: bool = False
+) -> None:
     """Replace ``path`` with ``data`` in one rename.
 
     The new file gets the mode (and, where permitted, the owner) of ``like`` — the file
-    being rewritten — or else the mode the user's umask gives a new file.
+    being rewritten — or else the mode the user's umask gives a new file. With
+    ``unchanged``, a file that no longer matches ``like`` (another program wrote or replaced
+    it since it was read) is left alone and ``OutputError`` says so: its new content wins.
     """
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
@@ -144,6 +166,10 @@ def atomic_write(path: Path, data: bytes, like: os.stat_result | None = None) ->
                 os.chown(tmp, like.st_uid, like.st_gid)
         else:
             tmp.chmod(0o666 & ~_umask())
+        if unchanged and like is not None and not _same_file(like, path.stat()):
+            raise OutputError(
+                f"{display_path(path)}: changed while it was being cleaned; not rewritten"
+            )
         tmp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):

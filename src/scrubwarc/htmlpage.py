@@ -1,20 +1,31 @@
 """Safe HTML parsing and main-article-text extraction.
 
-lxml only, on purpose: it parses an order of magnitude faster than BeautifulSoup, and this runs
+lxml first, on purpose: it parses an order of magnitude faster than BeautifulSoup, and this runs
 once per archived page. Callers import this module lazily; it is not on the fast ``clean`` path.
+
+BeautifulSoup earns its cost in one case: libxml2 (without ``huge_tree``, which would also lift
+its limits on text size) stops at nesting depth 256 and silently drops the rest of the page. A
+page that deep is parsed again with BeautifulSoup's ``html.parser``, which builds the tree
+without recursion, then written out with its nesting capped and read back with lxml.
 """
 
 from __future__ import annotations
 
 import codecs
+import html
 import re
 import threading
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import lxml.html
 from lxml import etree
 
 from scrubwarc import _htmlscore as score
 from scrubwarc.errors import HtmlError
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 __all__ = ["detect_encoding", "extract_text", "parse_document"]
 
@@ -158,11 +169,91 @@ def parse_document(data: bytes, *, source: str | None = None) -> lxml.html.HtmlE
             if not text.strip():
                 raise HtmlError("empty HTML document", source)
             root = lxml.html.document_fromstring(text, parser=_parser(None))
+        if _too_deep(_parser("utf-8" if encoding == "utf-8" else None)):
+            root = _parse_flattened(body.decode(encoding, errors="replace"))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise HtmlError(f"cannot parse HTML: {exc}", source) from exc
     if root is None:
         raise HtmlError("no HTML elements found", source)
     return root
+
+
+# Comfortably under libxml2's 256, leaving room for the <html> and <body> it adds.
+_MAX_DEPTH = 200
+# Raw text, written unescaped (so JSON-LD still parses), and elements whose content is text only.
+_RAW_TEXT = frozenset({"script", "style"})
+_TEXT_ONLY = frozenset({"title", "textarea", "noscript", "xmp"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9:_-]{0,63}")
+_ATTR_NAME = re.compile(r"[^\s\"'<>/=\x00-\x1f]{1,64}")
+
+
+def _too_deep(parser: lxml.html.HTMLParser) -> bool:
+    """Whether libxml2 gave up descending in the last parse (it recovers, silently)."""
+    return any("Excessive depth" in e.message for e in parser.error_log)
+
+
+def _parse_flattened(text: str) -> lxml.html.HtmlElement:
+    """Parse a page nested too deep for libxml2, keeping all of its text.
+
+    Elements below ``_MAX_DEPTH`` become empty markers followed by their content, so block
+    boundaries still split paragraphs; the content of raw-text elements stays inside them.
+    """
+    from bs4 import BeautifulSoup  # lazy: only for the rare page nested this deep
+
+    markup = _flatten(BeautifulSoup(text, "html.parser"))
+    return lxml.html.document_fromstring(markup, parser=_parser(None))
+
+
+def _start_tag(name: str, attrs: dict[str, object]) -> str:
+    parts = [name]
+    for key, value in attrs.items():
+        if _ATTR_NAME.fullmatch(key):
+            joined = " ".join(map(str, value)) if isinstance(value, list) else str(value)
+            parts.append(f'{key}="{html.escape(joined)}"')
+    return "<" + " ".join(parts) + ">"
+
+
+def _flatten(soup: BeautifulSoup) -> str:
+    """Markup of ``soup`` with nesting capped at ``_MAX_DEPTH``, written without recursion."""
+    from bs4.element import NavigableString, PreformattedString, Tag
+
+    out: list[str] = []
+    # Each level: the children still to write and the end tag that closes the level.
+    stack: list[tuple[Iterator[object], str]] = [(iter(soup.contents), "")]
+    while stack:
+        children, closer = stack[-1]
+        node = next(children, None)
+        if node is None:
+            stack.pop()
+            out.append(closer)
+            continue
+        if isinstance(node, Tag):
+            name = node.name.lower()
+            if not _TAG_NAME.fullmatch(name):
+                stack.append((iter(node.contents), ""))  # keep the content, drop the tag
+                continue
+            start = _start_tag(name, dict(node.attrs))
+            if name in _VOID:
+                out.append(start)
+            elif name in _RAW_TEXT or name in _TEXT_ONLY:
+                content = "".join(str(s) for s in node.strings)
+                if name in _RAW_TEXT:
+                    content = content.replace("</", "<\\/")  # cannot end the element early
+                else:
+                    content = html.escape(content, quote=False)
+                out.append(f"{start}{content}</{name}>")
+            elif len(stack) < _MAX_DEPTH:
+                out.append(start)
+                stack.append((iter(node.contents), f"</{name}>"))
+            else:
+                out.append(f"{start}</{name}>")  # a marker; the content follows as siblings
+                stack.append((iter(node.contents), f"{start}</{name}>"))
+        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
+            out.append(html.escape(str(node), quote=False))
+    return "".join(out)
 
 
 def extract_text(doc: lxml.html.HtmlElement) -> str:
