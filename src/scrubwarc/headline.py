@@ -12,7 +12,8 @@ __all__ = ["drop_duplicate_headline", "same_headline", "split_site_suffix"]
 _MAX_HEADLINE = 400  # characters; a longer first line is a paragraph, not a headline
 _WORD = re.compile(r"\w+")
 # " - Site", " | Site", " – Site", " — Site", " :: Site", " · Site", " • Site", " » Site"
-_SUFFIX_SEPARATOR = re.compile(r"[ \t]+(?:[-|–—·•»]|::)[ \t]+")
+# Anchored at the start of a run of blanks and possessive: a long run of spaces is tried once.
+_SUFFIX_SEPARATOR = re.compile(r"(?<![ \t])[ \t]++(?:[-|–—·•»]|::)[ \t]+")
 _SITE_CONNECTORS = frozenset(
     {"of", "the", "and", "for", "on", "in", "at", "de", "la", "le", "el", "les", "du", "des"}
     | {"der", "die", "das", "y", "&", "+"}
@@ -79,12 +80,14 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     'Storm hits\\n\\nBody.\\n'
     """
     lines = text.split("\n")
-    top = [i for i, line in enumerate(lines[:200]) if line.strip()]
-    if len(top) < 2 or len(lines[top[0]]) > _MAX_HEADLINE:
+    # However many copies a scraper printed, they all go in one pass (idempotence).
+    top = (i for i, line in enumerate(lines) if line.strip())
+    first = next(top, None)
+    if first is None or len(lines[first]) > _MAX_HEADLINE:
         return text, ()
-    group = [top[0]]
-    for i in top[1:]:
-        if not same_headline(lines[top[0]], lines[i]):
+    group = [first]
+    for i in top:
+        if not same_headline(lines[first], lines[i]):
             break
         group.append(i)
     if len(group) == 1:

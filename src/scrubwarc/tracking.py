@@ -143,43 +143,52 @@ def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[
     return rebuilt + trail, removed + removed_f
 
 
-def _glued(prefix: str) -> bool:
-    """True if a URL or query starts straight after a word or a sentence's end."""
-    stripped = prefix.rstrip(_CLOSERS)
-    return bool(stripped) and (stripped[-1].isalnum() or stripped[-1] in _SENTENCE_END)
+def _glued(token: str, at: int) -> bool:
+    """True if ``token[at:]`` starts straight after a word or a sentence's end."""
+    i = at
+    while i > 0 and token[i - 1] in _CLOSERS:
+        i -= 1
+    return i > 0 and (token[i - 1].isalnum() or token[i - 1] in _SENTENCE_END)
 
 
-def _residue_start(token: str, key_at: int) -> int | None:
-    """Where a glued query tail begins in ``token``, given a tracking key at ``key_at``."""
+def _residue_start(token: str, keys: list[int]) -> int | None:
+    """Where a glued query tail begins in ``token``, given its tracking keys (in order).
+
+    The token is scanned once whatever the number of keys, so a megabyte of ``utm_a=``
+    stays linear.
+    """
     q = len(token)
     while q > 0 and token[q - 1] in _URL_CHARS:
         q -= 1
-    if q > key_at:
-        return None
-    head = token[q:key_at]
     # A "?" opens a query; else the first "|" or "#" (campaign names hold "+" and "&");
     # else any query punctuation; else the key itself, when it follows a sentence's end.
-    for marks in ("?", "|#", "&;+%"):
-        hits = [head.find(m) for m in marks if m in head]
-        if hits:
-            return q + min(hits)
-    if key_at == 0 or _glued(token[:key_at]) or token[key_at - 1] in _CLOSERS:
-        return key_at
+    firsts = [min((i for m in marks if (i := token.find(m, q)) != -1), default=-1)
+              for marks in ("?", "|#", "&;+%")]  # fmt: skip
+    for key_at in keys:
+        if key_at < q:
+            continue
+        for first in firsts:
+            if q <= first < key_at:
+                return first
+        if key_at == 0 or _glued(token, key_at) or token[key_at - 1] in _CLOSERS:
+            return key_at
     return None
 
 
-def _clean_token(token: str, key_at: int, options: CleanOptions | None) -> tuple[str, list[str]]:
+def _clean_token(
+    token: str, keys: list[int], options: CleanOptions | None
+) -> tuple[str, list[str]]:
     """The token without its tracking residue, and the removed pieces."""
     url = _URL_START.search(token)
-    if url is not None and url.start() <= key_at:
-        if url.start() > 0 and _glued(token[: url.start()]):
+    if url is not None and url.start() <= keys[0]:
+        if url.start() > 0 and _glued(token, url.start()):
             return token[: url.start()], [token[url.start() :]]
         new_url, removed = clean_url(token[url.start() :], options)
         return token[: url.start()] + new_url, removed
     bare = _BARE_HOST.match(token)
-    if bare is not None and bare.end() <= key_at + 1:
+    if bare is not None and bare.end() <= keys[0] + 1:
         return clean_url(token, options)
-    start = _residue_start(token, key_at)
+    start = _residue_start(token, keys)
     if start is None:
         return token, []
     return token[:start], [token[start:]]
@@ -193,21 +202,23 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
     >>> strip_tracking("See https://ex.com/a?id=5&utm_source=rss.\\n")[0]
     'See https://ex.com/a?id=5.\\n'
     """
-    keys = _tracking_keys(text, options)
-    first = next(keys, None)
-    if first is None:
+    keys = list(_tracking_keys(text, options))
+    if not keys:
         return text, ()
     index = LineIndex(text)
     out: list[str] = []
     removals: list[Removal] = []
     emptied: set[int] = set()
-    pos = 0
-    for key_at in (first, *keys):
-        if key_at < pos:
-            continue  # inside a token already cleaned
-        start, end = _token_bounds(text, key_at)
+    pos = i = 0
+    while i < len(keys):
+        # Each token is examined once, with every key in it.
+        start, end = _token_bounds(text, keys[i])
+        j = i
+        while j < len(keys) and keys[j] < end:
+            j += 1
         token = text[start:end]
-        new, removed = _clean_token(token, key_at - start, options)
+        new, removed = _clean_token(token, [k - start for k in keys[i:j]], options)
+        i = j
         if not removed:
             continue
         for piece in removed:
