@@ -163,6 +163,13 @@ def clean(
     try:
         for source in walk(paths, globs, (*settings.exclude, *(exclude or [])), skip, errors):
             _one_file(source, mode, options, output, show_explain, max_bytes, tally, debug)
+        # Inside the try: a Ctrl-C held back by the last write arrives here, and must still
+        # exit 130 rather than fall through to click's generic "Aborted!".
+        for err in errors:
+            status(f"error: {err}")
+        tally.errors += len(errors)
+        if not quiet and not single_file:
+            status(_summary(mode, tally))
     except KeyboardInterrupt:
         status("interrupted: files already written are complete; no file is half-written")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -170,11 +177,6 @@ def clean(
         # The reader of stdout went away (``| head``): stop quietly, as other tools do.
         _silence_stdout()
         raise typer.Exit(EXIT_ERROR) from None
-    for err in errors:
-        status(f"error: {err}")
-    tally.errors += len(errors)
-    if not quiet and not single_file:
-        status(_summary(mode, tally))
     raise typer.Exit(tally.exit_code(mode, exit_non_zero_on_fix))
 
 

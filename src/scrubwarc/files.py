@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -155,6 +156,31 @@ def atomic_write(
     ``unchanged``, a file that no longer matches ``like`` (another program wrote or replaced
     it since it was read) is left alone and ``OutputError`` says so: its new content wins.
     """
+    with _signals_deferred():
+        _write_and_rename(path, data, like, unchanged)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until a write is whole or undone, then deliver them.
+
+    Without this, an interrupt between creating the temporary file and the cleanup that
+    removes it would leave the temporary file behind.
+    """
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _write_and_rename(
+    path: Path, data: bytes, like: os.stat_result | None, unchanged: bool
+) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
