@@ -150,3 +150,27 @@ def test_deeply_repeated_headline_is_cleaned_in_one_run() -> None:
     once = clean_text("Storm hits coast\n\n" * 700 + "It rained.\n").text
     assert once == "Storm hits coast\n\nIt rained.\n"
     assert clean_text(once).text == once
+
+
+@pytest.mark.parametrize("name", ["big.txt", "big.html"])
+def test_200_megabyte_file_is_refused_by_the_default_limit(tmp_path: Path, name: str) -> None:
+    big = tmp_path / "in" / name
+    big.parent.mkdir()
+    with big.open("wb") as handle:  # sparse: 200 MB on paper, no disk used
+        handle.truncate(200 * 1024 * 1024)
+    (tmp_path / "in" / "ok.txt").write_text("Head\n\nBody.\n")
+    clean = subprocess.run(
+        ["scrubwarc", "clean", "--check", big], capture_output=True, text=True, check=False
+    )
+    assert clean.returncode == 2
+    assert clean.stderr.startswith(f"error: {big}: file is 209,715,200 bytes, over the ")
+    warc = tmp_path / "out.warc.gz"
+    archive = subprocess.run(
+        ["scrubwarc", "archive", tmp_path / "in", "-o", warc],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert archive.returncode == 2
+    assert f"error: {name}: file is 209,715,200 bytes" in archive.stderr
+    assert "1 articles" in archive.stderr and "Traceback" not in archive.stderr
