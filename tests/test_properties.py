@@ -62,3 +62,9 @@ def test_output_shape(text: str) -> None:
     assert out == "" or (out.endswith("\n") and not out.endswith("\n\n"))
     assert "\n\n\n" not in out and not out.startswith("\n")
     assert all(line == line.rstrip() for line in out.split("\n"))
+
+
+def test_residue_chain_found_by_the_fuzzer_is_settled_in_one_call() -> None:
+    # Each tracking removal joins pieces into a new stray tag that the next pass removes.
+    once = clean_text("<s&utm_=<s&<s&utm_= >utm_= > >").text
+    assert clean_text(once).text == once == ""
