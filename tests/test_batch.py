@@ -78,9 +78,9 @@ def test_bad_input_is_flagged_or_skipped_and_the_run_goes_on(tmp_path: Path) -> 
     out = tmp_path / "out.warc.gz"
     summary = archive([src], out, max_bytes=4000)
     assert summary.articles == 4
-    assert [p for p, _ in summary.flagged] == ["binary.txt"]
+    assert [p for p, _ in summary.flagged] == [str(src / "binary.txt")]
     assert "binary" in summary.flagged[0][1]
-    assert [p for p, _ in summary.skipped] == ["huge.txt"]
+    assert [p for p, _ in summary.skipped] == [str(src / "huge.txt")]
     assert "limit" in summary.skipped[0][1]
     flagged = [a for a in list_articles(out) if a.error]
     assert [a.path for a in flagged] == ["binary.txt"]

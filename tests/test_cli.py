@@ -230,3 +230,41 @@ def test_clean_path_imports_no_heavy_libraries(corpus: Path) -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "[]"
+
+
+def test_quiet_keeps_errors_only(corpus: Path) -> None:
+    (corpus / "image.txt").write_bytes(b"\x89PNG\x00\x00")
+    r = run("clean", "--check", "--quiet", corpus)
+    assert r.returncode == 2
+    assert r.stderr == f"error: {corpus / 'image.txt'}: binary file (contains NUL bytes)\n"
+
+
+def test_config_option_names_the_settings_file(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.scrubwarc]\ndisable = ["tracking"]\n')
+    elsewhere = tmp_path / "settings" / "scrubwarc.toml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text('[tool.scrubwarc]\ndisable = ["headline"]\n')
+    (tmp_path / "a.txt").write_text(DIRTY)
+    r = run("clean", "--config", elsewhere, "a.txt", cwd=tmp_path)
+    assert r.stdout == "Storm hits coast\n\nStorm hits coast\n\nIt rained.\n"
+    r = run("clean", "--config", tmp_path / "missing.toml", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "missing.toml: cannot read settings" in r.stderr
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
+def test_internal_errors_show_a_traceback_only_with_debug(corpus: Path, debug: bool) -> None:
+    # A bug inside the library, injected into the real entry point in a child process.
+    code = (
+        "import sys, scrubwarc.cli_clean as c\n"
+        "def boom(*a, **k):\n    raise RuntimeError('boom')\n"
+        "c.clean_document = boom\n"
+        "from scrubwarc.cli import main\n"
+        f"sys.argv = ['scrubwarc', 'clean', '--check', {str(corpus)!r}"
+        + (", '--debug']\n" if debug else "]\n")
+        + "main()\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert r.returncode == 2
+    assert f"error: {corpus / 'dirty.txt'}: internal error: RuntimeError: boom" in r.stderr
+    assert ("Traceback" in r.stderr) is debug
+    assert "3 files: 0 would fix, 0 unchanged, 3 failed" in r.stderr  # the run went on

@@ -172,5 +172,5 @@ def test_200_megabyte_file_is_refused_by_the_default_limit(tmp_path: Path, name:
         check=False,
     )
     assert archive.returncode == 2
-    assert f"error: {name}: file is 209,715,200 bytes" in archive.stderr
+    assert f"error: {big}: file is 209,715,200 bytes" in archive.stderr
     assert "1 articles" in archive.stderr and "Traceback" not in archive.stderr

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .decode import decode
 from .model import CleanOptions, CleanResult, Removal
-from .pipeline import clean_text
+from .pipeline import clean_bytes, clean_text
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = ["Article", "Metadata", "clean_document", "is_html", "process"]
 
@@ -114,20 +116,25 @@ def is_html(data: bytes, name: str | None = None) -> bool:
     return _HTML_START.match(head) is not None
 
 
+def _clean_html(
+    data: bytes, source: str | None, options: CleanOptions | None
+) -> tuple[HtmlElement, CleanResult]:
+    """Parse a page, extract its article and clean it; the tree stays for metadata."""
+    from .htmlpage import detect_encoding, extract_text, parse_document  # lazy: lxml
+
+    doc = parse_document(data, source=source)
+    result = clean_text(extract_text(doc), options)
+    encoding = detect_encoding(data)
+    return doc, CleanResult(result.text, result.fired, result.removals, encoding, changed=True)
+
+
 def clean_document(
     data: bytes, options: CleanOptions | None = None, source: str | None = None
 ) -> CleanResult:
     """Clean a text file, or extract and clean the article of an HTML page."""
-    if not is_html(data, source):
-        from .pipeline import clean_bytes
-
-        return clean_bytes(data, options, source)
-    from .htmlpage import detect_encoding, extract_text, parse_document  # lazy: lxml
-
-    result = clean_text(extract_text(parse_document(data, source=source)), options)
-    return CleanResult(
-        result.text, result.fired, result.removals, detect_encoding(data), changed=True
-    )
+    if is_html(data, source):
+        return _clean_html(data, source, options)[1]
+    return clean_bytes(data, options, source)
 
 
 def process(data: bytes, path: str | None = None, options: CleanOptions | None = None) -> Article:
@@ -135,13 +142,9 @@ def process(data: bytes, path: str | None = None, options: CleanOptions | None =
     from .metadata import html_metadata, text_metadata  # keeps `clean` free of metadata imports
 
     if is_html(data, path):
-        from .htmlpage import detect_encoding, extract_text, parse_document
-
-        doc = parse_document(data, source=path)
-        result = clean_text(extract_text(doc), options)
-        meta = html_metadata(doc, result, data, detect_encoding(data), path, options)
+        doc, result = _clean_html(data, path, options)
+        meta = html_metadata(doc, result, data, result.encoding, path, options)
         return Article(data, result.text, meta, "html", result.fired)
-    decoded = decode(data, path)
-    result = clean_text(decoded.text, options)
-    meta = text_metadata(result, data, decoded.encoding, path, options)
+    result = clean_bytes(data, options, path)
+    meta = text_metadata(result, data, result.encoding, path, options)
     return Article(data, result.text, meta, "text", result.fired)

@@ -36,7 +36,10 @@ BATCH_SIZE = 64
 
 @dataclass(frozen=True, slots=True)
 class ArchiveSummary:
-    """What a run did. ``skipped`` were not archived; ``flagged`` were archived raw."""
+    """What a run did. ``skipped`` were not archived; ``flagged`` were archived raw.
+
+    Both name each file by its path as given, with the reason.
+    """
 
     articles: int
     records: int
@@ -54,6 +57,7 @@ class _Outcome:
     """One input after processing: an article, raw bytes with an error, or a skip reason."""
 
     relative: str
+    source: str  # the path as given, for messages: relative paths repeat across inputs
     article: Article | None = None
     raw: bytes | None = None
     error: str | None = None
@@ -65,15 +69,17 @@ def _process_batch(
     """The worker: read and process each file. Module-level so a pool can pickle it."""
     outcomes = []
     for path, relative in batch:
+        source = str(path)
         try:
             data = read_bytes(path, max_bytes)
         except InputError as exc:
-            outcomes.append(_Outcome(relative, error=exc.reason))
+            outcomes.append(_Outcome(relative, source, error=exc.reason))
             continue
         try:
-            outcomes.append(_Outcome(relative, article=process(data, relative, options)))
+            article = process(data, relative, options)
+            outcomes.append(_Outcome(relative, source, article=article))
         except InputError as exc:
-            outcomes.append(_Outcome(relative, raw=data, error=exc.reason))
+            outcomes.append(_Outcome(relative, source, raw=data, error=exc.reason))
     return outcomes
 
 
@@ -169,10 +175,10 @@ def archive(
                 bytes_in += len(outcome.article.original)
             elif outcome.raw is not None:
                 writer.write_raw(outcome.raw, outcome.relative, outcome.error or "")
-                flagged.append((outcome.relative, outcome.error or ""))
+                flagged.append((outcome.source, outcome.error or ""))
                 bytes_in += len(outcome.raw)
             else:
-                skipped.append((outcome.relative, outcome.error or "unreadable"))
+                skipped.append((outcome.source, outcome.error or "unreadable"))
                 continue
             articles += 1
             if progress is not None:

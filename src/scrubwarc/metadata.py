@@ -157,8 +157,8 @@ def text_metadata(
         for r in result.removals:  # a removed copy of the headline may carry the site's name
             if r.rule == "headline" and site_name is None:
                 site_name = split_site_suffix(r.text)[1]
-    authors = next((a for line in top[:_TOP_LINES] if (a := parse_byline(line))), ())
-    date = next((d for line in top[:_TOP_LINES] if (d := parse_date(line))), None)
+    authors = next((a for line in top if (a := parse_byline(line))), ())
+    date = next((d for line in top if (d := parse_date(line))), None)
     tracking = tracking_pairs((r.text for r in result.removals if r.rule == "tracking"), options)
     return replace(
         _base(result, data, encoding, path),
