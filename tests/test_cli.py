@@ -227,9 +227,16 @@ def test_clean_path_imports_no_heavy_libraries(corpus: Path) -> None:
         "except SystemExit:\n    pass\n"
         "heavy = {'warcio', 'bs4', 'lxml', 'dateutil', 'ftfy', 'charset_normalizer'}\n"
         "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))\n"
+        # The hook runs on every commit: nor the other commands, metadata, or stdlib
+        # modules only some runs need (no project file here and nothing written).
+        "unneeded = {'scrubwarc.cli_archive', 'scrubwarc.cli_meta', 'scrubwarc.article',\n"
+        "            'scrubwarc.metadata', 'tomllib', 'tempfile'}\n"
+        "print(sorted(unneeded & set(sys.modules)))\n"
     )
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert r.stdout.strip() == "[]"
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=corpus
+    )
+    assert r.stdout.split("\n")[-3:] == ["[]", "[]", ""]
 
 
 def test_quiet_keeps_errors_only(corpus: Path) -> None:

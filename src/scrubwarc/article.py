@@ -6,23 +6,14 @@ one process, in a pool, or on a cluster. lxml is imported only for HTML input.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from pathlib import PurePath
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from .model import CleanOptions, CleanResult, Removal
-from .pipeline import clean_bytes, clean_text
-
-if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+from .document import clean_document, clean_html, is_html
+from .model import CleanOptions, Removal
+from .pipeline import clean_bytes
 
 __all__ = ["Article", "Metadata", "clean_document", "is_html", "process"]
-
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
-_HTML_START = re.compile(
-    rb"\s*+(?:<!--.{0,200}?-->\s*+)*(?:<!doctype\s+html|<html|<head)", re.I | re.S
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,45 +95,12 @@ def _http_charset(codec: str) -> str:
     )
 
 
-def is_html(data: bytes, name: str | None = None) -> bool:
-    """True for an HTML page: by its suffix, else by how its bytes begin.
-
-    >>> is_html(b"<!DOCTYPE html><title>x</title>"), is_html(b"Headline\\n\\nBody")
-    (True, False)
-    """
-    if name is not None and PurePath(name).suffix.lower() in _HTML_SUFFIXES:
-        return True
-    head = data[:2048].lstrip(b"\xef\xbb\xbf")
-    return _HTML_START.match(head) is not None
-
-
-def _clean_html(
-    data: bytes, source: str | None, options: CleanOptions | None
-) -> tuple[HtmlElement, CleanResult]:
-    """Parse a page, extract its article and clean it; the tree stays for metadata."""
-    from .htmlpage import detect_encoding, extract_text, parse_document  # lazy: lxml
-
-    doc = parse_document(data, source=source)
-    result = clean_text(extract_text(doc), options)
-    encoding = detect_encoding(data)
-    return doc, CleanResult(result.text, result.fired, result.removals, encoding, changed=True)
-
-
-def clean_document(
-    data: bytes, options: CleanOptions | None = None, source: str | None = None
-) -> CleanResult:
-    """Clean a text file, or extract and clean the article of an HTML page."""
-    if is_html(data, source):
-        return _clean_html(data, source, options)[1]
-    return clean_bytes(data, options, source)
-
-
 def process(data: bytes, path: str | None = None, options: CleanOptions | None = None) -> Article:
     """Clean one article and extract its metadata; the per-article unit of every batch."""
     from .metadata import html_metadata, text_metadata  # keeps `clean` free of metadata imports
 
     if is_html(data, path):
-        doc, result = _clean_html(data, path, options)
+        doc, result = clean_html(data, path, options)
         meta = html_metadata(doc, result, data, result.encoding, path, options)
         return Article(data, result.text, meta, "html", result.fired)
     result = clean_bytes(data, options, path)

@@ -1,29 +1,32 @@
-"""The ``scrubwarc`` command: a thin Typer layer; each command lives in its own module."""
+"""The ``scrubwarc`` command: a thin Typer layer; each command lives in its own module.
+
+Only the command being run is imported and built: a pre-commit hook that calls ``clean``
+on every commit should not pay for importing ``archive`` (warcio) or building its options.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
 
-from . import __version__
-from .cli_archive import archive, ls, unpack, verify
-from .cli_clean import clean
-from .cli_meta import meta
+from ._version import __version__
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Clean scraped news articles, extract their metadata, archive them as WARC.",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.command()(clean)
-app.command()(meta)
-app.command()(archive)
-app.command()(verify)
-app.command()(unpack)
-app.command()(ls)
+__all__ = ["COMMANDS", "main", "make_app"]
+
+HELP = "Clean scraped news articles, extract their metadata, archive them as WARC."
+# Command name -> module defining a function of that name, in the order help lists them.
+COMMANDS: dict[str, str] = {
+    "clean": "cli_clean",
+    "meta": "cli_meta",
+    "archive": "cli_archive",
+    "verify": "cli_archive",
+    "unpack": "cli_archive",
+    "ls": "cli_archive",
+}
 
 
 def _version(value: bool) -> None:
@@ -32,7 +35,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -42,6 +44,35 @@ def _root(
     """Clean scraped news articles, extract their metadata, archive them as WARC."""
 
 
+def make_app(commands: Sequence[str] = tuple(COMMANDS)) -> typer.Typer:
+    """The Typer app with ``commands`` registered (all by default)."""
+    app = typer.Typer(
+        add_completion=False,
+        no_args_is_help=True,
+        help=HELP,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    for name in commands:
+        module = importlib.import_module(f".{COMMANDS[name]}", __package__)
+        app.command()(getattr(module, name))
+    return app
+
+
+def wanted(argv: Sequence[str]) -> tuple[str, ...]:
+    """The command named first on ``argv`` alone; all of them for help, --version or a typo."""
+    if argv and argv[0] in COMMANDS:
+        return (argv[0],)
+    return tuple(COMMANDS)
+
+
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="scrubwarc")
+    make_app(wanted(sys.argv[1:]))(prog_name="scrubwarc")
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # ``scrubwarc.cli.app`` for tools that want the whole app (typer's docs generator).
+    if name == "app":
+        return make_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -28,7 +28,7 @@ from ._cli import (
     load_options,
     status,
 )
-from .article import clean_document, is_html
+from .document import clean_document, is_html
 from .errors import InputError, ScrubwarcError, display_path
 from .files import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, Source, atomic_write, read_source, walk
 from .model import CleanOptions, CleanResult

@@ -6,7 +6,6 @@ Keys (kebab or snake case): ``disable``, ``extra-tracking-params``,
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +50,8 @@ def load_settings(path: Path | None) -> Settings:
     """Read ``[tool.scrubwarc]`` from ``path``; a missing table gives default settings."""
     if path is None:
         return Settings()
+    import tomllib  # lazy: most runs find no project file, and the hook starts on every commit
+
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)

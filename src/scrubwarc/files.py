@@ -10,7 +10,6 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -181,6 +180,8 @@ def _signals_deferred() -> Iterator[None]:
 def _write_and_rename(
     path: Path, data: bytes, like: os.stat_result | None, unchanged: bool
 ) -> None:
+    import tempfile  # lazy: --check and stdout runs write nothing
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:

@@ -6,7 +6,6 @@ that changes nothing returns its input object unchanged.
 
 from __future__ import annotations
 
-import html
 import re
 
 from .model import CleanOptions, LineIndex, Removal, RuleOutput
@@ -93,6 +92,8 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
     """
     if "&" not in text and "<" not in text:
         return text, ()
+    import html  # lazy: its table of 2,000 entity names is not needed by most texts
+
     removals: list[Removal] = []
     # Decoding can reveal new entities or tags ("&lt;b&gt;"), so repeat to a fixed point;
     # every pass shrinks the text, and three passes cover any realistic nesting.
