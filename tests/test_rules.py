@@ -110,6 +110,7 @@ def test_extra_boilerplate_prefix() -> None:
     ("line", "title"),
     [("RELATED – Five reasons", "Five reasons"), ("Read more: Why", "Why"),
      ("READ MORE The dam", "The dam"), ("» See also: Maps", "Maps"), ("Related Articles", ""),
+     ("RELATED ARTICLES", ""), ("SEE ALSO >", ""),
      ("More than 200 people", None), ("Related to that, he left.", None), ("Watch: x" * 60, None)],
 )  # fmt: skip
 def test_split_cross_link(line: str, title: str | None) -> None:

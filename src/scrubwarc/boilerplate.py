@@ -33,9 +33,12 @@ def _pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
     labels = sorted({p.casefold() for p in (*DEFAULT_PREFIXES, *extra)}, key=len, reverse=True)
     alternation = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in labels)
     caps = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in _CAPS_LABELS)
+    # The labels appear once: a label, then either a separator and a title or nothing
+    # more. (Compiling the alternation is most of this pattern's cost, paid by every
+    # hook run; and "RELATED ARTICLES" is a bare label, not a link titled "ARTICLES".)
     return re.compile(
-        rf"[ \t]*{_BULLET}(?:(?i:(?:{alternation})){_SEPARATOR}(?P<a>.*)"
-        rf"|(?:{caps})[ \t]+(?P<b>\S.*)|(?i:(?:{alternation}))[ \t]*[:»>]?)"
+        rf"[ \t]*{_BULLET}(?:(?i:(?:{alternation}))(?:{_SEPARATOR}(?P<a>.*)|[ \t]*[:»>]?)"
+        rf"|(?:{caps})[ \t]+(?P<b>\S.*))"
     )
 
 

@@ -6,7 +6,6 @@ import enum
 import os
 import sys
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -43,14 +42,14 @@ class Mode(enum.Enum):
     OUTPUT = "-o"
 
 
-@dataclass
 class Tally:
     """What happened to the files of one run; decides the exit code."""
 
-    changed: int = 0
-    unchanged: int = 0
-    errors: int = 0
-    quiet: bool = False
+    __slots__ = ("changed", "errors", "quiet", "unchanged")
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.changed = self.unchanged = self.errors = 0
+        self.quiet = quiet
 
     def note(self, message: str) -> None:
         """A per-file status line, printed as it happens (runs can be millions of files)."""
@@ -262,7 +261,8 @@ def _run_stdin(
         sys.stdout.write(unified_diff("<stdin>", data, result))
     elif mode is Mode.STDOUT:
         sys.stdout.buffer.write(result.text.encode("utf-8"))
-    tally = Tally(changed=int(result.changed), unchanged=int(not result.changed))
+    tally = Tally()
+    tally.changed, tally.unchanged = int(result.changed), int(not result.changed)
     if mode is Mode.CHECK and result.changed:
         status("would fix <stdin>")
     return tally.exit_code(mode, exit_non_zero_on_fix)

@@ -6,8 +6,8 @@ Keys (kebab or snake case): ``disable``, ``extra-tracking-params``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import ConfigError
 
@@ -22,8 +22,7 @@ _LIST_KEYS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """Settings read from a project file; empty tuples where the file says nothing."""
 
     disable: tuple[str, ...] = ()

@@ -18,7 +18,7 @@ __all__ = [
 # Characters that would break "one line per failure" or cannot be encoded as UTF-8: control
 # characters (newline, escape), Unicode line breaks, and the surrogates with which Python
 # carries the bytes of a file name that is not valid UTF-8.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNPRINTABLE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -34,7 +34,10 @@ def display_path(name: str | os.PathLike[str]) -> str:
     >>> display_path("a b/-x.txt"), display_path("new\\nline.txt"), display_path("caf\\udce9.txt")
     ('a b/-x.txt', 'new\\\\nline.txt', 'caf\\\\xe9.txt')
     """
-    return _UNPRINTABLE.sub(_escape, os.fspath(name))
+    text = os.fspath(name)
+    if text.isprintable():  # the usual name: nothing to escape (and no pattern to compile)
+        return text
+    return re.sub(_UNPRINTABLE, _escape, text)
 
 
 class ScrubwarcError(Exception):

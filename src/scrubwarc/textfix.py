@@ -92,8 +92,6 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
     """
     if "&" not in text and "<" not in text:
         return text, ()
-    import html  # lazy: its table of 2,000 entity names is not needed by most texts
-
     removals: list[Removal] = []
     # Decoding can reveal new entities or tags ("&lt;b&gt;"), so repeat to a fixed point;
     # every pass shrinks the text, and three passes cover any realistic nesting.
@@ -104,6 +102,8 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
         def entity(
             m: re.Match[str], index: _LazyIndex = index, found: list[Removal] = found
         ) -> str:
+            import html  # lazy: a table of 2,000 names, which most texts never need
+
             new = html.unescape("&" + m.group(1))
             if new != m.group(0):
                 found.append(index.removal("unescape", m.group(0), m.start(), new))
