@@ -173,4 +173,4 @@ def test_200_megabyte_file_is_refused_by_the_default_limit(tmp_path: Path, name:
     )
     assert archive.returncode == 2
     assert f"error: {big}: file is 209,715,200 bytes" in archive.stderr
-    assert "1 articles" in archive.stderr and "Traceback" not in archive.stderr
+    assert "1 article, " in archive.stderr and "Traceback" not in archive.stderr

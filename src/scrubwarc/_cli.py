@@ -62,6 +62,11 @@ def status(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
+def count(n: int, noun: str) -> str:
+    """``1 article``, ``2 articles``: summaries read as sentences."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def fail(message: str, hint: str | None = None) -> typer.Exit:
     """Report a usage error and return the exit to raise."""
     status(f"error: {message}")

@@ -23,6 +23,7 @@ from ._cli import (
     IncludeOpt,
     MaxBytesOpt,
     QuietOpt,
+    count,
     fail,
     load_options,
     status,
@@ -61,7 +62,8 @@ class _Progress:
         now = time.monotonic()
         if self.enabled and now - self.last >= 0.2:
             self.last = now
-            sys.stderr.write(f"\rarchived {done:,} articles" + (f" of {total:,}" if total else ""))
+            of = f" of {total:,}" if total else ""
+            sys.stderr.write(f"\rarchived {count(done, 'article')}{of}")
             sys.stderr.flush()
 
     def clear(self) -> None:
@@ -161,9 +163,9 @@ def archive(
             display_path(p) for p in (*summary.files, summary.wacz) if p is not None
         )
         status(
-            f"{summary.articles:,} articles, {summary.records:,} records, "
+            f"{count(summary.articles, 'article')}, {count(summary.records, 'record')}, "
             f"{summary.bytes_in:,} bytes in, {summary.bytes_out:,} bytes out, "
-            f"{summary.duplicates:,} duplicate originals written as revisits, "
+            f"{count(summary.duplicates, 'duplicate original')} written as revisits, "
             f"{len(summary.skipped)} skipped, {len(summary.flagged)} flagged -> {written}"
         )
     raise typer.Exit(EXIT_ERROR if summary.skipped or summary.flagged else EXIT_OK)

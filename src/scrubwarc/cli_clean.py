@@ -23,6 +23,7 @@ from ._cli import (
     IncludeOpt,
     MaxBytesOpt,
     QuietOpt,
+    count,
     fail,
     load_options,
     status,
@@ -274,6 +275,6 @@ def _summary(mode: Mode, tally: Tally) -> str:
     )
     total = tally.changed + tally.unchanged + tally.errors
     return (
-        f"{total} file{'s' if total != 1 else ''}: {tally.changed} {verb}, "
+        f"{count(total, 'file')}: {tally.changed} {verb}, "
         f"{tally.unchanged} unchanged, {tally.errors} failed"
     )
