@@ -114,6 +114,14 @@ def test_output_dir_mirrors_tree_with_umask_mode(corpus: Path, tmp_path: Path) -
     assert stat.S_IMODE((out / "dirty.txt").stat().st_mode) == 0o666 & ~umask
 
 
+def test_output_dir_keeps_the_names_of_several_directories(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cleaned"
+    r = run("clean", "-o", out, corpus, corpus / "sub", "--exclude", "clean.txt")
+    assert r.returncode == 0, r.stderr
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == ["corpus/dirty.txt", "corpus/sub/dirty.text", "sub/dirty.text"]
+
+
 def test_output_dir_inside_input_is_not_read_back(corpus: Path) -> None:
     out = corpus / "cleaned"
     assert run("clean", "-o", out, corpus).returncode == 0

@@ -53,6 +53,27 @@ def test_archive_verify_ls_unpack_round_trip(corpus: Path, tmp_path: Path) -> No
     assert _same_tree(corpus, out)
 
 
+def test_several_directories_keep_their_names(tmp_path: Path) -> None:
+    # a/x.txt and b/x.txt must not meet at x.txt: unpack would lose one of them.
+    for name in ("a", "b", "c/a"):
+        (tmp_path / name).mkdir(parents=True)
+        (tmp_path / name / "x.txt").write_text(f"Headline {name}\n\nBody of {name}.\n")
+    warc = tmp_path / "news.warc.gz"
+    r = run("archive", "a", "b/", "c/a", "-o", warc, cwd=tmp_path)
+    assert r.returncode == 2
+    assert "error: c/a: another directory argument is named 'a'" in r.stderr
+    assert "2 articles" in r.stderr
+    assert run("unpack", warc, "-o", tmp_path / "out").returncode == 0
+    restored = sorted(p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*.*"))
+    assert restored == [Path("a/x.txt"), Path("b/x.txt")]
+    assert (tmp_path / "out/b/x.txt").read_text() == "Headline b\n\nBody of b.\n"
+    # One directory stays the root of the paths, as before.
+    r = run("archive", "a", "-o", tmp_path / "one.warc.gz", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert run("unpack", tmp_path / "one.warc.gz", "-o", tmp_path / "one").returncode == 0
+    assert (tmp_path / "one/x.txt").is_file()
+
+
 def test_archive_refuses_to_overwrite_then_force_and_append(corpus: Path, tmp_path: Path) -> None:
     warc = tmp_path / "news.warc.gz"
     assert run("archive", corpus, "-o", warc).returncode == 0

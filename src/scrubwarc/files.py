@@ -53,13 +53,26 @@ def walk(
 
     Files named directly are always yielded unless excluded. Directories are walked
     recursively without following symbolic links and without entering version-control
-    folders or any folder in ``skip`` (such as the output directory).
+    folders or any folder in ``skip`` (such as the output directory). Paths are relative
+    to a lone directory argument; among several, each directory's name is kept on top.
     """
     errors = errors if errors is not None else []
     skipped = {p.resolve() for p in skip}
+    tops: set[str] = set()
     for path in paths:
         if path.is_dir():
-            yield from _walk_dir(path, include, exclude, skipped, errors)
+            if len(paths) == 1:
+                yield from _walk_dir(path, include, exclude, skipped, errors)
+                continue
+            # Among several arguments a directory keeps its name as the top folder, as cp
+            # and rsync do: a/x.txt and b/x.txt stay apart in an output tree or an archive.
+            top = path.name if path.name not in ("", ".", "..") else path.resolve().name
+            if top in tops:
+                errors.append(InputError(f"another directory argument is named {top!r}", str(path)))
+                continue
+            tops.add(top)
+            for source in _walk_dir(path, include, exclude, skipped, errors):
+                yield Source(source.path, PurePosixPath(top) / source.relative)
         elif path.exists():
             rel = PurePosixPath(path.name)
             if not _matches(rel, exclude):
