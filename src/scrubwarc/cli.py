@@ -2,9 +2,9 @@
 
 Only the command being run is imported and built: a pre-commit hook that calls ``clean``
 on every commit should not pay for importing ``archive`` (warcio) or building its options.
+Command modules do without ``from __future__ import annotations``: Typer would evaluate
+each annotation string again when it builds the command (about 1 ms of every hook run).
 """
-
-from __future__ import annotations
 
 import importlib
 import sys

@@ -1,7 +1,5 @@
 """``scrubwarc archive``, ``verify``, ``unpack`` and ``ls``: articles into WARC and back."""
 
-from __future__ import annotations
-
 import re
 import sys
 import time

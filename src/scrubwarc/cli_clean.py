@@ -1,7 +1,5 @@
 """``scrubwarc clean``: clean article files in place, to a directory, or to stdout."""
 
-from __future__ import annotations
-
 import enum
 import os
 import sys

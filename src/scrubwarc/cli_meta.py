@@ -1,6 +1,6 @@
 """``scrubwarc meta``: an article's metadata, as a readable summary or as JSON (Lines)."""
 
-from __future__ import annotations
+from __future__ import annotations  # Metadata is imported for type checking only
 
 import json
 import os
