@@ -8,6 +8,8 @@ import pytest
 
 from scrubwarc import DecodeError, clean_bytes, decode
 
+from .test_language import PARAGRAPHS
+
 WESTERN = "“It’s a café – naïve,” he said in Zürich."
 
 
@@ -53,3 +55,38 @@ def test_clean_bytes_reports_encoding_and_change() -> None:
     assert result.text == WESTERN + "\n"
     assert result.changed  # re-encoded to UTF-8, even though no rule fired
     assert result.fired == ()
+
+
+def _high_share(data: bytes) -> float:
+    """High bytes per letter, as ``legacy_encoding`` weighs them."""
+    letters = sum(1 for b in data if b > 0x40 and b not in b"[\\]^_`{|}~")
+    return sum(1 for b in data if b >= 0x80) / letters
+
+
+@pytest.mark.parametrize(
+    ("lang", "codec"), [("cs", "cp1250"), ("pl", "cp1250"), ("hu", "cp1250"), ("pl", "iso8859_2")]
+)
+def test_central_european_page_is_named_though_high_bytes_are_few(lang: str, codec: str) -> None:
+    # Few high bytes, yet the detector is still needed: a Latin guess whose language is
+    # Central European keeps its own code page instead of collapsing to cp1252.
+    data = PARAGRAPHS[lang].encode(codec)
+    assert _high_share(data) < 0.3
+    assert decode(data) == (decode(data).__class__(PARAGRAPHS[lang], codec))
+
+
+@pytest.mark.parametrize(("lang", "codec"), [("el", "cp1253"), ("ru", "cp1251"), ("uk", "cp1251")])
+def test_non_latin_page_where_high_bytes_dominate(lang: str, codec: str) -> None:
+    data = PARAGRAPHS[lang].encode(codec)
+    assert _high_share(data) > 0.3
+    assert decode(data) == (decode(data).__class__(PARAGRAPHS[lang], codec))
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (PARAGRAPHS["de"], "iso-8859-1"),  # no byte in 0x80-0x9F
+        (PARAGRAPHS["fr"] + " “Voilà” – dit-il.", "cp1252"),  # curly quotes and a dash
+    ],
+)
+def test_western_page_collapses_to_cp1252_or_latin1(text: str, encoding: str) -> None:
+    assert decode(text.encode("cp1252")) == (decode(b"").__class__(text, encoding))

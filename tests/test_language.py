@@ -252,8 +252,8 @@ def test_decomposed_accents_are_normalised() -> None:
 
 
 def test_only_the_beginning_is_read() -> None:
-    text = PARAGRAPHS["en"] * 80 + PARAGRAPHS["fr"] * 200
-    assert len(PARAGRAPHS["en"] * 80) > 20_000
+    text = PARAGRAPHS["en"] * 12 + PARAGRAPHS["fr"] * 200
+    assert len(PARAGRAPHS["en"] * 12) > 3_000
     assert detect_language(text) == "en"
 
 

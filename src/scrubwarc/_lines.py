@@ -12,6 +12,8 @@ __all__ = ["drop_lines"]
 def drop_lines(text: str, doomed: Iterable[int], rule: str) -> RuleOutput:
     """Remove the lines at the given 0-based indices and the blank line each leaves behind.
 
+    Every index must be that of a line of ``text`` (``0 <= i < text.count("\\n") + 1``).
+
     >>> drop_lines("A\\n\\nx\\n\\nB\\n", [2], "demo")[0]
     'A\\n\\nB\\n'
     """
@@ -19,17 +21,30 @@ def drop_lines(text: str, doomed: Iterable[int], rule: str) -> RuleOutput:
     if not doomed:
         return text, ()
     lines = text.split("\n")
-    removals = tuple(Removal(rule, lines[i], i + 1, 1) for i in sorted(doomed))
+    order = sorted(doomed)
+    removals = tuple(Removal(rule, lines[i], i + 1, 1) for i in order)
     kept: list[str] = []
-    for i, line in enumerate(lines):
-        if i in doomed:
+    i = after = 0  # order[after] is the first removed line at or after line i
+    while i < len(lines):
+        if after < len(order) and order[after] == i:
+            i, after = i + 1, after + 1
+            continue
+        line = lines[i]
+        if line.strip():
+            # Up to the next removal every line stays, a blank one following this kept line:
+            # only lines near removals are looked at one by one.
+            end = order[after] if after < len(order) else len(lines)
+            kept += lines[i:end]
+            i = end
             continue
         # A blank line that now follows another blank line, or opens the text, was a separator
         # of the removed line; the final "" is the text's last newline and always stays.
-        blank = not line.strip() and i != len(lines) - 1
-        if blank and (not kept or not kept[-1].strip()) and _follows_removal(i, doomed, lines):
-            continue
-        kept.append(line)
+        blank = i != len(lines) - 1
+        if not (
+            blank and (not kept or not kept[-1].strip()) and _follows_removal(i, doomed, lines)
+        ):
+            kept.append(line)
+        i += 1
     while len(kept) > 1 and not kept[-2].strip() and kept[-1] == "":
         kept.pop(-2)
     return "\n".join(kept), removals

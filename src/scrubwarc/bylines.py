@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from scrubwarc.dates import parse_date
+from scrubwarc.dates import parse_date, squeeze
 
 __all__ = ["parse_byline"]
 
@@ -130,8 +130,8 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     >>> parse_byline("By the end of the war, the city had fallen.") is None
     True
     """
-    text = " ".join(line.split())
-    if not text or len(text) > _MAX_LINE:
+    text = squeeze(line, _MAX_LINE)
+    if not text:
         return None
     lead_in = _LEAD_IN.match(text)
     if lead_in:

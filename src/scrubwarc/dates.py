@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-__all__ = ["is_date_line", "parse_date"]
+__all__ = ["is_date_line", "parse_date", "squeeze"]
 
 # A real date line is short; anything longer is prose (and capping keeps us fast).
 _MAX_LINE = 120
@@ -65,6 +65,7 @@ _MONTH = (
 )
 _DAY = r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>[0-9]{4})(?![0-9])"
+_YEAR_DIGITS = re.compile("[0-9]{4}")
 
 # Each date form is matched at the start of the (label-stripped) line; what follows
 # must then be nothing, or a time.
@@ -140,10 +141,25 @@ def parse_date(text: str) -> str | None:
     >>> parse_date("The meeting on July 30, 2012 was cancelled.") is None
     True
     """
-    line = " ".join(text.split())
-    if not line or len(line) > _MAX_LINE:
-        return None
+    line = squeeze(text, _MAX_LINE)
+    if not line or _YEAR_DIGITS.search(line) is None:
+        return None  # every date form has a four-digit year: most lines are refused here
     return _parse_with_extras(line, _MAX_EXTRAS)
+
+
+def squeeze(text: str, limit: int) -> str | None:
+    """``text`` with whitespace runs as single spaces, trimmed; None if longer than ``limit``.
+
+    A prefix squeezes to a prefix of the whole, so a long paragraph is refused after
+    splitting its first ``limit + 2`` characters, not all its words.
+
+    >>> squeeze("  Updated:\tJune 14,  2018 ", 40), squeeze("a b c", 4)
+    ('Updated: June 14, 2018', None)
+    """
+    if len(text) > limit + 2 and len(" ".join(text[: limit + 2].split())) > limit:
+        return None
+    line = " ".join(text.split())
+    return line if len(line) <= limit else None
 
 
 def is_date_line(text: str) -> bool:

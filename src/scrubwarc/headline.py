@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ._lines import drop_lines
 from .model import CleanOptions, RuleOutput
@@ -79,18 +80,33 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     >>> drop_duplicate_headline("Storm hits\\n\\nStorm hits - Herald\\n\\nBody.\\n")[0]
     'Storm hits\\n\\nBody.\\n'
     """
-    lines = text.split("\n")
     # However many copies a scraper printed, they all go in one pass (idempotence).
-    top = (i for i, line in enumerate(lines) if line.strip())
+    top = _non_blank_lines(text)
     first = next(top, None)
-    if first is None or len(lines[first]) > _MAX_HEADLINE:
+    if first is None or len(first[1]) > _MAX_HEADLINE:
         return text, ()
     group = [first]
-    for i in top:
-        if not same_headline(lines[first], lines[i]):
+    for item in top:
+        if not same_headline(first[1], item[1]):
             break
-        group.append(i)
+        group.append(item)
     if len(group) == 1:
         return text, ()
-    keep = next((i for i in group if split_site_suffix(lines[i])[1] is None), group[0])
-    return drop_lines(text, (i for i in group if i != keep), "headline")
+    keep = next((i for i, line in group if split_site_suffix(line)[1] is None), first[0])
+    return drop_lines(text, (i for i, _ in group if i != keep), "headline")
+
+
+def _non_blank_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The non-blank lines with their indices in ``text.split("\\n")``, found lazily.
+
+    The check reads the first two or three lines; splitting a long article costs more.
+    """
+    start = index = 0
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end == -1 else text[start:end]
+        if line.strip():
+            yield index, line
+        if end == -1:
+            return
+        start, index = end + 1, index + 1

@@ -31,11 +31,12 @@ _TOP_LINES = 8  # byline and date lines sit in the article's opening block
 _MAX_TITLE = 250
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
-# Counting with bytes methods gives _WORDS's count when every word character is ASCII.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_WORD_CHARS_ONLY = bytes(b if chr(b).isalnum() or b == 95 else 32 for b in range(128)) + (
-    b" " * 128
-)
+# Counting with bytes methods gives _WORDS's count when every word character is ASCII: word
+# characters become "a", the rest " ", and each word starts at one " a" (no str per word).
+_ASCII_BYTES = bytes(range(128))
+_WORD_MARKS = bytes(97 if chr(b).isalnum() or b == 95 else 32 for b in range(128)) + b" " * 128
+_QUERY_SEPARATOR = re.compile(r"&(?:amp;)?|;")
+_ENCODED_EQUALS = re.compile("%3[dD]")
 # Feed links put UTM parameters in this order, so a key-less fragment cut off just before a
 # key is the tail of the key that precedes it ("…Security%29&utm_content=" → utm_campaign).
 _UTM_BEFORE = {
@@ -59,10 +60,10 @@ def tracking_pairs(
         query = piece
         if _URL.match(query):
             query = query.partition("?")[2].replace("#", "&")
-        elif "=" not in query and re.search("%3[dD]", query):
+        elif "=" not in query and _ENCODED_EQUALS.search(query):
             query = unquote(query)  # a percent-encoded query: its separators are encoded too
         partial: str | None = None
-        for i, segment in enumerate(re.split(r"&(?:amp;)?|;", query.lstrip("?&#"))):
+        for i, segment in enumerate(_QUERY_SEPARATOR.split(query.lstrip("?&#"))):
             key, eq, value = segment.partition("=")
             if eq and is_tracking_param(key, options):
                 name = unquote_plus(key).strip()
@@ -90,14 +91,18 @@ def _removed_url(removals: Iterable[Removal], options: CleanOptions | None) -> s
     return None
 
 
-def _is_title(line: str) -> bool:
+def _is_title(line: str, byline: tuple[str, ...] | None, date: str | None) -> bool:
+    """True for a headline: a short line that is not a byline, date line or URL.
+
+    The line's byline and date are passed in: the search for those reads it too.
+    """
     words = len(_WORDS.findall(line))
     return (
         0 < words <= 40
         and len(line) <= _MAX_TITLE
         and not line.rstrip().endswith((":", ";", ","))
-        and parse_byline(line) is None
-        and parse_date(line) is None
+        and byline is None
+        and date is None
         and _URL.fullmatch(line.strip()) is None
     )
 
@@ -118,28 +123,20 @@ def _word_count(text: str) -> int:
     >>> _word_count("It’s 2,000 people_here — café!")
     6
     """
-    if not text.isascii() and any(ch.isalnum() for ch in set(_NON_ASCII.findall(text))):
-        return len(_WORDS.findall(text))
+    if not text.isascii():
+        # Deleting the ASCII bytes of the UTF-8 form leaves the other characters (C passes).
+        utf8 = text.encode("utf-8", "surrogatepass")
+        others = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        if any(ch.isalnum() for ch in set(others)):
+            return len(_WORDS.findall(text))
     # Every non-ASCII character is a non-word character here, like the "?" that replaces it.
-    return len(text.encode("ascii", "replace").translate(_WORD_CHARS_ONLY).split())
+    return (b" " + text.encode("ascii", "replace").translate(_WORD_MARKS)).count(b" a")
 
 
 def _detect_language(text: str) -> str | None:
     from .language import detect_language  # per-article cost only on the metadata path
 
     return detect_language(text)
-
-
-def _base(result: CleanResult, data: bytes, encoding: str | None, path: str | None) -> Metadata:
-    """The fields every article has, whatever its form."""
-    return Metadata(
-        removed=result.removals,
-        word_count=_word_count(result.text),
-        sha256=hashlib.sha256(result.text.encode("utf-8")).hexdigest(),
-        source_sha256=hashlib.sha256(data).hexdigest(),
-        encoding=encoding,
-        path=path,
-    )
 
 
 def text_metadata(
@@ -151,17 +148,18 @@ def text_metadata(
 ) -> Metadata:
     """Metadata of a plain-text article, from its opening lines and the rules' removals."""
     top = _top(result.text)
-    title = site_name = None
-    if top and _is_title(top[0]):
-        title, site_name = split_site_suffix(top[0])
-        for r in result.removals:  # a removed copy of the headline may carry the site's name
-            if r.rule == "headline" and site_name is None:
-                site_name = split_site_suffix(r.text)[1]
-    authors = next((a for line in top if (a := parse_byline(line))), ())
-    date = next((d for line in top if (d := parse_date(line))), None)
+    title = site_name = authors = date = None
+    if top:
+        authors, date = parse_byline(top[0]), parse_date(top[0])
+        if _is_title(top[0], authors, date):
+            title, site_name = split_site_suffix(top[0])
+            for r in result.removals:  # a removed copy of the headline may carry the site's name
+                if r.rule == "headline" and site_name is None:
+                    site_name = split_site_suffix(r.text)[1]
+    authors = authors or next((a for line in top[1:] if (a := parse_byline(line))), ())
+    date = date or next((d for line in top[1:] if (d := parse_date(line))), None)
     tracking = tracking_pairs((r.text for r in result.removals if r.rule == "tracking"), options)
-    return replace(
-        _base(result, data, encoding, path),
+    return Metadata(
         title=title,
         authors=authors,
         date=date,
@@ -170,6 +168,12 @@ def text_metadata(
         language=_detect_language(result.text),
         related=_related(result.removals, options),
         tracking=tracking,
+        removed=result.removals,
+        word_count=_word_count(result.text),
+        sha256=hashlib.sha256(result.text.encode("utf-8")).hexdigest(),
+        source_sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        path=path,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .boilerplate import drop_cross_links
 from .decode import decode
@@ -57,6 +58,13 @@ def check_options(options: CleanOptions) -> None:
         )
 
 
+@lru_cache(maxsize=64)
+def _active_rules(options: CleanOptions) -> tuple[Rule, ...]:
+    """The rules options leave on, checked once per distinct options, not once per article."""
+    check_options(options)
+    return tuple(rule for rule in RULES if rule.name not in options.disable)
+
+
 def clean_text(text: str, options: CleanOptions | None = None) -> CleanResult:
     """Clean one article's text.
 
@@ -65,16 +73,22 @@ def clean_text(text: str, options: CleanOptions | None = None) -> CleanResult:
     ('Storm hits\\n\\nIt rained.\\n', ('whitespace', 'tracking', 'headline'))
     """
     options = options or CleanOptions()
-    check_options(options)
-    active = [rule for rule in RULES if rule.name not in options.disable]
+    active = _active_rules(options)
     fired: list[str] = []
     removals: list[Removal] = []
+    # The text each rule last returned unchanged: rules are pure, so on that same text again
+    # (the rules after the last one to change anything, in the next pass) it would do nothing.
+    settled: list[str | None] = [None] * len(active)
     current = text
     for _ in range(_MAX_PASSES):
         before = current
-        for rule in active:
+        for k, rule in enumerate(active):
+            if current is settled[k]:
+                continue
             new, removed = rule.apply(current, options)
-            if new != current:
+            if new == current:
+                settled[k] = current
+            else:
                 if rule.name not in fired:
                     fired.append(rule.name)
                 removals.extend(removed)
