@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import DecodeError
 
@@ -48,8 +48,7 @@ _HIGH = bytes(range(0x80, 0x100))
 _C1 = re.compile(rb"[\x80-\x9f]")
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     """Text and the encoding it was read with (a Python codec name, or ``utf-8+cp1252``)."""
 
     text: str

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .boilerplate import drop_cross_links
 from .decode import decode
@@ -17,8 +17,7 @@ from .tracking import strip_tracking
 __all__ = ["RULES", "Rule", "check_options", "clean_bytes", "clean_text", "rule_names"]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """A named cleaning step; ``apply`` is pure and returns its input when it changes nothing."""
 
     name: str

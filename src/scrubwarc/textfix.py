@@ -62,9 +62,7 @@ _INLINE_TAGS = (
 )
 # A tag with attributes must have an "=" in them, so prose such as "if a<b and c>d" stays.
 _ATTRS = r"(?:\s[^<>=]{0,200}=[^<>]{0,2000})?\s*+/?>"
-_TAG = re.compile(
-    rf"</?(?:(?P<block>{_BLOCK_TAGS})|(?:{_INLINE_TAGS}))(?![\w-]){_ATTRS}", re.IGNORECASE
-)
+_TAG = rf"</?(?:(?P<block>{_BLOCK_TAGS})|(?:{_INLINE_TAGS}))(?![\w-]){_ATTRS}"
 
 
 class _LazyIndex:
@@ -114,7 +112,9 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
             found.append(index.removal("unescape", m.group(0), m.start(), new))
             return new
 
-        new_text = _TAG.sub(tag, _ENTITY.sub(entity, text))
+        new_text = _ENTITY.sub(entity, text)
+        if "<" in new_text:  # compiled on first use: texts with "&" far outnumber those with "<"
+            new_text = re.compile(_TAG, re.IGNORECASE).sub(tag, new_text)
         if not found:
             break
         removals.extend(found)

@@ -49,10 +49,40 @@ def _glob(name: str) -> str:
 
 
 @cache
-def _bare_key(extra: tuple[str, ...]) -> re.Pattern[str]:
-    """Full-match pattern for a tracking parameter name."""
-    names = "|".join(sorted({_glob(n) for n in (*DEFAULT_TRACKING_PARAMS, *extra)}))
-    return re.compile(rf"(?:{names})", re.IGNORECASE)
+def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Full-match pattern for any of ``names`` (casefolded, ``*`` globs allowed)."""
+    return re.compile(f"(?:{'|'.join(map(_glob, names))})", re.I) if names else None
+
+
+def _fullmatch(names: tuple[str, ...], name: str) -> bool:
+    pattern = _pattern(names)
+    return pattern is not None and pattern.fullmatch(name) is not None
+
+
+class _KeyNames:
+    """Tracking parameter names, matched without regard to case.
+
+    ASCII names (nearly all) are looked up in a set; only globs and non-ASCII names go
+    through a pattern. Compiling one pattern for every name cost each hook run 0.5 ms.
+    """
+
+    __slots__ = ("_all", "_ascii", "_rest")
+
+    def __init__(self, extra: tuple[str, ...]) -> None:
+        names = sorted({n.casefold() for n in (*DEFAULT_TRACKING_PARAMS, *extra)})
+        self._all = tuple(names)
+        self._ascii = frozenset(n for n in names if n.isascii() and "*" not in n)
+        self._rest = tuple(n for n in names if n not in self._ascii)
+
+    def match(self, name: str) -> bool:
+        if not name.isascii():  # Unicode case rules: leave them to the regex engine
+            return _fullmatch(self._all, name)
+        return name.lower() in self._ascii or _fullmatch(self._rest, name)
+
+
+@cache
+def _bare_key(extra: tuple[str, ...]) -> _KeyNames:
+    return _KeyNames(extra)
 
 
 # Every tracking key is followed by "=" (plain or percent-encoded). Searching for "=" with
@@ -79,7 +109,7 @@ def _tracking_keys(text: str, options: CleanOptions | None) -> Iterator[int]:
             if opener is None:
                 continue
             start = opener.end()
-        if start < equals and bare.fullmatch(text, start, equals):
+        if start < equals and bare.match(text[start:equals]):
             yield start
 
 
@@ -109,7 +139,7 @@ def is_tracking_param(name: str, options: CleanOptions | None = None) -> bool:
     """
     if "%" in name:  # unquote returns anything else as it is, after two Python calls
         name = unquote(unquote(name))
-    return _bare_key(_options_key(options)).fullmatch(name.strip()) is not None
+    return _bare_key(_options_key(options)).match(name.strip())
 
 
 def _split_trailing(url: str) -> tuple[str, str]:
