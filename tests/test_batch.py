@@ -98,6 +98,24 @@ def test_jobs_do_not_change_the_bytes(tmp_path: Path) -> None:
     assert outs[0] == outs[1]
 
 
+def test_jobs_do_not_change_the_bytes_with_repeats_raw_files_and_rolling(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    paths = make_corpus(src, 2 * BATCH_SIZE)
+    (src / "copies").mkdir()
+    for n, path in enumerate(paths[::9]):  # repeats, some in other batches than their first
+        (src / "copies" / f"{n}.txt").write_bytes(path.read_bytes())
+    (src / "copies" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    parts = []
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs{jobs}" / "news.warc.gz"
+        summary = archive(
+            [src], out, jobs=jobs, max_size=40_000, clock=pinned_clock, record_ids=pinned_ids()
+        )
+        assert summary.duplicates > 0 and len(summary.files) > 2 and len(summary.flagged) == 1
+        parts.append([p.read_bytes() for p in summary.files])
+    assert parts[0] == parts[1]
+
+
 def test_identical_originals_are_stored_once(tmp_path: Path) -> None:
     src = tmp_path / "src"
     (first,) = make_corpus(src, 1)

@@ -17,9 +17,10 @@ from scrubwarc import __version__
 from scrubwarc.article import Article, Metadata
 from scrubwarc.errors import ConfigError, OutputError
 from scrubwarc.model import Removal
-from scrubwarc.warc import WarcWriter, target_uri
+from scrubwarc.warc import WarcWriter
 from scrubwarc.warcfields import decode_source_path, encode_source_path, parse_fields
 from scrubwarc.warcread import list_articles
+from scrubwarc.warcrecord import target_uri
 from scrubwarc.warcverify import verify
 
 MOMENT = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)

@@ -1,9 +1,11 @@
 """Archiving a tree of articles into WARC: walk, process (in a pool if asked), write in order.
 
-Paths stream from ``files.walk`` in sorted order and go to workers in batches; results
-come back in the same order and one writer in this process writes them, so the output is
-the same bytes whatever ``jobs`` is. Only a few batches are in flight at any time, so
-memory stays flat however large the corpus.
+Paths stream from ``files.walk`` in sorted order and go to workers in batches. A worker
+reads, cleans and encodes each article (``warcrecord.encode_article``: digests and the
+formatted record tails); results come back in the same order and one writer in this
+process adds record ids, dates and revisits, compresses and writes them, so the output
+is the same bytes whatever ``jobs`` is, and this process has little to do per article.
+Only a few batches are in flight at any time, so memory stays flat however large the corpus.
 
 A file that cannot be read (missing, too large, not a regular file) is skipped. A file that
 reads but cannot be processed (binary, undecodable, HTML that will not parse) is archived
@@ -20,12 +22,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
-from .article import Article, process
+from .article import process
 from .errors import InputError
 from .files import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
 from .model import CleanOptions
 from .warc import Clock, RecordIds, WarcWriter
+from .warcrecord import EncodedArticle, encode_article, encode_raw
 
 __all__ = ["BATCH_SIZE", "ArchiveSummary", "Progress", "archive"]
 
@@ -52,45 +56,52 @@ class ArchiveSummary:
     wacz: Path | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Outcome:
-    """One input after processing: an article, raw bytes with an error, or a skip reason."""
+class _Outcome(NamedTuple):
+    """One input after processing: its records, encoded for the writer, or why not.
+
+    With ``encoded`` and an ``error`` the input is archived raw and flagged; without
+    ``encoded`` it is skipped. A tuple, and no article: cheap to send back from a worker.
+    """
 
     relative: str
     source: str  # the path as given, for messages: relative paths repeat across inputs
-    article: Article | None = None
-    raw: bytes | None = None
+    encoded: EncodedArticle | None
     error: str | None = None
 
 
 def _process_batch(
-    batch: Sequence[tuple[Path, str]], options: CleanOptions | None, max_bytes: int
+    batch: Sequence[tuple[str, str]], options: CleanOptions | None, max_bytes: int
 ) -> list[_Outcome]:
-    """The worker: read and process each file. Module-level so a pool can pickle it."""
+    """The worker: read, process and encode each file (the costly half of writing it).
+
+    Module-level so a pool can pickle it. Paths travel as strings: cheaper to pickle.
+    """
     outcomes = []
-    for path, relative in batch:
-        source = str(path)
+    for source, relative in batch:
         try:
-            data = read_bytes(path, max_bytes)
+            data = read_bytes(Path(source), max_bytes)
         except InputError as exc:
-            outcomes.append(_Outcome(relative, source, error=exc.reason))
+            outcomes.append(_Outcome(relative, source, None, exc.reason))
             continue
         try:
             article = process(data, relative, options)
-            outcomes.append(_Outcome(relative, source, article=article))
         except InputError as exc:
-            outcomes.append(_Outcome(relative, source, raw=data, error=exc.reason))
+            outcomes.append(
+                _Outcome(relative, source, encode_raw(data, relative, exc.reason), exc.reason)
+            )
+        else:
+            outcomes.append(_Outcome(relative, source, encode_article(article, relative)))
     return outcomes
 
 
-def _batches(sources: Iterable[Source], size: int) -> Iterator[list[tuple[Path, str]]]:
-    items = ((s.path, s.relative.as_posix()) for s in sources)
+def _batches(sources: Iterable[Source], size: int) -> Iterator[list[tuple[str, str]]]:
+    items = ((str(s.path), s.relative.as_posix()) for s in sources)
     while batch := list(islice(items, size)):
         yield batch
 
 
 def _ordered(
-    batches: Iterator[list[tuple[Path, str]]],
+    batches: Iterator[list[tuple[str, str]]],
     jobs: int,
     options: CleanOptions | None,
     max_bytes: int,
@@ -124,8 +135,10 @@ def _own_output(output: Path) -> Callable[[Path], bool]:
     mine = {name, f".{name}.partial", f"{stem}.wacz"}
 
     def check(path: Path) -> bool:
-        return path.resolve().parent == folder and (
-            path.name in mine or rolled.fullmatch(path.name) is not None
+        # The name first: resolving every input path would cost a syscall per folder level.
+        name = path.name
+        return (name in mine or rolled.fullmatch(name) is not None) and (
+            path.resolve().parent == folder
         )
 
     return check
@@ -170,16 +183,13 @@ def archive(
     )
     with writer:
         for outcome in _ordered(_batches(sources, BATCH_SIZE), jobs, options, max_bytes):
-            if outcome.article is not None:
-                writer.write(outcome.article, outcome.relative)
-                bytes_in += len(outcome.article.original)
-            elif outcome.raw is not None:
-                writer.write_raw(outcome.raw, outcome.relative, outcome.error or "")
-                flagged.append((outcome.source, outcome.error or ""))
-                bytes_in += len(outcome.raw)
-            else:
+            if outcome.encoded is None:
                 skipped.append((outcome.source, outcome.error or "unreadable"))
                 continue
+            writer.write_encoded(outcome.encoded)
+            bytes_in += outcome.encoded.size
+            if outcome.error is not None:
+                flagged.append((outcome.source, outcome.error))
             articles += 1
             if progress is not None:
                 progress(articles, None)

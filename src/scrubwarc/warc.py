@@ -4,36 +4,40 @@ Per output file one ``warcinfo``; per article a ``resource`` holding the origina
 ``resource`` holding the cleaned text at ``urn:text:<target>`` and a ``metadata`` record of
 ``application/warc-fields``. Each record is its own gzip member, so readers can seek to it.
 
-The target of an article is its URL, percent-encoded to ASCII (pywb cannot replay a
-non-ASCII target). Without a usable http(s) URL it is ``urn:sha256:<hex>``, the SHA-256 of
-the original bytes: the same bytes always get the same name, in any run, on any machine.
-
-The field names and value formats of the records are in ``warcfields``, shared with the
-readers. warcio's untyped objects stay in this module, ``warcread`` and ``warcverify``.
+Writing is split in two so that most of it runs in the workers of ``batch``:
+``warcrecord.encode_article`` (a pure function) digests the blocks and formats everything
+that does not depend on the writer's state, and the one :class:`WarcWriter` here adds the
+first header lines (record ids, date, warcinfo; a revisit for a repeated original) and
+compresses each record. Only flat tuples of bytes and strings cross between processes.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import os
-import re
 import shutil
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from urllib.parse import quote, urlsplit, urlunsplit
-
-from warcio.warcwriter import WARCWriter
+from typing import NamedTuple
 
 from ._version import __version__
 from .article import Article
 from .errors import ConfigError, OutputError
-from .warcfields import ERROR_FIELD, article_fields, field_value, format_fields, sha1_digest
+from .warcfields import field_value, format_fields
+from .warcrecord import (
+    FIELDS_TYPE,
+    EncodedArticle,
+    encode_article,
+    encode_raw,
+    gzip_member,
+    record_head,
+    record_tail,
+)
 
 __all__ = [
     "REVISIT_PROFILE",
@@ -41,19 +45,13 @@ __all__ = [
     "RecordIds",
     "WarcWriter",
     "WrittenArticle",
-    "target_uri",
 ]
 
 Clock = Callable[[], datetime]
 RecordIds = Callable[[], str]
 
 REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
-TEXT_TYPE = "text/plain; charset=utf-8"
-FIELDS_TYPE = "application/warc-fields"
 _SPEC = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
-_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-# RFC 3986 reserved and unreserved characters, plus "%" for escapes already present.
-_URL_SAFE = "!#$&'()*+,/:;=?@[]~-._%"
 
 
 def _new_id() -> str:
@@ -69,44 +67,62 @@ def _warc_date(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def target_uri(url: str | None, original: bytes) -> str:
-    """The record target: the http(s) URL as ASCII, else ``urn:sha256:`` of the bytes.
+class _FirstCopy(NamedTuple):
+    """Where an original was first written in the current file, for its revisits."""
 
-    >>> target_uri("https://bücher.example/ä b?q=1#top", b"")
-    'https://xn--bcher-kva.example/%C3%A4%20b?q=1'
-    >>> target_uri(None, b"x")[:20]
-    'urn:sha256:2d711642b'
+    record_id: str
+    target: str
+    date: str
+    digest: str
+
+
+class _Originals:
+    """The first copy of each original in one output file, by the SHA-256 of its bytes.
+
+    A private temporary SQLite database with a small page cache: memory stays flat however
+    many articles a file holds (on disk, about 200 bytes an article). SQLite creates its
+    file in the temporary folder only when the cache spills, unlinks it as soon as it is
+    open (so even a killed run leaves nothing) and frees it on close. One transaction,
+    never committed: nothing is ever synced.
     """
-    ascii_url = _ascii_url(url) if url else None
-    return ascii_url or "urn:sha256:" + hashlib.sha256(original).hexdigest()
 
+    CACHE_KIB = 2048
 
-def _ascii_url(url: str) -> str | None:
-    try:
-        parts = urlsplit(url.strip())
-        host = parts.hostname
-        port = parts.port  # raises ValueError on a malformed port
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in {"http", "https"} or not host:
-        return None
-    try:
-        # The idna codec rejects empty or over-long labels: no usable URL then.
-        netloc = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        return None
-    if ":" in netloc:
-        netloc = f"[{netloc}]"
-    if port is not None:
-        netloc += f":{port}"
-    if parts.username is not None:
-        userinfo = quote(parts.username, safe="")
-        if parts.password is not None:
-            userinfo += ":" + quote(parts.password, safe="")
-        netloc = f"{userinfo}@{netloc}"
-    path, query = (_LONE_PERCENT.sub("%25", quote(p, safe=_URL_SAFE)) for p in parts[2:4])
-    # The fragment never reaches a server, so it is not part of what was captured.
-    return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
+    def __init__(self) -> None:
+        import sqlite3  # lazy: only `archive` writes WARC
+
+        self._error = sqlite3.Error
+        self._db = sqlite3.connect("", isolation_level=None)
+        with self._failing_as_output_error():
+            for pragma in (f"cache_size = -{self.CACHE_KIB}", "journal_mode = OFF"):
+                self._db.execute(f"PRAGMA {pragma}")
+            self._db.execute(
+                "CREATE TABLE first (sha256 BLOB PRIMARY KEY, record_id TEXT, target TEXT,"
+                " date TEXT, digest TEXT) WITHOUT ROWID"
+            )
+            self._db.execute("BEGIN")
+
+    @contextlib.contextmanager
+    def _failing_as_output_error(self) -> Iterator[None]:
+        """A full or unwritable temporary folder is an output problem, not a crash."""
+        try:
+            yield
+        except self._error as exc:
+            raise OutputError(f"index of originals in the temporary folder: {exc}") from None
+
+    def get(self, sha256: bytes) -> _FirstCopy | None:
+        with self._failing_as_output_error():
+            row = self._db.execute(
+                "SELECT record_id, target, date, digest FROM first WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+        return None if row is None else _FirstCopy(*row)
+
+    def add(self, sha256: bytes, first: _FirstCopy) -> None:
+        with self._failing_as_output_error():
+            self._db.execute("INSERT INTO first VALUES (?, ?, ?, ?, ?)", (sha256, *first))
+
+    def close(self) -> None:
+        self._db.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +144,13 @@ class _Part:
     temp: Path
     handle: io.BufferedWriter
     warcinfo_id: str
+    originals: _Originals = field(default_factory=_Originals)
     articles: int = 0
     size: int = 0
+
+    def close(self) -> None:
+        self.originals.close()
+        self.handle.close()
 
 
 class WarcWriter:
@@ -165,11 +186,7 @@ class WarcWriter:
         self._clock = clock or _now
         self._ids = record_ids or _new_id
         self._description = description
-        self._warcio = WARCWriter(None, gzip=True, warc_version="1.1")
-        # The spec (WARC 1.1, 5.9) gives metadata records no payload digest; warcio would.
-        self._warcio.NO_PAYLOAD_DIGEST_TYPES = ("warcinfo", "revisit", "metadata")
         self._part: _Part | None = None
-        self._seen: dict[str, tuple[str, str, str, str]] = {}
         self._files: list[Path] = []
         self.records = 0
         self.duplicates = 0
@@ -216,7 +233,13 @@ class WarcWriter:
         except OSError as exc:
             raise OutputError(f"{final}: cannot write: {exc.strerror or exc}") from None
         warcinfo_id = self._ids()
-        self._part = _Part(final, temp, handle, warcinfo_id)
+        try:
+            self._part = _Part(final, temp, handle, warcinfo_id)
+        except BaseException:  # the index could not be set up: leave nothing behind
+            handle.close()
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise
         self._emit(self._warcinfo(final.name, warcinfo_id))
 
     def _finish_part(self) -> None:
@@ -224,11 +247,10 @@ class WarcWriter:
         assert part is not None
         part.handle.flush()
         os.fsync(part.handle.fileno())
-        part.handle.close()
+        part.close()
         part.temp.replace(part.final)
         self._files.append(part.final)
         self._part = None
-        self._seen.clear()
 
     def close(self) -> None:
         """Finish the current file and move it into place."""
@@ -239,42 +261,40 @@ class WarcWriter:
         """Drop the file being written; files completed before stay."""
         part, self._part = self._part, None
         if part is not None:
-            part.handle.close()
+            part.close()
             with contextlib.suppress(OSError):
                 part.temp.unlink()
 
     def write(self, article: Article, source_path: str | None = None) -> WrittenArticle:
         """Append one article's records; ``source_path`` defaults to ``metadata.path``."""
-        path = source_path if source_path is not None else article.metadata.path
-        return self._write(article.original, article, path, None)
+        return self.write_encoded(encode_article(article, source_path))
 
     def write_raw(self, data: bytes, source_path: str, error: str) -> WrittenArticle:
         """Archive bytes that could not be processed, flagged with ``error``, without text."""
-        return self._write(data, None, source_path, error)
+        return self.write_encoded(encode_raw(data, source_path, error))
 
-    def _write(
-        self, data: bytes, article: Article | None, path: str | None, error: str | None
-    ) -> WrittenArticle:
-        if self._part is None:
+    def write_encoded(self, encoded: EncodedArticle) -> WrittenArticle:
+        """Append the records of an article encoded by :func:`encode_article`."""
+        part = self._part
+        if part is None:
             raise OutputError("WarcWriter is closed; use it as a context manager")
         ids = (self._ids(), self._ids(), self._ids())
         date = _warc_date(self._clock())
-        sha256 = hashlib.sha256(data).hexdigest()
-        target = target_uri(article.metadata.url if article else None, data)
-        blob, count = self._article_blob(data, article, path, error, ids, date, sha256, target)
-        part = self._part
+        first = part.originals.get(encoded.sha256)
+        blob, count = self._article_blob(encoded, ids, date, first)
         if self._max_size and part.articles and part.size + len(blob) > self._max_size:
             self._finish_part()
             self._open_part()
-            blob, count = self._article_blob(data, article, path, error, ids, date, sha256, target)
-        duplicate = sha256 in self._seen
+            assert self._part is not None
+            part, first = self._part, None
+            blob, count = self._article_blob(encoded, ids, date, first)
         self._emit(blob, count)
-        if not duplicate:
-            self._seen[sha256] = (ids[0], target, date, sha1_digest(data))
-        assert self._part is not None
-        self._part.articles += 1
-        self.duplicates += duplicate
-        return WrittenArticle(target, date, ids[0], self._part.final, duplicate)
+        if first is None:
+            copy = _FirstCopy(ids[0], encoded.target, date, encoded.original.digest)
+            part.originals.add(encoded.sha256, copy)
+        part.articles += 1
+        self.duplicates += first is not None
+        return WrittenArticle(encoded.target, date, ids[0], part.final, first is not None)
 
     def _emit(self, blob: bytes, records: int = 1) -> None:
         assert self._part is not None
@@ -285,46 +305,33 @@ class WarcWriter:
 
     def _article_blob(
         self,
-        data: bytes,
-        article: Article | None,
-        path: str | None,
-        error: str | None,
+        encoded: EncodedArticle,
         ids: tuple[str, str, str],
         date: str,
-        sha256: str,
-        target: str,
+        first: _FirstCopy | None,
     ) -> tuple[bytes, int]:
         """The article's records as gzip members, ready to write in one piece."""
         assert self._part is not None
-        common = {"WARC-Date": date, "WARC-Warcinfo-ID": self._part.warcinfo_id}
+        common = (("WARC-Date", date), ("WARC-Warcinfo-ID", self._part.warcinfo_id))
         original_id, text_id, meta_id = ids
-        seen = self._seen.get(sha256)
-        if seen is None:
-            media_type = article.media_type if article else "application/octet-stream"
-            records = [self._record("resource", original_id, target, data, media_type, common)]
+        if first is None:
+            records = [gzip_member(record_head("resource", original_id, common), encoded.original)]
         else:
-            first_id, first_target, first_date, digest = seen
-            revisit = {
-                **common,
-                "WARC-Refers-To": first_id,
-                "WARC-Refers-To-Target-URI": first_target,
-                "WARC-Refers-To-Date": first_date,
-                "WARC-Profile": REVISIT_PROFILE,
-                "WARC-Payload-Digest": digest,
-            }
-            records = [self._record("revisit", original_id, target, b"", None, revisit)]
-        if article is not None:
-            text = article.text.encode("utf-8")
-            linked = {**common, "WARC-Concurrent-To": original_id}
-            records.append(
-                self._record("resource", text_id, "urn:text:" + target, text, TEXT_TYPE, linked)
+            revisit = (
+                *common,
+                ("WARC-Refers-To", first.record_id),
+                ("WARC-Refers-To-Target-URI", first.target),
+                ("WARC-Refers-To-Date", first.date),
+                ("WARC-Profile", REVISIT_PROFILE),
+                ("WARC-Payload-Digest", first.digest),
             )
-        fields = article_fields(article, target, path, sha256)
-        if error is not None:
-            fields.append((ERROR_FIELD, field_value(error)))
-        block = format_fields(fields)
-        refers = {**common, "WARC-Refers-To": original_id}
-        records.append(self._record("metadata", meta_id, target, block, FIELDS_TYPE, refers))
+            tail = record_tail(b"", None, encoded.target, payload_digest=False)
+            records = [gzip_member(record_head("revisit", original_id, revisit), tail)]
+        if encoded.text is not None:
+            linked = (*common, ("WARC-Concurrent-To", original_id))
+            records.append(gzip_member(record_head("resource", text_id, linked), encoded.text))
+        refers = (*common, ("WARC-Refers-To", original_id))
+        records.append(gzip_member(record_head("metadata", meta_id, refers), encoded.metadata))
         return b"".join(records), len(records)
 
     def _warcinfo(self, filename: str, record_id: str) -> bytes:
@@ -336,37 +343,6 @@ class WarcWriter:
                 ("description", field_value(self._description)),
             ]
         )
-        headers = {"WARC-Date": _warc_date(self._clock()), "WARC-Filename": filename}
-        return self._record("warcinfo", record_id, None, block, FIELDS_TYPE, headers)
-
-    def _record(
-        self,
-        rec_type: str,
-        record_id: str,
-        target: str | None,
-        block: bytes,
-        content_type: str | None,
-        headers: dict[str, str],
-    ) -> bytes:
-        """One record as a gzip member; digests computed here, so warcio adds none."""
-        ordered = {"WARC-Type": rec_type, "WARC-Record-ID": record_id, **headers}
-        if target is not None:
-            ordered["WARC-Target-URI"] = target
-        ordered["WARC-Block-Digest"] = sha1_digest(block)
-        if rec_type == "resource":
-            # No HTTP headers in a resource record: the payload is the whole block.
-            ordered["WARC-Payload-Digest"] = ordered["WARC-Block-Digest"]
-        record = self._warcio.create_warc_record(
-            target or "",
-            rec_type,
-            payload=io.BytesIO(block),
-            length=len(block),
-            warc_content_type=content_type or "",
-            warc_headers_dict=ordered,
-        )
-        # An empty block (a revisit) needs no Content-Type (WARC 1.1, 5.6).
-        record.content_type = content_type
-        out = io.BytesIO()
-        self._warcio.out = out
-        self._warcio.write_record(record)
-        return out.getvalue()
+        fields = (("WARC-Date", _warc_date(self._clock())), ("WARC-Filename", filename))
+        tail = record_tail(block, FIELDS_TYPE, None, payload_digest=False)
+        return gzip_member(record_head("warcinfo", record_id, fields), tail)
