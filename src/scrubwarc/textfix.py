@@ -15,7 +15,8 @@ __all__ = ["repair_encoding", "tidy_whitespace", "unescape_html"]
 # A UTF-8 lead byte read as cp1252/latin-1 (Â..ô) followed by a continuation byte read the
 # same way. Clean text almost never has this pair, so ftfy (about 45 ms to import) is only
 # loaded for text that shows it, and the pre-commit hook stays fast.
-_MOJIBAKE_HINT = re.compile(
+# Compiled on first use (re caches it), so all-ASCII texts never pay for it.
+_MOJIBAKE_HINT = (
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
     "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
@@ -29,14 +30,14 @@ def repair_encoding(text: str, options: CleanOptions | None = None) -> RuleOutpu
     >>> repair_encoding("itâ€™s “fine”\\n")[0]
     'it’s “fine”\\n'
     """
-    if text.isascii() or _MOJIBAKE_HINT.search(text) is None:
+    if text.isascii() or re.search(_MOJIBAKE_HINT, text) is None:
         return text, ()
     import ftfy  # lazy: see _MOJIBAKE_HINT
 
     lines = text.split("\n")
     removals: list[Removal] = []
     for i, line in enumerate(lines):
-        if _MOJIBAKE_HINT.search(line) is None:
+        if re.search(_MOJIBAKE_HINT, line) is None:
             continue
         fixed = ftfy.fix_encoding(line)
         if fixed != line:
@@ -122,11 +123,12 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
     return text, tuple(removals)
 
 
-_BREAK = re.compile("\r\n|[\r\x0b\x0c\x85\u2028]|(?P<para>\u2029)")
+# These three are compiled when first needed (re caches them): most texts never need them.
+_BREAK = "\r\n|[\r\x0b\x0c\x85\u2028]|(?P<para>\u2029)"
 # Characters that render as nothing (zero-width space, word joiner, BOM, soft hyphen) or are
 # control codes; ZWJ and ZWNJ stay because emoji and Indic or Persian words need them.
-_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u2060\ufeff]+")
-_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+_INVISIBLE = "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u2060\ufeff]+"
+_SPACES = "[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]"
 _INNER_RUN = re.compile(r"(?<=\S)[ ]{2,}+(?=\S)")
 _TRAILING = re.compile(r"(?<![ ])[ ]++$", re.MULTILINE)
 _BLANK_RUN = re.compile(r"\n{3,}+")
@@ -145,9 +147,9 @@ def tidy_whitespace(text: str, options: CleanOptions | None = None) -> RuleOutpu
     # have none, so one C-level check spares them three full scans; likewise the literal
     # tests below, each far cheaper than the scan it guards.
     if not new.replace("\n", " ").isprintable():
-        new = _BREAK.sub(lambda m: "\n\n" if m.group("para") else "\n", new)
-        new = _INVISIBLE.sub("", new)
-        new = _SPACES.sub(" ", new)
+        new = re.sub(_BREAK, lambda m: "\n\n" if m.group("para") else "\n", new)
+        new = re.sub(_INVISIBLE, "", new)
+        new = re.sub(_SPACES, " ", new)
     if "  " in new:
         new = _INNER_RUN.sub(" ", new)
     if " \n" in new or new.endswith(" "):
