@@ -307,3 +307,11 @@ def test_closed_writer_is_an_output_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="closed"):
         writer.write(storm(), "storm.txt")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_line_break_in_the_output_name_stays_out_of_the_headers(tmp_path: Path) -> None:
+    out = tmp_path / "bad\r\nWARC-Type: response.warc.gz"
+    with pinned_writer(out) as writer:
+        writer.write(storm())
+    assert "WARC-Filename: bad WARC-Type: response.warc.gz\r\n" in records(out)[0]
+    assert verify(out) == []

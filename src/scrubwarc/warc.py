@@ -343,6 +343,9 @@ class WarcWriter:
                 ("description", field_value(self._description)),
             ]
         )
-        fields = (("WARC-Date", _warc_date(self._clock())), ("WARC-Filename", filename))
+        fields = (
+            ("WARC-Date", _warc_date(self._clock())),
+            ("WARC-Filename", field_value(filename)),
+        )
         tail = record_tail(block, FIELDS_TYPE, None, payload_digest=False)
         return gzip_member(record_head("warcinfo", record_id, fields), tail)
