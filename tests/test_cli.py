@@ -283,3 +283,16 @@ def test_internal_errors_show_a_traceback_only_with_debug(corpus: Path, debug: b
     assert f"error: {corpus / 'dirty.txt'}: internal error: RuntimeError: boom" in r.stderr
     assert ("Traceback" in r.stderr) is debug
     assert "3 files: 0 would fix, 0 unchanged, 3 failed" in r.stderr  # the run went on
+
+
+def test_whole_app_for_tools_and_one_command_for_a_run() -> None:
+    import typer.core
+    import typer.main
+
+    from scrubwarc import cli
+
+    whole = typer.main.get_command(cli.app)
+    assert isinstance(whole, typer.core.TyperGroup)
+    assert list(whole.commands) == list(cli.COMMANDS)
+    assert cli.wanted(["clean", "--check", "x.txt"]) == ("clean",)
+    assert cli.wanted(["--version"]) == cli.wanted(["clenaa"]) == tuple(cli.COMMANDS)
