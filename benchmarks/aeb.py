@@ -123,10 +123,10 @@ def load_pages(data: Path, limit: int | None) -> tuple[dict[str, bytes], dict[st
 
 def scrubwarc_extractor() -> Extractor:
     try:
-        from scrubwarc.htmlpage import extract_text, parse_document
+        from scrubwarc.read.html import extract_text, parse_document
     except ModuleNotFoundError:  # running from a checkout that is not installed
         sys.path.insert(0, str(REPO / "src"))
-        from scrubwarc.htmlpage import extract_text, parse_document
+        from scrubwarc.read.html import extract_text, parse_document
 
     def run(data: bytes) -> str:
         return extract_text(parse_document(data))

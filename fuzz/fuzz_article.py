@@ -12,8 +12,8 @@ import atheris
 
 with atheris.instrument_imports():
     from scrubwarc.article import process
+    from scrubwarc.clean.pipeline import clean_text
     from scrubwarc.errors import ScrubwarcError
-    from scrubwarc.pipeline import clean_text
 
 _NAMES = (None, "article.txt", "page.html")
 

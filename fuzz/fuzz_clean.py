@@ -1,4 +1,4 @@
-"""atheris fuzz target: arbitrary Unicode text through ``scrubwarc.pipeline.clean_text``.
+"""atheris fuzz target: arbitrary Unicode text through ``scrubwarc.clean.pipeline.clean_text``.
 
 Cleaning must never raise, must be idempotent and must end in one newline (or be empty).
 """
@@ -10,7 +10,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from scrubwarc.pipeline import clean_text
+    from scrubwarc.clean.pipeline import clean_text
 
 
 def test_one_input(data: bytes) -> None:

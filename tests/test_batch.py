@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.batch import BATCH_SIZE, archive
+from scrubwarc.archive import BATCH_SIZE, archive
 from scrubwarc.errors import OutputError
-from scrubwarc.warcread import list_articles, unpack
-from scrubwarc.warcverify import verify
+from scrubwarc.warc.reader import list_articles, unpack
+from scrubwarc.warc.verify import verify
 
 from .conftest import FIXTURES
 from .test_warc import pinned_clock, pinned_ids
@@ -177,7 +177,7 @@ def test_append_mode(tmp_path: Path) -> None:
 _KILLABLE = """
 import sys
 from pathlib import Path
-from scrubwarc.batch import archive
+from scrubwarc.archive import archive
 archive([Path(sys.argv[1])], Path(sys.argv[2]), jobs=2)
 """
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrubwarc.bylines import parse_byline
+from scrubwarc.meta.bylines import parse_byline
 
 ACCEPTED = [
     ("seed-article", "By Ariel Zirulnick", ("Ariel Zirulnick",)),

@@ -237,8 +237,8 @@ def test_clean_path_imports_no_heavy_libraries(corpus: Path) -> None:
         "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))\n"
         # The hook runs on every commit: nor the other commands, metadata, or stdlib
         # modules only some runs need (no project file here and nothing written).
-        "unneeded = {'scrubwarc.cli_archive', 'scrubwarc.cli_meta', 'scrubwarc.article',\n"
-        "            'scrubwarc.metadata', 'tomllib', 'tempfile'}\n"
+        "unneeded = {'scrubwarc.cli.archive', 'scrubwarc.cli.meta', 'scrubwarc.article',\n"
+        "            'scrubwarc.meta.text', 'tomllib', 'tempfile'}\n"
         "print(sorted(unneeded & set(sys.modules)))\n"
     )
     r = subprocess.run(
@@ -270,10 +270,10 @@ def test_config_option_names_the_settings_file(tmp_path: Path) -> None:
 def test_internal_errors_show_a_traceback_only_with_debug(corpus: Path, debug: bool) -> None:
     # A bug inside the library, injected into the real entry point in a child process.
     code = (
-        "import sys, scrubwarc.cli_clean as c\n"
+        "import sys, scrubwarc.cli.clean as c\n"
         "def boom(*a, **k):\n    raise RuntimeError('boom')\n"
         "c.clean_document = boom\n"
-        "from scrubwarc.cli import main\n"
+        "from scrubwarc.cli.app import main\n"
         f"sys.argv = ['scrubwarc', 'clean', '--check', {str(corpus)!r}"
         + (", '--debug']\n" if debug else "]\n")
         + "main()\n"
@@ -289,7 +289,7 @@ def test_whole_app_for_tools_and_one_command_for_a_run() -> None:
     import typer.core
     import typer.main
 
-    from scrubwarc import cli
+    from scrubwarc.cli import app as cli
 
     whole = typer.main.get_command(cli.app)
     assert isinstance(whole, typer.core.TyperGroup)

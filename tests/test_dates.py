@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrubwarc.dates import is_date_line, parse_date
+from scrubwarc.meta.dates import is_date_line, parse_date
 
 ISO_8601 = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:[+-][0-9]{2}:[0-9]{2})?)?"
@@ -166,7 +166,7 @@ def test_parse_date_round_trips_written_dates(day: dt.date, form: str) -> None:
 def test_module_import_is_cheap() -> None:
     """dates.py must not pull in dateutil or lxml: it sits on the line-classification path."""
     code = (
-        "import sys, scrubwarc.dates, scrubwarc.bylines; "
+        "import sys, scrubwarc.meta.dates, scrubwarc.meta.bylines; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dateutil', 'lxml')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

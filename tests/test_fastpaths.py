@@ -9,14 +9,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scrubwarc import CleanOptions, clean_text
-from scrubwarc._lines import drop_lines
-from scrubwarc.dates import squeeze
-from scrubwarc.headline import drop_duplicate_headline, same_headline, split_site_suffix
-from scrubwarc.language import _WORD, _ascii_letters, _has_non_ascii_word_char
-from scrubwarc.metadata import _word_count
-from scrubwarc.model import Removal, RuleOutput
-from scrubwarc.pipeline import RULES
-from scrubwarc.tracking import _equals_signs, _token_bounds, strip_tracking
+from scrubwarc.clean.lines import drop_lines
+from scrubwarc.clean.model import Removal, RuleOutput
+from scrubwarc.clean.pipeline import RULES
+from scrubwarc.clean.rules.headline import drop_duplicate_headline, same_headline, split_site_suffix
+from scrubwarc.clean.rules.tracking import _equals_signs, _token_bounds, strip_tracking
+from scrubwarc.meta.dates import squeeze
+from scrubwarc.meta.language import _WORD, _ascii_letters, _has_non_ascii_word_char
+from scrubwarc.meta.text import _word_count
 
 # Characters where the fast paths branch: whitespace of every kind, word characters that are
 # not letters, non-ASCII letters, digits and marks, and the pieces of tracking residue.

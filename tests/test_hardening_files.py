@@ -200,8 +200,8 @@ def test_odd_file_names_in_meta_and_archive_with_a_strict_utf8_terminal(tmp_path
 _HOOKED = """
 import sys
 from pathlib import Path
-import scrubwarc.cli_clean as cli_clean
-from scrubwarc.cli import main
+import scrubwarc.cli.clean as cli_clean
+from scrubwarc.cli.app import main
 
 walk, clean_document = cli_clean.walk, cli_clean.clean_document
 

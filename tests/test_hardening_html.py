@@ -11,9 +11,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scrubwarc.article import process
+from scrubwarc.clean.pipeline import clean_text
 from scrubwarc.errors import ScrubwarcError
-from scrubwarc.htmlpage import _parser, extract_text, parse_document
-from scrubwarc.pipeline import clean_text
+from scrubwarc.read.html import _parser, extract_text, parse_document
 
 STORY = (
     "<p>The council voted on Tuesday to close the old bridge, citing years of neglect.</p>"

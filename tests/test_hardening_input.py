@@ -121,7 +121,7 @@ def test_hostile_megabyte_finishes(unit: str) -> None:
 def test_indented_headline_copy_is_linear() -> None:
     # Once quadratic in the site-suffix separator: 100 KB of indentation took 33 s.
     code = (
-        "from scrubwarc.pipeline import clean_text\n"
+        "from scrubwarc.clean.pipeline import clean_text\n"
         "clean_text('Head\\n\\n' + ' ' * 1_000_000 + 'Head x\\n')\n"
     )
     subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, check=True)
@@ -145,7 +145,7 @@ def test_ten_megabyte_single_line(tmp_path: Path) -> None:
 # Found by fuzz/fuzz_clean.py: the headline rule once looked at the first 200 lines only, so a
 # headline repeated ~600+ times lost 200 copies per pass and cleaning was not idempotent.
 def test_deeply_repeated_headline_is_cleaned_in_one_run() -> None:
-    from scrubwarc.pipeline import clean_text
+    from scrubwarc.clean.pipeline import clean_text
 
     once = clean_text("Storm hits coast\n\n" * 700 + "It rained.\n").text
     assert once == "Storm hits coast\n\nIt rained.\n"

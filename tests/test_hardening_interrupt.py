@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.pipeline import clean_text
+from scrubwarc.clean.pipeline import clean_text
 from tests.test_cli import DIRTY, SCRUBWARC, run
 
 pytestmark = pytest.mark.slow

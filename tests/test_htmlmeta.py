@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrubwarc.htmlmeta import HtmlMetadata, read_html_metadata
+from scrubwarc.meta.html import HtmlMetadata, read_html_metadata
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "htmlmeta"
 PAGES = sorted(FIXTURES.glob("*.html"))

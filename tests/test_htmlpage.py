@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from scrubwarc.errors import HtmlError
-from scrubwarc.htmlpage import detect_encoding, extract_text, parse_document
+from scrubwarc.read.html import detect_encoding, extract_text, parse_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 CASES = sorted(FIXTURES.glob("*.html"))

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from scrubwarc.language import SUPPORTED_LANGUAGES, detect_language
+from scrubwarc.meta.language import SUPPORTED_LANGUAGES, detect_language
 
-LANGUAGE_PY = Path(__file__).resolve().parents[1] / "src" / "scrubwarc" / "language.py"
+LANGUAGE_PY = Path(__file__).resolve().parents[1] / "src" / "scrubwarc" / "meta" / "language.py"
 
 # Each paragraph was written for this test in the style of a news report.
 PARAGRAPHS: dict[str, str] = {

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scrubwarc.article import Metadata, process
-from scrubwarc.metadata import tracking_pairs
+from scrubwarc.meta.text import tracking_pairs
 from tests.conftest import FIXTURES
 
 CASES = sorted(p for p in (FIXTURES / "meta").iterdir() if p.suffix in {".txt", ".html"})

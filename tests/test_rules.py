@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from scrubwarc import CleanOptions, Removal, clean_text, clean_url, is_tracking_param
-from scrubwarc.boilerplate import drop_cross_links, split_cross_link
-from scrubwarc.headline import drop_duplicate_headline, split_site_suffix
-from scrubwarc.model import RuleOutput
-from scrubwarc.pipeline import RULES
-from scrubwarc.textfix import repair_encoding, tidy_whitespace, unescape_html
-from scrubwarc.tracking import strip_tracking
+from scrubwarc.clean.model import RuleOutput
+from scrubwarc.clean.pipeline import RULES
+from scrubwarc.clean.rules.boilerplate import drop_cross_links, split_cross_link
+from scrubwarc.clean.rules.headline import drop_duplicate_headline, split_site_suffix
+from scrubwarc.clean.rules.repair_encoding import repair_encoding
+from scrubwarc.clean.rules.tracking import strip_tracking
+from scrubwarc.clean.rules.unescape import unescape_html
+from scrubwarc.clean.rules.whitespace import tidy_whitespace
 
 RULE_CASES: list[tuple[str, str, str]] = [
     ("repair-encoding", "itâ€™s\n", "it’s\n"),

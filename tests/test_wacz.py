@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scrubwarc.errors import ConfigError, OutputError
-from scrubwarc.wacz import build_wacz, wacz_path
+from scrubwarc.warc.wacz import build_wacz, wacz_path
 
 from .test_warc import pinned_writer, storm
 

@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 
 from scrubwarc import __version__
 from scrubwarc.article import Article, Metadata
+from scrubwarc.clean.model import Removal
 from scrubwarc.errors import ConfigError, OutputError
-from scrubwarc.model import Removal
-from scrubwarc.warc import WarcWriter
-from scrubwarc.warcfields import decode_source_path, encode_source_path, parse_fields
-from scrubwarc.warcread import list_articles
-from scrubwarc.warcrecord import target_uri
-from scrubwarc.warcverify import verify
+from scrubwarc.warc.fields import decode_source_path, encode_source_path, parse_fields
+from scrubwarc.warc.reader import list_articles
+from scrubwarc.warc.record import target_uri
+from scrubwarc.warc.verify import verify
+from scrubwarc.warc.writer import WarcWriter
 
 MOMENT = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
 

@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from warcio.warcwriter import WARCWriter
 
 from scrubwarc.errors import OutputError
-from scrubwarc.warc import _Originals
-from scrubwarc.warcread import list_articles
-from scrubwarc.warcrecord import encode_article, encode_raw, gzip_member, record_head, record_tail
-from scrubwarc.warcverify import verify
+from scrubwarc.warc.reader import list_articles
+from scrubwarc.warc.record import encode_article, encode_raw, gzip_member, record_head, record_tail
+from scrubwarc.warc.verify import verify
+from scrubwarc.warc.writer import _Originals
 
 from .test_warc import article, pinned_writer, records, storm
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from scrubwarc.archive import archive
 from scrubwarc.article import Article, Metadata
-from scrubwarc.batch import archive
-from scrubwarc.wacz import build_wacz
+from scrubwarc.warc.wacz import build_wacz
 
 from .conftest import FIXTURES
 from .test_batch import make_corpus

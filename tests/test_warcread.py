@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from scrubwarc.article import Article, Metadata
 from scrubwarc.errors import InputError
-from scrubwarc.warcread import list_articles, unpack, unsafe_reason
-from scrubwarc.warcverify import verify
+from scrubwarc.warc.reader import list_articles, unpack, unsafe_reason
+from scrubwarc.warc.verify import verify
 
 from .test_warc import article, pinned_writer, storm
 

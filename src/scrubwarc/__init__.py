@@ -3,9 +3,11 @@
 The public API is what ``__all__`` lists; every other module is an implementation detail.
 """
 
-from ._version import __version__
-from .decode import Decoded, decode
-from .errors import (
+from scrubwarc._version import __version__
+from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
+from scrubwarc.clean.pipeline import RULES, Rule, clean_bytes, clean_text, rule_names
+from scrubwarc.clean.rules.tracking import DEFAULT_TRACKING_PARAMS, clean_url, is_tracking_param
+from scrubwarc.errors import (
     ConfigError,
     DecodeError,
     HtmlError,
@@ -13,9 +15,7 @@ from .errors import (
     OutputError,
     ScrubwarcError,
 )
-from .model import CleanOptions, CleanResult, Removal
-from .pipeline import RULES, Rule, clean_bytes, clean_text, rule_names
-from .tracking import DEFAULT_TRACKING_PARAMS, clean_url, is_tracking_param
+from scrubwarc.read.decode import Decoded, decode
 
 __all__ = [
     "DEFAULT_TRACKING_PARAMS",

@@ -1,6 +1,6 @@
 """``python -m scrubwarc`` runs the command-line interface."""
 
-from .cli import main
+from scrubwarc.cli.app import main
 
 if __name__ == "__main__":
     main()

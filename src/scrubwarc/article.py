@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .document import clean_document, clean_html, is_html
-from .model import CleanOptions, Removal
-from .pipeline import clean_bytes
+from scrubwarc.clean.model import CleanOptions, Removal
+from scrubwarc.clean.pipeline import clean_bytes
+from scrubwarc.read.document import clean_document, clean_html, is_html
 
 __all__ = ["Article", "Metadata", "clean_document", "is_html", "process"]
 
@@ -97,7 +97,10 @@ def _http_charset(codec: str) -> str:
 
 def process(data: bytes, path: str | None = None, options: CleanOptions | None = None) -> Article:
     """Clean one article and extract its metadata; the per-article unit of every batch."""
-    from .metadata import html_metadata, text_metadata  # keeps `clean` free of metadata imports
+    from scrubwarc.meta.text import (  # keeps `clean` free of metadata imports
+        html_metadata,
+        text_metadata,
+    )
 
     if is_html(data, path):
         doc, result = clean_html(data, path, options)

@@ -15,7 +15,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from .errors import InputError, OutputError, display_path
+from scrubwarc.errors import InputError, OutputError, display_path
 
 __all__ = ["DEFAULT_INCLUDE", "Source", "atomic_write", "read_bytes", "read_source", "walk"]
 

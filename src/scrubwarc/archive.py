@@ -1,0 +1,212 @@
+"""Archiving a tree of articles into WARC: walk, process (in a pool if asked), write in order.
+
+Paths stream from ``files.walk`` in sorted order and go to workers in batches. A worker
+reads, cleans and encodes each article (``warcrecord.encode_article``: digests and the
+formatted record tails); results come back in the same order and one writer in this
+process adds record ids, dates and revisits, compresses and writes them, so the output
+is the same bytes whatever ``jobs`` is, and this process has little to do per article.
+Only a few batches are in flight at any time, so memory stays flat however large the corpus.
+
+A file that cannot be read (missing, too large, not a regular file) is skipped. A file that
+reads but cannot be processed (binary, undecodable, HTML that will not parse) is archived
+raw, flagged with a ``scrubwarc-error`` field and no text record: the archive then holds
+every input, and ``unpack`` restores the whole tree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import NamedTuple
+
+from scrubwarc.article import process
+from scrubwarc.clean.model import CleanOptions
+from scrubwarc.errors import InputError
+from scrubwarc.files import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
+from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
+from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
+
+__all__ = ["BATCH_SIZE", "ArchiveSummary", "Progress", "archive"]
+
+Progress = Callable[[int, int | None], None]
+# Big enough that pickling overhead is small, small enough that a batch's bytes are too.
+BATCH_SIZE = 64
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveSummary:
+    """What a run did. ``skipped`` were not archived; ``flagged`` were archived raw.
+
+    Both name each file by its path as given, with the reason.
+    """
+
+    articles: int
+    records: int
+    bytes_in: int
+    bytes_out: int
+    duplicates: int
+    skipped: tuple[tuple[str, str], ...]
+    flagged: tuple[tuple[str, str], ...]
+    files: tuple[Path, ...]
+    wacz: Path | None = None
+
+
+class _Outcome(NamedTuple):
+    """One input after processing: its records, encoded for the writer, or why not.
+
+    With ``encoded`` and an ``error`` the input is archived raw and flagged; without
+    ``encoded`` it is skipped. A tuple, and no article: cheap to send back from a worker.
+    """
+
+    relative: str
+    source: str  # the path as given, for messages: relative paths repeat across inputs
+    encoded: EncodedArticle | None
+    error: str | None = None
+
+
+def _process_batch(
+    batch: Sequence[tuple[str, str]], options: CleanOptions | None, max_bytes: int
+) -> list[_Outcome]:
+    """The worker: read, process and encode each file (the costly half of writing it).
+
+    Module-level so a pool can pickle it. Paths travel as strings: cheaper to pickle.
+    """
+    outcomes = []
+    for source, relative in batch:
+        try:
+            data = read_bytes(Path(source), max_bytes)
+        except InputError as exc:
+            outcomes.append(_Outcome(relative, source, None, exc.reason))
+            continue
+        try:
+            article = process(data, relative, options)
+        except InputError as exc:
+            outcomes.append(
+                _Outcome(relative, source, encode_raw(data, relative, exc.reason), exc.reason)
+            )
+        else:
+            outcomes.append(_Outcome(relative, source, encode_article(article, relative)))
+    return outcomes
+
+
+def _batches(sources: Iterable[Source], size: int) -> Iterator[list[tuple[str, str]]]:
+    items = ((str(s.path), s.relative.as_posix()) for s in sources)
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def _ordered(
+    batches: Iterator[list[tuple[str, str]]],
+    jobs: int,
+    options: CleanOptions | None,
+    max_bytes: int,
+) -> Iterator[_Outcome]:
+    """Outcomes in input order. With a pool, at most ``2 * jobs`` batches are in flight:
+    ``Executor.map`` would submit the whole corpus up front."""
+    if jobs <= 1:
+        for batch in batches:
+            yield from _process_batch(batch, options, max_bytes)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[Future[list[_Outcome]]] = deque()
+        try:
+            for batch in batches:
+                pending.append(pool.submit(_process_batch, batch, options, max_bytes))
+                if len(pending) >= 2 * jobs:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _own_output(output: Path) -> Callable[[Path], bool]:
+    """A test for files this run writes (the WARC, its rolled parts, partials, the WACZ)."""
+    folder = output.resolve().parent
+    name = output.name
+    stem, dot, ext = name.partition(".")
+    rolled = re.compile(rf"\.?{re.escape(stem)}-\d{{5}}{re.escape(dot + ext)}(\.partial)?")
+    mine = {name, f".{name}.partial", f"{stem}.wacz"}
+
+    def check(path: Path) -> bool:
+        # The name first: resolving every input path would cost a syscall per folder level.
+        name = path.name
+        return (name in mine or rolled.fullmatch(name) is not None) and (
+            path.resolve().parent == folder
+        )
+
+    return check
+
+
+def archive(
+    paths: Sequence[Path],
+    output: Path,
+    *,
+    options: CleanOptions | None = None,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    jobs: int = 1,
+    max_size: int | None = None,
+    wacz: bool = False,
+    force: bool = False,
+    append: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+    clock: Clock | None = None,
+    record_ids: RecordIds | None = None,
+) -> ArchiveSummary:
+    """Archive every matching file under ``paths`` into ``output``.
+
+    ``clock`` and ``record_ids`` pin dates and ids (for byte-identical test output).
+    ``progress(done, total)`` is called after each article; the total is None because
+    counting would mean walking the tree twice.
+    """
+    out_dir = output.resolve().parent
+    inputs = [p.resolve() for p in paths if p.is_dir()]
+    # Skip the output folder when it sits inside an input tree, unless it is the tree's
+    # root: the output files themselves are filtered out by name below.
+    skip = [out_dir] if any(out_dir != p and out_dir.is_relative_to(p) for p in inputs) else []
+    is_own = _own_output(output)
+    walk_errors: list[InputError] = []
+    sources = (s for s in walk(paths, include, exclude, skip, walk_errors) if not is_own(s.path))
+    skipped: list[tuple[str, str]] = []
+    flagged: list[tuple[str, str]] = []
+    articles = bytes_in = 0
+    writer = WarcWriter(
+        output, max_size=max_size, append=append, force=force, clock=clock, record_ids=record_ids
+    )
+    with writer:
+        for outcome in _ordered(_batches(sources, BATCH_SIZE), jobs, options, max_bytes):
+            if outcome.encoded is None:
+                skipped.append((outcome.source, outcome.error or "unreadable"))
+                continue
+            writer.write_encoded(outcome.encoded)
+            bytes_in += outcome.encoded.size
+            if outcome.error is not None:
+                flagged.append((outcome.source, outcome.error))
+            articles += 1
+            if progress is not None:
+                progress(articles, None)
+    skipped += [(e.source or "", e.reason) for e in walk_errors]
+    package = None
+    if wacz:
+        from scrubwarc.warc.wacz import build_wacz, wacz_path  # lazy: only runs when asked
+
+        package = build_wacz(writer.files, wacz_path(output), force=force or append)
+    return ArchiveSummary(
+        articles,
+        writer.records,
+        bytes_in,
+        writer.bytes_written,
+        writer.duplicates,
+        tuple(skipped),
+        tuple(flagged),
+        writer.files,
+        package,
+    )

@@ -1,0 +1,70 @@
+"""Cross-link lines (``RELATED – …``, ``Read more: …``) that point away from the article."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from scrubwarc.clean.lines import drop_lines
+from scrubwarc.clean.model import CleanOptions, RuleOutput
+
+__all__ = ["DEFAULT_PREFIXES", "drop_cross_links", "split_cross_link"]
+
+DEFAULT_PREFIXES: tuple[str, ...] = (
+    "related", "related articles", "related article", "related stories", "related story",
+    "related coverage", "related content", "related links", "related link", "related reading",
+    "related video", "related news", "read more", "read also", "also read", "read next",
+    "see also", "more", "more from", "more on this", "more on this story", "further reading",
+    "recommended", "recommended reading", "you may also like", "you might also like",
+    "don't miss", "don’t miss", "must read", "editor's picks", "editor’s picks",
+    "continue reading", "click here",
+)  # fmt: skip
+# Written in capitals these labels need no separator ("RELATED Five reasons ..."); "MORE"
+# is not among them because a caps sentence may start with it.
+_CAPS_LABELS = ("RELATED", "READ MORE", "READ ALSO", "ALSO READ", "SEE ALSO")
+_MAX_LINE = 300  # a cross-link is a title; a longer line is prose
+_BULLET = r"(?:[►▶»>•*·-][ \t]*)?"
+# A colon, or a dash, bar or arrow set off by spaces: "More-than-expected" is not a label.
+_SEPARATOR = r"(?:[ \t]*:|[ \t]+[–—|»>-]{1,3}+)[ \t]*"
+
+
+@cache
+def _pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
+    labels = sorted({p.casefold() for p in (*DEFAULT_PREFIXES, *extra)}, key=len, reverse=True)
+    alternation = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in labels)
+    caps = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in _CAPS_LABELS)
+    # The labels appear once: a label, then either a separator and a title or nothing
+    # more. (Compiling the alternation is most of this pattern's cost, paid by every
+    # hook run; and "RELATED ARTICLES" is a bare label, not a link titled "ARTICLES".)
+    return re.compile(
+        rf"[ \t]*{_BULLET}(?:(?i:(?:{alternation}))(?:{_SEPARATOR}(?P<a>.*)|[ \t]*[:»>]?)"
+        rf"|(?:{caps})[ \t]+(?P<b>\S.*))"
+    )
+
+
+def split_cross_link(line: str, options: CleanOptions | None = None) -> str | None:
+    """The link title of a cross-link line (``""`` for a bare label), or None for prose.
+
+    >>> split_cross_link("RELATED – Five reasons Syria may be at a tipping point")
+    'Five reasons Syria may be at a tipping point'
+    >>> split_cross_link("Related to the budget, the minister said little.") is None
+    True
+    """
+    if len(line) > _MAX_LINE:
+        return None
+    extra = options.extra_boilerplate_prefixes if options else ()
+    m = _pattern(tuple(extra)).fullmatch(line.rstrip())
+    if m is None:
+        return None
+    return (m.group("a") or m.group("b") or "").strip()
+
+
+def drop_cross_links(text: str, options: CleanOptions | None = None) -> RuleOutput:
+    """Remove cross-link lines from the body; metadata records them as related links.
+
+    >>> drop_cross_links("Body one.\\n\\nRead more: Why it matters\\n\\nBody two.\\n")[0]
+    'Body one.\\n\\nBody two.\\n'
+    """
+    lines = text.split("\n")
+    doomed = [i for i, line in enumerate(lines) if split_cross_link(line, options) is not None]
+    return drop_lines(text, doomed, "boilerplate")

@@ -1,0 +1,83 @@
+"""The ``unescape`` rule: stray HTML entities and tags that a scraper left behind."""
+
+from __future__ import annotations
+
+import re
+
+from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
+
+__all__ = ["unescape_html"]
+
+# An entity needs its semicolon here ("AT&T", "R&D" and "&copy2012" stay as written), and
+# a run of "&amp;" prefixes is one entity, so double-escaped text decodes in a single pass.
+_ENTITY = re.compile(
+    r"&(?:amp;|#0*38;|#[xX]0*26;)*(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"
+)
+_BLOCK_TAGS = (
+    "p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|thead|tbody|tr|td|th"
+    "|section|article|header|footer|aside|figure|figcaption|nav|main"
+)
+_INLINE_TAGS = (
+    "a|abbr|b|big|cite|code|del|em|font|i|img|ins|kbd|mark|q|s|small|span|strike|strong"
+    "|sub|sup|tt|u|wbr"
+)
+# A tag with attributes must have an "=" in them, so prose such as "if a<b and c>d" stays.
+_ATTRS = r"(?:\s[^<>=]{0,200}=[^<>]{0,2000})?\s*+/?>"
+_TAG = rf"</?(?:(?P<block>{_BLOCK_TAGS})|(?:{_INLINE_TAGS}))(?![\w-]){_ATTRS}"
+
+
+class _LazyIndex:
+    """A LineIndex built on the first removal: most texts with an "&" have no entity."""
+
+    __slots__ = ("_index", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._index: LineIndex | None = None
+
+    def removal(self, rule: str, text: str, offset: int, replacement: str = "") -> Removal:
+        if self._index is None:
+            self._index = LineIndex(self._text)
+        return self._index.removal(rule, text, offset, replacement)
+
+
+def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
+    """Decode stray HTML entities and drop stray tags a scraper left behind.
+
+    Block tags become line breaks so paragraphs survive; inline tags vanish.
+
+    >>> unescape_html("AT&amp;T &#8220;hi&#8221;<br>R&D <b>bold</b>")[0]
+    'AT&T “hi”\\nR&D bold'
+    """
+    if "&" not in text and "<" not in text:
+        return text, ()
+    removals: list[Removal] = []
+    # Decoding can reveal new entities or tags ("&lt;b&gt;"), so repeat to a fixed point;
+    # every pass shrinks the text, and three passes cover any realistic nesting.
+    for _ in range(3):
+        index = _LazyIndex(text)
+        found: list[Removal] = []
+
+        def entity(
+            m: re.Match[str], index: _LazyIndex = index, found: list[Removal] = found
+        ) -> str:
+            import html  # lazy: a table of 2,000 names, which most texts never need
+
+            new = html.unescape("&" + m.group(1))
+            if new != m.group(0):
+                found.append(index.removal("unescape", m.group(0), m.start(), new))
+            return new
+
+        def tag(m: re.Match[str], index: _LazyIndex = index, found: list[Removal] = found) -> str:
+            new = "\n" if m.group("block") else ""
+            found.append(index.removal("unescape", m.group(0), m.start(), new))
+            return new
+
+        new_text = _ENTITY.sub(entity, text)
+        if "<" in new_text:  # compiled on first use: texts with "&" far outnumber those with "<"
+            new_text = re.compile(_TAG, re.IGNORECASE).sub(tag, new_text)
+        if not found:
+            break
+        removals.extend(found)
+        text = new_text
+    return text, tuple(removals)

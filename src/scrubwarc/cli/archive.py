@@ -1,0 +1,235 @@
+"""``scrubwarc archive``, ``verify``, ``unpack`` and ``ls``: articles into WARC and back."""
+
+import re
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from scrubwarc.cli.common import (
+    EXIT_CHANGES,
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    ConfigOpt,
+    DebugOpt,
+    DisableOpt,
+    ExcludeOpt,
+    IncludeOpt,
+    MaxBytesOpt,
+    QuietOpt,
+    count,
+    fail,
+    load_options,
+    status,
+)
+from scrubwarc.errors import ScrubwarcError, display_path
+from scrubwarc.files import DEFAULT_MAX_BYTES
+
+ARCHIVE_INCLUDE = ("*.txt", "*.text", "*.html", "*.htm")
+_SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)(i?B?)\s*", re.IGNORECASE)
+_UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
+WarcsArg = Annotated[list[Path], typer.Argument(help="WARC files.", show_default=False)]
+
+
+def parse_size(text: str) -> int:
+    """Bytes from ``1GB``, ``500MB``, ``64MiB`` or a plain number.
+
+    >>> parse_size("1GB"), parse_size("64MiB"), parse_size("2000")
+    (1000000000, 67108864, 2000)
+    """
+    m = _SIZE.fullmatch(text)
+    if m is None or float(m.group(1)) <= 0:
+        raise typer.BadParameter(f"{text!r} is not a size such as 1GB, 500MB or 64MiB")
+    unit = m.group(2).upper()
+    scale = 1024 ** " KMGT".index(unit) if m.group(3).lower().startswith("i") else _UNITS[unit]
+    return int(float(m.group(1)) * scale)
+
+
+class _Progress:
+    """A one-line counter on stderr, only on a terminal, at most five updates a second."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        if self.enabled and now - self.last >= 0.2:
+            self.last = now
+            of = f" of {total:,}" if total else ""
+            sys.stderr.write(f"\rarchived {count(done, 'article')}{of}")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.enabled and self.last:
+            sys.stderr.write("\r\x1b[K")
+
+
+def archive(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or directories.", show_default=False)
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The WARC file to write (.warc.gz).")
+    ],
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    max_size: Annotated[
+        str | None,
+        typer.Option(
+            "--max-size",
+            help="Roll over to NAME-00000.warc.gz, NAME-00001… at this size (1GB, 500MB).",
+            show_default=False,
+        ),
+    ] = None,
+    wacz: Annotated[
+        bool, typer.Option("--wacz", help="Also write NAME.wacz for ReplayWeb.page.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output.")] = False,
+    append: Annotated[
+        bool,
+        typer.Option("--append", help="Add a new warcinfo and records to an existing output."),
+    ] = False,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    disable: DisableOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Archive articles (text or HTML) as WARC: original, cleaned text and metadata, linked.
+
+    \b
+    Examples:
+      scrubwarc archive corpus/ -o news.warc.gz
+      scrubwarc archive corpus/ -o news.warc.gz --jobs 4
+      scrubwarc archive corpus/ -o news.warc.gz --max-size 1GB   # news-00000.warc.gz, ...
+      scrubwarc archive corpus/ -o news.warc.gz --wacz           # also news.wacz
+    """
+    from scrubwarc.archive import archive as run_archive  # lazy: warcio is not on the clean path
+
+    if force and append:
+        raise fail("choose one of --force and --append")
+    settings, options = load_options(config, disable)
+    size = parse_size(max_size) if max_size else None
+    progress = _Progress(sys.stderr.isatty() and not quiet)
+    try:
+        summary = run_archive(
+            paths,
+            output,
+            options=options,
+            include=tuple(include or settings.include or ARCHIVE_INCLUDE),
+            exclude=(*settings.exclude, *(exclude or [])),
+            jobs=jobs,
+            max_size=size,
+            wacz=wacz,
+            force=force,
+            append=append,
+            max_bytes=max_bytes,
+            progress=progress,
+        )
+    except KeyboardInterrupt:
+        progress.clear()
+        status("interrupted: completed WARC files are valid; no partial file has a final name")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except ScrubwarcError as exc:
+        progress.clear()
+        raise fail(str(exc)) from None
+    except OSError as exc:  # disk full, a write error, a folder that cannot be created
+        progress.clear()
+        raise fail(
+            f"{display_path(output)}: cannot write: {exc.strerror or exc}; "
+            "no output has its final name unless it was complete"
+        ) from None
+    except Exception as exc:
+        progress.clear()
+        status(f"error: internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
+        if debug:
+            traceback.print_exc()
+        raise typer.Exit(EXIT_ERROR) from None
+    progress.clear()
+    for path, reason in summary.skipped:
+        status(f"error: {display_path(path)}: {reason} (skipped)")
+    for path, reason in summary.flagged:
+        status(f"error: {display_path(path)}: {reason} (archived raw, flagged)")
+    if not quiet:
+        written = ", ".join(
+            display_path(p) for p in (*summary.files, summary.wacz) if p is not None
+        )
+        status(
+            f"{count(summary.articles, 'article')}, {count(summary.records, 'record')}, "
+            f"{summary.bytes_in:,} bytes in, {summary.bytes_out:,} bytes out, "
+            f"{count(summary.duplicates, 'duplicate original')} written as revisits, "
+            f"{len(summary.skipped)} skipped, {len(summary.flagged)} flagged -> {written}"
+        )
+    raise typer.Exit(EXIT_ERROR if summary.skipped or summary.flagged else EXIT_OK)
+
+
+def verify(warcs: WarcsArg) -> None:
+    """Check WARC files: framing, digests, WARC/1.1, links between records; exit 1 on a fault.
+
+    \b
+    Example:
+      scrubwarc verify news.warc.gz
+    """
+    from scrubwarc.warc.verify import verify as check  # lazy: warcio
+
+    faulty = 0
+    for warc in warcs:
+        faults = check(warc)
+        for f in faults:
+            rid = f" record {f.record_id}" if f.record_id else ""
+            status(f"error: {display_path(warc)}: offset {f.offset}{rid}: {f.reason}")
+        if faults:
+            faulty += 1
+        else:
+            sys.stdout.write(f"ok {display_path(warc)}\n")
+    raise typer.Exit(EXIT_CHANGES if faulty else EXIT_OK)
+
+
+def unpack(
+    warc: Annotated[Path, typer.Argument(help="The WARC file.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory to restore into.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+) -> None:
+    """Restore the archived originals, byte for byte, in their original tree.
+
+    \b
+    Example:
+      scrubwarc unpack news.warc.gz -o restored/
+    """
+    from scrubwarc.warc.reader import unpack as restore  # lazy: warcio
+
+    try:
+        summary = restore(warc, output, force=force)
+    except ScrubwarcError as exc:
+        raise fail(str(exc)) from None
+    for path, reason in summary.refused:
+        status(f"error: {display_path(warc)}: {display_path(path)}: {reason} (not restored)")
+    status(f"restored {len(summary.restored):,} files, {summary.bytes_restored:,} bytes")
+    raise typer.Exit(EXIT_ERROR if summary.refused else EXIT_OK)
+
+
+def ls(warcs: WarcsArg) -> None:
+    """One line per archived article: publication date, title, URL (tab-separated).
+
+    \b
+    Example:
+      scrubwarc ls news.warc.gz
+    """
+    from scrubwarc.warc.reader import list_articles  # lazy: warcio
+
+    failed = False
+    for warc in warcs:
+        try:
+            for item in list_articles(warc):
+                fields = (item.date or "-", item.title or "-", item.url or item.target)
+                sys.stdout.write("\t".join(fields) + "\n")
+        except ScrubwarcError as exc:
+            status(f"error: {exc}")
+            failed = True
+    raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)

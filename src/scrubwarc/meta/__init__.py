@@ -1,0 +1,1 @@
+"""Stage 3, metadata: the ``Metadata`` record, from text and from HTML; bylines, dates, language."""

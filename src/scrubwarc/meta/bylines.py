@@ -1,0 +1,268 @@
+"""Read author names from a byline line, or decide that the line is not a byline.
+
+A byline is a short line such as ``By Ariel Zirulnick``, ``By X, Y and Z``,
+``BY JOHN SMITH | The Coastal Herald`` or ``Jane Roe, Staff Writer``. What is not
+a name is stripped: the ``By``/``Written by`` lead-in, roles (``Staff Writer``,
+``Senior Editor``), news agencies and sites (``Associated Press``, ``| Site``,
+``/Reuters``, ``(AP)``), a trailing location (``in Beirut``) and honorifics
+(``Dr.``, ``Prof.``), so that names compare equal to those in HTML metadata.
+
+Prose that happens to start with "By" (``By the end of the war, ...``,
+``By 2030 the population will double``) must not yield names, so every remaining
+piece must look like a name: capitalised words (or name particles such as ``van``
+and ``de``), no digits, no sentence words, at most a few words. One piece that is
+not a name rejects the whole line: a half-parsed byline is worse than none.
+
+Names written in capitals are title-cased with care for ``McDonald``, ``O'Brien``,
+hyphenated names and particles; names already in mixed case are kept as written.
+
+Standard library only and no import-time work beyond compiling a few linear
+regexes, because this runs on every candidate line of every article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrubwarc.meta.dates import parse_date, squeeze
+
+__all__ = ["parse_byline"]
+
+# Real bylines are short; anything longer is prose.
+_MAX_LINE = 200
+_MAX_NAMES = 8
+_MAX_NAME_WORDS = 5
+
+_FLAGS = re.IGNORECASE
+# The lead-in; whitespace is normalised to single spaces first, so no ``\s*``.
+_LEAD_IN = re.compile(
+    r"(?:(?:written|reported|reporting|words|story|text|posted|compiled) )?by(?::? |:)"
+    r"|authors?: ?",
+    _FLAGS,
+)
+# A trailing parenthetical is an agency or an address: "By Jane Roe (AP)".
+_PARENTHETICAL = re.compile(r" ?\([^()]{1,60}\)$")
+# Everything after one of these is the site, a date or another extra.
+_TAIL_SEPARATORS = (" | ", "|", " — ", " – ", " - ", "/", " · ", " • ")
+# Between names: "X, Y, and Z", "X and Y", "X & Y", "X; Y".
+_NAME_SEPARATOR = re.compile(r",? and |,? & |, |; ", _FLAGS)
+# "X in Beirut", "X for The Guardian": the rest of the piece is not the name.
+_NAME_TAIL = re.compile(r" (?:in|for|at) ", _FLAGS)
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", _FLAGS)
+# One word of a name: letters with inner apostrophes, hyphens and dots ("J.R.",
+# "O'Brien", "Jean-Paul", "Jr."); no digits, no other punctuation.
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
+_DIGIT = re.compile(r"[0-9]")
+_WORD_PARTS = re.compile(r"(['’.-])")
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_ROLE_NOUNS = _word_set(
+    """writer writers reporter reporters correspondent correspondents editor editors
+    contributor contributors columnist columnists journalist journalists staff producer
+    producers photographer photographers analyst critic blogger intern freelancer chief
+    editor-at-large"""
+)
+# Matched against the whole piece, lower-cased.
+_ORGANISATIONS = frozenset(
+    (
+        "ap",
+        "associated press",
+        "reuters",
+        "thomson reuters",
+        "afp",
+        "agence france-presse",
+        "agence france presse",
+        "bloomberg",
+        "bloomberg news",
+        "upi",
+        "united press international",
+        "dpa",
+        "efe",
+        "ansa",
+        "xinhua",
+        "kyodo",
+        "kyodo news",
+        "pa",
+        "pa media",
+        "press association",
+        "cnn",
+        "bbc",
+        "bbc news",
+    )
+)
+# Words that mark a piece as a publication rather than a person.
+_ORGANISATION_WORDS = _word_set(
+    """news times herald press journal tribune gazette magazine media network agency
+    daily telegraph chronicle observer monitor bulletin wire online newspaper newsroom
+    desk bureau"""
+)
+# Words that never occur in a name, even capitalised: they mark a headline-case
+# sentence ("By The Numbers") or a bare date ("By Monday").
+_NON_NAME_WORDS = _word_set(
+    """the an to of for with from is was are were be been this that these those it its
+    their our my your we you they he she not than if when while after before during
+    through into over under about what who how why which all some most more monday
+    tuesday wednesday thursday friday saturday sunday january february march april june
+    july august september october november december today yesterday tomorrow"""
+)
+# Lower-case words allowed inside a name.
+_PARTICLES = _word_set(
+    "van von der den de del della di da du la le dos das ter ten bin ibn al el y"
+)
+# Lower-case prefixes of "d'Alembert", "al-Assad", "bin-Talal".
+_NAME_PREFIXES = _PARTICLES | {"d", "l"}
+_HONORIFICS = _word_set("dr dr. prof prof. professor mr mr. mrs mrs. ms ms. rev rev.")
+_ROMAN_NUMERALS = _word_set("ii iii iv vi vii viii")
+
+
+def parse_byline(line: str) -> tuple[str, ...] | None:
+    """Return the author names in a byline, or ``None`` if ``line`` is not one.
+
+    A line without a ``By``-style lead-in counts only when a role follows the
+    names (``Jane Roe, Staff Writer``): a bare name on a line is too weak a signal.
+
+    >>> parse_byline("BY JOHN SMITH and Mary O'Brien, Reuters")
+    ('John Smith', "Mary O'Brien")
+    >>> parse_byline("By the end of the war, the city had fallen.") is None
+    True
+    """
+    text = squeeze(line, _MAX_LINE)
+    if not text:
+        return None
+    lead_in = _LEAD_IN.match(text)
+    if lead_in:
+        text = text[lead_in.end() :]
+    elif "," not in text:
+        return None  # without "By" only "Name, Role" qualifies: skip body lines fast
+    text = _PARENTHETICAL.sub("", text)
+    for separator in _TAIL_SEPARATORS:
+        text = text.partition(separator)[0]
+    text = _drop_trailing_date(text)
+    pieces = _NAME_SEPARATOR.split(text.strip())
+    if len(pieces) > _MAX_NAMES * 2:
+        return None
+    names: list[str] = []
+    saw_role = False
+    for piece in pieces:
+        piece = piece.strip(" ,")
+        if _is_role(piece):
+            saw_role = True
+            continue
+        if _is_agency(piece) or (names and _is_organisation(piece)):
+            continue  # "By X, Associated Press"; "By Reuters" alone names nobody
+        if names and piece.lower().startswith(("in ", "at ")):
+            continue  # "By X, Reuters, in Beirut"
+        name = _clean_name(piece)
+        if name is None:
+            return None
+        if name not in names:
+            names.append(name)
+    if not names or len(names) > _MAX_NAMES or not (lead_in or saw_role):
+        return None
+    return tuple(names)
+
+
+def _drop_trailing_date(text: str) -> str:
+    """Cut a date that ends the byline: ``By X on July 30, 2012``, ``By X, July 30, 2012``."""
+    if _DIGIT.search(text) is None:
+        return text  # every date form has digits; spare the common case the search
+    for separator in (" on ", ", ", " "):
+        start = text.find(separator)
+        # One parse per separator in a line of at most _MAX_LINE characters.
+        while start > 0:
+            if parse_date(text[start + len(separator) :]) is not None:
+                return text[:start]
+            start = text.find(separator, start + 1)
+    return text
+
+
+def _is_role(piece: str) -> bool:
+    """``Staff Writer``, ``Middle East Correspondent``, ``Special to The Times``."""
+    words = piece.lower().split()
+    if not words or len(words) > 6:
+        return False
+    if words[0] == "for" or words[:2] == ["special", "to"]:
+        return True
+    return words[-1] in _ROLE_NOUNS
+
+
+def _is_agency(piece: str) -> bool:
+    """A news agency or a bare domain: not a person wherever it stands."""
+    return piece.lower() in _ORGANISATIONS or _DOMAIN.fullmatch(piece) is not None
+
+
+def _is_organisation(piece: str) -> bool:
+    """A publication, recognised by its wording: ``The Coastal Herald``, ``Daily Drip``.
+
+    Only trusted *after* a name: at the start of a line, "By the ..." is prose.
+    """
+    lowered = piece.lower()
+    if _is_agency(piece) or lowered.startswith("the "):
+        return True
+    return any(word in _ORGANISATION_WORDS for word in lowered.split())
+
+
+def _clean_name(piece: str) -> str | None:
+    """The name in ``piece`` (location and honorific dropped), or None if not a name."""
+    piece = _NAME_TAIL.split(piece, maxsplit=1)[0]
+    words = piece.split()
+    while words and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    if not words or len(words) > _MAX_NAME_WORDS:
+        return None
+    for index, word in enumerate(words):
+        if not _is_name_word(word, first=index == 0):
+            return None
+    name = " ".join(words)
+    if _is_organisation(name) and len(words) > 1:
+        return None
+    if name.isupper() and sum(char.isalpha() for char in name) > 1:
+        return _title_case(words)
+    return name
+
+
+def _is_name_word(word: str, *, first: bool) -> bool:
+    if not _NAME_WORD.fullmatch(word):
+        return False
+    lowered = word.lower()
+    if lowered in _NON_NAME_WORDS:
+        return False
+    if word.endswith(".") and len(word.rstrip(".").replace(".", "")) > 3:
+        return False  # "fallen." ends a sentence; "J.", "Jr.", "J.R." do not
+    if word[0].isupper():
+        return True
+    if not first and lowered in _PARTICLES:
+        return True
+    # "d'Alembert", "al-Assad", "bin-Talal": a lower-case prefix, then a capital.
+    head, _, rest = word.replace("’", "'").replace("'", "-").partition("-")
+    return head.lower() in _NAME_PREFIXES and rest[:1].isupper()
+
+
+def _title_case(words: list[str]) -> str:
+    """Title-case a name written in capitals: ``MARY MCDONALD-O'BRIEN VAN DYKE``."""
+    result = []
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in _ROMAN_NUMERALS:
+            result.append(word)
+        elif index > 0 and lowered in _PARTICLES:
+            result.append(lowered)
+        else:
+            result.append(_title_case_word(word))
+    return " ".join(result)
+
+
+def _title_case_word(word: str) -> str:
+    # Capitalise each part between separators: O'Brien, Jean-Paul, J.R.
+    out = []
+    for part in _WORD_PARTS.split(word):
+        lowered = part.lower()
+        if lowered.startswith("mc") and len(part) > 2:
+            out.append("Mc" + lowered[2:].capitalize())
+        else:
+            out.append(lowered.capitalize())
+    return "".join(out)

@@ -1,0 +1,170 @@
+"""Bytes to text: find the encoding from evidence in the bytes, never by a blind guess.
+
+Order of evidence: a byte-order mark; the NUL pattern of BOM-less UTF-16; strict UTF-8;
+UTF-8 with stray cp1252 bytes (files pasted together from two sources); and only then a
+statistical detector for true legacy files. charset-normalizer is imported lazily because
+most scraped text is UTF-8 and the pre-commit hook must start fast.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import NamedTuple
+
+from scrubwarc.errors import DecodeError
+
+__all__ = ["Decoded", "decode", "legacy_encoding"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Single-byte Latin code pages differ from one another in a few dozen letters, which a
+# statistical detector cannot tell apart on a short article; cp1252 is the WHATWG default
+# for legacy Western pages, so these guesses collapse to it unless the language says otherwise.
+_LATIN_GUESSES = frozenset(
+    {
+        "cp1250", "cp1252", "cp1254", "cp1257", "cp775", "cp850", "cp852", "cp858",
+        "latin_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10",
+        "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_latin2", "mac_roman",
+        "mac_iceland", "mac_turkish", "cp437", "cp863", "cp865",
+    }
+)  # fmt: skip
+_CENTRAL_EUROPEAN = frozenset(
+    {"Polish", "Czech", "Slovak", "Hungarian", "Slovene", "Croatian", "Romanian"}
+)
+_SNIFF = 4096
+_MIXED = "scrubwarc.cp1252-fallback"
+# Byte classes counted with C-level bytes methods, not per-byte Python loops (which cost
+# more than the detector itself on a 50 KB file): bytes that are not letters of any
+# single-byte code page, all high bytes, and the C1 range where cp1252 has its punctuation.
+_NOT_LETTERS = bytes(range(0x41)) + b"[\\]^_`{|}~"
+_HIGH = bytes(range(0x80, 0x100))
+_C1 = re.compile(rb"[\x80-\x9f]")
+
+
+class Decoded(NamedTuple):
+    """Text and the encoding it was read with (a Python codec name, or ``utf-8+cp1252``)."""
+
+    text: str
+    encoding: str
+
+
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    """Decode one undecodable byte as cp1252 (latin-1 for its five holes)."""
+    assert isinstance(err, UnicodeDecodeError)
+    byte = err.object[err.start : err.start + 1]
+    try:
+        return byte.decode("cp1252"), err.start + 1
+    except UnicodeDecodeError:
+        return byte.decode("latin-1"), err.start + 1
+
+
+codecs.register_error(_MIXED, _cp1252_fallback)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """Recognise BOM-less UTF-16 by its zero high bytes on mostly-ASCII text."""
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even_zero = head[0 : pairs * 2 : 2].count(0)
+    odd_zero = head[1 : pairs * 2 : 2].count(0)
+    if odd_zero > 0.4 * pairs and even_zero < 0.05 * pairs:
+        return "utf-16-le"
+    if even_zero > 0.4 * pairs and odd_zero < 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _decode_strict(data: bytes, encoding: str, source: str | None) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"invalid {encoding} at byte {exc.start}: {exc.reason}", source) from None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True if well-formed UTF-8 sequences are at least half as common as stray bytes.
+
+    A UTF-8 file with a pasted cp1252 passage passes; a legacy file (Shift-JIS, cp1252)
+    holds a valid UTF-8 sequence only by accident, far outnumbered by invalid bytes.
+    """
+    text = data.decode("utf-8", "replace")
+    stray = text.count("\ufffd")
+    valid = len(text) - len(text.encode("ascii", "ignore")) - stray  # non-ASCII, not U+FFFD
+    return valid > 0 and 2 * valid >= stray
+
+
+def legacy_encoding(data: bytes) -> str:
+    """Name the legacy encoding of bytes that are not UTF-8, from evidence in them.
+
+    >>> legacy_encoding("Ein schöner Tag.".encode("latin-1"))
+    'iso-8859-1'
+    """
+    import charset_normalizer  # lazy: about 30 ms to import, needed only for legacy files
+
+    sample = data[: 1 << 20]
+    # Non-Latin scripts in legacy encodings are mostly high bytes; Western text has a few
+    # accented letters among ASCII. On few high bytes the detector's exotic guesses (UTF-16
+    # for "café", Urdu cp1006 for "café au lait") are noise, so only Latin pages compete.
+    letters = len(sample.translate(None, _NOT_LETTERS))
+    high = len(sample) - len(sample.translate(None, _HIGH))
+    # Mac code pages are all but absent from the web; when the detector ranks one first,
+    # the Windows page of the same script is the likelier truth ("С" is "—" in mac_cyrillic).
+    candidates = [m for m in charset_normalizer.from_bytes(sample) if m.encoding[:3] != "utf"]
+    best = next((m for m in candidates if not m.encoding.startswith("mac_")), None)
+    best = best or (candidates[0] if candidates else None)
+    if best is not None:
+        if best.encoding not in _LATIN_GUESSES and high > 0.3 * max(letters, 1):
+            return str(best.encoding)
+        if best.encoding in _LATIN_GUESSES and best.language in _CENTRAL_EUROPEAN:
+            return str(best.encoding)
+    if _C1.search(data):
+        return "cp1252"
+    return "iso-8859-1"
+
+
+def decode(data: bytes, source: str | None = None) -> Decoded:
+    """Decode scraped bytes, naming the encoding that was detected.
+
+    >>> decode("café".encode("cp1252"))
+    Decoded(text='café', encoding='iso-8859-1')
+    >>> decode("naïve “quotes”".encode("utf-8"))
+    Decoded(text='naïve “quotes”', encoding='utf-8')
+
+    Raises DecodeError for binary data (NUL bytes outside UTF-16) and for invalid
+    bytes after a byte-order mark.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            name = "utf-8" if encoding == "utf-8-sig" else _bom_name(data, encoding)
+            return Decoded(_decode_strict(data, encoding, source), name)
+    utf16 = _utf16_without_bom(data[:_SNIFF])
+    if utf16 is not None:
+        return Decoded(_decode_strict(data, utf16, source), utf16)
+    if b"\x00" in data:
+        raise DecodeError("binary file (contains NUL bytes)", source)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _mostly_utf8(data):
+        return Decoded(data.decode("utf-8", _MIXED), "utf-8+cp1252")
+    encoding = legacy_encoding(data)
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except (UnicodeDecodeError, LookupError):
+        return Decoded(data.decode("cp1252", _MIXED), "cp1252")
+
+
+def _bom_name(data: bytes, codec: str) -> str:
+    """Name a BOM-marked UTF-16/32 file with its byte order, as users know it."""
+    if codec == "utf-32":
+        return "utf-32-le" if data.startswith(codecs.BOM_UTF32_LE) else "utf-32-be"
+    return "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"

@@ -1,0 +1,276 @@
+"""Safe HTML parsing and main-article-text extraction.
+
+lxml first, on purpose: it parses an order of magnitude faster than BeautifulSoup, and this runs
+once per archived page. Callers import this module lazily; it is not on the fast ``clean`` path.
+
+BeautifulSoup earns its cost in one case: libxml2 (without ``huge_tree``, which would also lift
+its limits on text size) stops at nesting depth 256 and silently drops the rest of the page. A
+page that deep is parsed again with BeautifulSoup's ``html.parser``, which builds the tree
+without recursion, then written out with its nesting capped and read back with lxml.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+import threading
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import lxml.html
+from lxml import etree
+
+from scrubwarc.errors import HtmlError
+from scrubwarc.read import blocks as score
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
+
+__all__ = ["detect_encoding", "extract_text", "parse_document"]
+
+# Browsers only look this far for a <meta charset> (the HTML spec's prescan reads 1024 bytes;
+# real pages put long <script>s first, so we allow more).
+_PRESCAN_BYTES = 4096
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16-LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# ``[^<>]*`` cannot run past the next tag, so the scan stays linear however the bytes look.
+_META_RE = re.compile(rb"<meta\b([^<>]*)", re.IGNORECASE)
+_CHARSET_RE = re.compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+# The WHATWG Encoding Standard decodes these labels as windows-1252, and so do browsers.
+_AS_CP1252 = frozenset({"latin-1", "ascii", "iso8859-1", "cp1252"})
+# Browsers decode these labels with a superset codec; pages rely on the extra characters.
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
+    "iso8859-9": "cp1254",
+    "tis-620": "cp874",
+    "iso8859-11": "cp874",
+}
+
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
+_parsers = threading.local()  # lxml advises against sharing one parser between threads
+
+
+def _parser(encoding: str | None) -> lxml.html.HTMLParser:
+    """One parser per thread and encoding; ``None`` parses an already-decoded ``str``."""
+    cache: dict[str | None, lxml.html.HTMLParser] | None = getattr(_parsers, "cache", None)
+    if cache is None:
+        cache = _parsers.cache = {}
+    parser = cache.get(encoding)
+    if parser is None:
+        # libxml2's HTML parser never loads a DTD or expands entities declared in one (it has no
+        # ``resolve_entities`` switch to turn off); no_network and huge_tree=False keep it from
+        # fetching anything and bound nesting depth and text size against hostile input.
+        parser = lxml.html.HTMLParser(
+            encoding=encoding,
+            no_network=True,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+            default_doctype=False,
+            collect_ids=False,  # nothing here looks elements up by id; saves ~6% of parsing
+        )
+        # lxml.html picks each element's class in a Python callback (FormElement for <form>,
+        # ...), which costs more than our whole tree walk; every element is a plain
+        # HtmlElement here, chosen in C.
+        parser.set_element_class_lookup(_LOOKUP)
+        cache[encoding] = parser
+    return parser
+
+
+def _declared_encoding(head: bytes) -> str | None:
+    for meta in _META_RE.finditer(head):
+        found = _CHARSET_RE.search(meta.group(1))
+        if found:
+            try:
+                return codecs.lookup(found.group(1).decode("ascii")).name
+            except LookupError:
+                continue  # an unknown label: keep looking, then fall back to sniffing
+    return None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def detect_encoding(data: bytes) -> str:
+    """The encoding a browser would pick, in the order BOM, ``<meta>`` declaration, UTF-8, cp1252.
+
+    One exception: a page declaring Latin-1/cp1252/ASCII whose bytes are valid, non-ASCII UTF-8 is
+    read as UTF-8; such a mislabel is far likelier than legacy text that happens to be valid UTF-8.
+    An undeclared page that is not UTF-8 gets the same evidence-based legacy detection as text
+    files (``decode.legacy_encoding``): BeautifulSoup's ``UnicodeDammit`` would take the
+    detector's raw guess, which reads short Western text as cp1250 ("naïve" as "naďve").
+
+    >>> detect_encoding(b'<meta charset="ISO-8859-1"><p>caf\\xe9')
+    'cp1252'
+    >>> detect_encoding('<p>café'.encode())
+    'utf-8'
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    declared = _declared_encoding(data[:_PRESCAN_BYTES])
+    if declared is not None:
+        if declared.startswith(("utf-16", "utf-32")):
+            return "utf-8"  # the bytes were ASCII-compatible enough to read the <meta>
+        if declared in _AS_CP1252:
+            return "utf-8" if not data.isascii() and _is_utf8(data) else "cp1252"
+        return _SUPERSETS.get(declared, declared)
+    if _is_utf8(data):
+        return "utf-8"
+    from scrubwarc.read.decode import (
+        legacy_encoding,  # lazy: charset-normalizer, for rare undeclared pages
+    )
+
+    found = legacy_encoding(_strip_bom(data))
+    return "cp1252" if found == "iso-8859-1" else found  # browsers read latin-1 as cp1252
+
+
+def _strip_bom(data: bytes) -> bytes:
+    for bom, _ in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :]
+    return data
+
+
+def parse_document(data: bytes, *, source: str | None = None) -> lxml.html.HtmlElement:
+    """Parse untrusted bytes into an lxml tree without resolving entities or fetching anything.
+
+    Raises ``HtmlError`` naming ``source`` for empty input or input with no element at all.
+    Nesting deeper than libxml2's limit (256 without ``huge_tree``) ends the parse there.
+    """
+    encoding = detect_encoding(data)
+    body = _strip_bom(data)
+    if not body.strip():
+        raise HtmlError("empty HTML document", source)
+    try:
+        if encoding == "utf-8":
+            # Fast path: libxml2 decodes UTF-8 itself (invalid sequences in a page that declared
+            # UTF-8 are replaced, as a browser would).
+            root = lxml.html.document_fromstring(body, parser=_parser("utf-8"))
+        else:
+            text = body.decode(encoding, errors="replace")
+            if not text.strip():
+                raise HtmlError("empty HTML document", source)
+            root = lxml.html.document_fromstring(text, parser=_parser(None))
+        if _too_deep(_parser("utf-8" if encoding == "utf-8" else None)):
+            root = _parse_flattened(body.decode(encoding, errors="replace"))
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise HtmlError(f"cannot parse HTML: {exc}", source) from exc
+    if root is None:
+        raise HtmlError("no HTML elements found", source)
+    return root
+
+
+# Comfortably under libxml2's 256, leaving room for the <html> and <body> it adds.
+_MAX_DEPTH = 200
+# Raw text, written unescaped (so JSON-LD still parses), and elements whose content is text only.
+_RAW_TEXT = frozenset({"script", "style"})
+_TEXT_ONLY = frozenset({"title", "textarea", "noscript", "xmp"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9:_-]{0,63}")
+_ATTR_NAME = re.compile(r"[^\s\"'<>/=\x00-\x1f]{1,64}")
+
+
+def _too_deep(parser: lxml.html.HTMLParser) -> bool:
+    """Whether libxml2 gave up descending in the last parse (it recovers, silently)."""
+    return any("Excessive depth" in e.message for e in parser.error_log)
+
+
+def _parse_flattened(text: str) -> lxml.html.HtmlElement:
+    """Parse a page nested too deep for libxml2, keeping all of its text.
+
+    Elements below ``_MAX_DEPTH`` become empty markers followed by their content, so block
+    boundaries still split paragraphs; the content of raw-text elements stays inside them.
+    """
+    from bs4 import BeautifulSoup  # lazy: only for the rare page nested this deep
+
+    markup = _flatten(BeautifulSoup(text, "html.parser"))
+    return lxml.html.document_fromstring(markup, parser=_parser(None))
+
+
+def _start_tag(name: str, attrs: dict[str, object]) -> str:
+    parts = [name]
+    for key, value in attrs.items():
+        if _ATTR_NAME.fullmatch(key):
+            joined = " ".join(map(str, value)) if isinstance(value, list) else str(value)
+            parts.append(f'{key}="{html.escape(joined)}"')
+    return "<" + " ".join(parts) + ">"
+
+
+def _flatten(soup: BeautifulSoup) -> str:
+    """Markup of ``soup`` with nesting capped at ``_MAX_DEPTH``, written without recursion."""
+    from bs4.element import NavigableString, PreformattedString, Tag
+
+    out: list[str] = []
+    # Each level: the children still to write and the end tag that closes the level.
+    stack: list[tuple[Iterator[object], str]] = [(iter(soup.contents), "")]
+    while stack:
+        children, closer = stack[-1]
+        node = next(children, None)
+        if node is None:
+            stack.pop()
+            out.append(closer)
+            continue
+        if isinstance(node, Tag):
+            name = node.name.lower()
+            if not _TAG_NAME.fullmatch(name):
+                stack.append((iter(node.contents), ""))  # keep the content, drop the tag
+                continue
+            start = _start_tag(name, dict(node.attrs))
+            if name in _VOID:
+                out.append(start)
+            elif name in _RAW_TEXT or name in _TEXT_ONLY:
+                content = "".join(str(s) for s in node.strings)
+                if name in _RAW_TEXT:
+                    content = content.replace("</", "<\\/")  # cannot end the element early
+                else:
+                    content = html.escape(content, quote=False)
+                out.append(f"{start}{content}</{name}>")
+            elif len(stack) < _MAX_DEPTH:
+                out.append(start)
+                stack.append((iter(node.contents), f"</{name}>"))
+            else:
+                out.append(f"{start}</{name}>")  # a marker; the content follows as siblings
+                stack.append((iter(node.contents), f"{start}</{name}>"))
+        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
+            out.append(html.escape(str(node), quote=False))
+    return "".join(out)
+
+
+def extract_text(doc: lxml.html.HtmlElement) -> str:
+    """The main article body as plain text: one paragraph per block, separated by blank lines.
+
+    Read-only: the tree is not modified, so ``doc`` can be reused (for metadata, or again here).
+
+    >>> page = parse_document(b"<nav><a href=/>Home</a></nav><article><h1>Title</h1>"
+    ...     b"<p>First   paragraph, with enough words to count as real article text.</p>"
+    ...     b"<p>Second paragraph, also long enough to be article text, not chrome.</p>"
+    ...     b"</article><footer>(c) 2024</footer>")
+    >>> print(extract_text(page))
+    First paragraph, with enough words to count as real article text.
+    <BLANKLINE>
+    Second paragraph, also long enough to be article text, not chrome.
+    """
+    roots = score.main_content(doc)
+    return "\n\n".join(score.paragraphs(roots))

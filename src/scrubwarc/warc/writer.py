@@ -1,0 +1,351 @@
+"""Writing articles as WARC/1.1 records, the layout of ``WARC_LAYOUT.md``.
+
+Per output file one ``warcinfo``; per article a ``resource`` holding the original bytes, a
+``resource`` holding the cleaned text at ``urn:text:<target>`` and a ``metadata`` record of
+``application/warc-fields``. Each record is its own gzip member, so readers can seek to it.
+
+Writing is split in two so that most of it runs in the workers of ``batch``:
+``warcrecord.encode_article`` (a pure function) digests the blocks and formats everything
+that does not depend on the writer's state, and the one :class:`WarcWriter` here adds the
+first header lines (record ids, date, warcinfo; a revisit for a repeated original) and
+compresses each record. Only flat tuples of bytes and strings cross between processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import NamedTuple
+
+from scrubwarc._version import __version__
+from scrubwarc.article import Article
+from scrubwarc.errors import ConfigError, OutputError
+from scrubwarc.warc.fields import field_value, format_fields
+from scrubwarc.warc.record import (
+    FIELDS_TYPE,
+    EncodedArticle,
+    encode_article,
+    encode_raw,
+    gzip_member,
+    record_head,
+    record_tail,
+)
+
+__all__ = [
+    "REVISIT_PROFILE",
+    "Clock",
+    "RecordIds",
+    "WarcWriter",
+    "WrittenArticle",
+]
+
+Clock = Callable[[], datetime]
+RecordIds = Callable[[], str]
+
+REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+_SPEC = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
+
+
+def _new_id() -> str:
+    return f"<urn:uuid:{uuid.uuid4()}>"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _warc_date(moment: datetime) -> str:
+    """Second precision, UTC: pywb and CDX use 14-digit timestamps anyway."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _FirstCopy(NamedTuple):
+    """Where an original was first written in the current file, for its revisits."""
+
+    record_id: str
+    target: str
+    date: str
+    digest: str
+
+
+class _Originals:
+    """The first copy of each original in one output file, by the SHA-256 of its bytes.
+
+    A private temporary SQLite database with a small page cache: memory stays flat however
+    many articles a file holds (on disk, about 200 bytes an article). SQLite creates its
+    file in the temporary folder only when the cache spills, unlinks it as soon as it is
+    open (so even a killed run leaves nothing) and frees it on close. One transaction,
+    never committed: nothing is ever synced.
+    """
+
+    CACHE_KIB = 2048
+
+    def __init__(self) -> None:
+        import sqlite3  # lazy: only `archive` writes WARC
+
+        self._error = sqlite3.Error
+        self._db = sqlite3.connect("", isolation_level=None)
+        with self._failing_as_output_error():
+            for pragma in (f"cache_size = -{self.CACHE_KIB}", "journal_mode = OFF"):
+                self._db.execute(f"PRAGMA {pragma}")
+            self._db.execute(
+                "CREATE TABLE first (sha256 BLOB PRIMARY KEY, record_id TEXT, target TEXT,"
+                " date TEXT, digest TEXT) WITHOUT ROWID"
+            )
+            self._db.execute("BEGIN")
+
+    @contextlib.contextmanager
+    def _failing_as_output_error(self) -> Iterator[None]:
+        """A full or unwritable temporary folder is an output problem, not a crash."""
+        try:
+            yield
+        except self._error as exc:
+            raise OutputError(f"index of originals in the temporary folder: {exc}") from None
+
+    def get(self, sha256: bytes) -> _FirstCopy | None:
+        with self._failing_as_output_error():
+            row = self._db.execute(
+                "SELECT record_id, target, date, digest FROM first WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+        return None if row is None else _FirstCopy(*row)
+
+    def add(self, sha256: bytes, first: _FirstCopy) -> None:
+        with self._failing_as_output_error():
+            self._db.execute("INSERT INTO first VALUES (?, ?, ?, ?, ?)", (sha256, *first))
+
+    def close(self) -> None:
+        self._db.close()
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenArticle:
+    """Where an article went: its target, capture date, file and whether it was a revisit."""
+
+    target: str
+    date: str
+    record_id: str
+    file: Path
+    duplicate: bool
+
+
+@dataclass(slots=True)
+class _Part:
+    """One output file being written under its temporary name."""
+
+    final: Path
+    temp: Path
+    handle: io.BufferedWriter
+    warcinfo_id: str
+    originals: _Originals = field(default_factory=_Originals)
+    articles: int = 0
+    size: int = 0
+
+    def close(self) -> None:
+        self.originals.close()
+        self.handle.close()
+
+
+class WarcWriter:
+    """Write articles to ``output`` atomically; a context manager.
+
+    Records go to ``.NAME.partial`` beside the output and are renamed into place on a clean
+    exit; an exception (or KeyboardInterrupt) removes the partial file. With ``max_size``
+    the output rolls over into ``STEM-00000.warc.gz``, ``STEM-00001.warc.gz`` …, each a
+    complete WARC with its own warcinfo. Identical originals are written once per file; a
+    repeat becomes a ``revisit`` (per file, so every file can be read or unpacked alone).
+    ``clock`` and ``record_ids`` exist so that tests produce byte-identical files.
+    """
+
+    def __init__(
+        self,
+        output: Path,
+        *,
+        max_size: int | None = None,
+        append: bool = False,
+        force: bool = False,
+        clock: Clock | None = None,
+        record_ids: RecordIds | None = None,
+        description: str = "News articles archived by scrubwarc: original, cleaned text, metadata",
+    ) -> None:
+        if append and max_size is not None:
+            raise ConfigError("cannot append to a rolling output (use append or max_size)")
+        if max_size is not None and max_size <= 0:
+            raise ConfigError(f"max_size must be positive, not {max_size}")
+        self.output = Path(output)
+        self._max_size = max_size
+        self._append = append
+        self._force = force
+        self._clock = clock or _now
+        self._ids = record_ids or _new_id
+        self._description = description
+        self._part: _Part | None = None
+        self._files: list[Path] = []
+        self.records = 0
+        self.duplicates = 0
+        self.bytes_written = 0
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The files completed so far, in order."""
+        return tuple(self._files)
+
+    def __enter__(self) -> WarcWriter:
+        self._open_part()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+    def _part_name(self, index: int) -> Path:
+        if self._max_size is None:
+            return self.output
+        name = self.output.name
+        stem, dot, ext = name.partition(".") if not name.startswith(".") else (name, "", "")
+        return self.output.with_name(f"{stem}-{index:05d}{dot}{ext}")
+
+    def _open_part(self) -> None:
+        final = self._part_name(len(self._files))
+        if final.exists() and not (self._force or self._append):
+            raise OutputError(f"{final}: already exists; pass force (--force) to replace it")
+        temp = final.with_name(f".{final.name}.partial")
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            if self._append and final.exists():
+                # Appending to a copy keeps the original intact until the rename.
+                shutil.copyfile(final, temp)
+            handle = temp.open("ab" if self._append else "wb")
+        except OSError as exc:
+            raise OutputError(f"{final}: cannot write: {exc.strerror or exc}") from None
+        warcinfo_id = self._ids()
+        try:
+            self._part = _Part(final, temp, handle, warcinfo_id)
+        except BaseException:  # the index could not be set up: leave nothing behind
+            handle.close()
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise
+        self._emit(self._warcinfo(final.name, warcinfo_id))
+
+    def _finish_part(self) -> None:
+        part = self._part
+        assert part is not None
+        part.handle.flush()
+        os.fsync(part.handle.fileno())
+        part.close()
+        part.temp.replace(part.final)
+        self._files.append(part.final)
+        self._part = None
+
+    def close(self) -> None:
+        """Finish the current file and move it into place."""
+        if self._part is not None:
+            self._finish_part()
+
+    def abort(self) -> None:
+        """Drop the file being written; files completed before stay."""
+        part, self._part = self._part, None
+        if part is not None:
+            part.close()
+            with contextlib.suppress(OSError):
+                part.temp.unlink()
+
+    def write(self, article: Article, source_path: str | None = None) -> WrittenArticle:
+        """Append one article's records; ``source_path`` defaults to ``metadata.path``."""
+        return self.write_encoded(encode_article(article, source_path))
+
+    def write_raw(self, data: bytes, source_path: str, error: str) -> WrittenArticle:
+        """Archive bytes that could not be processed, flagged with ``error``, without text."""
+        return self.write_encoded(encode_raw(data, source_path, error))
+
+    def write_encoded(self, encoded: EncodedArticle) -> WrittenArticle:
+        """Append the records of an article encoded by :func:`encode_article`."""
+        part = self._part
+        if part is None:
+            raise OutputError("WarcWriter is closed; use it as a context manager")
+        ids = (self._ids(), self._ids(), self._ids())
+        date = _warc_date(self._clock())
+        first = part.originals.get(encoded.sha256)
+        blob, count = self._article_blob(encoded, ids, date, first)
+        if self._max_size and part.articles and part.size + len(blob) > self._max_size:
+            self._finish_part()
+            self._open_part()
+            assert self._part is not None
+            part, first = self._part, None
+            blob, count = self._article_blob(encoded, ids, date, first)
+        self._emit(blob, count)
+        if first is None:
+            copy = _FirstCopy(ids[0], encoded.target, date, encoded.original.digest)
+            part.originals.add(encoded.sha256, copy)
+        part.articles += 1
+        self.duplicates += first is not None
+        return WrittenArticle(encoded.target, date, ids[0], part.final, first is not None)
+
+    def _emit(self, blob: bytes, records: int = 1) -> None:
+        assert self._part is not None
+        self._part.handle.write(blob)
+        self._part.size += len(blob)
+        self.bytes_written += len(blob)
+        self.records += records
+
+    def _article_blob(
+        self,
+        encoded: EncodedArticle,
+        ids: tuple[str, str, str],
+        date: str,
+        first: _FirstCopy | None,
+    ) -> tuple[bytes, int]:
+        """The article's records as gzip members, ready to write in one piece."""
+        assert self._part is not None
+        common = (("WARC-Date", date), ("WARC-Warcinfo-ID", self._part.warcinfo_id))
+        original_id, text_id, meta_id = ids
+        if first is None:
+            records = [gzip_member(record_head("resource", original_id, common), encoded.original)]
+        else:
+            revisit = (
+                *common,
+                ("WARC-Refers-To", first.record_id),
+                ("WARC-Refers-To-Target-URI", first.target),
+                ("WARC-Refers-To-Date", first.date),
+                ("WARC-Profile", REVISIT_PROFILE),
+                ("WARC-Payload-Digest", first.digest),
+            )
+            tail = record_tail(b"", None, encoded.target, payload_digest=False)
+            records = [gzip_member(record_head("revisit", original_id, revisit), tail)]
+        if encoded.text is not None:
+            linked = (*common, ("WARC-Concurrent-To", original_id))
+            records.append(gzip_member(record_head("resource", text_id, linked), encoded.text))
+        refers = (*common, ("WARC-Refers-To", original_id))
+        records.append(gzip_member(record_head("metadata", meta_id, refers), encoded.metadata))
+        return b"".join(records), len(records)
+
+    def _warcinfo(self, filename: str, record_id: str) -> bytes:
+        block = format_fields(
+            [
+                ("software", f"scrubwarc/{__version__}"),
+                ("format", "WARC File Format 1.1"),
+                ("conformsTo", _SPEC),
+                ("description", field_value(self._description)),
+            ]
+        )
+        fields = (
+            ("WARC-Date", _warc_date(self._clock())),
+            ("WARC-Filename", field_value(filename)),
+        )
+        tail = record_tail(block, FIELDS_TYPE, None, payload_digest=False)
+        return gzip_member(record_head("warcinfo", record_id, fields), tail)
