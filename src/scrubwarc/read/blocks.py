@@ -96,6 +96,9 @@ _LAYOUT_SHARE = 0.6
 _BIG_SHARE = 0.5
 # Dropped blocks are reported by their first characters.
 _EXCERPT = 100
+# How far up ``_widen`` looks, and what a character of non-prose costs against one of prose.
+_WIDEN_LEVELS = 8
+_OTHER_COST = 1.5
 # How far above the top candidate the parts of a split article may meet.
 _CHUNK_LEVELS = 6
 
@@ -193,7 +196,13 @@ def _link_density(el: Element, text_len: int) -> float:
     return min(1.0, linked / text_len)
 
 
-def _votes(doc: Element) -> tuple[dict[Element, float], frozenset[str]]:
+class _Votes(NamedTuple):
+    scores: dict[Element, float]
+    layout: frozenset[str]
+    prose: dict[Element, int]  # characters of voting prose under each element, at any depth
+
+
+def _votes(doc: Element) -> _Votes:
     """Each text block votes for its parent, and less for grandparents, by how prose-like it is.
 
     Blocks inside page chrome do not vote, but a chrome-looking wrapper that holds most of the
@@ -206,7 +215,7 @@ def _votes(doc: Element) -> tuple[dict[Element, float], frozenset[str]]:
     memo: dict[Element, tuple[Element, ...]] = {}
     prose: dict[Element, int] = {}
     by_hints: dict[str, int] = {}
-    blocks: list[tuple[Element, float, tuple[Element, ...]]] = []
+    blocks: list[tuple[Element, float, int, tuple[Element, ...]]] = []
     total = 0
     for block in doc.iter(*_VOTERS):
         text = _direct_text(block) if block.tag in _DIRECT_TEXT_VOTERS else block.text_content()
@@ -222,18 +231,22 @@ def _votes(doc: Element) -> tuple[dict[Element, float], frozenset[str]]:
         for hints in {_hints(w) for w in chrome}:
             by_hints[hints] = by_hints.get(hints, 0) + length
         vote = 1.0 + text.count(",") + text.count("，") + min(length / 100.0, 3.0)
-        blocks.append((block, vote, chrome))
+        blocks.append((block, vote, length, chrome))
     pardon = total * _LAYOUT_SHARE
     layout = frozenset(
         h for h, n in by_hints.items() if n >= pardon and h.strip() and not _COMMENT_RE.search(h)
     )
     scores: dict[Element, float] = {}
-    for block, vote, chrome in blocks:
+    under: dict[Element, int] = {}
+    for block, vote, length, chrome in blocks:
         if any(
             (prose[w] < pardon and _hints(w) not in layout) or _COMMENT_RE.search(_hints(w))
             for w in chrome
         ):
             continue
+        for holder in block.iterancestors():
+            under[holder] = under.get(holder, 0) + length
+        under[block] = under.get(block, 0) + length
         node = block if block.tag in _DIRECT_TEXT_VOTERS else block.getparent()
         for divisor in (1.0, 2.0, 3.0):
             if node is None or not isinstance(node.tag, str):
@@ -242,7 +255,7 @@ def _votes(doc: Element) -> tuple[dict[Element, float], frozenset[str]]:
                 scores[node] = _TAG_PRIOR.get(node.tag, 0.0) + _class_weight(node, layout)
             scores[node] += vote / divisor
             node = node.getparent()
-    return scores, layout
+    return _Votes(scores, layout, under)
 
 
 class _Scores:
@@ -262,7 +275,7 @@ class _Scores:
         value = self._final.get(el)
         if value is None:
             density = _link_density(el, _text_len(el.text_content()))
-            value = self._final[el] = self.votes[el] * (1.0 - density)
+            value = self._final[el] = self.votes.get(el, 0.0) * (1.0 - density)
         return value
 
     def top(self) -> Element:
@@ -333,15 +346,38 @@ def _chunks(top: Element, scores: _Scores) -> list[Element]:
     return found
 
 
+def _widen(top: Element, prose: dict[Element, int]) -> Element:
+    """The ancestor of ``top`` that best holds the whole article: most prose, least else.
+
+    Votes reach three levels up, so an article in sub-headed sections, steps or "page" blocks
+    elects one section. Going up gains the sibling sections' prose and costs whatever else the
+    wider element holds (menus, link lists, labels, chrome, which do not vote); the ancestor
+    with the best balance wins.
+    """
+    best, best_value = top, float(prose.get(top, 0)) - _OTHER_COST * _other(top, prose)
+    for level, node in enumerate(top.iterancestors()):
+        if level >= _WIDEN_LEVELS or node.tag in ("body", "html"):
+            break
+        value = float(prose.get(node, 0)) - _OTHER_COST * _other(node, prose)
+        if value > best_value:
+            best, best_value = node, value
+    return best
+
+
+def _other(el: Element, prose: dict[Element, int]) -> int:
+    """Characters of ``el`` outside voting prose, links counted as such."""
+    return max(0, _text_len(el.text_content()) - prose.get(el, 0))
+
+
 def main_content(doc: Element) -> tuple[list[Element], frozenset[str]]:
     """The elements that together hold the article, in document order, and the page's layout
     classes (chrome-sounding class names that wrap most of its prose)."""
-    votes, layout = _votes(doc)
+    votes, layout, prose = _votes(doc)
     if not votes:
         body = doc.find("body")
         return [body if body is not None else doc], layout
     scores = _Scores(votes)
-    top = scores.top()
+    top = _widen(scores.top(), prose)
     chosen = _siblings(top, scores)
     chunks = _chunks(top, scores)
     if not chunks:
