@@ -63,6 +63,23 @@ _TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " · ", " • ")
 _MAX_SUFFIX_WORDS = 4
 _MAX_SUFFIX_CHARS = 30
 
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# A date inside a short line; ``parse_date`` then checks it.
+_DATE_IN_LINE = re.compile(
+    rf"(?<!\w)(?:{_MONTH} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH},? [0-9]{{4}}"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{4})(?!\w)",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01][0-9])/([0-3][0-9])/")
+# How much text after the headline is searched for its date line, and how long a line may be.
+_NEAR_HEADLINE_CHARS = 1500
+_MAX_DATE_LINE = 150
+
 _LANGUAGE = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
 _URL_LIKE = re.compile(r"(?:https?:)?//|www\.|[\w-]+\.[a-z]{2,}/", re.IGNORECASE)
 
@@ -94,8 +111,8 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
     ('Rain again', 'Daily Drip', 'en')
     """
     root = doc.getroottree().getroot()
-    article, nodes_by_id = _find_jsonld_article(root)
-    ld = _JsonLd(article, nodes_by_id)
+    article, nodes_by_id, nodes = _find_jsonld_article(root)
+    ld = _JsonLd(article, nodes_by_id, nodes)
     tags = _meta_tags(root)
 
     # Every spelling of the site's name helps to strip it from the title.
@@ -209,28 +226,38 @@ def _walk(value: object, depth: int = 0) -> Iterator[dict[str, object]]:
 
 def _find_jsonld_article(
     root: lxml_html.HtmlElement,
-) -> tuple[dict[str, object] | None, dict[str, dict[str, object]]]:
-    """The first article-typed object, and every object by ``@id`` for references."""
+) -> tuple[
+    dict[str, object] | None, dict[str, dict[str, object]], tuple[dict[str, object], ...]
+]:
+    """The first article-typed object, every object by ``@id`` for references, and all objects."""
     article: dict[str, object] | None = None
     by_id: dict[str, dict[str, object]] = {}
+    nodes: list[dict[str, object]] = []
     for block in _jsonld_blocks(root):
         for node in _walk(block):
+            nodes.append(node)
             node_id = node.get("@id")
             if isinstance(node_id, str) and len(node) > 1:
                 by_id.setdefault(node_id, node)
             if article is None and _types(node) & _ARTICLE_TYPES:
                 article = node
-    return article, by_id
+    return article, by_id, tuple(nodes)
 
 
 class _JsonLd:
     """Typed access to the article object; every getter tolerates any JSON shape."""
 
-    __slots__ = ("_article", "_by_id")
+    __slots__ = ("_article", "_by_id", "_nodes")
 
-    def __init__(self, article: dict[str, object] | None, by_id: dict[str, dict[str, object]]):
+    def __init__(
+        self,
+        article: dict[str, object] | None,
+        by_id: dict[str, dict[str, object]],
+        nodes: tuple[dict[str, object], ...] = (),
+    ):
         self._article = article or {}
         self._by_id = by_id
+        self._nodes = nodes
 
     def _resolve(self, value: object) -> object:
         """Follow a ``{"@id": ...}`` reference to the full node (Yoast's ``@graph``)."""
@@ -291,6 +318,14 @@ class _JsonLd:
                 text = _clean(value)
                 if text:
                     return text
+        return None
+
+    def any_published(self) -> str | None:
+        """``datePublished`` of any JSON-LD object (a WebPage when no article is typed)."""
+        for node in self._nodes:
+            value = node.get("datePublished")
+            if isinstance(value, str) and value.strip():
+                return value
         return None
 
     def language(self) -> str | None:
@@ -456,6 +491,12 @@ def _is_rel_author(element: lxml_html.HtmlElement) -> bool:
 
 
 def _date(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str | None:
+    """The publication date, most deliberate statement first, kept in the page's own offset.
+
+    Structured data (JSON-LD, meta tags, ``itemprop``), then a dated line near the headline
+    (a line labelled as an update only when nothing else is dated), then ``<time>``, then a
+    ``/YYYY/MM/DD/`` path in the page's address.
+    """
     candidates = [
         ld.text("datePublished"),
         ld.text("dateCreated"),
@@ -465,26 +506,91 @@ def _date(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str | No
         tags.first("date"),
         tags.first("pubdate"),
         tags.first("publishdate"),
+        tags.first("publish-date"),
         tags.first("dc.date.issued"),
         tags.first("dc.date"),
         tags.first("dcterms.created"),
         tags.first("parsely-pub-date"),
+        ld.any_published(),
+        *(el.get("content") or el.get("datetime") for el in _itemprop(root, "datePublished")),
     ]
     for candidate in candidates:
         parsed = parse_date(candidate) if candidate else None
         if parsed:
             return parsed
+    near = _date_near_headline(root)
+    if near:
+        return near
     # <time>: the one marked as the publication date first, then any.
     times = list(root.iter("time"))
-    marked = [
-        t for t in times if t.get("itemprop") == "datePublished" or t.get("pubdate") is not None
-    ]
+    marked = [t for t in times if t.get("pubdate") is not None]
     for element in marked + times:
         for text in (element.get("datetime"), element.text_content()):
             parsed = parse_date(text) if text else None
             if parsed:
                 return parsed
-    return None
+    url = _url(root, ld, tags)
+    found = _URL_DATE.search(url) if url else None
+    return parse_date("-".join(found.groups())) if found else None
+
+
+def _itemprop(root: lxml_html.HtmlElement, name: str) -> Iterator[lxml_html.HtmlElement]:
+    for element in root.iter():
+        if element.get("itemprop") == name:
+            yield element
+
+
+def _date_near_headline(root: lxml_html.HtmlElement) -> str | None:
+    """A date in a short line just after the page's ``<h1>`` (or, failing that, just before).
+
+    Bylines put the date beside the headline ("By Ann Lee | March 3, 2024", "Published
+    August 7, 2023"); a line saying "Updated ..." is taken only when no other line is dated.
+    """
+    h1 = next((h for h in root.iter("h1") if _clean(h.text_content())), None)
+    if h1 is None:
+        return None
+    after: list[str] = []
+    before: list[str] = []
+    seen_h1 = False
+    budget = 0
+    for element in root.iter():
+        if element is h1:
+            seen_h1 = True
+            budget = 0
+            continue
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        for text in (element.text, element.tail):
+            line = _clean(text)
+            if not line:
+                continue
+            (after if seen_h1 else before).append(line)
+            budget += len(line)
+        if seen_h1 and budget > _NEAR_HEADLINE_CHARS:
+            break
+    # The lines just before the headline, nearest first, within the same budget.
+    kept_before: list[str] = []
+    budget = 0
+    for line in reversed(before):
+        budget += len(line)
+        if budget > _NEAR_HEADLINE_CHARS // 2:
+            break
+        kept_before.append(line)
+    updated: str | None = None
+    for lines in (after, kept_before):
+        for i, line in enumerate(lines):
+            if len(line) > _MAX_DATE_LINE:
+                continue
+            for found in _DATE_IN_LINE.finditer(line):
+                parsed = parse_date(found.group(0))
+                if not parsed:
+                    continue
+                prefix = line[: found.start()] or (lines[i - 1] if i else "")
+                if _UPDATED.search(prefix):
+                    updated = updated or parsed
+                    continue
+                return parsed
+    return updated
 
 
 def _url(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str | None:
