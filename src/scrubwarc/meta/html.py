@@ -80,6 +80,11 @@ _URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01][0-9])/([0-3][0-9])/")
 _NEAR_HEADLINE_CHARS = 1500
 _MAX_DATE_LINE = 150
 
+_WORD = re.compile(r"\w+")
+# Share of its words an <h1> must share with a stated title to be taken for the headline.
+_MIN_AGREEMENT = 0.5
+_MAX_HEADLINE = 300
+
 _LANGUAGE = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
 _URL_LIKE = re.compile(r"(?:https?:)?//|www\.|[\w-]+\.[a-z]{2,}/", re.IGNORECASE)
 
@@ -402,6 +407,9 @@ def _title(
     root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags, site_names: tuple[str, ...]
 ) -> str | None:
     h1 = _element_text(root, "h1")
+    agreed = _agreed_headline(root, ld, tags, site_names)
+    if agreed:
+        return agreed
     for candidate in (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title")):
         if candidate:
             return _strip_site_name(candidate, site_names, guess=False)
@@ -414,6 +422,45 @@ def _title(
             return h1
         return _strip_site_name(title, site_names, guess=True)
     return _first(ld.text("name"), h1)
+
+
+def _agreed_headline(
+    root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags, site_names: tuple[str, ...]
+) -> str | None:
+    """The visible ``<h1>`` that the page's stated titles agree with.
+
+    The headline a reader sees is the article's title; JSON-LD ``headline``, ``og:title`` and
+    ``<title>`` are often rewritten for search and social ("... in 2025 | Site"). They serve as
+    witnesses: an ``<h1>`` sharing most of its words with one of them is the headline, which
+    tells it from a logo, a section label or a promo's ``<h1>``.
+    """
+    witnesses = [
+        _word_set(text)
+        for text in (
+            ld.text("headline"),
+            tags.first("og:title"),
+            tags.first("twitter:title"),
+            _head_title(root),
+        )
+        if text
+    ]
+    sites = {name.casefold() for name in site_names}
+    best: str | None = None
+    best_agreement = _MIN_AGREEMENT
+    for element in root.iter("h1"):
+        text = _clean(element.text_content())
+        if not text or len(text) > _MAX_HEADLINE or text.casefold() in sites:
+            continue
+        words = _word_set(text)
+        for witness in witnesses:
+            agreement = len(words & witness) / max(1, min(len(words), len(witness)))
+            if agreement > best_agreement:
+                best, best_agreement = text, agreement
+    return best
+
+
+def _word_set(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
 
 
 def _is_title_prefix(h1: str, title: str) -> bool:
