@@ -79,8 +79,19 @@ _URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01][0-9])/([0-3][0-9])/")
 # How much text after the headline is searched for its date line, and how long a line may be.
 _NEAR_HEADLINE_CHARS = 1500
 _MAX_DATE_LINE = 150
+# How many wrappers of the <h1> are left to find the lines that follow it.
+_HEADLINE_LEVELS = 3
 
 _WORD = re.compile(r"\w+")
+_MAX_AUTHOR_CHARS = 100
+_AUTHOR_LEAD_IN = re.compile(r"^(?:(?:written|posted|published|reviewed)\s+)?by\b:?|^author:", re.I)
+_PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown", "anonymous"})
+# A byline element: its class or id names the author, the writer or the byline.
+_BYLINE_HINT = re.compile(r"author|byline|writer", re.IGNORECASE)
+_BYLINE_NOISE = re.compile(r"avatar|image|photo|img|bio|description|box|comment|social|share", re.I)
+# Separators inside a byline element between the name and what follows (date, role, time).
+_BYLINE_TAIL = re.compile(r"\s(?:[|•·/–—]|-\s)|\s+(?:on|updated|published)\s", re.IGNORECASE)
+_MAX_BYLINE_CHARS = 60
 # Share of its words an <h1> must share with a stated title to be taken for the headline.
 _MIN_AGREEMENT = 0.5
 _MAX_HEADLINE = 300
@@ -294,12 +305,14 @@ class _JsonLd:
                     found.append(text)
         return found
 
-    def authors(self) -> tuple[str, ...]:
+    def authors(self, *, organisations: bool = False) -> tuple[str, ...]:
+        """Names of the ``author`` people; organisations only when asked (a byline on the page
+        names a writer better than the publisher given as author)."""
         names: list[str] = []
         for value in self._values("author"):
             if isinstance(value, dict):
-                if _types(value) & _ORGANISATION_TYPES:
-                    continue  # an organisation "author" is the publisher, not a writer
+                if bool(_types(value) & _ORGANISATION_TYPES) != organisations:
+                    continue
                 name = _name_of(value)
                 if name:
                     names.extend(_names_from_author_text(name))
@@ -351,18 +364,30 @@ def _name_of(node: dict[str, object]) -> str | None:
 
 
 def _names_from_author_text(value: str) -> list[str]:
-    """Names from an author field: ``Jane Roe``, ``By Jane Roe``, ``Jane Roe and Al Li``.
+    """Names from a field that is known to name the author: ``Jane Roe``, ``By Jane Roe``,
+    ``Jane Roe and Al Li``, ``whova``, ``TOI Lifestyle Desk``.
 
-    The field is known to name authors, so a bare name (which ``parse_byline``
-    rightly refuses on a line of body text) is read as if it followed "By". What
-    ``parse_byline`` still refuses is dropped, not passed through: that is how CMS
-    placeholders (``admin``), site names, URLs and ``@handles`` stay out.
+    The field's purpose vouches for its value, so what ``parse_byline`` cannot read as personal
+    names (a handle, a team, an organisation, credentials after a comma) is kept as written; a
+    ``Name and Name`` list is split only when every part reads as a name. URLs, e-mail-less
+    addresses and CMS placeholders (``admin``) stay out.
     """
     text = _clean(value)
-    if text is None or _looks_like_url(text):
+    if text is None or _looks_like_url(text) or len(text) > _MAX_AUTHOR_CHARS:
         return []
-    names = parse_byline(text) or parse_byline(f"By {text}")
-    return list(names) if names else []
+    text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
+    if not text or text.casefold() in _PLACEHOLDER_AUTHORS or not any(c.isalpha() for c in text):
+        return []
+    names = parse_byline(f"By {text}")
+    if names and _covers(names, text):
+        return list(names)
+    return [text]
+
+
+def _covers(names: tuple[str, ...], text: str) -> bool:
+    """Whether ``names`` keep every word of ``text`` except joining words."""
+    kept = _word_set(" ".join(names))
+    return _word_set(text) - kept <= {"and", "by", "und", "et", "y"}
 
 
 # ----------------------------------------------------------------------- meta tags
@@ -515,22 +540,80 @@ def _element_text(root: lxml_html.HtmlElement, tag: str) -> str | None:
 
 
 def _authors(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> tuple[str, ...]:
+    """Authors from the most deliberate statement that names any: JSON-LD people, author meta
+    tags, ``itemprop=author``, ``rel=author``, byline elements, a ``By ...`` line near the
+    headline, and last an organisation given as the JSON-LD author."""
     found = ld.authors()
     if found:
         return found
     for key in (
-        "article:author",
         "author",
+        "article:author",
         "byl",
         "dc.creator",
         "dcterms.creator",
         "parsely-author",
+        "sailthru.author",
     ):
         names = [name for value in tags.all(key) for name in _names_from_author_text(value)]
         if names:
             return _dedupe(names)
-    links = [_clean(link.text_content()) for link in root.iter("a", "link") if _is_rel_author(link)]
-    return _dedupe(name for text in links if text for name in _names_from_author_text(text))
+    for source in (_itemprop_authors, _rel_authors, _byline_elements, _by_line_near_headline):
+        names = list(source(root))
+        if names:
+            return _dedupe(names)
+    return ld.authors(organisations=True)
+
+
+def _itemprop_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
+    for element in _itemprop(root, "author"):
+        named = next(_itemprop(element, "name"), None)
+        source = named if named is not None else element
+        text = source.get("content") or source.text_content()
+        if len(text) <= _MAX_BYLINE_CHARS * 2:
+            yield from _names_from_author_text(text)
+
+
+def _rel_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
+    for link in root.iter("a"):
+        if _is_rel_author(link):
+            yield from _names_from_author_text(link.text_content())
+
+
+def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
+    """The shortest text of elements whose class or id says author or byline.
+
+    Innermost first: ``<div class=byline>By <a class=author-name>Ann Lee</a> · May 3</div>``
+    gives "Ann Lee". Author boxes at the foot of the page (bios, avatars) are not bylines.
+    """
+    found: list[str] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta"):
+            continue
+        hints = f"{element.get('class', '')} {element.get('id', '')}"
+        if not _BYLINE_HINT.search(hints) or _BYLINE_NOISE.search(hints):
+            continue
+        text = _clean(element.text_content())
+        if not text:
+            continue
+        text = _BYLINE_TAIL.split(_AUTHOR_LEAD_IN.sub("", text).strip(" ,:"), maxsplit=1)[0]
+        text = _DATE_IN_LINE.split(text, maxsplit=1)[0].strip(" ,:|-")
+        if 2 <= len(text) <= _MAX_BYLINE_CHARS and not any(c.isdigit() for c in text):
+            found.append(text)
+        if len(found) >= 2:
+            break
+    if found:
+        yield from _names_from_author_text(min(found, key=len))
+
+
+def _by_line_near_headline(root: lxml_html.HtmlElement) -> Iterator[str]:
+    """A ``By Ann Lee`` line among the first lines after the ``<h1>``."""
+    for line in _lines_after_headline(root):
+        if len(line) <= _MAX_BYLINE_CHARS * 2 and _AUTHOR_LEAD_IN.match(line):
+            names = parse_byline(line)
+            if names:
+                yield from names
+                return
 
 
 def _is_rel_author(element: lxml_html.HtmlElement) -> bool:
@@ -587,13 +670,42 @@ def _itemprop(root: lxml_html.HtmlElement, name: str) -> Iterator[lxml_html.Html
             yield element
 
 
+def _headline(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    return next((h for h in root.iter("h1") if _clean(h.text_content())), None)
+
+
+def _lines_after_headline(root: lxml_html.HtmlElement) -> Iterator[str]:
+    """The short texts of the elements that follow the ``<h1>``, within a budget of text."""
+    h1 = _headline(root)
+    if h1 is None:
+        return
+    budget = 0
+    following = (
+        element
+        for level in (h1, *list(h1.iterancestors())[:_HEADLINE_LEVELS])
+        for element in level.itersiblings()
+    )
+    for element in following:
+        for inner in element.iter():
+            if not isinstance(inner.tag, str) or inner.tag in ("script", "style"):
+                continue
+            budget += len(inner.text or "") + len(inner.tail or "")
+            if budget > _NEAR_HEADLINE_CHARS:
+                return
+            text = inner.text_content()
+            if len(text) <= _MAX_DATE_LINE * 2:
+                line = _clean(text)
+                if line:
+                    yield line
+
+
 def _date_near_headline(root: lxml_html.HtmlElement) -> str | None:
     """A date in a short line just after the page's ``<h1>`` (or, failing that, just before).
 
     Bylines put the date beside the headline ("By Ann Lee | March 3, 2024", "Published
     August 7, 2023"); a line saying "Updated ..." is taken only when no other line is dated.
     """
-    h1 = next((h for h in root.iter("h1") if _clean(h.text_content())), None)
+    h1 = _headline(root)
     if h1 is None:
         return None
     after: list[str] = []
