@@ -84,7 +84,9 @@ _HEADLINE_LEVELS = 3
 
 _WORD = re.compile(r"\w+")
 _MAX_AUTHOR_CHARS = 100
-_AUTHOR_LEAD_IN = re.compile(r"^(?:(?:written|posted|published|reviewed)\s+)?by\b:?|^author:", re.I)
+_AUTHOR_LEAD_IN = re.compile(
+    r"^(?:(?:written|posted|published|reviewed)\s+)?by\b:?|^(?:the\s+)?authors?\b:?", re.I
+)
 _PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown", "anonymous"})
 # A byline element: its class or id names the author, the writer or the byline.
 _BYLINE_HINT = re.compile(r"author|byline|writer", re.IGNORECASE)
@@ -581,29 +583,41 @@ def _rel_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
 
 
 def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
-    """The shortest text of elements whose class or id says author or byline.
+    """The name in the first element whose class or id says author or byline.
 
-    Innermost first: ``<div class=byline>By <a class=author-name>Ann Lee</a> · May 3</div>``
-    gives "Ann Lee". Author boxes at the foot of the page (bios, avatars) are not bylines.
+    The element's text pieces are read separately (``<span>By</span><a>Ann Lee</a><time>``
+    must not run together as "ByAnn LeeMay 3"): the first piece after a lead-in ("By",
+    "Written by", "The Author") is the name, cut before a date, role or reading time. Author
+    boxes at the foot of the page (bios, avatars) and comment authors are not bylines.
     """
-    found: list[str] = []
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta"):
             continue
         hints = f"{element.get('class', '')} {element.get('id', '')}"
         if not _BYLINE_HINT.search(hints) or _BYLINE_NOISE.search(hints):
             continue
-        text = _clean(element.text_content())
+        name = _byline_name(element)
+        if name:
+            names = _names_from_author_text(name)
+            if names:
+                yield from names
+                return
+
+
+def _byline_name(element: lxml_html.HtmlElement) -> str | None:
+    for piece in element.itertext():
+        text = _clean(piece)
         if not text:
             continue
-        text = _BYLINE_TAIL.split(_AUTHOR_LEAD_IN.sub("", text).strip(" ,:"), maxsplit=1)[0]
-        text = _DATE_IN_LINE.split(text, maxsplit=1)[0].strip(" ,:|-")
+        text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
+        if not text:
+            continue  # the piece was only "By"
+        text = _BYLINE_TAIL.split(text, maxsplit=1)[0]
+        text = _DATE_IN_LINE.split(text, maxsplit=1)[0].strip(" ,:|-·•")
         if 2 <= len(text) <= _MAX_BYLINE_CHARS and not any(c.isdigit() for c in text):
-            found.append(text)
-        if len(found) >= 2:
-            break
-    if found:
-        yield from _names_from_author_text(min(found, key=len))
+            return text
+        return None
+    return None
 
 
 def _by_line_near_headline(root: lxml_html.HtmlElement) -> Iterator[str]:
