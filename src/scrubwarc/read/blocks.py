@@ -125,6 +125,11 @@ def _hints(el: Element) -> str:
     return _CAMEL_RE.sub("-", raw).lower()
 
 
+def _negative(hints: str, layout: frozenset[str]) -> bool:
+    """Whether ``hints`` hold a chrome word that is not this page's layout vocabulary."""
+    return any(m.group(0) not in layout for m in _NEGATIVE_RE.finditer(hints))
+
+
 def _class_weight(el: Element, layout: frozenset[str]) -> float:
     hints = _hints(el)
     if len(hints) < 2:
@@ -132,7 +137,7 @@ def _class_weight(el: Element, layout: frozenset[str]) -> float:
     weight = 0.0
     if _POSITIVE_RE.search(hints):
         weight += 25.0
-    if hints not in layout and _NEGATIVE_RE.search(hints):
+    if _negative(hints, layout):
         weight -= 25.0
     if el.get("itemprop") == "articleBody":
         weight += 50.0
@@ -147,14 +152,14 @@ def _is_teaser(el: Element) -> bool:
     return parent is not None and len(parent.findall("article")) > 1
 
 
-def _is_chrome(el: Element) -> bool:
+def _is_chrome(el: Element, layout: frozenset[str] = frozenset()) -> bool:
     tag = el.tag
     if tag in _CHROME_TAGS or _is_teaser(el):
         return True
     if tag in ("html", "body", "main", "article") or el.get("itemprop") == "articleBody":
         return False
     hints = _hints(el)
-    return bool(_NEGATIVE_RE.search(hints)) and not _POSITIVE_RE.search(hints)
+    return _negative(hints, layout) and not _POSITIVE_RE.search(hints)
 
 
 def _chrome_chain(el: Element, memo: dict[Element, tuple[Element, ...]]) -> tuple[Element, ...]:
@@ -228,19 +233,17 @@ def _votes(doc: Element) -> _Votes:
         total += length
         for wrapper in chrome:
             prose[wrapper] = prose.get(wrapper, 0) + length
-        for hints in {_hints(w) for w in chrome}:
-            by_hints[hints] = by_hints.get(hints, 0) + length
+        for word in {m.group(0) for w in chrome for m in _NEGATIVE_RE.finditer(_hints(w))}:
+            by_hints[word] = by_hints.get(word, 0) + length
         vote = 1.0 + text.count(",") + text.count("，") + min(length / 100.0, 3.0)
         blocks.append((block, vote, length, chrome))
     pardon = total * _LAYOUT_SHARE
-    layout = frozenset(
-        h for h, n in by_hints.items() if n >= pardon and h.strip() and not _COMMENT_RE.search(h)
-    )
+    layout = frozenset(w for w, n in by_hints.items() if n >= pardon and not _COMMENT_RE.search(w))
     scores: dict[Element, float] = {}
     under: dict[Element, int] = {}
     for block, vote, length, chrome in blocks:
         if any(
-            (prose[w] < pardon and _hints(w) not in layout) or _COMMENT_RE.search(_hints(w))
+            (prose[w] < pardon and _is_chrome(w, layout)) or _COMMENT_RE.search(_hints(w))
             for w in chrome
         ):
             continue
@@ -407,8 +410,12 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
     prose: only together with links (a share bar or a list of related stories is mostly links).
     """
     tag = el.tag
-    if not isinstance(tag, str) or tag in _DROP_TAGS:
-        return f"<{tag}>" if isinstance(tag, str) else "markup"
+    if not isinstance(tag, str):
+        return "markup"
+    if tag in _DROP_TAGS:
+        if tag in _CHROME_TAGS and _holds_article(el, root_len):
+            return None  # a <header> or <aside> wrapped around the story itself
+        return f"<{tag}>"
     if _is_teaser(el):
         return "teaser for another story"
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
@@ -419,7 +426,7 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
     if tag == "a":  # a link inside prose is prose, whatever its class ("textTag")
         return None
     hints = _hints(el)
-    if len(hints) > 1 and hints not in layout and _NEGATIVE_RE.search(hints):
+    if len(hints) > 1 and _negative(hints, layout):
         if el.get("itemprop") == "articleBody" or tag in ("article", "main"):
             return None
         if _COMMENT_RE.search(hints):
@@ -437,6 +444,12 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
         if density > 0.5:
             return f"links {density:.0%}"
     return None
+
+
+def _holds_article(el: Element, root_len: int) -> bool:
+    """Whether ``el`` holds a large share of the region's text, and not as links."""
+    length = _text_len(el.text_content())
+    return length >= root_len * _BIG_SHARE and _link_density(el, length) <= 0.3
 
 
 class _Collector:
