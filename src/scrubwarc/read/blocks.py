@@ -92,6 +92,8 @@ _SENTENCE_END_RE = re.compile(r"[.!?。！？]['\"”’)]?\s*$")
 
 # A chrome-looking wrapper holding more than this share of the page's prose is layout.
 _LAYOUT_SHARE = 0.6
+# A chrome word on the wrappers of this share of the page's prose is the page's layout vocabulary.
+_WORD_SHARE = 0.4
 # A block holding this share of the article region's text is never dropped for its name alone.
 _BIG_SHARE = 0.5
 # Dropped blocks are reported by their first characters.
@@ -238,7 +240,9 @@ def _votes(doc: Element) -> _Votes:
         vote = 1.0 + text.count(",") + text.count("，") + min(length / 100.0, 3.0)
         blocks.append((block, vote, length, chrome))
     pardon = total * _LAYOUT_SHARE
-    layout = frozenset(w for w, n in by_hints.items() if n >= pardon and not _COMMENT_RE.search(w))
+    layout = frozenset(
+        w for w, n in by_hints.items() if n >= total * _WORD_SHARE and not _COMMENT_RE.search(w)
+    )
     scores: dict[Element, float] = {}
     under: dict[Element, int] = {}
     for block, vote, length, chrome in blocks:
