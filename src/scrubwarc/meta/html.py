@@ -144,10 +144,12 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
         if name
     )
     site_name = site_names[0] if site_names else None
+    agreed = _agreed_headline(root, ld, tags, site_names)
+    headline = agreed if agreed is not None else _first_h1(root)
     return HtmlMetadata(
-        title=_title(root, ld, tags, site_names),
-        authors=_authors(root, ld, tags),
-        date=_date(root, ld, tags),
+        title=_title(root, ld, tags, site_names, agreed),
+        authors=_authors(root, ld, tags, headline),
+        date=_date(root, ld, tags, headline),
         # As found: metadata.html_metadata strips tracking parameters and records them.
         url=_url(root, ld, tags),
         site_name=site_name,
@@ -431,12 +433,15 @@ def _meta_tags(root: lxml_html.HtmlElement) -> _MetaTags:
 
 
 def _title(
-    root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags, site_names: tuple[str, ...]
+    root: lxml_html.HtmlElement,
+    ld: _JsonLd,
+    tags: _MetaTags,
+    site_names: tuple[str, ...],
+    agreed: lxml_html.HtmlElement | None,
 ) -> str | None:
+    if agreed is not None and agreed.tag == "h1":
+        return _clean(agreed.text_content())
     h1 = _element_text(root, "h1")
-    agreed = _agreed_headline(root, ld, tags, site_names)
-    if agreed:
-        return agreed
     for candidate in (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title")):
         if candidate:
             return _strip_site_name(candidate, site_names, guess=False)
@@ -453,13 +458,14 @@ def _title(
 
 def _agreed_headline(
     root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags, site_names: tuple[str, ...]
-) -> str | None:
-    """The visible ``<h1>`` that the page's stated titles agree with.
+) -> lxml_html.HtmlElement | None:
+    """The visible headline that the page's stated titles agree with.
 
     The headline a reader sees is the article's title; JSON-LD ``headline``, ``og:title`` and
     ``<title>`` are often rewritten for search and social ("... in 2025 | Site"). They serve as
     witnesses: an ``<h1>`` sharing most of its words with one of them is the headline, which
-    tells it from a logo, a section label or a promo's ``<h1>``.
+    tells it from a logo, a section label or a promo's ``<h1>``. A page without such an
+    ``<h1>`` may set its headline in an ``<h2>`` or ``<h3>``.
     """
     witnesses = [
         _word_set(text)
@@ -471,19 +477,28 @@ def _agreed_headline(
         )
         if text
     ]
+    if not witnesses:
+        return None
     sites = {name.casefold() for name in site_names}
-    best: str | None = None
-    best_agreement = _MIN_AGREEMENT
-    for element in root.iter("h1"):
-        text = _clean(element.text_content())
-        if not text or len(text) > _MAX_HEADLINE or text.casefold() in sites:
-            continue
-        words = _word_set(text)
-        for witness in witnesses:
-            agreement = len(words & witness) / max(1, min(len(words), len(witness)))
-            if agreement > best_agreement:
-                best, best_agreement = text, agreement
-    return best
+    for tags_ in (("h1",), ("h2", "h3")):
+        best: lxml_html.HtmlElement | None = None
+        best_agreement = _MIN_AGREEMENT
+        for element in root.iter(*tags_):
+            text = _clean(element.text_content())
+            if not text or len(text) > _MAX_HEADLINE or text.casefold() in sites:
+                continue
+            words = _word_set(text)
+            for witness in witnesses:
+                agreement = len(words & witness) / max(1, min(len(words), len(witness)))
+                if agreement > best_agreement:
+                    best, best_agreement = element, agreement
+        if best is not None:
+            return best
+    return None
+
+
+def _first_h1(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    return next((h for h in root.iter("h1") if _clean(h.text_content())), None)
 
 
 def _word_set(text: str) -> set[str]:
@@ -541,7 +556,12 @@ def _element_text(root: lxml_html.HtmlElement, tag: str) -> str | None:
     return None
 
 
-def _authors(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> tuple[str, ...]:
+def _authors(
+    root: lxml_html.HtmlElement,
+    ld: _JsonLd,
+    tags: _MetaTags,
+    headline: lxml_html.HtmlElement | None,
+) -> tuple[str, ...]:
     """Authors from the most deliberate statement that names any: JSON-LD people, author meta
     tags, ``itemprop=author``, ``rel=author``, byline elements, a ``By ...`` line near the
     headline, and last an organisation given as the JSON-LD author."""
@@ -560,10 +580,13 @@ def _authors(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> tuple
         names = [name for value in tags.all(key) for name in _names_from_author_text(value)]
         if names:
             return _dedupe(names)
-    for source in (_itemprop_authors, _rel_authors, _byline_elements, _by_line_near_headline):
+    for source in (_itemprop_authors, _rel_authors, _byline_elements):
         names = list(source(root))
         if names:
             return _dedupe(names)
+    names = list(_by_line_near_headline(headline))
+    if names:
+        return _dedupe(names)
     return ld.authors(organisations=True)
 
 
@@ -620,9 +643,9 @@ def _byline_name(element: lxml_html.HtmlElement) -> str | None:
     return None
 
 
-def _by_line_near_headline(root: lxml_html.HtmlElement) -> Iterator[str]:
+def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
     """A ``By Ann Lee`` line among the first lines after the ``<h1>``."""
-    for line in _lines_after_headline(root):
+    for line in _lines_after_headline(headline):
         if len(line) <= _MAX_BYLINE_CHARS * 2 and _AUTHOR_LEAD_IN.match(line):
             names = parse_byline(line)
             if names:
@@ -634,7 +657,12 @@ def _is_rel_author(element: lxml_html.HtmlElement) -> bool:
     return "author" in (element.get("rel") or "").lower().split()
 
 
-def _date(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str | None:
+def _date(
+    root: lxml_html.HtmlElement,
+    ld: _JsonLd,
+    tags: _MetaTags,
+    headline: lxml_html.HtmlElement | None,
+) -> str | None:
     """The publication date, most deliberate statement first, kept in the page's own offset.
 
     Structured data (JSON-LD, meta tags, ``itemprop``), then a dated line near the headline
@@ -662,7 +690,7 @@ def _date(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str | No
         parsed = parse_date(candidate) if candidate else None
         if parsed:
             return parsed
-    near = _date_near_headline(root)
+    near = _date_near_headline(root, headline)
     if near:
         return near
     # <time>: the one marked as the publication date first, then any.
@@ -684,13 +712,8 @@ def _itemprop(root: lxml_html.HtmlElement, name: str) -> Iterator[lxml_html.Html
             yield element
 
 
-def _headline(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    return next((h for h in root.iter("h1") if _clean(h.text_content())), None)
-
-
-def _lines_after_headline(root: lxml_html.HtmlElement) -> Iterator[str]:
-    """The short texts of the elements that follow the ``<h1>``, within a budget of text."""
-    h1 = _headline(root)
+def _lines_after_headline(h1: lxml_html.HtmlElement | None) -> Iterator[str]:
+    """The short texts of the elements that follow the headline, within a budget of text."""
     if h1 is None:
         return
     budget = 0
@@ -713,13 +736,14 @@ def _lines_after_headline(root: lxml_html.HtmlElement) -> Iterator[str]:
                     yield line
 
 
-def _date_near_headline(root: lxml_html.HtmlElement) -> str | None:
+def _date_near_headline(
+    root: lxml_html.HtmlElement, h1: lxml_html.HtmlElement | None
+) -> str | None:
     """A date in a short line just after the page's ``<h1>`` (or, failing that, just before).
 
     Bylines put the date beside the headline ("By Ann Lee | March 3, 2024", "Published
     August 7, 2023"); a line saying "Updated ..." is taken only when no other line is dated.
     """
-    h1 = _headline(root)
     if h1 is None:
         return None
     after: list[str] = []
