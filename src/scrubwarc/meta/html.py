@@ -686,10 +686,10 @@ def _date(
         ld.any_published(),
         *(el.get("content") or el.get("datetime") for el in _itemprop(root, "datePublished")),
     ]
-    for candidate in candidates:
-        parsed = parse_date(candidate) if candidate else None
-        if parsed:
-            return parsed
+    # Each kept as stated, in its own offset: a UTC time is never moved to another day.
+    stated = next((parsed for c in candidates if c and (parsed := parse_date(c))), None)
+    if stated:
+        return stated
     near = _date_near_headline(root, headline)
     if near:
         return near
