@@ -15,37 +15,7 @@ from scrubwarc.archive import BATCH_SIZE, archive
 from scrubwarc.errors import OutputError
 from scrubwarc.warc.reader import list_articles, unpack
 from scrubwarc.warc.verify import verify
-
-from .conftest import FIXTURES
-from .test_warc import pinned_clock, pinned_ids
-
-WORDS = [
-    "storm",
-    "coast",
-    "minister",
-    "budget",
-    "river",
-    "city",
-    "council",
-    "school",
-    "market",
-    "harbour",
-    "rail",
-]
-
-
-def make_corpus(root: Path, count: int, start: int = 0) -> list[Path]:
-    """``count`` small text articles in nested folders, different but reproducible."""
-    paths = []
-    for n in range(start, start + count):
-        words = [WORDS[(n * 7 + i * 3) % len(WORDS)] for i in range(40 + n % 60)]
-        body = " ".join(words).capitalize() + "."
-        text = f"Story {n}: {WORDS[n % len(WORDS)]} news\n\nBy Reporter {n % 13}\n\n{body}\n"
-        path = root / f"d{n % 10}" / f"article-{n:06d}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+from tests.helpers import FIXTURES, make_corpus, pinned_clock, pinned_ids
 
 
 def test_archives_the_fixtures(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Hardening, HTML and the whole bytes-to-article path: deep nesting and generated input.
 
 Malformed markup, XXE, billion laughs, 10,000 nested tags and megabytes of script are in
-``tests/test_htmlpage.py``; this file adds the pages libxml2 cannot nest and property tests.
+``tests/read/test_html.py``; this file adds the pages libxml2 cannot nest and property tests.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import run
+from tests.helpers import run
 
 # Articles with nothing (or nearly nothing) in them, and what `clean` makes of each.
 DEGENERATE = {

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from scrubwarc.clean.pipeline import clean_text
-from tests.test_cli import DIRTY, SCRUBWARC, run
+from tests.helpers import DIRTY, SCRUBWARC, run
 
 pytestmark = pytest.mark.slow
 

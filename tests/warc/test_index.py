@@ -21,8 +21,7 @@ from scrubwarc.warc.reader import list_articles
 from scrubwarc.warc.record import encode_article, encode_raw, gzip_member, record_head, record_tail
 from scrubwarc.warc.verify import verify
 from scrubwarc.warc.writer import _Originals
-
-from .test_warc import article, pinned_writer, records, storm
+from tests.helpers import article, pinned_writer, records, storm
 
 HAS_PROC = Path("/proc/self/fd").is_dir()
 
