@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.archive import BATCH_SIZE, archive
-from scrubwarc.errors import OutputError
-from scrubwarc.warc.reader import list_articles, unpack
-from scrubwarc.warc.verify import verify
+from scrubwarc import OutputError, archive, list_articles, unpack, verify
+from scrubwarc.archive import BATCH_SIZE
 from tests.helpers import FIXTURES, make_corpus, pinned_clock, pinned_ids
 
 
@@ -147,7 +145,7 @@ def test_append_mode(tmp_path: Path) -> None:
 _KILLABLE = """
 import sys
 from pathlib import Path
-from scrubwarc.archive import archive
+from scrubwarc import archive
 archive([Path(sys.argv[1])], Path(sys.argv[2]), jobs=2)
 """
 

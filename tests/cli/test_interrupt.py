@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.clean.pipeline import clean_text
+from scrubwarc import clean_text
 from tests.helpers import DIRTY, SCRUBWARC, run
 
 pytestmark = pytest.mark.slow

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.article import Metadata, process
+from scrubwarc import Metadata
+from scrubwarc import process_article as process
 from scrubwarc.meta.text import tracking_pairs
 from tests.helpers import FIXTURES
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from scrubwarc.errors import HtmlError
+from scrubwarc import HtmlError
 from scrubwarc.read.html import detect_encoding, extract_text, parse_document
 from tests.helpers import FIXTURES
 

@@ -10,9 +10,8 @@ import lxml.html
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from scrubwarc.article import process
-from scrubwarc.clean.pipeline import clean_text
-from scrubwarc.errors import ScrubwarcError
+from scrubwarc import ScrubwarcError, clean_text
+from scrubwarc import process_article as process
 from scrubwarc.read.html import _parser, extract_text, parse_document
 
 STORY = (

@@ -10,10 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrubwarc.article import Article, Metadata
-from scrubwarc.errors import InputError
-from scrubwarc.warc.reader import list_articles, unpack, unsafe_reason
-from scrubwarc.warc.verify import verify
+from scrubwarc import Article, InputError, Metadata, list_articles, unpack, verify
+from scrubwarc.warc.reader import unsafe_reason
 from tests.helpers import article, member_offsets, storm, write
 
 

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.archive import archive
-from scrubwarc.article import Article, Metadata
+from scrubwarc import Article, Metadata, archive
 from scrubwarc.warc.wacz import build_wacz
 from tests.helpers import FIXTURES, article, make_corpus, pinned_clock, pinned_ids, pinned_writer
 

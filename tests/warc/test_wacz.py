@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.errors import ConfigError, OutputError
+from scrubwarc import ConfigError, OutputError
 from scrubwarc.warc.wacz import build_wacz, wacz_path
 from tests.helpers import pinned_writer, storm
 

@@ -11,13 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrubwarc import __version__
-from scrubwarc.errors import ConfigError, OutputError
+from scrubwarc import ConfigError, OutputError, WarcWriter, __version__, list_articles, verify
 from scrubwarc.warc.fields import decode_source_path, encode_source_path, parse_fields
-from scrubwarc.warc.reader import list_articles
 from scrubwarc.warc.record import target_uri
-from scrubwarc.warc.verify import verify
-from scrubwarc.warc.writer import WarcWriter
 from tests.helpers import article, pinned_ids, pinned_writer, records, storm
 
 GOLDEN = """\
