@@ -263,7 +263,7 @@ def trafilatura_extractor() -> Extractor | None:
 
     def run(data: bytes) -> Output:
         doc = trafilatura.bare_extraction(data, include_comments=False, with_metadata=True)
-        if doc is None:
+        if doc is None or isinstance(doc, dict):  # a dict only with as_dict=True
             return Output("")
         authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
         return Output(doc.text or "", doc.title, authors, doc.date)
@@ -287,7 +287,7 @@ def readability_extractor() -> Extractor | None:
                 for el in summary.iter("p", "h2", "h3", "h4", "li", "pre", "blockquote", "td")
             )
             return Output(text, doc.short_title() or None)
-        except Exception:  # noqa: BLE001 - a peer's crash on a page is an empty output
+        except Exception:
             return Output("")
 
     return run
@@ -433,6 +433,57 @@ def bench_set(
     return runs
 
 
+def available(aeb: Path = DEFAULT_AEB, wcxb: Path = DEFAULT_WCXB) -> dict[str, bool]:
+    """Which of the two sets are present."""
+    return {
+        "aeb": (aeb / "ground-truth.json").is_file(),
+        "wcxb": (wcxb / "pages.json").is_file(),
+    }
+
+
+def run_sets(
+    sets: Sequence[str],
+    tools: Sequence[tuple[str, Extractor]],
+    *,
+    limit: int | None = None,
+    whole_runs: int = 3,
+    half: str | None = None,
+    aeb: Path = DEFAULT_AEB,
+    wcxb: Path = DEFAULT_WCXB,
+) -> dict[str, list[Run]]:
+    """Score every tool on every set, print one table per set, return the runs by set."""
+    result: dict[str, list[Run]] = {}
+    for name in sets:
+        pages = load_aeb(aeb, limit) if name == "aeb" else load_wcxb(wcxb, limit, half)
+        result[name] = bench_set(name, pages, tools, max(0, whole_runs))
+    return result
+
+
+def targets(result: dict[str, list[Run]]) -> list[tuple[str, str, float, bool]]:
+    """(what, wanted, measured, met) for issue 11's targets, from one run."""
+    rows: list[tuple[str, str, float, bool]] = []
+    for name, runs in result.items():
+        ours = runs[0]
+        peer = next((r for r in runs if r.name == "trafilatura"), None)
+        label = "AEB" if name == "aeb" else "WCXB"
+        if name == "aeb":
+            rows.append(
+                (f"{label} F1", ">= 0.975", ours.figures["f1"], ours.figures["f1"] >= 0.975)
+            )
+        else:
+            wanted = {"f1": 0.95, "author": 0.85, "date": 0.90, "title": 0.85}
+            for key, floor in wanted.items():
+                value = ours.figures[key]
+                best = max(floor, peer.figures[key]) if peer else floor
+                rows.append((f"{label} {key}", f">= {floor:.2f} and peer", value, value >= best))
+            empty = ours.figures["empty"]
+            rows.append((f"{label} empty outputs", "0", empty, empty == 0))
+        if peer is not None and ours.whole_cpu_s and peer.whole_cpu_s:
+            ratio = peer.whole_cpu_s / ours.whole_cpu_s
+            rows.append((f"{label} CPU trafilatura / scrubwarc", ">= 5", ratio, ratio >= 5))
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--aeb", type=Path, default=DEFAULT_AEB, help="AEB data directory")
@@ -441,8 +492,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each")
     parser.add_argument("--half", choices=("a", "b"), help="WCXB: one half of the domains")
     parser.add_argument("--whole-runs", type=int, default=3, help="timed whole runs (median)")
-    parser.add_argument("--tools", nargs="+", default=["scrubwarc", "trafilatura", "readability-lxml"],
-                        choices=("scrubwarc", "trafilatura", "readability-lxml"))  # fmt: skip
+    names = ("scrubwarc", "trafilatura", "readability-lxml")
+    parser.add_argument("--tools", nargs="+", default=list(names), choices=names)
     parser.add_argument("--json", type=Path, default=None, help="write per-page outputs here")
     args = parser.parse_args(argv)
 
@@ -454,16 +505,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
     tools = extractors(args.tools)
     print(f"HTML benchmark, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; "
-          f"'x less': whole-run CPU of each tool / scrubwarc's, median of {args.whole_runs}")  # fmt: skip
-    result: dict[str, object] = {}
-    for name in args.sets:
-        pages = (
-            load_aeb(args.aeb, args.limit)
-            if name == "aeb"
-            else load_wcxb(args.wcxb, args.limit, args.half)
-        )
-        runs = bench_set(name, pages, tools, max(0, args.whole_runs))
-        result[name] = {
+          f"'whole s': CPU seconds of a whole run over the set (median of {args.whole_runs}), "
+          "'x less': a tool's whole-run CPU over scrubwarc's")  # fmt: skip
+    runs_by_set = run_sets(args.sets, tools, limit=args.limit, whole_runs=args.whole_runs,
+                           half=args.half, aeb=args.aeb, wcxb=args.wcxb)  # fmt: skip
+    if runs_by_set and runs_by_set[next(iter(runs_by_set))][0].name == "scrubwarc":
+        print("\n## Targets (issue 11)")
+        for what, wanted, value, met in targets(runs_by_set):
+            print(f"{what:<36} {wanted:<20} {value:8.3f}  {'yes' if met else 'NO'}")
+    result = {
+        name: {
             r.name: {
                 "figures": r.figures,
                 "median_cpu_ms": statistics.median(r.cpu_ms),
@@ -475,6 +526,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             }
             for r in runs
         }
+        for name, runs in runs_by_set.items()
+    }
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
     return 0

@@ -27,7 +27,7 @@ from lxml import html as lxml_html
 from scrubwarc.meta.bylines import parse_byline
 from scrubwarc.meta.dates import parse_date
 
-__all__ = ["HtmlMetadata", "read_html_metadata"]
+__all__ = ["HtmlMetadata", "read_html_metadata", "with_heading"]
 
 # schema.org types whose properties describe the article itself.
 _ARTICLE_TYPES = frozenset(
@@ -167,6 +167,32 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
     )
 
 
+def with_heading(meta: HtmlMetadata, body: str) -> str:
+    """The article as a text article has it: headline, byline and date above the body.
+
+    >>> print(with_heading(HtmlMetadata("Rain again", ("Ann Lee",), "2024-05-03"), "It rained."))
+    Rain again
+    <BLANKLINE>
+    By Ann Lee
+    <BLANKLINE>
+    2024-05-03
+    <BLANKLINE>
+    It rained.
+    """
+    head = [meta.title] if meta.title else []
+    if meta.authors:
+        head.append("By " + _join_names(meta.authors))
+    if meta.date:
+        head.append(meta.date)
+    if not head:
+        return body
+    return "\n\n".join(head) + ("\n\n" + body if body.strip() else "\n")
+
+
+def _join_names(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 # ---------------------------------------------------------------------------- text
 
 
@@ -246,9 +272,7 @@ def _walk(value: object, depth: int = 0) -> Iterator[dict[str, object]]:
 
 def _find_jsonld_article(
     root: lxml_html.HtmlElement,
-) -> tuple[
-    dict[str, object] | None, dict[str, dict[str, object]], tuple[dict[str, object], ...]
-]:
+) -> tuple[dict[str, object] | None, dict[str, dict[str, object]], tuple[dict[str, object], ...]]:
     """The first article-typed object, every object by ``@id`` for references, and all objects."""
     article: dict[str, object] | None = None
     by_id: dict[str, dict[str, object]] = {}
@@ -467,14 +491,11 @@ def _agreed_headline(
     tells it from a logo, a section label or a promo's ``<h1>``. A page without such an
     ``<h1>`` may set its headline in an ``<h2>`` or ``<h3>``.
     """
+    stated = (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title"))
+    title = _head_title(root)
     witnesses = [
-        _word_set(text)
-        for text in (
-            ld.text("headline"),
-            tags.first("og:title"),
-            tags.first("twitter:title"),
-            _head_title(root),
-        )
+        _word_set(_strip_site_name(text, site_names, guess=text is title))
+        for text in (*stated, title)
         if text
     ]
     if not witnesses:

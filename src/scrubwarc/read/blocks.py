@@ -416,6 +416,8 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
     tag = el.tag
     if not isinstance(tag, str):
         return "markup"
+    if tag == "h1":
+        return "headline (shown above the text)"
     if tag in _DROP_TAGS:
         if tag in _CHROME_TAGS and _holds_article(el, root_len):
             return None  # a <header> or <aside> wrapped around the story itself

@@ -23,22 +23,24 @@ from lxml import etree
 
 from scrubwarc.errors import HtmlError
 from scrubwarc.read import blocks as score
+from scrubwarc.read.decode import BOMS, legacy_encoding, strip_bom
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
-__all__ = ["EncodingChoice", "choose_encoding", "detect_encoding", "extract_text", "parse_document"]
+__all__ = [
+    "EncodingChoice",
+    "choose_encoding",
+    "detect_encoding",
+    "explain_page",
+    "extract_text",
+    "parse_document",
+    "read_html",
+]
 
 # Browsers only look this far for a <meta charset> (the HTML spec's prescan reads 1024 bytes;
 # real pages put long <script>s first, so we allow more).
 _PRESCAN_BYTES = 4096
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16-LE, whose BOM is its prefix
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 # ``[^<>]*`` cannot run past the next tag, so the scan stays linear however the bytes look.
 _META_RE = re.compile(rb"<meta\b([^<>]*)", re.IGNORECASE)
 _CHARSET_RE = re.compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
@@ -133,7 +135,7 @@ def choose_encoding(data: bytes) -> EncodingChoice:
     >>> choose_encoding('<meta charset="gb2312"><p>中文'.encode())
     EncodingChoice(codec='utf-8', declared='gb2312', reason='utf-8 over declared')
     """
-    for bom, name in _BOMS:
+    for bom, _, name in BOMS:
         if data.startswith(bom):
             return EncodingChoice(name, None, "bom")
     declared = _declared_encoding(data[:_PRESCAN_BYTES])
@@ -149,11 +151,7 @@ def choose_encoding(data: bytes) -> EncodingChoice:
         return EncodingChoice(codec, declared, "declared")
     if _is_utf8(data):
         return EncodingChoice("utf-8", None, "undeclared utf-8")
-    from scrubwarc.read.decode import (
-        legacy_encoding,  # lazy: charset-normalizer, for rare undeclared pages
-    )
-
-    found = legacy_encoding(_strip_bom(data))
+    found = legacy_encoding(strip_bom(data))
     # Browsers read latin-1 as cp1252.
     return EncodingChoice("cp1252" if found == "iso-8859-1" else found, None, "sniffed")
 
@@ -167,21 +165,24 @@ def detect_encoding(data: bytes) -> str:
     return choose_encoding(data).codec
 
 
-def _strip_bom(data: bytes) -> bytes:
-    for bom, _ in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :]
-    return data
+def read_html(data: bytes, *, source: str | None = None) -> tuple[lxml.html.HtmlElement, str, str]:
+    """A page's tree, its encoding (found once) and its article text."""
+    encoding = detect_encoding(data)
+    tree = parse_document(data, source=source, encoding=encoding)
+    return tree, encoding, extract_text(tree)
 
 
-def parse_document(data: bytes, *, source: str | None = None) -> lxml.html.HtmlElement:
+def parse_document(
+    data: bytes, *, source: str | None = None, encoding: str | None = None
+) -> lxml.html.HtmlElement:
     """Parse untrusted bytes into an lxml tree without resolving entities or fetching anything.
 
+    ``encoding`` is what ``detect_encoding`` found, when the caller has it already.
     Raises ``HtmlError`` naming ``source`` for empty input or input with no element at all.
     Nesting deeper than libxml2's limit (256 without ``huge_tree``) ends the parse there.
     """
-    encoding = detect_encoding(data)
-    body = _strip_bom(data)
+    encoding = encoding or detect_encoding(data)
+    body = strip_bom(data)
     if not body.strip():
         raise HtmlError("empty HTML document", source)
     try:
@@ -296,3 +297,21 @@ def extract_text(doc: lxml.html.HtmlElement) -> str:
     Second paragraph, also long enough to be article text, not chrome.
     """
     return "\n\n".join(score.extract(doc).paragraphs)
+
+
+def explain_page(data: bytes, doc: lxml.html.HtmlElement) -> tuple[str, tuple[score.Dropped, ...]]:
+    """How a page was read: its encoding choice in words, and what extraction left out and why.
+
+    >>> page = b'<meta charset="gb2312"><article><p>' + "正文".encode() * 40 + b'</p>'
+    >>> note, dropped = explain_page(page, parse_document(page))
+    >>> note
+    'utf-8 (declares gb2312, but the bytes are valid UTF-8)'
+    """
+    choice = choose_encoding(data)
+    if choice.reason == "utf-8 over declared":
+        note = f"utf-8 (declares {choice.declared}, but the bytes are valid UTF-8)"
+    elif choice.reason == "declared":
+        note = f"{choice.codec} (declared)"
+    else:
+        note = f"{choice.codec} ({choice.reason})"
+    return note, score.extract(doc).dropped
