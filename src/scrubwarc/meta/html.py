@@ -403,6 +403,8 @@ def _names_from_author_text(value: str) -> list[str]:
     text = _clean(value)
     if text is None or _looks_like_url(text) or len(text) > _MAX_AUTHOR_CHARS:
         return []
+    if text.startswith("@"):
+        return []  # a social-media handle, not a byline
     text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
     if not text or text.casefold() in _PLACEHOLDER_AUTHORS or not any(c.isalpha() for c in text):
         return []
@@ -705,7 +707,10 @@ def _date(
         tags.first("dcterms.created"),
         tags.first("parsely-pub-date"),
         ld.any_published(),
-        *(el.get("content") or el.get("datetime") for el in _itemprop(root, "datePublished")),
+        *(
+            el.get("content") or el.get("datetime") or el.text_content()
+            for el in _itemprop(root, "datePublished")
+        ),
     ]
     # Each kept as stated, in its own offset: a UTC time is never moved to another day.
     stated = next((parsed for c in candidates if c and (parsed := parse_date(c))), None)
