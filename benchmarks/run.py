@@ -42,7 +42,7 @@ class Sizes:
     memory: tuple[int, int]  # the two corpus sizes compared for peak RSS
     big_bytes: int  # the one large text and HTML file
     startup_runs: int
-    aeb_limit: int | None
+    html_limit: int | None  # pages of each HTML set
 
 
 FULL = Sizes(10_000, (10_000, 100_000), 200 * 1024 * 1024, 21, None)
@@ -315,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "bigfile" in chosen:
             results["bigfile"] = dict(bench_bigfile(work, sizes.big_bytes))
         if "html" in chosen:
-            results["html"] = bench_html(sizes.aeb_limit, 1 if args.quick else 3)
+            results["html"] = bench_html(sizes.html_limit, 1 if args.quick else 3)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
