@@ -15,6 +15,9 @@ every input, and ``unpack`` restores the whole tree.
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -28,6 +31,7 @@ from scrubwarc.article import process
 from scrubwarc.clean.model import CleanOptions
 from scrubwarc.errors import InputError
 from scrubwarc.files import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
+from scrubwarc.signals import deferred, die_with_parent
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
 
@@ -36,6 +40,8 @@ __all__ = ["BATCH_SIZE", "ArchiveSummary", "Progress", "archive"]
 Progress = Callable[[int, int | None], None]
 # Big enough that pickling overhead is small, small enough that a batch's bytes are too.
 BATCH_SIZE = 64
+# How long a terminated worker may take to go before it is killed.
+_STOP_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,28 +108,67 @@ def _batches(sources: Iterable[Source], size: int) -> Iterator[list[tuple[str, s
 
 def _ordered(
     batches: Iterator[list[tuple[str, str]]],
+    pool: ProcessPoolExecutor | None,
     jobs: int,
     options: CleanOptions | None,
     max_bytes: int,
 ) -> Iterator[_Outcome]:
     """Outcomes in input order. With a pool, at most ``2 * jobs`` batches are in flight:
     ``Executor.map`` would submit the whole corpus up front."""
-    if jobs <= 1:
+    if pool is None:
         for batch in batches:
             yield from _process_batch(batch, options, max_bytes)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[list[_Outcome]]] = deque()
-        try:
-            for batch in batches:
-                pending.append(pool.submit(_process_batch, batch, options, max_bytes))
-                if len(pending) >= 2 * jobs:
-                    yield from pending.popleft().result()
-            while pending:
+    pending: deque[Future[list[_Outcome]]] = deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_process_batch, batch, options, max_bytes))
+            if len(pending) >= 2 * jobs:
                 yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+@contextlib.contextmanager
+def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``jobs`` worker processes (None for one job), always shut down on exit.
+
+    Each worker dies with this process, however this process ends. On an exception
+    (Ctrl-C, SIGTERM, a write that failed) the workers are stopped at once and their
+    batches dropped, rather than waited for.
+    """
+    if jobs <= 1:
+        yield None
+        return
+    direct = multiprocessing.get_start_method() in ("fork", "spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid() if direct else None,)
+    )
+    try:
+        yield pool
+    except BaseException:
+        with deferred():
+            _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued, terminate the workers and wait until they are gone."""
+    # No public way to reach the workers before Python 3.14's terminate_workers().
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(_STOP_SECONDS)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+    pool.shutdown(wait=True)
 
 
 def _own_output(output: Path) -> Callable[[Path], bool]:
@@ -181,8 +226,9 @@ def archive(
     writer = WarcWriter(
         output, max_size=max_size, append=append, force=force, clock=clock, record_ids=record_ids
     )
-    with writer:
-        for outcome in _ordered(_batches(sources, BATCH_SIZE), jobs, options, max_bytes):
+    with writer, _workers(jobs) as pool:
+        batches = _batches(sources, BATCH_SIZE)
+        for outcome in _ordered(batches, pool, jobs, options, max_bytes):
             if outcome.encoded is None:
                 skipped.append((outcome.source, outcome.error or "unreadable"))
                 continue

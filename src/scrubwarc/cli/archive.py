@@ -12,7 +12,6 @@ import typer
 from scrubwarc.cli.common import (
     EXIT_CHANGES,
     EXIT_ERROR,
-    EXIT_INTERRUPTED,
     EXIT_OK,
     ConfigOpt,
     DebugOpt,
@@ -23,6 +22,7 @@ from scrubwarc.cli.common import (
     QuietOpt,
     count,
     fail,
+    interrupted,
     load_options,
     status,
 )
@@ -132,10 +132,11 @@ def archive(
             max_bytes=max_bytes,
             progress=progress,
         )
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         progress.clear()
-        status("interrupted: completed WARC files are valid; no partial file has a final name")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise interrupted(
+            exc, "completed WARC files are valid; no partial file has a final name"
+        ) from None
     except ScrubwarcError as exc:
         progress.clear()
         raise fail(str(exc)) from None
@@ -179,15 +180,18 @@ def verify(warcs: WarcsArg) -> None:
     from scrubwarc.warc.verify import verify as check  # lazy: warcio
 
     faulty = 0
-    for warc in warcs:
-        faults = check(warc)
-        for f in faults:
-            rid = f" record {f.record_id}" if f.record_id else ""
-            status(f"error: {display_path(warc)}: offset {f.offset}{rid}: {f.reason}")
-        if faults:
-            faulty += 1
-        else:
-            sys.stdout.write(f"ok {display_path(warc)}\n")
+    try:
+        for warc in warcs:
+            faults = check(warc)
+            for f in faults:
+                rid = f" record {f.record_id}" if f.record_id else ""
+                status(f"error: {display_path(warc)}: offset {f.offset}{rid}: {f.reason}")
+            if faults:
+                faulty += 1
+            else:
+                sys.stdout.write(f"ok {display_path(warc)}\n")
+    except KeyboardInterrupt as exc:
+        raise interrupted(exc) from None
     raise typer.Exit(EXIT_CHANGES if faulty else EXIT_OK)
 
 
@@ -208,6 +212,8 @@ def unpack(
         summary = restore(warc, output, force=force)
     except ScrubwarcError as exc:
         raise fail(str(exc)) from None
+    except KeyboardInterrupt as exc:
+        raise interrupted(exc, "each file restored is complete") from None
     for path, reason in summary.refused:
         status(f"error: {display_path(warc)}: {display_path(path)}: {reason} (not restored)")
     status(f"restored {len(summary.restored):,} files, {summary.bytes_restored:,} bytes")
@@ -232,4 +238,6 @@ def ls(warcs: WarcsArg) -> None:
         except ScrubwarcError as exc:
             status(f"error: {exc}")
             failed = True
+        except KeyboardInterrupt as exc:
+            raise interrupted(exc) from None
     raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)

@@ -14,7 +14,6 @@ from scrubwarc.clean.report import explain, unified_diff
 from scrubwarc.cli.common import (
     EXIT_CHANGES,
     EXIT_ERROR,
-    EXIT_INTERRUPTED,
     EXIT_OK,
     ConfigOpt,
     DebugOpt,
@@ -25,6 +24,7 @@ from scrubwarc.cli.common import (
     QuietOpt,
     count,
     fail,
+    interrupted,
     load_options,
     status,
 )
@@ -175,9 +175,10 @@ def clean(
         tally.errors += len(errors)
         if not quiet and not single_file:
             status(_summary(mode, tally))
-    except KeyboardInterrupt:
-        status("interrupted: files already written are complete; no file is half-written")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt as exc:
+        raise interrupted(
+            exc, "files already written are complete; no file is half-written"
+        ) from None
     except BrokenPipeError:
         # The reader of stdout went away (``| head``): stop quietly, as other tools do.
         _silence_stdout()

@@ -7,6 +7,7 @@ was processed. Data goes to stdout; status, warnings and errors to stderr.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -17,6 +18,7 @@ from scrubwarc.clean.model import CleanOptions
 from scrubwarc.clean.pipeline import check_options, rule_names
 from scrubwarc.cli.config import Settings, find_pyproject, load_settings
 from scrubwarc.errors import ConfigError
+from scrubwarc.signals import exit_code, signal_name
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -73,6 +75,17 @@ def fail(message: str, hint: str | None = None) -> typer.Exit:
     if hint:
         status(f"hint: {hint}")
     return typer.Exit(EXIT_ERROR)
+
+
+def interrupted(exc: KeyboardInterrupt, keeps: str | None = None) -> typer.Exit:
+    """Report a stop (Ctrl-C, SIGTERM, SIGHUP) in one line; the exit to raise: 128 + signal.
+
+    ``keeps`` says what the user keeps.
+    """
+    by = f" by {signal_name(exc.signum)}" if hasattr(exc, "signum") else ""
+    with contextlib.suppress(OSError):  # after a hang-up the terminal may be gone
+        status(f"interrupted{by}" + (f": {keeps}" if keeps else ""))
+    return typer.Exit(exit_code(exc))
 
 
 def load_options(config: Path | None, disable: list[str] | None) -> tuple[Settings, CleanOptions]:

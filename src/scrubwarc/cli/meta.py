@@ -13,7 +13,6 @@ import typer
 
 from scrubwarc.cli.common import (
     EXIT_ERROR,
-    EXIT_INTERRUPTED,
     EXIT_OK,
     ConfigOpt,
     DebugOpt,
@@ -22,6 +21,7 @@ from scrubwarc.cli.common import (
     IncludeOpt,
     MaxBytesOpt,
     fail,
+    interrupted,
     load_options,
     status,
 )
@@ -135,9 +135,8 @@ def meta(
                 sys.stdout.write(_json_line(article.metadata.to_dict(), indent=not several))
             else:
                 sys.stdout.write(summary(article.metadata) + ("\n" if several else ""))
-    except KeyboardInterrupt:
-        status("interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt as exc:
+        raise interrupted(exc) from None
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)  # no second error when stdout is flushed
         os.dup2(devnull, sys.stdout.fileno())
