@@ -216,7 +216,15 @@ def unpack(
         raise interrupted(exc, "each file restored is complete") from None
     for path, reason in summary.refused:
         status(f"error: {display_path(warc)}: {display_path(path)}: {reason} (not restored)")
-    status(f"restored {len(summary.restored):,} files, {summary.bytes_restored:,} bytes")
+    restored = f"restored {count(len(summary.restored), 'file')}, {summary.bytes_restored:,} bytes"
+    if summary.stopped is not None:
+        status(f"error: {summary.stopped}")
+        status(
+            f"{restored}, each whole; stopped at offset {summary.stopped.offset}: the rest "
+            "of the WARC was not read"
+        )
+        raise typer.Exit(EXIT_ERROR)
+    status(restored)
     raise typer.Exit(EXIT_ERROR if summary.refused else EXIT_OK)
 
 
