@@ -31,7 +31,7 @@ from scrubwarc.article import process
 from scrubwarc.clean.model import CleanOptions
 from scrubwarc.errors import InputError
 from scrubwarc.files import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
-from scrubwarc.signals import deferred, die_with_parent
+from scrubwarc.signals import die_with_parent
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
 
@@ -40,8 +40,6 @@ __all__ = ["BATCH_SIZE", "ArchiveSummary", "Progress", "archive"]
 Progress = Callable[[int, int | None], None]
 # Big enough that pickling overhead is small, small enough that a batch's bytes are too.
 BATCH_SIZE = 64
-# How long a terminated worker may take to go before it is killed.
-_STOP_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +135,10 @@ def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     """A pool of ``jobs`` worker processes (None for one job), always shut down on exit.
 
     Each worker dies with this process, however this process ends. On an exception
-    (Ctrl-C, SIGTERM, a write that failed) the workers are stopped at once and their
-    batches dropped, rather than waited for.
+    (Ctrl-C, SIGTERM, a write that failed) the queued batches are cancelled and each worker
+    finishes the batch in hand, whose results are dropped. Terminating a worker instead
+    could cut its result message in two and leave the pool's reader thread (which Python
+    joins at exit) waiting forever for the rest.
     """
     if jobs <= 1:
         yield None
@@ -150,24 +150,8 @@ def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     try:
         yield pool
     except BaseException:
-        with deferred():
-            _stop(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
-    pool.shutdown(wait=True)
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued, terminate the workers and wait until they are gone."""
-    # No public way to reach the workers before Python 3.14's terminate_workers().
-    workers = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for worker in workers:
-        worker.terminate()
-    for worker in workers:
-        worker.join(_STOP_SECONDS)
-        if worker.is_alive():
-            worker.kill()
-            worker.join()
     pool.shutdown(wait=True)
 
 
