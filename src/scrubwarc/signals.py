@@ -47,7 +47,7 @@ class Interrupted(KeyboardInterrupt):
     """
 
     def __init__(self, signum: int) -> None:
-        self.signum = signum
+        self.signum = int(signum)
         super().__init__(signal_name(signum))
 
 

@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from scrubwarc.errors import DecodeError
+from scrubwarc.read.sniff import refuse_binary
 
 __all__ = ["Decoded", "decode", "legacy_encoding"]
 
@@ -141,6 +142,7 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
     Raises DecodeError for binary data (NUL bytes outside UTF-16) and for invalid
     bytes after a byte-order mark.
     """
+    refuse_binary(data, source)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             name = "utf-8" if encoding == "utf-8-sig" else _bom_name(data, encoding)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from scrubwarc.clean.model import CleanOptions, CleanResult
 from scrubwarc.clean.pipeline import clean_bytes, clean_text
+from scrubwarc.read.sniff import refuse_binary
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -42,6 +43,7 @@ def clean_html(
     """Parse a page, extract its article and clean it; the tree stays for metadata."""
     from scrubwarc.read.html import detect_encoding, extract_text, parse_document  # lazy: lxml
 
+    refuse_binary(data, source)  # lxml would parse a gzip stream or an executable as a page
     doc = parse_document(data, source=source)
     result = clean_text(extract_text(doc), options)
     encoding = detect_encoding(data)
