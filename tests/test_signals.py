@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from collections.abc import Callable
@@ -169,32 +170,41 @@ def _stop_run(
     ready: Callable[[dict[int, int]], bool],
     group: bool = False,
 ) -> tuple[int, str, dict[int, int]]:
-    """Run scrubwarc, wait until ``ready(children)``, send ``sig``; code, stderr, children."""
-    run = subprocess.Popen(
-        [SCRUBWARC, *map(str, args)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group, as a shell gives a job
-    )
+    """Run scrubwarc, wait until ``ready(children)``, send ``sig``; code, stderr, children.
+
+    stderr goes to a file, not a pipe: a worker that outlives the run would hold a pipe
+    open and hang the test instead of failing it.
+    """
     children: dict[int, int] = {}
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and run.poll() is None:
-            children = _descendants(run.pid)
-            if ready(children):
-                break
-            time.sleep(0.01)
-        assert run.poll() is None, "finished before it could be stopped: grow the corpus"
-        if group:  # Ctrl-C and a hang-up reach the terminal's whole foreground group
-            os.killpg(run.pid, sig)
-        else:
-            os.kill(run.pid, sig)
-        stderr = run.communicate(timeout=60)[1].decode()
-    finally:
-        if run.poll() is None:
-            run.kill()
-            run.communicate()
-    return run.returncode, stderr, children
+    with tempfile.TemporaryFile() as err:
+        run = subprocess.Popen(
+            [SCRUBWARC, *map(str, args)],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            start_new_session=True,  # its own process group, as a shell gives a job
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and run.poll() is None:
+                children = _descendants(run.pid)
+                if ready(children):
+                    break
+                time.sleep(0.01)
+            assert run.poll() is None, "finished before it could be stopped: grow the corpus"
+            if group:  # Ctrl-C and a hang-up reach the terminal's whole foreground group
+                os.killpg(run.pid, sig)
+            else:
+                os.kill(run.pid, sig)
+            run.wait(timeout=60)
+        except BaseException:
+            _reap(children)
+            raise
+        finally:
+            if run.poll() is None:
+                run.kill()
+                run.wait()
+        err.seek(0)
+        return run.returncode, err.read().decode(), children
 
 
 STOPS = [
