@@ -16,10 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
-DIRTY = "Storm hits coast\n\nStorm hits coast\n\nIt rained.|+News&utm_content=Reader\n"
-CLEAN = "Storm hits coast\n\nIt rained.\n"
+from tests.helpers import CLEAN, DIRTY, ROOT
 
 pytestmark = pytest.mark.slow
 

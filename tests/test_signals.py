@@ -26,7 +26,7 @@ from scrubwarc.signals import (
     signal_name,
     stop_signals_raise,
 )
-from tests.test_cli import DIRTY, SCRUBWARC
+from tests.helpers import DIRTY, SCRUBWARC
 
 linux_only = pytest.mark.skipif(
     not Path("/proc/self/stat").exists(), reason="lists processes through /proc"

@@ -22,10 +22,9 @@ from hypothesis import strategies as st
 
 from scrubwarc.errors import DecodeError
 from scrubwarc.read.decode import decode
-from scrubwarc.read.document import clean_document
+from scrubwarc.read.document import read
 from scrubwarc.read.sniff import binary_reason
-from tests.conftest import FIXTURES
-from tests.test_cli import run
+from tests.helpers import FIXTURES, run
 
 PAGE = (FIXTURES / "html").glob("*.html").__next__().read_bytes()
 
@@ -117,9 +116,9 @@ def test_decode_and_the_html_path_refuse_binary_naming_the_source() -> None:
     with pytest.raises(DecodeError, match=r"^page\.txt: binary file \(gzip data\)$"):
         decode(gzip.compress(b"Headline\n\nBody\n"), "page.txt")
     with pytest.raises(DecodeError, match=r"^page\.html: binary file \(gzip data\)$"):
-        clean_document(gzip.compress(PAGE), source="page.html")
+        read(gzip.compress(PAGE), "page.html")
     with pytest.raises(DecodeError, match=r"^p\.html: binary file \(contains NUL bytes\)$"):
-        clean_document(b"<p>Hello\x00world</p>", source="p.html")
+        read(b"<p>Hello\x00world</p>", "p.html")
 
 
 @pytest.fixture

@@ -15,10 +15,7 @@ from scrubwarc.archive import archive
 from scrubwarc.errors import WarcError
 from scrubwarc.warc.reader import iter_records, list_articles, unpack
 from scrubwarc.warc.verify import verify
-from tests.conftest import FIXTURES
-from tests.test_cli import run
-from tests.test_warc import article, storm
-from tests.test_warcread import member_offsets, write
+from tests.helpers import FIXTURES, article, member_offsets, run, storm, write
 
 
 @pytest.fixture

@@ -29,8 +29,8 @@ from typing import NamedTuple
 
 from scrubwarc.article import process
 from scrubwarc.clean.model import CleanOptions
-from scrubwarc.errors import InputError
-from scrubwarc.files import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
+from scrubwarc.errors import InputError, OutputExistsError, display_path
+from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
 from scrubwarc.signals import die_with_parent
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
@@ -178,13 +178,14 @@ def archive(
     output: Path,
     *,
     options: CleanOptions | None = None,
-    include: Sequence[str] = DEFAULT_INCLUDE,
+    include: Sequence[str] = ARTICLE_INCLUDE,
     exclude: Sequence[str] = (),
     jobs: int = 1,
     max_size: int | None = None,
     wacz: bool = False,
     force: bool = False,
     append: bool = False,
+    parents: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     clock: Clock | None = None,
@@ -194,8 +195,14 @@ def archive(
 
     ``clock`` and ``record_ids`` pin dates and ids (for byte-identical test output).
     ``progress(done, total)`` is called after each article; the total is None because
-    counting would mean walking the tree twice.
+    counting would mean walking the tree twice (a caller that wants it counts first).
+    Every precondition (the output's name, folder and existence) is checked before the work.
     """
+    if wacz:
+        from scrubwarc.warc.wacz import wacz_path  # lazy: only runs when asked
+
+        if wacz_path(output).exists() and not (force or append):
+            raise OutputExistsError(f"{display_path(wacz_path(output))}: already exists")
     out_dir = output.resolve().parent
     inputs = [p.resolve() for p in paths if p.is_dir()]
     # Skip the output folder when it sits inside an input tree, unless it is the tree's
@@ -208,7 +215,13 @@ def archive(
     flagged: list[tuple[str, str]] = []
     articles = bytes_in = 0
     writer = WarcWriter(
-        output, max_size=max_size, append=append, force=force, clock=clock, record_ids=record_ids
+        output,
+        max_size=max_size,
+        append=append,
+        force=force,
+        clock=clock,
+        record_ids=record_ids,
+        parents=parents,
     )
     with writer, _workers(jobs) as pool:
         batches = _batches(sources, BATCH_SIZE)

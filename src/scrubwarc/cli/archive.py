@@ -1,18 +1,13 @@
 """``scrubwarc archive``, ``verify``, ``unpack`` and ``ls``: articles into WARC and back."""
 
-import re
 import sys
 import time
-import traceback
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from scrubwarc.cli.common import (
-    EXIT_CHANGES,
-    EXIT_ERROR,
-    EXIT_OK,
     ConfigOpt,
     DebugOpt,
     DisableOpt,
@@ -20,53 +15,60 @@ from scrubwarc.cli.common import (
     IncludeOpt,
     MaxBytesOpt,
     QuietOpt,
+    Run,
     count,
     fail,
-    interrupted,
-    load_options,
+    guard,
+    parse_size,
+    setup,
     status,
 )
-from scrubwarc.errors import ScrubwarcError, display_path
-from scrubwarc.files import DEFAULT_MAX_BYTES
+from scrubwarc.errors import OutputExistsError, display_path
+from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, walk
 
-ARCHIVE_INCLUDE = ("*.txt", "*.text", "*.html", "*.htm")
-_SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)(i?B?)\s*", re.IGNORECASE)
-_UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
 WarcsArg = Annotated[list[Path], typer.Argument(help="WARC files.", show_default=False)]
 
 
-def parse_size(text: str) -> int:
-    """Bytes from ``1GB``, ``500MB``, ``64MiB`` or a plain number.
-
-    >>> parse_size("1GB"), parse_size("64MiB"), parse_size("2000")
-    (1000000000, 67108864, 2000)
-    """
-    m = _SIZE.fullmatch(text)
-    if m is None or float(m.group(1)) <= 0:
-        raise typer.BadParameter(f"{text!r} is not a size such as 1GB, 500MB or 64MiB")
-    unit = m.group(2).upper()
-    scale = 1024 ** " KMGT".index(unit) if m.group(3).lower().startswith("i") else _UNITS[unit]
-    return int(float(m.group(1)) * scale)
-
-
 class _Progress:
-    """A one-line counter on stderr, only on a terminal, at most five updates a second."""
+    """A line on stderr, only on a terminal: done of total, rate, time left; 5 updates a second."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, total: int | None = None) -> None:
         self.enabled = enabled
+        self.total = total
+        self.start = time.monotonic()
         self.last = 0.0
 
     def __call__(self, done: int, total: int | None) -> None:
         now = time.monotonic()
-        if self.enabled and now - self.last >= 0.2:
-            self.last = now
-            of = f" of {total:,}" if total else ""
-            sys.stderr.write(f"\rarchived {count(done, 'article')}{of}")
-            sys.stderr.flush()
+        if not self.enabled or now - self.last < 0.2:
+            return
+        self.last = now
+        total = total or self.total
+        rate = done / max(now - self.start, 1e-9)
+        line = f"archived {done:,}" + (f" of {total:,}" if total else "") + f" ({rate:,.0f}/s"
+        if total and total >= done and rate > 0:
+            line += f", {_duration((total - done) / rate)} left"
+        sys.stderr.write(f"\r\x1b[K{line})")
+        sys.stderr.flush()
 
     def clear(self) -> None:
         if self.enabled and self.last:
             sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _duration(seconds: float) -> str:
+    """``42s``, ``3m05s``, ``2h10m``: time left, as precise as it is worth.
+
+    >>> _duration(42.4), _duration(185), _duration(7830)
+    ('42s', '3m05s', '2h10m')
+    """
+    s = round(seconds)
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m{s % 60:02d}s"
+    return f"{s // 3600}h{s % 3600 // 60:02d}m"
 
 
 def archive(
@@ -81,12 +83,15 @@ def archive(
         str | None,
         typer.Option(
             "--max-size",
-            help="Roll over to NAME-00000.warc.gz, NAME-00001… at this size (1GB, 500MB).",
+            help="Roll over to NAME-00000.warc.gz, NAME-00001… at this size (1GB, 500MiB).",
             show_default=False,
         ),
     ] = None,
     wacz: Annotated[
         bool, typer.Option("--wacz", help="Also write NAME.wacz for ReplayWeb.page.")
+    ] = False,
+    parents: Annotated[
+        bool, typer.Option("--parents", help="Create the output's folder if it does not exist.")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output.")] = False,
     append: Annotated[
@@ -114,49 +119,44 @@ def archive(
 
     if force and append:
         raise fail("choose one of --force and --append")
-    settings, options = load_options(config, disable)
+    conf = setup(config, disable, include, exclude, ARTICLE_INCLUDE)
     size = parse_size(max_size) if max_size else None
+    run = Run(debug)
     progress = _Progress(sys.stderr.isatty() and not quiet)
-    try:
-        summary = run_archive(
-            paths,
-            output,
-            options=options,
-            include=tuple(include or settings.include or ARCHIVE_INCLUDE),
-            exclude=(*settings.exclude, *(exclude or [])),
-            jobs=jobs,
-            max_size=size,
-            wacz=wacz,
-            force=force,
-            append=append,
-            max_bytes=max_bytes,
-            progress=progress,
-        )
-    except KeyboardInterrupt as exc:
-        progress.clear()
-        raise interrupted(
-            exc, "completed WARC files are valid; no partial file has a final name"
-        ) from None
-    except ScrubwarcError as exc:
-        progress.clear()
-        raise fail(str(exc)) from None
-    except OSError as exc:  # disk full, a write error, a folder that cannot be created
-        progress.clear()
-        raise fail(
-            f"{display_path(output)}: cannot write: {exc.strerror or exc}; "
-            "no output has its final name unless it was complete"
-        ) from None
-    except Exception as exc:
-        progress.clear()
-        status(f"error: internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
-        if debug:
-            traceback.print_exc()
-        raise typer.Exit(EXIT_ERROR) from None
+    if progress.enabled:  # the total costs a walk of the names: only worth it on a terminal
+        progress.total = sum(1 for _ in walk(paths, conf.include, conf.exclude))
+    with guard(
+        run, "completed WARC files are valid; no partial file has a final name", progress.clear
+    ):
+        try:
+            summary = run_archive(
+                paths,
+                output,
+                options=conf.options,
+                include=conf.include,
+                exclude=conf.exclude,
+                jobs=jobs,
+                max_size=size,
+                wacz=wacz,
+                force=force,
+                append=append,
+                parents=parents,
+                max_bytes=max_bytes,
+                progress=progress,
+            )
+        except OutputExistsError as exc:
+            raise fail(str(exc), "pass --force to replace it, or --append to add to it") from None
+        except OSError as exc:  # disk full, a write error, a folder that cannot be created
+            progress.clear()
+            raise fail(
+                f"{display_path(output)}: cannot write: {exc.strerror or exc}; "
+                "no output has its final name unless it was complete"
+            ) from None
     progress.clear()
     for path, reason in summary.skipped:
-        status(f"error: {display_path(path)}: {reason} (skipped)")
+        run.error(f"{display_path(path)}: {reason} (skipped)")
     for path, reason in summary.flagged:
-        status(f"error: {display_path(path)}: {reason} (archived raw, flagged)")
+        run.error(f"{display_path(path)}: {reason} (archived raw, flagged)")
     if not quiet:
         written = ", ".join(
             display_path(p) for p in (*summary.files, summary.wacz) if p is not None
@@ -165,9 +165,9 @@ def archive(
             f"{count(summary.articles, 'article')}, {count(summary.records, 'record')}, "
             f"{summary.bytes_in:,} bytes in, {summary.bytes_out:,} bytes out, "
             f"{count(summary.duplicates, 'duplicate original')} written as revisits, "
-            f"{len(summary.skipped)} skipped, {len(summary.flagged)} flagged -> {written}"
+            f"{len(summary.skipped):,} skipped, {len(summary.flagged):,} flagged -> {written}"
         )
-    raise typer.Exit(EXIT_ERROR if summary.skipped or summary.flagged else EXIT_OK)
+    raise typer.Exit(run.exit_code())
 
 
 def verify(warcs: WarcsArg) -> None:
@@ -180,19 +180,19 @@ def verify(warcs: WarcsArg) -> None:
     from scrubwarc.warc.verify import verify as check  # lazy: warcio
 
     faulty = 0
-    try:
+    run = Run()
+    with guard(run, "the files checked so far were reported"):
         for warc in warcs:
-            faults = check(warc)
-            for f in faults:
-                rid = f" record {f.record_id}" if f.record_id else ""
-                status(f"error: {display_path(warc)}: offset {f.offset}{rid}: {f.reason}")
-            if faults:
-                faulty += 1
-            else:
-                sys.stdout.write(f"ok {display_path(warc)}\n")
-    except KeyboardInterrupt as exc:
-        raise interrupted(exc) from None
-    raise typer.Exit(EXIT_CHANGES if faulty else EXIT_OK)
+            with run.item(str(warc)):
+                faults = check(warc)
+                for f in faults:
+                    rid = f" record {f.record_id}" if f.record_id else ""
+                    status(f"error: {display_path(warc)}: offset {f.offset}{rid}: {f.reason}")
+                if faults:
+                    faulty += 1
+                else:
+                    sys.stdout.write(f"ok {display_path(warc)}\n")
+    raise typer.Exit(run.exit_code(found=faulty > 0))
 
 
 def unpack(
@@ -208,28 +208,29 @@ def unpack(
     """
     from scrubwarc.warc.reader import unpack as restore  # lazy: warcio
 
-    try:
+    run = Run()
+    with guard(run, "the files restored so far are complete"):
         summary = restore(warc, output, force=force)
-    except ScrubwarcError as exc:
-        raise fail(str(exc)) from None
-    except KeyboardInterrupt as exc:
-        raise interrupted(exc, "each file restored is complete") from None
     for path, reason in summary.refused:
-        status(f"error: {display_path(warc)}: {display_path(path)}: {reason} (not restored)")
-    restored = f"restored {count(len(summary.restored), 'file')}, {summary.bytes_restored:,} bytes"
-    if summary.stopped is not None:
-        status(f"error: {summary.stopped}")
+        run.error(f"{display_path(warc)}: {display_path(path)}: {reason} (not restored)")
+    if any(reason == "file exists" for _, reason in summary.refused):
+        status("hint: pass --force to replace existing files")
+    restored = (
+        f"restored {count(len(summary.restored), 'file')}, {count(summary.bytes_restored, 'byte')}"
+    )
+    if summary.stopped is not None:  # a damaged WARC: never a success for part of a file
+        run.error(str(summary.stopped))
         status(
-            f"{restored}, each whole; stopped at offset {summary.stopped.offset}: the rest "
-            "of the WARC was not read"
+            f"{restored}, each whole; stopped at offset {summary.stopped.offset}: "
+            "the rest of the WARC was not read"
         )
-        raise typer.Exit(EXIT_ERROR)
-    status(restored)
-    raise typer.Exit(EXIT_ERROR if summary.refused else EXIT_OK)
+    else:
+        status(restored)
+    raise typer.Exit(run.exit_code())
 
 
 def ls(warcs: WarcsArg) -> None:
-    """One line per archived article: publication date, title, URL (tab-separated).
+    """One line per archived article: date, title, URL, source path (tab-separated).
 
     \b
     Example:
@@ -237,15 +238,16 @@ def ls(warcs: WarcsArg) -> None:
     """
     from scrubwarc.warc.reader import list_articles  # lazy: warcio
 
-    failed = False
-    for warc in warcs:
-        try:
-            for item in list_articles(warc):
-                fields = (item.date or "-", item.title or "-", item.url or item.target)
-                sys.stdout.write("\t".join(fields) + "\n")
-        except ScrubwarcError as exc:
-            status(f"error: {exc}")
-            failed = True
-        except KeyboardInterrupt as exc:
-            raise interrupted(exc) from None
-    raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
+    run = Run()
+    with guard(run, "the lines written so far are complete"):
+        for warc in warcs:
+            with run.item(str(warc)):
+                for item in list_articles(warc):
+                    fields = (
+                        item.date or "-",
+                        item.title or "-",
+                        item.url or item.target,
+                        display_path(item.path) if item.path else "-",
+                    )
+                    sys.stdout.write("\t".join(fields) + "\n")
+    raise typer.Exit(run.exit_code())
