@@ -170,7 +170,6 @@ def test_archive_of_fixtures_with_wacz_and_rolling(tmp_path: Path) -> None:
     src = tmp_path / "src"
     make_corpus(src, 30)
     out = tmp_path / "out" / "news.warc.gz"
-    out.parent.mkdir()
     summary = archive(
         [src, FIXTURES / "html"],
         out,
