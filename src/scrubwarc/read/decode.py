@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from scrubwarc.errors import DecodeError
+from scrubwarc.read.sniff import refuse_binary, utf16_without_bom
 
 __all__ = ["BOMS", "Decoded", "decode", "legacy_encoding", "strip_bom"]
 
@@ -67,20 +68,6 @@ def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error(_MIXED, _cp1252_fallback)
-
-
-def _utf16_without_bom(head: bytes) -> str | None:
-    """Recognise BOM-less UTF-16 by its zero high bytes on mostly-ASCII text."""
-    pairs = len(head) // 2
-    if pairs < 2:
-        return None
-    even_zero = head[0 : pairs * 2 : 2].count(0)
-    odd_zero = head[1 : pairs * 2 : 2].count(0)
-    if odd_zero > 0.4 * pairs and even_zero < 0.05 * pairs:
-        return "utf-16-le"
-    if even_zero > 0.4 * pairs and odd_zero < 0.05 * pairs:
-        return "utf-16-be"
-    return None
 
 
 def _decode_strict(data: bytes, encoding: str, source: str | None) -> str:
@@ -142,10 +129,11 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
     Raises DecodeError for binary data (NUL bytes outside UTF-16) and for invalid
     bytes after a byte-order mark.
     """
+    refuse_binary(data, source)
     for bom, codec, name in BOMS:
         if data.startswith(bom):
             return Decoded(_decode_strict(data, codec, source), name)
-    utf16 = _utf16_without_bom(data[:_SNIFF])
+    utf16 = utf16_without_bom(data[:_SNIFF])
     if utf16 is not None:
         return Decoded(_decode_strict(data, utf16, source), utf16)
     if b"\x00" in data:
