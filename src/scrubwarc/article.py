@@ -30,7 +30,7 @@ class Metadata:
     keywords: tuple[str, ...] = ()
     section: str | None = None
     related: tuple[str, ...] = ()
-    tracking: tuple[tuple[str, str], ...] = ()
+    tracking: tuple[tuple[str, tuple[str, ...]], ...] = ()  # every value of each name
     removed: tuple[Removal, ...] = ()
     word_count: int = 0
     sha256: str = ""
@@ -39,7 +39,7 @@ class Metadata:
     path: str | None = None
 
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready mapping; ``tracking`` becomes an object, removals a list of objects."""
+        """A JSON-ready mapping; ``tracking`` an object of lists, removals a list of objects."""
         return {
             "title": self.title,
             "authors": list(self.authors),
@@ -51,7 +51,7 @@ class Metadata:
             "keywords": list(self.keywords),
             "section": self.section,
             "related": list(self.related),
-            "tracking": dict(self.tracking),
+            "tracking": {name: list(values) for name, values in self.tracking},
             "removed": [
                 {
                     "rule": r.rule,

@@ -46,7 +46,7 @@ def summary(meta: Metadata) -> str:
         ("words", str(meta.word_count)),
         ("encoding", meta.encoding),
         ("related", "; ".join(meta.related) or None),
-        ("tracking", ", ".join(f"{k}={v}" for k, v in meta.tracking) or None),
+        ("tracking", ", ".join(f"{k}={v}" for k, vs in meta.tracking for v in vs) or None),
         ("removed", f"{len(meta.removed)} item(s)" if meta.removed else None),
     ]
     head = f"{display_path(meta.path)}\n" if meta.path else ""

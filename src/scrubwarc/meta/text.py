@@ -12,20 +12,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, unquote_plus
 
 from scrubwarc.article import Metadata
 from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
 from scrubwarc.clean.rules.boilerplate import split_cross_link
 from scrubwarc.clean.rules.headline import split_site_suffix
-from scrubwarc.clean.rules.tracking import clean_url, is_tracking_param
+from scrubwarc.clean.rules.tracking import clean_url, tracking_pairs
 from scrubwarc.meta.bylines import parse_byline
 from scrubwarc.meta.dates import parse_date
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["html_metadata", "text_metadata", "tracking_pairs"]
+__all__ = ["group_tracking", "html_metadata", "text_metadata"]
 
 _TOP_LINES = 8  # byline and date lines sit in the article's opening block
 _MAX_TITLE = 250
@@ -35,47 +34,16 @@ _WORDS = re.compile(r"\w+")
 # characters become "a", the rest " ", and each word starts at one " a" (no str per word).
 _ASCII_BYTES = bytes(range(128))
 _WORD_MARKS = bytes(97 if chr(b).isalnum() or b == 95 else 32 for b in range(128)) + b" " * 128
-_QUERY_SEPARATOR = re.compile(r"&(?:amp;)?|;")
-_ENCODED_EQUALS = re.compile("%3[dD]")
-# Feed links put UTM parameters in this order, so a key-less fragment cut off just before a
-# key is the tail of the key that precedes it ("…Security%29&utm_content=" → utm_campaign).
-_UTM_BEFORE = {
-    "utm_content": "utm_campaign",
-    "utm_term": "utm_campaign",
-    "utm_campaign": "utm_medium",
-    "utm_medium": "utm_source",
-}
+def group_tracking(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every value of each tracking parameter, names sorted, values in the order found.
 
-
-def tracking_pairs(
-    pieces: Iterable[str], options: CleanOptions | None = None
-) -> tuple[tuple[str, str], ...]:
-    """Tracking parameters in removed residue, values decoded; a cut-off tail kept as found.
-
-    >>> tracking_pairs(["|+Terrorism+%26+Security%29&utm_content=Google+Reader"])
-    (('utm_campaign', '|+Terrorism+%26+Security%29'), ('utm_content', 'Google Reader'))
+    >>> group_tracking([("utm_source", "a"), ("fbclid", "x"), ("utm_source", "b")])
+    (('fbclid', ('x',)), ('utm_source', ('a', 'b')))
     """
-    found: dict[str, str] = {}
-    for piece in pieces:
-        query = piece
-        if _URL.match(query):
-            query = query.partition("?")[2].replace("#", "&")
-        elif "=" not in query and _ENCODED_EQUALS.search(query):
-            query = unquote(query)  # a percent-encoded query: its separators are encoded too
-        partial: str | None = None
-        for i, segment in enumerate(_QUERY_SEPARATOR.split(query.lstrip("?&#"))):
-            key, eq, value = segment.partition("=")
-            if eq and is_tracking_param(key, options):
-                name = unquote_plus(key).strip()
-                found.setdefault(name, unquote_plus(value))
-                if partial is not None:
-                    before = _UTM_BEFORE.get(name.casefold())
-                    if before and before not in found:
-                        found[before] = partial
-                    partial = None
-            elif i == 0 and not eq and segment:
-                partial = segment
-    return tuple(sorted(found.items()))
+    grouped: dict[str, list[str]] = {}
+    for name, value in pairs:
+        grouped.setdefault(name, []).append(value)
+    return tuple((name, tuple(values)) for name, values in sorted(grouped.items()))
 
 
 def _related(removals: Iterable[Removal], options: CleanOptions | None) -> tuple[str, ...]:
@@ -160,7 +128,9 @@ def text_metadata(
                     site_name = split_site_suffix(r.text)[1]
     authors = authors or next((a for line in top[1:] if (a := parse_byline(line))), ())
     date = date or next((d for line in top[1:] if (d := parse_date(line))), None)
-    tracking = tracking_pairs((r.text for r in result.removals if r.rule == "tracking"), options)
+    tracking = group_tracking(
+        tracking_pairs((r.text for r in result.removals if r.rule == "tracking"), options)
+    )
     return Metadata(
         title=title,
         authors=authors,
@@ -193,8 +163,8 @@ def html_metadata(
     page = read_html_metadata(doc)
     from_text = text_metadata(result, data, encoding, path, options)
     url, stripped = clean_url(page.url, options) if page.url else (from_text.url, [])
-    tracking = dict(from_text.tracking)
-    tracking.update(tracking_pairs(["?" + "&".join(stripped)], options) if stripped else ())
+    pairs = [(name, value) for name, values in from_text.tracking for value in values]
+    pairs += tracking_pairs(["?" + "&".join(stripped)], options) if stripped else ()
     return replace(
         from_text,
         title=page.title or from_text.title,
@@ -206,5 +176,5 @@ def html_metadata(
         language=page.language or from_text.language,
         keywords=page.keywords,
         section=page.section,
-        tracking=tuple(sorted(tracking.items())),
+        tracking=group_tracking(pairs),
     )

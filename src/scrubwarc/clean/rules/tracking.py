@@ -8,14 +8,20 @@ percent-encoded), so prose such as "UTM coordinates" or "rope + stove | tent & b
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_plus
 
 from scrubwarc.clean.lines import drop_lines
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
 
-__all__ = ["DEFAULT_TRACKING_PARAMS", "clean_url", "is_tracking_param", "strip_tracking"]
+__all__ = [
+    "DEFAULT_TRACKING_PARAMS",
+    "clean_url",
+    "is_tracking_param",
+    "strip_tracking",
+    "tracking_pairs",
+]
 
 # Names or "*" globs, compared without regard to case. Generic names (source, medium, ref,
 # keywords, reference, campaign, share) are real parameters on many sites and stay.
@@ -382,3 +388,52 @@ def _non_space_end(text: str, pos: int) -> int:
     """Where the run of non-whitespace (``not str.isspace()``, as ``\\S``) at ``pos`` ends."""
     match = _NON_SPACE_RUN.match(text, pos)
     return match.end() if match else pos
+
+
+_ENCODED_EQUALS_ONLY = re.compile("%3[dD]")
+# Feed links put UTM parameters in this order, so a key-less fragment cut off just before a
+# key is the tail of the key that precedes it ("…Security%29&utm_content=" → utm_campaign).
+_UTM_BEFORE = {
+    "utm_content": "utm_campaign",
+    "utm_term": "utm_campaign",
+    "utm_campaign": "utm_medium",
+    "utm_medium": "utm_source",
+}
+
+
+def tracking_pairs(
+    pieces: Iterable[str], options: CleanOptions | None = None
+) -> tuple[tuple[str, str], ...]:
+    """The (name, value) pairs in what this rule removed, in order, every value kept.
+
+    Values are decoded; a key-less fragment cut off before a UTM key is the value of the
+    key that precedes it in feed links, kept as found.
+
+    >>> tracking_pairs(["|+Terrorism+%26+Security%29&utm_content=Google+Reader"])
+    (('utm_campaign', '|+Terrorism+%26+Security%29'), ('utm_content', 'Google Reader'))
+    >>> tracking_pairs(["?utm_source=a", "https://x.org/?utm_source=b"])
+    (('utm_source', 'a'), ('utm_source', 'b'))
+    """
+    found: list[tuple[str, str]] = []
+    for piece in pieces:
+        query = piece
+        if _URL_START.match(query):
+            query = query.partition("?")[2].replace("#", "&")
+        elif "=" not in query and _ENCODED_EQUALS_ONLY.search(query):
+            query = unquote(query)  # a percent-encoded query: its separators are encoded too
+        partial: str | None = None
+        names: set[str] = set()
+        for i, segment in enumerate(_SEPARATOR.split(query.lstrip("?&#"))):
+            key, eq, value = segment.partition("=")
+            if eq and is_tracking_param(key, options):
+                name = unquote_plus(key).strip()
+                if partial is not None:
+                    before = _UTM_BEFORE.get(name.casefold())
+                    if before and before not in names:
+                        found.append((before, partial))
+                    partial = None
+                found.append((name, unquote_plus(value)))
+                names.add(name.casefold())
+            elif i == 0 and not eq and segment:
+                partial = segment
+    return tuple(found)
