@@ -37,6 +37,8 @@ class Metadata:
     source_sha256: str = ""
     encoding: str | None = None
     path: str | None = None
+    encoding_confidence: float | None = None  # 0 to 1: how sure the encoding choice was
+    date_assumed: str | None = None  # "month-first"/"day-first" when a date read both ways
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready mapping; ``tracking`` an object of lists, removals a list of objects."""
@@ -67,6 +69,8 @@ class Metadata:
             "source_sha256": self.source_sha256,
             "encoding": self.encoding,
             "path": self.path,
+            "encoding_confidence": self.encoding_confidence,
+            "date_assumed": self.date_assumed,
         }
 
 

@@ -112,7 +112,7 @@ def clean_bytes(
     >>> clean_bytes("caf\\u00e9 au lait".encode("cp1252")).encoding
     'iso-8859-1'
     """
-    decoded = decode(data, source)
+    decoded = decode(data, source, options.encoding if options else None)
     result = clean_text(decoded.text, options)
     return CleanResult(
         text=result.text,
@@ -120,4 +120,5 @@ def clean_bytes(
         removals=result.removals,
         encoding=decoded.encoding,
         changed=result.text.encode("utf-8") != data,
+        encoding_confidence=decoded.confidence,
     )
