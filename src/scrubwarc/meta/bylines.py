@@ -26,7 +26,7 @@ import re
 
 from scrubwarc.meta.dates import parse_date, squeeze
 
-__all__ = ["parse_byline"]
+__all__ = ["byline_site", "parse_byline"]
 
 # Real bylines are short; anything longer is prose.
 _MAX_LINE = 200
@@ -164,6 +164,19 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if not names or len(names) > _MAX_NAMES or not (lead_in or saw_role):
         return None
     return tuple(names)
+
+
+def byline_site(line: str) -> str | None:
+    """The site a byline names after a bar: ``By Jane Roe | The Herald`` gives ``The Herald``.
+
+    >>> byline_site("BY JANE ROE | The Coastal Herald"), byline_site("By Jane Roe")
+    ('The Coastal Herald', None)
+    """
+    head, bar, site = line.rpartition("|")
+    site = site.strip()
+    if not bar or not site or parse_date(site) is not None or parse_byline(head) is None:
+        return None
+    return site
 
 
 def _drop_trailing_date(text: str) -> str:

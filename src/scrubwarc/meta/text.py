@@ -10,15 +10,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from scrubwarc.article import Metadata
 from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
 from scrubwarc.clean.rules.boilerplate import split_cross_link
-from scrubwarc.clean.rules.headline import split_site_suffix
+from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.clean.rules.tracking import clean_url, tracking_pairs
-from scrubwarc.meta.bylines import parse_byline
+from scrubwarc.meta.bylines import byline_site, parse_byline
 from scrubwarc.meta.dates import parse_date
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ _WORDS = re.compile(r"\w+")
 # characters become "a", the rest " ", and each word starts at one " a" (no str per word).
 _ASCII_BYTES = bytes(range(128))
 _WORD_MARKS = bytes(97 if chr(b).isalnum() or b == 95 else 32 for b in range(128)) + b" " * 128
+
+
 def group_tracking(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Every value of each tracking parameter, names sorted, values in the order found.
 
@@ -57,6 +60,18 @@ def _removed_url(removals: Iterable[Removal], options: CleanOptions | None) -> s
         if r.rule == "tracking" and _URL.fullmatch(r.text):
             return clean_url(r.text, options)[0]
     return None
+
+
+def _site_evidence(top: list[str], url: str | None, options: CleanOptions | None) -> set[str]:
+    """Names a title's suffix may be cut as: configured or learned from the run (in
+    ``options.site_names``), a byline's ``| Site``, the article URL's host."""
+    known = set(options.site_names) if options else set()
+    known.update(site for line in top[1:] if (site := byline_site(line)))
+    if url:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+        host = host.removeprefix("www.")
+        known.update((host, host.rpartition(".")[0]) if "." in host else ())
+    return known
 
 
 def _is_title(line: str, byline: tuple[str, ...] | None, date: str | None) -> bool:
@@ -119,13 +134,14 @@ def text_metadata(
     """Metadata of a plain-text article, from its opening lines and the rules' removals."""
     top = _top(result.text)
     title = site_name = authors = date = None
+    url = _removed_url(result.removals, options)
     if top:
         authors, date = parse_byline(top[0]), parse_date(top[0])
         if _is_title(top[0], authors, date):
-            title, site_name = split_site_suffix(top[0])
+            title, site_name = split_site_name(top[0], _site_evidence(top, url, options))
             for r in result.removals:  # a removed copy of the headline may carry the site's name
                 if r.rule == "headline" and site_name is None:
-                    site_name = split_site_suffix(r.text)[1]
+                    site_name = split_site_name(r.text, guess=True)[1]
     authors = authors or next((a for line in top[1:] if (a := parse_byline(line))), ())
     date = date or next((d for line in top[1:] if (d := parse_date(line))), None)
     tracking = group_tracking(
@@ -135,7 +151,7 @@ def text_metadata(
         title=title,
         authors=authors,
         date=date,
-        url=_removed_url(result.removals, options),
+        url=url,
         site_name=site_name,
         language=_detect_language(result.text),
         related=_related(result.removals, options),

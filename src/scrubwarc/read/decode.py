@@ -212,9 +212,8 @@ def _legacy(data: bytes) -> tuple[str, float]:
     candidates = [m for m in charset_normalizer.from_bytes(sample) if m.encoding[:3] != "utf"]
     best = next((m for m in candidates if not m.encoding.startswith("mac_")), None)
     best = best or (candidates[0] if candidates else None)
-    if best is not None and best.encoding not in _LATIN_GUESSES:
-        if high > 0.3 * max(letters, 1):
-            return str(best.encoding), round(max(0.0, 1.0 - float(best.chaos)), 2)
+    if best is not None and best.encoding not in _LATIN_GUESSES and high > 0.3 * max(letters, 1):
+        return str(best.encoding), round(max(0.0, 1.0 - float(best.chaos)), 2)
     # Latin code pages differ in a few dozen letters, which a statistical detector cannot
     # tell apart on a short article: the page whose letters make one language wins.
     page, sure = pick_latin(sample)
