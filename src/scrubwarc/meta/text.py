@@ -10,17 +10,17 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 from dataclasses import replace
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from scrubwarc.article import Metadata
 from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
 from scrubwarc.clean.rules.boilerplate import split_cross_link
-from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.clean.rules.tracking import clean_url, tracking_pairs
+from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.bylines import byline_site, parse_byline
 from scrubwarc.meta.dates import parse_date
+from scrubwarc.meta.model import Metadata
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -127,7 +127,6 @@ def _detect_language(text: str) -> str | None:
 def text_metadata(
     result: CleanResult,
     data: bytes,
-    encoding: str | None,
     path: str | None = None,
     options: CleanOptions | None = None,
 ) -> Metadata:
@@ -160,7 +159,8 @@ def text_metadata(
         word_count=_word_count(result.text),
         sha256=hashlib.sha256(result.text.encode("utf-8")).hexdigest(),
         source_sha256=hashlib.sha256(data).hexdigest(),
-        encoding=encoding,
+        encoding=result.encoding,
+        encoding_confidence=result.encoding_confidence,
         path=path,
     )
 
@@ -169,7 +169,6 @@ def html_metadata(
     doc: HtmlElement,
     result: CleanResult,
     data: bytes,
-    encoding: str | None,
     path: str | None = None,
     options: CleanOptions | None = None,
 ) -> Metadata:
@@ -177,7 +176,7 @@ def html_metadata(
     from scrubwarc.meta.html import read_html_metadata
 
     page = read_html_metadata(doc)
-    from_text = text_metadata(result, data, encoding, path, options)
+    from_text = text_metadata(result, data, path, options)
     url, stripped = clean_url(page.url, options) if page.url else (from_text.url, [])
     pairs = [(name, value) for name, values in from_text.tracking for value in values]
     pairs += tracking_pairs(["?" + "&".join(stripped)], options) if stripped else ()

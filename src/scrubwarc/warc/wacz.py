@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from scrubwarc.errors import ConfigError, OutputError
+from scrubwarc.errors import ConfigError, OutputError, OutputExistsError
 from scrubwarc.warc.reader import pages
 
 __all__ = ["build_wacz", "wacz_path"]
@@ -68,7 +68,7 @@ def build_wacz(warcs: Sequence[Path], output: Path | None = None, *, force: bool
     if importlib.util.find_spec("wacz") is None:
         raise OutputError(f"{output}: building a WACZ needs py-wacz (pip install wacz)")
     if output.exists() and not force:
-        raise OutputError(f"{output}: already exists; pass force (--force) to replace it")
+        raise OutputExistsError(f"{output}: already exists")
     with tempfile.TemporaryDirectory(prefix=f".{output.name}.", dir=output.parent) as tmp:
         pages_file = Path(tmp) / "pages.jsonl"
         _write_pages(warcs, pages_file, output.stem)
