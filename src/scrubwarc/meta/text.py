@@ -19,7 +19,7 @@ from scrubwarc.clean.rules.boilerplate import split_cross_link
 from scrubwarc.clean.rules.tracking import clean_url, tracking_pairs
 from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.bylines import byline_site, parse_byline
-from scrubwarc.meta.dates import parse_date
+from scrubwarc.meta.dates import DateReading, read_date
 from scrubwarc.meta.model import Metadata
 
 if TYPE_CHECKING:
@@ -132,27 +132,38 @@ def text_metadata(
 ) -> Metadata:
     """Metadata of a plain-text article, from its opening lines and the rules' removals."""
     top = _top(result.text)
-    title = site_name = authors = date = None
+    title = site_name = authors = None
     url = _removed_url(result.removals, options)
+    language = _detect_language(result.text)
+    order = options.date_order if options else "month-first"
+    reading = DateReading(None)
     if top:
-        authors, date = parse_byline(top[0]), parse_date(top[0])
-        if _is_title(top[0], authors, date):
+        authors, reading = (
+            parse_byline(top[0], organisations=True),
+            read_date(top[0], order, language),
+        )
+        if _is_title(top[0], authors, reading.iso):
             title, site_name = split_site_name(top[0], _site_evidence(top, url, options))
             for r in result.removals:  # a removed copy of the headline may carry the site's name
                 if r.rule == "headline" and site_name is None:
                     site_name = split_site_name(r.text, guess=True)[1]
-    authors = authors or next((a for line in top[1:] if (a := parse_byline(line))), ())
-    date = date or next((d for line in top[1:] if (d := parse_date(line))), None)
+    authors = authors or next(
+        (a for line in top[1:] if (a := parse_byline(line, organisations=True))), ()
+    )
+    if reading.iso is None:
+        lines = (read_date(line, order, language) for line in top[1:])
+        reading = next((r for r in lines if r.iso), reading)
     tracking = group_tracking(
         tracking_pairs((r.text for r in result.removals if r.rule == "tracking"), options)
     )
     return Metadata(
         title=title,
         authors=authors,
-        date=date,
+        date=reading.iso,
+        date_assumed=reading.assumed,
         url=url,
         site_name=site_name,
-        language=_detect_language(result.text),
+        language=language,
         related=_related(result.removals, options),
         tracking=tracking,
         removed=result.removals,
