@@ -89,6 +89,7 @@ def meta(
       scrubwarc meta page.html --json     # the same fields from an HTML page
     """
     from scrubwarc.article import process  # lazy: metadata needs parsers the clean path does not
+    from scrubwarc.meta.sites import learn_site_suffixes, read_heads
 
     paths = paths or []
     if not paths:
@@ -98,11 +99,17 @@ def meta(
     run = Run(debug)
     stdin = [str(p) for p in paths] == ["-"]
     with guard(run, "the lines written so far are complete"):
-        sources = [None] if stdin else (s.path for s in run.walk(paths, conf))
+        sources: list[Path | None] = [None]
+        options = conf.options
+        if not stdin:
+            sources = [s.path for s in run.walk(paths, conf)]
+            if several:  # a run over many files learns its sites' names first
+                learned = learn_site_suffixes(read_heads(p for p in sources if p))
+                options = options._replace(site_names=options.site_names | learned)
         for path in sources:
             with run.item("<stdin>" if path is None else str(path)):
                 data = read_bytes(path, max_bytes) if path else sys.stdin.buffer.read()
-                article = process(data, None if path is None else str(path), conf.options)
+                article = process(data, None if path is None else str(path), options)
                 if as_json:
                     sys.stdout.write(_json_line(article.metadata.to_dict(), indent=not several))
                 else:
