@@ -263,8 +263,8 @@ def bench_textmeta(count: int) -> dict[str, object]:
     figures = textmeta.measure(count, seed=0)
     print(f"\n## Text metadata: {figures.articles:,} generated articles against their truth")
     rows = [(f, f"{100 * getattr(figures, f):.2f}%") for f in ("title", "authors", "date")]
-    rows += [("articles with residue left", figures.residue_left)]
-    rows += [("articles that lost body text", figures.body_lost)]
+    rows += [("articles with residue left", str(figures.residue_left))]
+    rows += [("articles that lost body text", str(figures.body_lost))]
     print(table(("figure", "value"), rows))
     return {
         "articles": figures.articles,
