@@ -25,7 +25,7 @@ _CAPS_LABELS = ("RELATED", "READ MORE", "READ ALSO", "ALSO READ", "SEE ALSO")
 _MAX_LINE = 300  # a cross-link is a title; a longer line is prose
 _MAX_TITLE_WORDS = 25
 # A sentence ends with these (or trails off); a headline does not.
-_SENTENCE_ENDINGS = (".", "…", ",", ";", ":")
+_SENTENCE_ENDINGS = (".", "…", ",", ";", ":", "。", "．", "،", "؛", "।", "۔")
 _BULLET = r"(?:[►▶»>•*·-][ \t]*)?"
 # A colon, or a dash, bar or arrow set off by spaces: "More-than-expected" is not a label.
 _SEPARATOR = r"(?:[ \t]*:|[ \t]+[–—|»>-]{1,3}+)[ \t]*"

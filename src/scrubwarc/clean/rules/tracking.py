@@ -198,7 +198,7 @@ def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[
 
 
 # Sentence ends after which a glued key, query or URL is feed residue (CJK full stops too).
-_SENTENCE_ENDS = frozenset(".!?…。！？")
+_SENTENCE_ENDS = frozenset(".!?…。！？؟।۔")
 
 
 def _after_sentence(text: str, at: int) -> bool:
@@ -229,12 +229,15 @@ def _url_runs(token: str, keys: list[int]) -> Iterator[tuple[int, int, list[int]
         i = j
 
 
-def _residue_start(run: str, keys: list[int], glued: bool, last_on_line: bool) -> int | None:
+def _residue_start(
+    run: str, keys: list[int], glued: bool, last_on_line: bool, standalone: bool
+) -> int | None:
     """Where a query tail begins in a run of URL characters, given its tracking keys.
 
     A key is residue inside a query string: after "?" (or "|", "#", "&", ";", "+", "%"
     in the same run), glued to a sentence's end, or opening a run that a sentence's end
-    precedes at the end of a line. A lone ``key=value`` between words is prose.
+    precedes at the end of a line. A lone ``key=value`` (or ``&key=value``) standing
+    between words (``standalone``: a blank or the line's start before it) is prose.
     """
     # A "?" opens a query; else the first "|" or "#" (campaign names hold "+" and "&");
     # else any query punctuation.
@@ -243,7 +246,8 @@ def _residue_start(run: str, keys: list[int], glued: bool, last_on_line: bool) -
     for key_at in keys:
         for first in firsts:
             if 0 <= first < key_at:
-                if first == 0 and not (glued or last_on_line) and "?" not in run[:key_at]:
+                lone = standalone and not (glued or last_on_line)
+                if first == 0 and lone and "?" not in run[:key_at]:
                     break  # "&utm_x=1" standing alone between words names a parameter
                 return first
         if key_at == 0 and (glued or last_on_line):
@@ -254,7 +258,12 @@ def _residue_start(run: str, keys: list[int], glued: bool, last_on_line: bool) -
 
 
 def _clean_run(
-    run: str, keys: list[int], glued: bool, last_on_line: bool, options: CleanOptions | None
+    run: str,
+    keys: list[int],
+    glued: bool,
+    last_on_line: bool,
+    standalone: bool,
+    options: CleanOptions | None,
 ) -> tuple[str, list[str]]:
     """A run of URL characters without its tracking residue, and the removed pieces."""
     url = _URL_START.search(run)
@@ -266,7 +275,7 @@ def _clean_run(
     bare = _BARE_HOST.match(run)
     if bare is not None and bare.end() <= keys[0] + 1:
         return clean_url(run, options)
-    start = _residue_start(run, keys, glued, last_on_line)
+    start = _residue_start(run, keys, glued, last_on_line, standalone)
     if start is None:
         return run, []
     return run[:start], [run[start:]]
@@ -288,7 +297,7 @@ def _clean_token(
             before = _previous_visible(text, start)
             last_on_line = before < 0 or text[before] == "\n" or _after_sentence(text, before + 1)
         run = token[run_start:run_end]
-        new, pieces = _clean_run(run, run_keys, glued, last_on_line, options)
+        new, pieces = _clean_run(run, run_keys, glued, last_on_line, run_start == 0, options)
         if not pieces:
             continue
         out.append(token[pos:run_start])
