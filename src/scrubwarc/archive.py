@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from scrubwarc.article import process
 from scrubwarc.clean.model import CleanOptions
-from scrubwarc.errors import InputError
+from scrubwarc.errors import InputError, OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
@@ -173,6 +173,7 @@ def archive(
     wacz: bool = False,
     force: bool = False,
     append: bool = False,
+    parents: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     clock: Clock | None = None,
@@ -182,8 +183,14 @@ def archive(
 
     ``clock`` and ``record_ids`` pin dates and ids (for byte-identical test output).
     ``progress(done, total)`` is called after each article; the total is None because
-    counting would mean walking the tree twice.
+    counting would mean walking the tree twice (a caller that wants it counts first).
+    Every precondition (the output's name, folder and existence) is checked before the work.
     """
+    if wacz:
+        from scrubwarc.warc.wacz import wacz_path  # lazy: only runs when asked
+
+        if wacz_path(output).exists() and not (force or append):
+            raise OutputExistsError(f"{display_path(wacz_path(output))}: already exists")
     out_dir = output.resolve().parent
     inputs = [p.resolve() for p in paths if p.is_dir()]
     # Skip the output folder when it sits inside an input tree, unless it is the tree's
@@ -198,7 +205,13 @@ def archive(
     flagged: list[tuple[str, str]] = []
     articles = bytes_in = 0
     writer = WarcWriter(
-        output, max_size=max_size, append=append, force=force, clock=clock, record_ids=record_ids
+        output,
+        max_size=max_size,
+        append=append,
+        force=force,
+        clock=clock,
+        record_ids=record_ids,
+        parents=parents,
     )
     with writer:
         for outcome in _ordered(_batches(sources, BATCH_SIZE), jobs, options, max_bytes):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 DIRTY = "Storm hits coast\n\nStorm hits coast\n\nIt rained.|+News&utm_content=Reader\n"
 CLEAN = "Storm hits coast\n\nIt rained.\n"

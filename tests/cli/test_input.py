@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import run
+from tests.helpers import run
 
 # Articles with nothing (or nearly nothing) in them, and what `clean` makes of each.
 DEGENERATE = {
@@ -61,7 +61,7 @@ def test_degenerate_articles_through_clean_meta_and_archive(
 # hang can be stopped; prints nothing on success.
 _CHILD = """
 import sys
-from scrubwarc.article import process
+from scrubwarc import process_article as process
 unit, size = sys.argv[1], int(sys.argv[2])
 text = (unit * (size // len(unit) + 1))[:size]
 article = process(text.encode("utf-8", "surrogatepass"), "hostile.txt")
@@ -145,7 +145,7 @@ def test_ten_megabyte_single_line(tmp_path: Path) -> None:
 # Found by fuzz/fuzz_clean.py: the headline rule once looked at the first 200 lines only, so a
 # headline repeated ~600+ times lost 200 copies per pass and cleaning was not idempotent.
 def test_deeply_repeated_headline_is_cleaned_in_one_run() -> None:
-    from scrubwarc.clean.pipeline import clean_text
+    from scrubwarc import clean_text
 
     once = clean_text("Storm hits coast\n\n" * 700 + "It rained.\n").text
     assert once == "Storm hits coast\n\nIt rained.\n"

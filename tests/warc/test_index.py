@@ -16,13 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from warcio.warcwriter import WARCWriter
 
-from scrubwarc.errors import OutputError
-from scrubwarc.warc.reader import list_articles
+from scrubwarc import OutputError, list_articles, verify
 from scrubwarc.warc.record import encode_article, encode_raw, gzip_member, record_head, record_tail
-from scrubwarc.warc.verify import verify
 from scrubwarc.warc.writer import _Originals
-
-from .test_warc import article, pinned_writer, records, storm
+from tests.helpers import article, pinned_writer, records, storm
 
 HAS_PROC = Path("/proc/self/fd").is_dir()
 

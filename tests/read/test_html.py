@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from scrubwarc.errors import HtmlError
+from scrubwarc import HtmlError
 from scrubwarc.read.html import detect_encoding, extract_text, parse_document
+from tests.helpers import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
-CASES = sorted(FIXTURES.glob("*.html"))
+HTML_FIXTURES = FIXTURES / "html"
+CASES = sorted(HTML_FIXTURES.glob("*.html"))
 
 ARTICLE = "<p>{}</p>".format(
     "This paragraph is the article: long enough, with commas, to be chosen as the main text."
@@ -33,7 +34,7 @@ def test_fixture(page: Path) -> None:
 
 
 def test_news_fixture_drops_chrome() -> None:
-    text = extract((FIXTURES / "news_article.html").read_bytes())
+    text = extract((HTML_FIXTURES / "news_article.html").read_bytes())
     for chrome in ("Share on", "cookies", "Most popular", "commute", "newsletter", "©", "Photo:"):
         assert chrome not in text
     assert "Harbour bridge reopens after two years" not in text  # the <h1> headline
@@ -41,7 +42,7 @@ def test_news_fixture_drops_chrome() -> None:
 
 
 def test_extract_is_repeatable_and_read_only() -> None:
-    doc = parse_document((FIXTURES / "news_article.html").read_bytes())
+    doc = parse_document((HTML_FIXTURES / "news_article.html").read_bytes())
     before = etree.tostring(doc)
     assert extract_text(doc) == extract_text(doc)
     assert etree.tostring(doc) == before

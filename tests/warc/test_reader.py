@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import gzip
 import tempfile
-import zlib
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrubwarc.article import Article, Metadata
-from scrubwarc.errors import InputError
-from scrubwarc.warc.reader import list_articles, unpack, unsafe_reason
-from scrubwarc.warc.verify import verify
-
-from .test_warc import article, pinned_writer, storm
-
-
-def write(path: Path, *items: tuple[Article, str]) -> Path:
-    with pinned_writer(path) as writer:
-        for art, name in items:
-            writer.write(art, name)
-    return path
+from scrubwarc import Article, InputError, Metadata, list_articles, unpack, verify
+from scrubwarc.warc.reader import unsafe_reason
+from tests.helpers import article, member_offsets, storm, write
 
 
 @pytest.fixture
@@ -34,17 +23,6 @@ def good(tmp_path: Path) -> Path:
         (article("Second story\n"), "b.txt"),
         (article("Third story\n"), "c/d/e.txt"),
     )
-
-
-def member_offsets(path: Path) -> list[int]:
-    """Where each gzip member, that is each record, starts."""
-    data, starts, pos = path.read_bytes(), [], 0
-    while pos < len(data):
-        starts.append(pos)
-        member = zlib.decompressobj(wbits=31)
-        member.decompress(data[pos:])
-        pos = len(data) - len(member.unused_data)
-    return starts
 
 
 def test_good_file_verifies(good: Path) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.cli.archive import parse_size
-from tests.conftest import FIXTURES
+from scrubwarc.cli.common import parse_size
+from tests.helpers import FIXTURES
 
 SCRUBWARC = shutil.which("scrubwarc") or pytest.fail("scrubwarc is not installed")
 

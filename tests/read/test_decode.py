@@ -7,8 +7,7 @@ import codecs
 import pytest
 
 from scrubwarc import DecodeError, clean_bytes, decode
-
-from .test_language import PARAGRAPHS
+from tests.languages import PARAGRAPHS
 
 WESTERN = "“It’s a café – naïve,” he said in Zürich."
 

@@ -12,9 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scrubwarc.meta.html import HtmlMetadata, read_html_metadata
+from tests.helpers import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "htmlmeta"
-PAGES = sorted(FIXTURES.glob("*.html"))
+HTMLMETA = FIXTURES / "htmlmeta"
+PAGES = sorted(HTMLMETA.glob("*.html"))
 
 
 def _read(page: bytes) -> HtmlMetadata:

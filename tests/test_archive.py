@@ -11,41 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.archive import BATCH_SIZE, archive
-from scrubwarc.errors import OutputError
-from scrubwarc.warc.reader import list_articles, unpack
-from scrubwarc.warc.verify import verify
-
-from .conftest import FIXTURES
-from .test_warc import pinned_clock, pinned_ids
-
-WORDS = [
-    "storm",
-    "coast",
-    "minister",
-    "budget",
-    "river",
-    "city",
-    "council",
-    "school",
-    "market",
-    "harbour",
-    "rail",
-]
-
-
-def make_corpus(root: Path, count: int, start: int = 0) -> list[Path]:
-    """``count`` small text articles in nested folders, different but reproducible."""
-    paths = []
-    for n in range(start, start + count):
-        words = [WORDS[(n * 7 + i * 3) % len(WORDS)] for i in range(40 + n % 60)]
-        body = " ".join(words).capitalize() + "."
-        text = f"Story {n}: {WORDS[n % len(WORDS)]} news\n\nBy Reporter {n % 13}\n\n{body}\n"
-        path = root / f"d{n % 10}" / f"article-{n:06d}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+from scrubwarc import OutputError, archive, list_articles, unpack, verify
+from scrubwarc.archive import BATCH_SIZE
+from tests.helpers import FIXTURES, make_corpus, pinned_clock, pinned_ids
 
 
 def test_archives_the_fixtures(tmp_path: Path) -> None:
@@ -93,7 +61,14 @@ def test_jobs_do_not_change_the_bytes(tmp_path: Path) -> None:
     outs = []
     for jobs in (1, 2):
         out = tmp_path / f"jobs{jobs}" / "news.warc.gz"
-        archive([tmp_path / "src"], out, jobs=jobs, clock=pinned_clock, record_ids=pinned_ids())
+        archive(
+            [tmp_path / "src"],
+            out,
+            jobs=jobs,
+            clock=pinned_clock,
+            record_ids=pinned_ids(),
+            parents=True,
+        )
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
 
@@ -109,7 +84,13 @@ def test_jobs_do_not_change_the_bytes_with_repeats_raw_files_and_rolling(tmp_pat
     for jobs in (1, 2):
         out = tmp_path / f"jobs{jobs}" / "news.warc.gz"
         summary = archive(
-            [src], out, jobs=jobs, max_size=40_000, clock=pinned_clock, record_ids=pinned_ids()
+            [src],
+            out,
+            jobs=jobs,
+            max_size=40_000,
+            clock=pinned_clock,
+            record_ids=pinned_ids(),
+            parents=True,
         )
         assert summary.duplicates > 0 and len(summary.files) > 2 and len(summary.flagged) == 1
         parts.append([p.read_bytes() for p in summary.files])
@@ -139,7 +120,9 @@ def test_output_inside_the_input_tree_is_never_read_back(tmp_path: Path) -> None
         root = tmp_path / name.replace("/", "-")
         make_corpus(root, 4)
         for _ in range(2):
-            summary = archive([root], root / name, include=("*",), force=True, wacz=True)
+            summary = archive(
+                [root], root / name, include=("*",), force=True, wacz=True, parents=True
+            )
             assert summary.articles == 4, name
 
 
@@ -177,7 +160,7 @@ def test_append_mode(tmp_path: Path) -> None:
 _KILLABLE = """
 import sys
 from pathlib import Path
-from scrubwarc.archive import archive
+from scrubwarc import archive
 archive([Path(sys.argv[1])], Path(sys.argv[2]), jobs=2)
 """
 

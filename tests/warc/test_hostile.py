@@ -1,6 +1,6 @@
 """Hardening, WARC reading through the command: damaged and foreign files, hostile paths.
 
-The library-level cases (which fault, at which offset) are in ``tests/test_warcread.py``;
+The library-level cases (which fault, at which offset) are in ``tests/warc/test_reader.py``;
 here every command must answer a user with one line per problem and no traceback.
 """
 
@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import run
-from tests.test_warc import article, storm
-from tests.test_warcread import member_offsets, write
+from tests.helpers import article, member_offsets, run, storm, write
 
 
 def _truncated(good: bytes, offsets: list[int]) -> bytes:

@@ -1,6 +1,6 @@
 """Hardening, files and directories: links, permissions, odd names, vanishing files, full disks.
 
-Output inside the input tree is covered by ``test_cli.py::test_output_dir_inside_input_is_not_
+Output inside the input tree is covered by ``cli/test_clean.py::test_output_dir_inside_input_is_not_
 read_back`` and ``test_cli_archive.py::test_output_inside_the_input_tree_is_not_read_back``.
 
 The tests run as root here, and root ignores file permissions: permission cases drop to an
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import CLEAN, DIRTY, SCRUBWARC, run
+from tests.helpers import CLEAN, DIRTY, SCRUBWARC, run
 
 NOBODY = 65534
 SETPRIV = shutil.which("setpriv")

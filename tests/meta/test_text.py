@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.article import Metadata, process
+from scrubwarc import Metadata
+from scrubwarc import process_article as process
 from scrubwarc.clean.rules.tracking import tracking_pairs
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 CASES = sorted(p for p in (FIXTURES / "meta").iterdir() if p.suffix in {".txt", ".html"})
 SCRUBWARC = shutil.which("scrubwarc") or pytest.fail("scrubwarc is not installed")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scrubwarc import clean_bytes, clean_text
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 CASES = sorted((FIXTURES / "clean").glob("*.in.txt"))
 

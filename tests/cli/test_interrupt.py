@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.clean.pipeline import clean_text
-from tests.test_cli import DIRTY, SCRUBWARC, run
+from scrubwarc import clean_text
+from tests.helpers import DIRTY, SCRUBWARC, run
 
 pytestmark = pytest.mark.slow
 

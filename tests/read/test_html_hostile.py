@@ -1,7 +1,7 @@
 """Hardening, HTML and the whole bytes-to-article path: deep nesting and generated input.
 
 Malformed markup, XXE, billion laughs, 10,000 nested tags and megabytes of script are in
-``tests/test_htmlpage.py``; this file adds the pages libxml2 cannot nest and property tests.
+``tests/read/test_html.py``; this file adds the pages libxml2 cannot nest and property tests.
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ import lxml.html
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from scrubwarc.article import process
-from scrubwarc.clean.pipeline import clean_text
-from scrubwarc.errors import ScrubwarcError
+from scrubwarc import ScrubwarcError, clean_text
+from scrubwarc import process_article as process
 from scrubwarc.read.html import _parser, extract_text, parse_document
 
 STORY = (

@@ -19,13 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.archive import archive
-from scrubwarc.article import Article, Metadata
+from scrubwarc import Article, Metadata, archive
 from scrubwarc.warc.wacz import build_wacz
-
-from .conftest import FIXTURES
-from .test_batch import make_corpus
-from .test_warc import article, pinned_clock, pinned_ids, pinned_writer
+from tests.helpers import FIXTURES, article, make_corpus, pinned_clock, pinned_ids, pinned_writer
 
 pytestmark = pytest.mark.slow
 

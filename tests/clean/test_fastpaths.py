@@ -8,10 +8,9 @@ from collections.abc import Iterable
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from scrubwarc import CleanOptions, clean_text
+from scrubwarc import RULES, CleanOptions, Removal, clean_text
 from scrubwarc.clean.lines import drop_lines
-from scrubwarc.clean.model import Removal, RuleOutput
-from scrubwarc.clean.pipeline import RULES
+from scrubwarc.clean.model import RuleOutput
 from scrubwarc.clean.rules.headline import drop_duplicate_headline, same_headline
 from scrubwarc.clean.rules.tracking import _equals_signs, _token_bounds, strip_tracking
 from scrubwarc.clean.sitename import split_site_name

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import json
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -11,22 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
-
-DIRTY = "Storm hits coast\n\nStorm hits coast\n\nIt rained.|+News&utm_content=Reader\n"
-CLEAN = "Storm hits coast\n\nIt rained.\n"
-SCRUBWARC = shutil.which("scrubwarc") or pytest.fail("scrubwarc is not installed")
-
-
-def run(
-    *args: str | Path, cwd: Path | None = None, stdin: bytes = b""
-) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(
-        [SCRUBWARC, *map(str, args)], input=stdin, capture_output=True, cwd=cwd, check=False
-    )
-    return subprocess.CompletedProcess(
-        proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-    )
+from tests.helpers import CLEAN, DIRTY, FIXTURES, SCRUBWARC, run
 
 
 @pytest.fixture
@@ -70,7 +55,8 @@ def test_check_lists_files_and_exits_1(corpus: Path) -> None:
 
 def test_check_passes_on_clean_files(corpus: Path) -> None:
     r = run("clean", "--check", corpus / "sub" / "clean.txt")
-    assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
+    assert (r.returncode, r.stdout) == (0, "")
+    assert r.stderr == "1 file: 0 would fix, 1 unchanged, 0 failed\n"  # every run ends in one
 
 
 def test_diff(corpus: Path) -> None:
@@ -296,3 +282,34 @@ def test_whole_app_for_tools_and_one_command_for_a_run() -> None:
     assert list(whole.commands) == list(cli.COMMANDS)
     assert cli.wanted(["clean", "--check", "x.txt"]) == ("clean",)
     assert cli.wanted(["--version"]) == cli.wanted(["clenaa"]) == tuple(cli.COMMANDS)
+
+
+@pytest.mark.parametrize("command", ["clean", "meta", "archive"])
+def test_every_command_takes_include_and_exclude_from_config(tmp_path: Path, command: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.scrubwarc]\ninclude = ["*.article"]\nexclude = ["drafts"]\n'
+    )
+    docs = tmp_path / "docs"
+    (docs / "drafts").mkdir(parents=True)
+    (docs / "story.article").write_text(DIRTY)
+    (docs / "drafts" / "draft.article").write_text(DIRTY)
+    (docs / "notes.txt").write_text(DIRTY)  # not in the configured include
+    args = {
+        "clean": ("clean", "--check", "docs"),
+        "meta": ("meta", "docs", "--json"),
+        "archive": ("archive", "docs", "-o", tmp_path / "out.warc.gz"),
+    }[command]
+    r = run(*args, cwd=tmp_path)
+    if command == "clean":
+        assert (r.returncode, r.stderr.splitlines()[0]) == (1, "would fix docs/story.article")
+        assert "1 file:" in r.stderr
+    elif command == "meta":
+        lines = [json.loads(line) for line in r.stdout.splitlines()]
+        assert r.returncode == 0
+        assert [line["path"] for line in lines] == ["docs/story.article"]
+    else:
+        from scrubwarc import list_articles
+
+        assert r.returncode == 0
+        listed = list(list_articles(tmp_path / "out.warc.gz"))
+        assert [item.title for item in listed] == ["Storm hits coast"]

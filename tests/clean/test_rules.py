@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scrubwarc import CleanOptions, Removal, clean_text, clean_url, is_tracking_param
+from scrubwarc import RULES, CleanOptions, Removal, clean_text, clean_url, is_tracking_param
 from scrubwarc.clean.model import RuleOutput
-from scrubwarc.clean.pipeline import RULES
 from scrubwarc.clean.rules.boilerplate import drop_cross_links, split_cross_link
 from scrubwarc.clean.rules.headline import drop_duplicate_headline
 from scrubwarc.clean.rules.repair_encoding import repair_encoding

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import itertools
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,52 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrubwarc import __version__
-from scrubwarc.article import Article, Metadata
-from scrubwarc.clean.model import Removal
-from scrubwarc.errors import ConfigError, OutputError
+from scrubwarc import ConfigError, OutputError, WarcWriter, __version__, list_articles, verify
 from scrubwarc.warc.fields import decode_source_path, encode_source_path, parse_fields
-from scrubwarc.warc.reader import list_articles
 from scrubwarc.warc.record import target_uri
-from scrubwarc.warc.verify import verify
-from scrubwarc.warc.writer import WarcWriter
-
-MOMENT = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
-
-
-def pinned_ids() -> WarcIds:
-    """Record ids 1, 2, 3 … as UUIDs, so a test's output is the same bytes every run."""
-    return WarcIds()
-
-
-class WarcIds:
-    def __init__(self) -> None:
-        self._count = itertools.count(1)
-
-    def __call__(self) -> str:
-        return f"<urn:uuid:{uuid.UUID(int=next(self._count))}>"
-
-
-def pinned_clock() -> datetime:
-    return MOMENT
-
-
-def pinned_writer(path: Path, **kwargs: object) -> WarcWriter:
-    return WarcWriter(path, clock=pinned_clock, record_ids=pinned_ids(), **kwargs)  # type: ignore[arg-type]
-
-
-def article(text: str = "Storm hits coast\n", url: str | None = None, **meta: object) -> Article:
-    original = (text + "\nRead more\n").encode()
-    fields = {"title": text.splitlines()[0], "url": url, "encoding": "utf-8", **meta}
-    return Article(original, text, Metadata(**fields), "text")  # type: ignore[arg-type]
-
-
-def records(path: Path) -> list[str]:
-    """The decompressed records of a small file, split at record boundaries."""
-    text = gzip.decompress(path.read_bytes()).decode("utf-8")
-    first, *rest = text.split("\r\n\r\nWARC/1.1\r\n")
-    return [first] + ["WARC/1.1\r\n" + r for r in rest]
-
+from tests.helpers import article, pinned_ids, pinned_writer, records, storm
 
 GOLDEN = """\
 WARC/1.1\r
@@ -118,17 +74,6 @@ scrubwarc-source-path: storm.txt\r
 \r
 \r
 """
-
-
-def storm() -> Article:
-    return article(
-        url="https://news.example/storm",
-        authors=("Ann Lee",),
-        date="2024-04-30",
-        word_count=2,
-        sha256="x",
-        removed=(Removal("boilerplate", "Read more", 3, 1),),
-    )
 
 
 def test_golden_article_records(tmp_path: Path) -> None:

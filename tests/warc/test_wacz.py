@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.errors import ConfigError, OutputError
+from scrubwarc import ConfigError, OutputError
 from scrubwarc.warc.wacz import build_wacz, wacz_path
-
-from .test_warc import pinned_writer, storm
+from tests.helpers import pinned_writer, storm
 
 
 @pytest.mark.parametrize(
