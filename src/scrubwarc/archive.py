@@ -157,7 +157,7 @@ def _with_learned_sites(
 
     sources = (s.path for s in walk(paths, include, exclude, skip, []) if not is_own(s.path))
     options = options or CleanOptions()
-    learned = learn_site_suffixes(read_heads(sources))
+    learned = learn_site_suffixes(read_heads(sources, options.encoding))
     return options._replace(site_names=options.site_names | learned)
 
 

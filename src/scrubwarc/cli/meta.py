@@ -13,6 +13,7 @@ from scrubwarc.cli.common import (
     ConfigOpt,
     DebugOpt,
     DisableOpt,
+    EncodingOpt,
     ExcludeOpt,
     IncludeOpt,
     MaxBytesOpt,
@@ -77,6 +78,7 @@ def meta(
     disable: DisableOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     config: ConfigOpt = None,
+    encoding: EncodingOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Show an article's metadata: title, authors, date, URL, site, language, and more.
@@ -94,7 +96,7 @@ def meta(
     paths = paths or []
     if not paths:
         raise fail("no input given", "pass files, directories, or - for standard input")
-    conf = setup(config, disable, include, exclude, ARTICLE_INCLUDE)
+    conf = setup(config, disable, include, exclude, ARTICLE_INCLUDE, encoding)
     several = len(paths) > 1 or any(p.is_dir() for p in paths)
     run = Run(debug)
     stdin = [str(p) for p in paths] == ["-"]
@@ -104,7 +106,9 @@ def meta(
         if not stdin:
             sources = [s.path for s in run.walk(paths, conf)]
             if several:  # a run over many files learns its sites' names first
-                learned = learn_site_suffixes(read_heads(p for p in sources if p))
+                learned = learn_site_suffixes(
+                    read_heads((p for p in sources if p), options.encoding)
+                )
                 options = options._replace(site_names=options.site_names | learned)
         for path in sources:
             with run.item("<stdin>" if path is None else str(path)):

@@ -71,8 +71,9 @@ def learn_site_suffixes(heads: Iterable[str], min_files: int = _MIN_FILES) -> fr
     return frozenset(forms[key] for key, n in files.items() if n >= min_files)
 
 
-def read_heads(paths: Iterable[Path]) -> Iterator[str]:
-    """The decoded opening of each readable text file (HTML pages and failures are skipped)."""
+def read_heads(paths: Iterable[Path], encoding: str | None = None) -> Iterator[str]:
+    """The decoded opening of each readable text file (HTML pages and failures are skipped);
+    ``encoding`` as stated by the user, else detected."""
     from scrubwarc.read.decode import decode
     from scrubwarc.read.document import is_html
 
@@ -87,6 +88,6 @@ def read_heads(paths: Iterable[Path]) -> Iterator[str]:
         if len(data) == HEAD_BYTES:
             data = data[: data.rfind(b"\n") + 1] or data  # no character cut in two
         try:
-            yield decode(data, str(path)).text
+            yield decode(data, str(path), encoding).text
         except ScrubwarcError:
             continue
