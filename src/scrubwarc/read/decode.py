@@ -139,14 +139,17 @@ _ALPHABETS = tuple(
 _TYPOGRAPHY = frozenset("“”‘’„‚–—…•€£¥§©®°±·«»™¡¿‹›†‡¶ªº\u00a0\u00ad")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LATIN_SAMPLE = 1 << 16  # enough accented letters to tell pages apart; bounded work
+
+
 def _latin_score(text: str) -> tuple[int, int]:
     """(score, accented letters): letters one language explains, less those it does not,
     less three for each sign glued to a letter that no language writes there."""
     letters: dict[str, int] = {}
     glued = 0
-    for i, ch in enumerate(text):
-        if ch.isascii():
-            continue
+    for m in _NON_ASCII.finditer(text):  # only the non-ASCII characters are looked at
+        ch, i = m.group(), m.start()
         if ch.isalpha():
             low = ch.lower()[:1]
             letters[low] = letters.get(low, 0) + 1
@@ -170,9 +173,10 @@ def pick_latin(data: bytes) -> tuple[str, float]:
     'cp1250'
     """
     scored: list[tuple[int, int, str, str]] = []
+    data = data[:_LATIN_SAMPLE]
     for rank, page in enumerate(_LATIN_PAGES):
         try:
-            text = data.decode(page)
+            text = data.decode(page)  # single-byte pages: a cut sample splits no character
         except UnicodeDecodeError:
             continue
         score, total = _latin_score(text)
