@@ -46,7 +46,10 @@ _FLAGS = re.IGNORECASE
 # The lead-in; whitespace is normalised to single spaces first, so no ``\s*``.
 _LEAD_IN = re.compile(
     r"(?:(?:written|reported|reporting|words|story|text|posted|compiled) )?by(?::? |:)"
-    r"|authors?: ?",
+    r"|authors?: ?"
+    # The same lead-in in other languages: German, Spanish, French, Dutch, Polish, Swedish,
+    # Danish, Czech, Russian, Ukrainian.
+    r"|(?:von|por|par|door|przez|av|af|od|автор|текст|від)(?::? |:)",
     _FLAGS,
 )
 # A trailing parenthetical is an agency or an address: "By Jane Roe (AP)".

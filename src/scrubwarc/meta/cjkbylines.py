@@ -20,9 +20,11 @@ _NAME = rf"[{_HAN}{_KANA}·・]{{2,6}}|[{_HANGUL}]{{2,5}}"
 _SEPARATORS = re.compile(r"[\s、，,;；/／|｜]+")
 # A lead-in: an optional outlet ("本报", "新华社"), the role word, an optional colon or slash.
 _LEAD = re.compile(
-    rf"^[(（【\[]?(?:[{_HAN}]{{0,6}}?(?:记者|記者)|作者|撰文|执笔|執筆|文(?=\s*[:：/／])|글(?=\s)"
-    r"|기자)\s*[:：/／|｜]?\s*"
+    rf"^[(（【\[]?(?:(?:[{_HAN}]{{0,6}}?(?:记者|記者|通讯员|通訊員)|作者|撰文|执笔|執筆"
+    r"|文(?=\s*[:：/／])|글(?=\s)|기자)\s*[:：/／|｜]?\s*)+"
 )
+# A dateline before a Korean or Chinese byline: "[서울=뉴스1]", "【新华社北京4月1日电】".
+_DATELINE = re.compile(r"^\s*[\[【][^\]】]{1,30}[\]】]\s*")
 # A trailing role: "홍길동 기자", "张三 报道", "山田太郎記者".
 _TRAIL = re.compile(r"\s*(?:기자|특파원|记者|記者|报道|報道|撰文|摄|攝)\s*[)）】\]]?$")
 _EMAIL = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*")
@@ -38,10 +40,13 @@ def cjk_byline(line: str) -> tuple[str, ...] | None:
     (('张三',), ('李四', '王五'))
     >>> cjk_byline("홍길동 기자 hong@example.com"), cjk_byline("今天天气很好。")
     (('홍길동',), None)
+    >>> cjk_byline("文/记者 张三"), cjk_byline("[서울=뉴스1] 김철수 기자")
+    (('张三',), ('김철수',))
     """
     if _EDITOR.match(line):
         return ()
     text = _EMAIL.sub(" ", line).strip()
+    text = _DATELINE.sub("", text, count=1)
     lead = _LEAD.match(text)
     rest = text[lead.end() :] if lead else text
     trail = _TRAIL.search(rest)

@@ -137,8 +137,8 @@ def _english_month(language: str, word: str) -> str:
 def localise(line: str, language: str | None) -> str:
     """``line`` with CJK dates, and the month names and labels of ``language``, in English.
 
-    >>> localise("发布时间：2023年4月1日 10:30", None)
-    'Published: 2023-04-01 10:30'
+    >>> localise("发布时间：2023年4月1日 10:30", None), localise("입력 2023.04.01 10:30", "ko")
+    ('Published: 2023-04-01 10:30', 'Published: 2023.04.01 10:30')
     >>> localise("1 de abril de 2023", "es"), localise("Veröffentlicht am 1. April 2023", "de")
     ('1 April 2023', 'Published 1 April 2023')
     """
@@ -146,13 +146,14 @@ def localise(line: str, language: str | None) -> str:
     if _CJK_DATE.search(line):
         line = _CJK_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", line, 1)
         line = _CJK_TIME.sub(lambda m: f"{int(m[1])}:{int(m[2]):02d}", line, 1)
+    patterns = _language_patterns(language) if language else None
+    if patterns is None:
+        # A label in a script without a table ("입력 2023.04.01", "公開日：2023/04/01")
+        # before a date in numbers: the rest must still be a whole date line.
         label = _CJK_LABEL.match(line)
         if label and not label.group(0)[:1].isascii():
             line = "Published: " + line[label.end() :]
         return line.strip()
-    patterns = _language_patterns(language) if language else None
-    if patterns is None:
-        return line
     head, months = patterns
     opening = head.match(line)
     if opening and opening.end():
