@@ -23,6 +23,7 @@ HOSTILE = {
     "tracking-sentence-ends": "。utm_a=。",
     "unescape-tags-in-prose": "the <p> tag ",
     "unescape-glued-tags": "a<b>b</b>",
+    "unescape-cjk-glued-tags": "は<b>",
     "boilerplate-sentences": "Read more: the report.\n",
     "sitename-separators": "A | B - C — D · ",
     "dates-cjk": "2023年4月1日 ",
