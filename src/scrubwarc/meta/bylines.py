@@ -199,7 +199,7 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
         if names and (_is_agency(piece) or _is_organisation(piece)):
             continue  # "By X, Associated Press": an affiliation
         if organisations and lead_in and (_is_agency(piece) or _is_organisation_author(piece)):
-            credited.append(piece)  # "By The Associated Press": the author
+            credited.append(_organisation_case(piece))  # "By The Associated Press": the author
             continue
         if _is_agency(piece):
             continue  # without organisations, "By Reuters" names nobody
@@ -263,6 +263,18 @@ def _is_agency(piece: str) -> bool:
         lowered in _ORGANISATIONS
         or lowered.removeprefix("the ") in _ORGANISATIONS
         or _DOMAIN.fullmatch(piece) is not None
+    )
+
+
+def _organisation_case(piece: str) -> str:
+    """An organisation written in capitals in title case (``THE ASSOCIATED PRESS``); an
+    acronym (``AFP``) or a name in mixed case as written."""
+    words = piece.split()
+    if not piece.isupper() or len(words) < 2:
+        return piece
+    return " ".join(
+        w.lower() if i and w.lower() in _ORG_CONNECTORS else _title_case_word(w)
+        for i, w in enumerate(words)
     )
 
 
