@@ -239,6 +239,8 @@ def _residue_start(
     precedes at the end of a line. A lone ``key=value`` (or ``&key=value``) standing
     between words (``standalone``: a blank or the line's start before it) is prose.
     """
+    if standalone and keys[0] == 0 and not (glued or last_on_line):
+        return None  # "add utm_source=a&utm_medium=b to links": parameters named in prose
     # A "?" opens a query; else the first "|" or "#" (campaign names hold "+" and "&");
     # else any query punctuation.
     firsts = [min((i for m in marks if (i := run.find(m)) != -1), default=-1)
