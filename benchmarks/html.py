@@ -274,7 +274,7 @@ def trafilatura_extractor() -> Extractor | None:
 def readability_extractor() -> Extractor | None:
     try:
         import lxml.html
-        from readability import Document  # type: ignore[import-untyped]
+        from readability import Document
     except ImportError:
         return None
 
