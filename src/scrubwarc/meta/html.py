@@ -72,6 +72,36 @@ _DATE_IN_LINE = re.compile(
     r"|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{4})(?!\w)",
     re.IGNORECASE,
 )
+# Meta tags that state the publication date (OpenGraph, Dublin Core, parsely, sailthru,
+# Highwire/Google Scholar citations, and the common unprefixed names), most specific first.
+_PUBLISHED_TAGS = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "publication_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.created",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "citation_date",
+)
+# A label that ends right before the publication date it introduces.
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|publication date|date published)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$",
+    re.IGNORECASE,
+)
 _UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01][0-9])/([0-3][0-9])/")
 # How much text after the headline is searched for its date line, and how long a line may be.
@@ -658,37 +688,17 @@ def _date(
     tags: _MetaTags,
     headline: lxml_html.HtmlElement | None,
 ) -> str | None:
-    """The publication date, most deliberate statement first, kept in the page's own offset.
+    """The article's date, most deliberate statement first, kept in the page's own offset.
 
     Structured data (JSON-LD, meta tags, ``itemprop``), then a dated line near the headline
     (a line labelled as an update only when nothing else is dated), then ``<time>``, then a
-    ``/YYYY/MM/DD/`` path in the page's address.
+    ``/YYYY/MM/DD/`` path in the page's address. A line anywhere in the body that a label
+    calls the publication date (``Published on ...``) counts as near the headline.
     """
-    candidates = [
-        ld.text("datePublished"),
-        ld.text("dateCreated"),
-        tags.first("article:published_time"),
-        tags.first("og:published_time"),
-        tags.first("datepublished"),
-        tags.first("date"),
-        tags.first("pubdate"),
-        tags.first("publishdate"),
-        tags.first("publish-date"),
-        tags.first("dc.date.issued"),
-        tags.first("dc.date"),
-        tags.first("dcterms.created"),
-        tags.first("parsely-pub-date"),
-        ld.any_published(),
-        *(
-            el.get("content") or el.get("datetime") or el.text_content()
-            for el in _itemprop(root, "datePublished")
-        ),
-    ]
-    # Each kept as stated, in its own offset: a UTC time is never moved to another day.
-    stated = next((parsed for c in candidates if c and (parsed := parse_date(c))), None)
+    stated = _first_date(_published_candidates(root, ld, tags))
     if stated:
         return stated
-    near = _date_near_headline(root, headline)
+    near = _date_near_headline(root, headline) or _labelled_date(root)
     if near:
         return near
     # <time>: the one marked as the publication date first, then any.
@@ -702,6 +712,45 @@ def _date(
     url = _url(root, ld, tags)
     found = _URL_DATE.search(url) if url else None
     return parse_date("-".join(found.groups())) if found else None
+
+
+def _labelled_date(root: lxml_html.HtmlElement) -> str | None:
+    """The first date anywhere in the body that a label calls the publication date
+    (``Published on: 15 August 2025``, ``Posted on the 15/12/2025 at 19:00 by``), or that
+    stands alone right after a ``Published`` label of its own."""
+    body = next(root.iter("body"), root)
+    previous = ""
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
+            continue
+        for text in (element.text, element.tail):
+            line = _clean(text)
+            if not line:
+                continue
+            if len(line) <= _MAX_DATE_LINE and any(c.isdigit() for c in line):
+                for found in _DATE_IN_LINE.finditer(line):
+                    prefix = line[: found.start()] or previous
+                    if _PUBLISHED_LABEL.search(prefix) and (parsed := parse_date(found.group(0))):
+                        return parsed
+            previous = line
+    return None
+
+
+def _first_date(candidates: Iterable[str | None]) -> str | None:
+    """The first candidate that parses, as stated: a UTC time is never moved to another day."""
+    return next((parsed for c in candidates if c and (parsed := parse_date(c))), None)
+
+
+def _published_candidates(
+    root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags
+) -> Iterator[str | None]:
+    yield ld.text("datePublished")
+    yield ld.text("dateCreated")
+    for key in _PUBLISHED_TAGS:
+        yield tags.first(key)
+    yield ld.any_published()
+    for element in _itemprop(root, "datePublished"):
+        yield element.get("content") or element.get("datetime") or element.text_content()
 
 
 def _itemprop(root: lxml_html.HtmlElement, name: str) -> Iterator[lxml_html.HtmlElement]:

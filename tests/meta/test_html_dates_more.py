@@ -1,0 +1,50 @@
+"""Date signals added in round 2 of issue 11: more meta-tag names, labelled dates anywhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrubwarc.meta.html import HtmlMetadata, read_html_metadata
+from scrubwarc.read.html import parse_document
+
+
+def meta(html: str) -> HtmlMetadata:
+    return read_html_metadata(parse_document(f"<html>{html}</html>".encode()))
+
+
+FILLER = "<p>" + "Words of the story go on and on. " * 80 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "date"),
+    [
+        ("sailthru.date", "2025-12-19 18:06:00", "2025-12-19T18:06:00"),
+        ("citation_publication_date", "2019/04/01", "2019-04-01"),
+        ("dcterms.issued", "2020-02-03", "2020-02-03"),
+        ("publish_date", "2021-06-07", "2021-06-07"),
+    ],
+)  # fmt: skip
+def test_dates_from_more_meta_tag_names(name: str, value: str, date: str) -> None:
+    assert meta(f'<head><meta name="{name}" content="{value}"></head>').date == date
+
+
+def test_a_modified_time_alone_is_not_the_publication_date() -> None:
+    head = '<head><meta property="article:modified_time" content="2024-03-19"></head>'
+    assert meta(head).date is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("<p>Published On: 15 August 2025</p>", "2025-08-15"),
+        ("<div>Posted on the 15/12/2025 at 19:00 by <a>@gg</a></div>", "2025-12-15"),
+        ('<p class="label">Published</p><p class="date">Feb 2, 2023</p>', "2023-02-02"),
+    ],
+)  # fmt: skip
+def test_a_labelled_date_far_from_the_headline(line: str, date: str) -> None:
+    assert meta(f"<body><h1>Rain</h1>{FILLER}{line}</body>").date == date
+
+
+def test_an_unlabelled_date_far_from_the_headline_is_still_not_the_date() -> None:
+    body = f"<h1>Rain</h1>{FILLER}<p>Rain fell on June 3, 2019.</p><p>March 4, 2020</p>"
+    assert meta(f"<body>{body}</body>").date is None
