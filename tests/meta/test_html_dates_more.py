@@ -48,3 +48,20 @@ def test_a_labelled_date_far_from_the_headline(line: str, date: str) -> None:
 def test_an_unlabelled_date_far_from_the_headline_is_still_not_the_date() -> None:
     body = f"<h1>Rain</h1>{FILLER}<p>Rain fell on June 3, 2019.</p><p>March 4, 2020</p>"
     assert meta(f"<body>{body}</body>").date is None
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("https://ex.com/blog/2023/october/03/wine/", "2023-10-03"),
+        ("https://ex.com/2019/1/5/snow/", "2019-01-05"),
+        ("https://ex.com/2019/foo/5/snow/", None),
+        ("https://ex.com/2019/02/30/snow/", None),
+    ],
+)  # fmt: skip
+def test_a_date_in_the_address(url: str, date: str | None) -> None:
+    assert meta(f'<head><link rel="canonical" href="{url}"></head>').date == date
+
+
+def test_a_published_meta_tag() -> None:
+    assert meta('<head><meta name="published" content="July 17, 2025"></head>').date == "2025-07-17"

@@ -96,6 +96,15 @@ _PUBLISHED_TAGS = (
     "sailthru.date",
     "citation_publication_date",
     "citation_date",
+    "published",
+    "published_date",
+    "date_published",
+    "pub_date",
+    "article:published",
+    "article_date_original",
+    "original-publish-date",
+    "rnews:datepublished",
+    "cxenseparse:recs:publishtime",
 )
 # A label that ends right before the publication date it introduces.
 _PUBLISHED_LABEL = re.compile(
@@ -103,7 +112,8 @@ _PUBLISHED_LABEL = re.compile(
     re.IGNORECASE,
 )
 _UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
-_URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01][0-9])/([0-3][0-9])/")
+# ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
+_URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/", re.I)
 # How much text after the headline is searched for its date line, and how long a line may be.
 _NEAR_HEADLINE_CHARS = 1500
 _MAX_DATE_LINE = 150
@@ -711,7 +721,7 @@ def _date(
                 return parsed
     url = _url(root, ld, tags)
     found = _URL_DATE.search(url) if url else None
-    return parse_date("-".join(found.groups())) if found else None
+    return _url_date(*found.groups()) if found else None
 
 
 def _labelled_date(root: lxml_html.HtmlElement) -> str | None:
@@ -734,6 +744,17 @@ def _labelled_date(root: lxml_html.HtmlElement) -> str | None:
                         return parsed
             previous = line
     return None
+
+
+def _url_date(year: str, month: str, day: str) -> str | None:
+    """``/2023/10/03/`` or ``/2023/october/03/`` in an address, checked as a date.
+
+    >>> _url_date("2023", "october", "3"), _url_date("2023", "02", "30")
+    ('2023-10-03', None)
+    """
+    if not month.isdigit():
+        return parse_date(f"{day} {month} {year}")
+    return parse_date(f"{year}-{int(month):02d}-{int(day):02d}")
 
 
 def _first_date(candidates: Iterable[str | None]) -> str | None:
