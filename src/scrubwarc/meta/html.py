@@ -132,6 +132,17 @@ _BYLINE_NOISE = re.compile(r"avatar|image|photo|img|bio|description|box|comment|
 # Separators inside a byline element between the name and what follows (date, role, time).
 _BYLINE_TAIL = re.compile(r"\s(?:[|•·/–—]|-\s)|\s+(?:on|updated|published)\s", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 60
+# A byline piece that credits someone other than the writer: the name it introduces (in the
+# same piece or the next) is not the author's. ("Reviewed by" stays an author's lead-in: a
+# reviewed page often names only its reviewer.)
+_OTHER_CREDIT = re.compile(
+    r"^(?:last\s+)?(?:updated|edited|fact[- ]?checked"
+    r"|photos?|photography|illustrations?|images?|video|translated)(?:\s+and\s+\w+)?\s+by\b:?",
+    re.IGNORECASE,
+)
+# A byline piece that only introduces the name in the next one: "Text by", "Recipe by",
+# "Authored by", "Insights from".
+_LEAD_IN_PIECE = re.compile(r"(?:[\w-]+\s+){0,2}(?:by|from)\s*:?", re.IGNORECASE)
 # Share of its words an <h1> must share with a stated title to be taken for the headline.
 _MIN_AGREEMENT = 0.5
 _MAX_HEADLINE = 300
@@ -663,9 +674,19 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
 
 
 def _byline_name(element: lxml_html.HtmlElement) -> str | None:
+    credited_other = False
     for piece in element.itertext():
         text = _clean(piece)
         if not text:
+            continue
+        if _OTHER_CREDIT.match(text):
+            # "Updated by" + name, or "Reviewed by Jo Kim": neither piece names the writer.
+            credited_other = not _OTHER_CREDIT.sub("", text).strip(" ,:|-")
+            continue
+        if credited_other:
+            credited_other = False
+            continue
+        if _LEAD_IN_PIECE.fullmatch(text):
             continue
         text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
         if not text:

@@ -1,0 +1,38 @@
+"""Byline elements whose pieces introduce the name, or credit someone else (issue 11, round 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrubwarc.meta.html import read_html_metadata
+from scrubwarc.read.html import parse_document
+
+
+def authors(body: str) -> tuple[str, ...]:
+    return read_html_metadata(parse_document(f"<html><body>{body}</body></html>".encode())).authors
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="byline"><span>Text by</span> <a href="/a">Ann Lee</a></div>',
+        '<p class="article-author"><em>Recipe by</em><strong>Ann Lee</strong></p>',
+        '<div class="author"><span>Insights from</span><b>Ann Lee</b></div>',
+        '<div class="byline"><span>Authored by:</span><a>Ann Lee</a></div>',
+    ],
+)  # fmt: skip
+def test_a_lead_in_piece_is_not_the_name(byline: str) -> None:
+    assert authors(f"<h1>Rain</h1>{byline}<p>Story.</p>") == ("Ann Lee",)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        '<div class="byline"><span>Updated by</span> <a>Jo Kim</a></div>',
+        '<div class="byline-editor">Edited by Jo Kim</div>',
+        '<div class="author-credit"><span>Photos by</span><a>Jo Kim</a></div>',
+    ],
+)  # fmt: skip
+def test_a_credit_to_someone_else_is_passed_over(credit: str) -> None:
+    body = f'<h1>Rain</h1>{credit}<div class="author-name">Ann Lee</div><p>Story.</p>'
+    assert authors(body) == ("Ann Lee",)
