@@ -36,3 +36,32 @@ def test_a_lead_in_piece_is_not_the_name(byline: str) -> None:
 def test_a_credit_to_someone_else_is_passed_over(credit: str) -> None:
     body = f'<h1>Rain</h1>{credit}<div class="author-name">Ann Lee</div><p>Story.</p>'
     assert authors(body) == ("Ann Lee",)
+
+
+FILLER = "<p>" + "Words of the story go on and on. " * 80 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("foot", "names"),
+    [
+        ('<div><p>Written by</p><p class="name">Ann Lee</p></div>', ("Ann Lee",)),
+        ("<h3>Written by Ann Lee</h3><p>Ann Lee writes about money.</p>", ("Ann Lee",)),
+        ('<p>Written by<!-- --> <a href="/a">Ann Lee and Bo Chen</a></p>', ("Ann Lee", "Bo Chen")),
+        ("<span>Posted by Ann Lee at December 16, 2025 11:15 AM</span>", ("Ann Lee",)),
+        ("<h2>Article by</h2><div>Ann Lee</div>", ("Ann Lee",)),
+    ],
+)  # fmt: skip
+def test_a_written_by_label_anywhere(foot: str, names: tuple[str, ...]) -> None:
+    assert authors(f"<h1>Rain</h1>{FILLER}{foot}") == names
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        "<p>Photo by Ann Lee</p>",
+        "<p>By the way, nobody wrote this.</p>",
+        "<p>Written by our team of experts</p>",
+    ],
+)  # fmt: skip
+def test_no_author_from_other_by_lines_far_from_the_headline(foot: str) -> None:
+    assert authors(f"<h1>Rain</h1>{FILLER}{foot}") == ()

@@ -140,6 +140,14 @@ _OTHER_CREDIT = re.compile(
     r"|photos?|photography|illustrations?|images?|video|translated)(?:\s+and\s+\w+)?\s+by\b:?",
     re.IGNORECASE,
 )
+# A label anywhere in the body that says who wrote the piece.
+_WRITTEN_BY = re.compile(
+    r"(?:(?:this\s+(?:post|article)\s+was\s+)?(?:written|authored)|posted|article|story|words)"
+    r"\s+by\b\s*:?",
+    re.IGNORECASE,
+)
+# "... at" left when a date follows the name ("Posted by Ann Lee at May 3, 2024 11:15 AM").
+_AT_TIME = re.compile(r"\s+at$", re.IGNORECASE)
 # A byline piece that only introduces the name in the next one: "Text by", "Recipe by",
 # "Authored by", "Insights from".
 _LEAD_IN_PIECE = re.compile(r"(?:[\w-]+\s+){0,2}(?:by|from)\s*:?", re.IGNORECASE)
@@ -630,9 +638,9 @@ def _authors(
         names = list(source(root))
         if names:
             return _dedupe(names)
-    names = list(_by_line_near_headline(headline))
-    if names:
-        return _dedupe(names)
+    for names in (list(_by_line_near_headline(headline)), list(_written_by_line(root))):
+        if names:
+            return _dedupe(names)
     return ld.authors(organisations=True)
 
 
@@ -704,6 +712,42 @@ def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[s
     for line in _lines_after_headline(headline):
         if len(line) <= _MAX_BYLINE_CHARS * 2 and _AUTHOR_LEAD_IN.match(line):
             names = parse_byline(line)
+            if names:
+                yield from names
+                return
+
+
+def _written_by_line(root: lxml_html.HtmlElement) -> Iterator[str]:
+    """The names after the first "Written by" label anywhere in the body.
+
+    A label that says who wrote the piece ("Written by", "Posted by", "Article by") is
+    deliberate wherever the page puts it (a meta line, the foot of the article); the name
+    follows in the same text or in the next one (``<p>Written by</p><p>Ann Lee</p>``). A bare
+    "By" is left to the lines near the headline: far from it, it is as often a credit or prose.
+    """
+    body = next(root.iter("body"), root)
+    waiting = False
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
+            continue
+        for piece in (element.text, element.tail):
+            text = _clean(piece)
+            if not text:
+                continue
+            if waiting:
+                rest, waiting = text, False
+            else:
+                label = _WRITTEN_BY.match(text) if len(text) <= _MAX_BYLINE_CHARS * 2 else None
+                if label is None:
+                    continue
+                rest = text[label.end() :].strip(" ,:|-")
+                if not rest:
+                    waiting = True
+                    continue
+            rest = _BYLINE_TAIL.split(rest, maxsplit=1)[0]
+            rest = _DATE_IN_LINE.split(rest, maxsplit=1)[0].strip(" ,:|-·•")
+            rest = _AT_TIME.sub("", rest)
+            names = parse_byline(f"By {rest}") if len(rest) <= _MAX_BYLINE_CHARS else None
             if names:
                 yield from names
                 return
