@@ -65,3 +65,9 @@ def test_a_written_by_label_anywhere(foot: str, names: tuple[str, ...]) -> None:
 )  # fmt: skip
 def test_no_author_from_other_by_lines_far_from_the_headline(foot: str) -> None:
     assert authors(f"<h1>Rain</h1>{FILLER}{foot}") == ()
+
+
+def test_an_itemprop_author_that_credits_an_editor_is_passed_over() -> None:
+    body = ('<h1>Rain</h1><span itemprop="author">Updated by Jo Kim</span>'
+            '<div class="byline">By Ann Lee</div><p>Story.</p>')  # fmt: skip
+    assert authors(body) == ("Ann Lee",)

@@ -460,8 +460,8 @@ def _names_from_author_text(value: str) -> list[str]:
     text = _clean(value)
     if text is None or _looks_like_url(text) or len(text) > _MAX_AUTHOR_CHARS:
         return []
-    if text.startswith("@"):
-        return []  # a social-media handle, not a byline
+    if text.startswith("@") or _OTHER_CREDIT.match(text):
+        return []  # a social-media handle, or a credit to an editor, not a byline
     text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
     if not text or text.casefold() in _PLACEHOLDER_AUTHORS or not any(c.isalpha() for c in text):
         return []
