@@ -65,3 +65,13 @@ def test_a_date_in_the_address(url: str, date: str | None) -> None:
 
 def test_a_published_meta_tag() -> None:
     assert meta('<head><meta name="published" content="July 17, 2025"></head>').date == "2025-07-17"
+
+
+def test_a_time_that_reads_one_way_beats_one_that_reads_both_ways() -> None:
+    body = ('<body><time datetime="02-12-2025">02-12-2025</time>'
+            '<time datetime="2025-12-02">December 02, 2025</time></body>')  # fmt: skip
+    assert meta(body).date == "2025-12-02"
+
+
+def test_an_ambiguous_time_alone_is_still_read() -> None:
+    assert meta("<body><time>02/12/2025</time></body>").date == "2025-02-12"

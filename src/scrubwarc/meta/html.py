@@ -26,7 +26,7 @@ from lxml import html as lxml_html
 
 from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.bylines import parse_byline
-from scrubwarc.meta.dates import parse_date
+from scrubwarc.meta.dates import parse_date, read_date
 
 __all__ = ["HtmlMetadata", "read_html_metadata", "with_heading"]
 
@@ -779,11 +779,17 @@ def _date(
     # <time>: the one marked as the publication date first, then any.
     times = list(root.iter("time"))
     marked = [t for t in times if t.get("pubdate") is not None]
+    ambiguous: str | None = None
     for element in marked + times:
         for text in (element.get("datetime"), element.text_content()):
-            parsed = parse_date(text) if text else None
-            if parsed:
+            parsed, assumed = read_date(text) if text else (None, None)
+            if parsed and assumed:
+                # "02-12-2025" reads both ways: a <time> that reads one way wins.
+                ambiguous = ambiguous or parsed
+            elif parsed:
                 return parsed
+    if ambiguous:
+        return ambiguous
     url = _url(root, ld, tags)
     found = _URL_DATE.search(url) if url else None
     return _url_date(*found.groups()) if found else None
