@@ -178,8 +178,21 @@ def archive(
     skipped: list[tuple[str, str]] = []
     flagged: list[tuple[str, str]] = []
     articles = bytes_in = 0
+    collector = None
+    if wacz:
+        from scrubwarc.warc.wacz import WaczCollector, check_wacz_output, wacz_path  # lazy
+
+        check_wacz_output(wacz_path(output), force or append)
+        # Appending keeps records this run never saw: the WACZ then reads the whole file.
+        collector = None if append else WaczCollector(wacz_path(output).stem)
     writer = WarcWriter(
-        output, max_size=max_size, append=append, force=force, clock=clock, record_ids=record_ids
+        output,
+        max_size=max_size,
+        append=append,
+        force=force,
+        clock=clock,
+        record_ids=record_ids,
+        observer=collector,
     )
     with writer:
         for outcome in _ordered(_batches(sources, BATCH_SIZE), jobs, options, max_bytes):
@@ -195,10 +208,12 @@ def archive(
                 progress(articles, None)
     skipped += [(e.source or "", e.reason) for e in walk_errors]
     package = None
-    if wacz:
-        from scrubwarc.warc.wacz import build_wacz, wacz_path  # lazy: only runs when asked
+    if collector is not None:
+        package = collector.write(writer.files, wacz_path(output), force=force)
+    elif wacz:
+        from scrubwarc.warc.wacz import build_wacz
 
-        package = build_wacz(writer.files, wacz_path(output), force=force or append)
+        package = build_wacz(writer.files, wacz_path(output), force=True)
     return ArchiveSummary(
         articles,
         writer.records,
