@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 import json
 import re
+import socket
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, suppress
@@ -40,7 +41,8 @@ _QUERY_SESSION = tuple(
         rb"cfid=[^&]+&cftoken=[^&]+",
     )
 )
-_IPV4 = re.compile(rb"\d{1,3}(?:\.\d{1,3}){3}")
+# Hosts a resolver reads as an IPv4 address (inet_aton: 1 to 4 parts, decimal or octal).
+_NUMERIC_HOST = re.compile(rb"(?:[1-9][0-9]*(?:\.[0-9]+){0,3}|0[0-7]*(?:\.[0-7]+){0,3})")
 
 
 def _unescape(value: bytes) -> bytes:
@@ -53,6 +55,13 @@ def _unescape(value: bytes) -> bytes:
 
 def _escape(value: bytes) -> bytes:
     return quote_from_bytes(value, safe=_KEEP).encode("ascii")
+
+
+def _ipv4(host: bytes) -> bytes | None:
+    try:
+        return socket.inet_ntoa(socket.inet_aton(host.decode("ascii"))).encode("ascii")
+    except OSError:
+        return None
 
 
 def _host(netloc: bytes) -> tuple[bytes, int | None]:
@@ -71,8 +80,8 @@ def _host(netloc: bytes) -> tuple[bytes, int | None]:
     if host.isdigit():
         number = int(host) & 0xFFFFFFFF
         host = b".".join(str(number >> s & 0xFF).encode() for s in (24, 16, 8, 0))
-    elif _IPV4.fullmatch(host):
-        host = b".".join(str(int(part)).encode() for part in host.split(b"."))
+    elif _NUMERIC_HOST.fullmatch(host) and (address := _ipv4(host)) is not None:
+        host = address
     else:
         host = _escape(host.lower())
     www = _WWW.match(host)
@@ -199,17 +208,18 @@ class SortedLines:
     def __init__(self, chunk: int = 200_000) -> None:
         self._chunk = chunk
         self._lines: list[str] = []
-        self._runs: list[IO[str]] = []
+        self._runs: list[IO[bytes]] = []
 
     def add(self, line: str) -> None:
+        """Add one line, ending in a newline and holding no other."""
         self._lines.append(line)
         if len(self._lines) >= self._chunk:
             self._spill()
 
     def _spill(self) -> None:
         self._lines.sort()
-        run = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115 (closed in close())
-        run.writelines(self._lines)
+        run = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close())
+        run.writelines(line.encode("utf-8", "surrogatepass") for line in self._lines)
         run.seek(0)
         self._runs.append(run)
         self._lines = []
@@ -219,7 +229,8 @@ class SortedLines:
         with ExitStack() as stack:
             for run in self._runs:
                 stack.callback(run.close)
-            yield from heapq.merge(self._lines, *self._runs)
+            runs = ((line.decode("utf-8", "surrogatepass") for line in run) for run in self._runs)
+            yield from heapq.merge(self._lines, *runs)
 
     def close(self) -> None:
         for run in self._runs:
