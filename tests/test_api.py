@@ -10,7 +10,9 @@ DOCUMENTED = {
     "clean_text", "clean_bytes", "CleanOptions", "CleanResult", "Removal", "RULES", "Rule",
     "rule_names", "decode", "Decoded", "clean_url", "is_tracking_param",
     "DEFAULT_TRACKING_PARAMS", "ScrubwarcError", "InputError", "DecodeError", "HtmlError",
-    "ConfigError", "OutputError", "__version__",
+    "ConfigError", "OutputError", "OutputExistsError", "__version__", "read", "Document",
+    "process_article", "Article", "Metadata", "archive", "ArchiveSummary", "WarcWriter",
+    "verify", "unpack", "list_articles",
 }  # fmt: skip
 
 

@@ -203,7 +203,7 @@ from pathlib import Path
 import scrubwarc.cli.clean as cli_clean
 from scrubwarc.cli.app import main
 
-walk, clean_document = cli_clean.walk, cli_clean.clean_document
+walk, read = cli_clean.Run.walk, cli_clean.read
 
 def vanishing_walk(*args, **kwargs):
     for source in walk(*args, **kwargs):
@@ -211,14 +211,14 @@ def vanishing_walk(*args, **kwargs):
         if source.path.name == "a.txt":
             Path(source.path.parent, "b.txt").unlink()  # found by the walk, gone before read
 
-def changing_clean(data, *args, **kwargs):
-    result = clean_document(data, *args, **kwargs)
-    source = Path(kwargs["source"])
+def changing_read(data, name):
+    result = read(data, name)
+    source = Path(name)
     if source.name == "c.txt":  # another program saves the file while we clean it
         source.write_text(source.read_text() + "A line added meanwhile.\\n")
     return result
 
-cli_clean.walk, cli_clean.clean_document = vanishing_walk, changing_clean
+cli_clean.Run.walk, cli_clean.read = vanishing_walk, changing_read
 sys.argv = ["scrubwarc", *sys.argv[1:]]
 main()
 """

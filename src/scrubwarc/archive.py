@@ -27,7 +27,7 @@ from typing import NamedTuple
 from scrubwarc.article import process
 from scrubwarc.clean.model import CleanOptions
 from scrubwarc.errors import InputError
-from scrubwarc.files import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
+from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
 
@@ -149,7 +149,7 @@ def archive(
     output: Path,
     *,
     options: CleanOptions | None = None,
-    include: Sequence[str] = DEFAULT_INCLUDE,
+    include: Sequence[str] = ARTICLE_INCLUDE,
     exclude: Sequence[str] = (),
     jobs: int = 1,
     max_size: int | None = None,

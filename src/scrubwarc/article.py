@@ -9,65 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from scrubwarc.clean.model import CleanOptions, Removal
-from scrubwarc.clean.pipeline import clean_bytes
-from scrubwarc.read.document import clean_document, clean_html, is_html
+from scrubwarc.clean.model import CleanOptions
+from scrubwarc.clean.pipeline import clean_document
+from scrubwarc.meta.model import Metadata
+from scrubwarc.read.document import read
 
-__all__ = ["Article", "Metadata", "clean_document", "is_html", "process"]
-
-
-@dataclass(frozen=True, slots=True)
-class Metadata:
-    """An article's metadata. JSON names are these field names; absent is None or empty."""
-
-    title: str | None = None
-    authors: tuple[str, ...] = ()
-    date: str | None = None
-    url: str | None = None
-    site_name: str | None = None
-    description: str | None = None
-    language: str | None = None
-    keywords: tuple[str, ...] = ()
-    section: str | None = None
-    related: tuple[str, ...] = ()
-    tracking: tuple[tuple[str, str], ...] = ()
-    removed: tuple[Removal, ...] = ()
-    word_count: int = 0
-    sha256: str = ""
-    source_sha256: str = ""
-    encoding: str | None = None
-    path: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        """A JSON-ready mapping; ``tracking`` becomes an object, removals a list of objects."""
-        return {
-            "title": self.title,
-            "authors": list(self.authors),
-            "date": self.date,
-            "url": self.url,
-            "site_name": self.site_name,
-            "description": self.description,
-            "language": self.language,
-            "keywords": list(self.keywords),
-            "section": self.section,
-            "related": list(self.related),
-            "tracking": dict(self.tracking),
-            "removed": [
-                {
-                    "rule": r.rule,
-                    "text": r.text,
-                    "line": r.line,
-                    "column": r.column,
-                    **({"replacement": r.replacement} if r.replacement else {}),
-                }
-                for r in self.removed
-            ],
-            "word_count": self.word_count,
-            "sha256": self.sha256,
-            "source_sha256": self.source_sha256,
-            "encoding": self.encoding,
-            "path": self.path,
-        }
+__all__ = ["Article", "Metadata", "process"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +43,18 @@ def _http_charset(codec: str) -> str:
 
 
 def process(data: bytes, path: str | None = None, options: CleanOptions | None = None) -> Article:
-    """Clean one article and extract its metadata; the per-article unit of every batch."""
-    from scrubwarc.meta.text import (  # keeps `clean` free of metadata imports
-        html_metadata,
-        text_metadata,
-    )
+    """Read, clean and describe one article; the per-article unit of every batch.
 
-    if is_html(data, path):
-        doc, result = clean_html(data, path, options)
-        meta = html_metadata(doc, result, data, result.encoding, path, options)
-        return Article(data, result.text, meta, "html", result.fired)
-    result = clean_bytes(data, options, path)
-    meta = text_metadata(result, data, result.encoding, path, options)
-    return Article(data, result.text, meta, "text", result.fired)
+    >>> a = process(b"Storm hits\\n\\nStorm hits\\n\\nBy Ann Lee\\n\\nIt rained all day.")
+    >>> a.metadata.title, a.metadata.authors, a.kind, a.fired
+    ('Storm hits', ('Ann Lee',), 'text', ('whitespace', 'headline'))
+    """
+    from scrubwarc.meta.text import html_metadata, text_metadata  # lazy: language tables
+
+    doc = read(data, path)
+    result = clean_document(doc, data, options)
+    if doc.tree is not None:
+        meta = html_metadata(doc.tree, result, data, path, options)
+    else:
+        meta = text_metadata(result, data, path, options)
+    return Article(data, result.text, meta, doc.kind, result.fired)

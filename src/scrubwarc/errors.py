@@ -11,6 +11,7 @@ __all__ = [
     "HtmlError",
     "InputError",
     "OutputError",
+    "OutputExistsError",
     "ScrubwarcError",
     "display_path",
 ]
@@ -73,4 +74,8 @@ class ConfigError(ScrubwarcError):
 
 
 class OutputError(ScrubwarcError):
-    """An output that cannot be written: it exists (without --force), or a write failed."""
+    """An output that cannot be written: a write failed, or the output is not usable."""
+
+
+class OutputExistsError(OutputError):
+    """An output exists already and the caller did not ask to replace it."""

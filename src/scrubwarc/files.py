@@ -17,9 +17,20 @@ from typing import NamedTuple
 
 from scrubwarc.errors import InputError, OutputError, display_path
 
-__all__ = ["DEFAULT_INCLUDE", "Source", "atomic_write", "read_bytes", "read_source", "walk"]
+__all__ = [
+    "ARTICLE_INCLUDE",
+    "DEFAULT_MAX_BYTES",
+    "TEXT_INCLUDE",
+    "Source",
+    "atomic_write",
+    "read_bytes",
+    "read_source",
+    "walk",
+]
 
-DEFAULT_INCLUDE = ("*.txt", "*.text")
+# What a directory yields by default: text articles for cleaning, pages too for the rest.
+TEXT_INCLUDE = ("*.txt", "*.text")
+ARTICLE_INCLUDE = (*TEXT_INCLUDE, "*.html", "*.htm")
 _VCS_DIRS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", ".jj"})
 # Far above any article; a bigger file is almost certainly not one, and reading it whole
 # would cost several times its size in memory.
@@ -44,7 +55,7 @@ def _matches(rel: PurePosixPath, globs: Sequence[str]) -> bool:
 
 def walk(
     paths: Sequence[Path],
-    include: Sequence[str] = DEFAULT_INCLUDE,
+    include: Sequence[str] = TEXT_INCLUDE,
     exclude: Sequence[str] = (),
     skip: Sequence[Path] = (),
     errors: list[InputError] | None = None,
@@ -125,15 +136,14 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, 
                 raise InputError("not a regular file", str(path))
             if info.st_size > max_bytes:
                 raise InputError(
-                    f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit "
-                    "(--max-bytes)",
+                    f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit",
                     str(path),
                 )
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
     if len(data) > max_bytes:  # it grew while we read it
-        raise InputError(f"file is over the {max_bytes:,}-byte limit (--max-bytes)", str(path))
+        raise InputError(f"file is over the {max_bytes:,}-byte limit", str(path))
     return data, info
 
 

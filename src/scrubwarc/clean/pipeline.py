@@ -15,8 +15,17 @@ from scrubwarc.clean.rules.unescape import unescape_html
 from scrubwarc.clean.rules.whitespace import tidy_whitespace
 from scrubwarc.errors import ConfigError
 from scrubwarc.read.decode import decode
+from scrubwarc.read.document import Document
 
-__all__ = ["RULES", "Rule", "check_options", "clean_bytes", "clean_text", "rule_names"]
+__all__ = [
+    "RULES",
+    "Rule",
+    "check_options",
+    "clean_bytes",
+    "clean_document",
+    "clean_text",
+    "rule_names",
+]
 
 
 class Rule(NamedTuple):
@@ -121,3 +130,13 @@ def clean_bytes(
         encoding=decoded.encoding,
         changed=result.text.encode("utf-8") != data,
     )
+
+
+def clean_document(doc: Document, data: bytes, options: CleanOptions | None = None) -> CleanResult:
+    """Clean a document that ``read`` made of ``data``: a text article or a page's article.
+
+    A page always counts as changed: its cleaned text is never the page's bytes.
+    """
+    result = clean_text(doc.text, options)
+    changed = doc.kind == "html" or result.text.encode("utf-8") != data
+    return result._replace(encoding=doc.encoding, changed=changed)

@@ -3,17 +3,12 @@
 import re
 import sys
 import time
-import traceback
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from scrubwarc.cli.common import (
-    EXIT_CHANGES,
-    EXIT_ERROR,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
     ConfigOpt,
     DebugOpt,
     DisableOpt,
@@ -21,15 +16,16 @@ from scrubwarc.cli.common import (
     IncludeOpt,
     MaxBytesOpt,
     QuietOpt,
+    Run,
     count,
     fail,
-    load_options,
+    guard,
+    setup,
     status,
 )
-from scrubwarc.errors import ScrubwarcError, display_path
-from scrubwarc.files import DEFAULT_MAX_BYTES
+from scrubwarc.errors import OutputExistsError, display_path
+from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES
 
-ARCHIVE_INCLUDE = ("*.txt", "*.text", "*.html", "*.htm")
 _SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)(i?B?)\s*", re.IGNORECASE)
 _UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
 WarcsArg = Annotated[list[Path], typer.Argument(help="WARC files.", show_default=False)]
@@ -114,48 +110,41 @@ def archive(
 
     if force and append:
         raise fail("choose one of --force and --append")
-    settings, options = load_options(config, disable)
+    conf = setup(config, disable, include, exclude, ARTICLE_INCLUDE)
     size = parse_size(max_size) if max_size else None
     progress = _Progress(sys.stderr.isatty() and not quiet)
-    try:
-        summary = run_archive(
-            paths,
-            output,
-            options=options,
-            include=tuple(include or settings.include or ARCHIVE_INCLUDE),
-            exclude=(*settings.exclude, *(exclude or [])),
-            jobs=jobs,
-            max_size=size,
-            wacz=wacz,
-            force=force,
-            append=append,
-            max_bytes=max_bytes,
-            progress=progress,
-        )
-    except KeyboardInterrupt:
-        progress.clear()
-        status("interrupted: completed WARC files are valid; no partial file has a final name")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except ScrubwarcError as exc:
-        progress.clear()
-        raise fail(str(exc)) from None
-    except OSError as exc:  # disk full, a write error, a folder that cannot be created
-        progress.clear()
-        raise fail(
-            f"{display_path(output)}: cannot write: {exc.strerror or exc}; "
-            "no output has its final name unless it was complete"
-        ) from None
-    except Exception as exc:
-        progress.clear()
-        status(f"error: internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
-        if debug:
-            traceback.print_exc()
-        raise typer.Exit(EXIT_ERROR) from None
+    run = Run(debug)
+    with guard(
+        run, "completed WARC files are valid; no partial file has a final name", progress.clear
+    ):
+        try:
+            summary = run_archive(
+                paths,
+                output,
+                options=conf.options,
+                include=conf.include,
+                exclude=conf.exclude,
+                jobs=jobs,
+                max_size=size,
+                wacz=wacz,
+                force=force,
+                append=append,
+                max_bytes=max_bytes,
+                progress=progress,
+            )
+        except OutputExistsError as exc:
+            raise fail(str(exc), "pass --force to replace it, or --append to add to it") from None
+        except OSError as exc:  # disk full, a write error, a folder that cannot be created
+            progress.clear()
+            raise fail(
+                f"{display_path(output)}: cannot write: {exc.strerror or exc}; "
+                "no output has its final name unless it was complete"
+            ) from None
     progress.clear()
     for path, reason in summary.skipped:
-        status(f"error: {display_path(path)}: {reason} (skipped)")
+        run.error(f"{display_path(path)}: {reason} (skipped)")
     for path, reason in summary.flagged:
-        status(f"error: {display_path(path)}: {reason} (archived raw, flagged)")
+        run.error(f"{display_path(path)}: {reason} (archived raw, flagged)")
     if not quiet:
         written = ", ".join(
             display_path(p) for p in (*summary.files, summary.wacz) if p is not None
@@ -164,9 +153,9 @@ def archive(
             f"{count(summary.articles, 'article')}, {count(summary.records, 'record')}, "
             f"{summary.bytes_in:,} bytes in, {summary.bytes_out:,} bytes out, "
             f"{count(summary.duplicates, 'duplicate original')} written as revisits, "
-            f"{len(summary.skipped)} skipped, {len(summary.flagged)} flagged -> {written}"
+            f"{len(summary.skipped):,} skipped, {len(summary.flagged):,} flagged -> {written}"
         )
-    raise typer.Exit(EXIT_ERROR if summary.skipped or summary.flagged else EXIT_OK)
+    raise typer.Exit(run.exit_code())
 
 
 def verify(warcs: WarcsArg) -> None:
@@ -179,16 +168,19 @@ def verify(warcs: WarcsArg) -> None:
     from scrubwarc.warc.verify import verify as check  # lazy: warcio
 
     faulty = 0
-    for warc in warcs:
-        faults = check(warc)
-        for f in faults:
-            rid = f" record {f.record_id}" if f.record_id else ""
-            status(f"error: {display_path(warc)}: offset {f.offset}{rid}: {f.reason}")
-        if faults:
-            faulty += 1
-        else:
-            sys.stdout.write(f"ok {display_path(warc)}\n")
-    raise typer.Exit(EXIT_CHANGES if faulty else EXIT_OK)
+    run = Run()
+    with guard(run, "the files checked so far were reported"):
+        for warc in warcs:
+            with run.item(str(warc)):
+                faults = check(warc)
+                for f in faults:
+                    rid = f" record {f.record_id}" if f.record_id else ""
+                    status(f"error: {display_path(warc)}: offset {f.offset}{rid}: {f.reason}")
+                if faults:
+                    faulty += 1
+                else:
+                    sys.stdout.write(f"ok {display_path(warc)}\n")
+    raise typer.Exit(run.exit_code(found=faulty > 0))
 
 
 def unpack(
@@ -204,14 +196,17 @@ def unpack(
     """
     from scrubwarc.warc.reader import unpack as restore  # lazy: warcio
 
-    try:
+    run = Run()
+    with guard(run, "the files restored so far are complete"):
         summary = restore(warc, output, force=force)
-    except ScrubwarcError as exc:
-        raise fail(str(exc)) from None
     for path, reason in summary.refused:
-        status(f"error: {display_path(warc)}: {display_path(path)}: {reason} (not restored)")
-    status(f"restored {len(summary.restored):,} files, {summary.bytes_restored:,} bytes")
-    raise typer.Exit(EXIT_ERROR if summary.refused else EXIT_OK)
+        run.error(f"{display_path(warc)}: {display_path(path)}: {reason} (not restored)")
+    if any(reason == "file exists" for _, reason in summary.refused):
+        status("hint: pass --force to replace existing files")
+    status(
+        f"restored {count(len(summary.restored), 'file')}, {count(summary.bytes_restored, 'byte')}"
+    )
+    raise typer.Exit(run.exit_code())
 
 
 def ls(warcs: WarcsArg) -> None:
@@ -223,13 +218,11 @@ def ls(warcs: WarcsArg) -> None:
     """
     from scrubwarc.warc.reader import list_articles  # lazy: warcio
 
-    failed = False
-    for warc in warcs:
-        try:
-            for item in list_articles(warc):
-                fields = (item.date or "-", item.title or "-", item.url or item.target)
-                sys.stdout.write("\t".join(fields) + "\n")
-        except ScrubwarcError as exc:
-            status(f"error: {exc}")
-            failed = True
-    raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
+    run = Run()
+    with guard(run, "the lines written so far are complete"):
+        for warc in warcs:
+            with run.item(str(warc)):
+                for item in list_articles(warc):
+                    fields = (item.date or "-", item.title or "-", item.url or item.target)
+                    sys.stdout.write("\t".join(fields) + "\n")
+    raise typer.Exit(run.exit_code())

@@ -3,19 +3,15 @@
 import enum
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from scrubwarc.clean.model import CleanOptions, CleanResult
+from scrubwarc.clean.model import CleanOptions
+from scrubwarc.clean.pipeline import clean_document
 from scrubwarc.clean.report import explain, unified_diff
 from scrubwarc.cli.common import (
-    EXIT_CHANGES,
-    EXIT_ERROR,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
     ConfigOpt,
     DebugOpt,
     DisableOpt,
@@ -23,21 +19,16 @@ from scrubwarc.cli.common import (
     IncludeOpt,
     MaxBytesOpt,
     QuietOpt,
+    Run,
     count,
     fail,
-    load_options,
+    guard,
+    setup,
     status,
 )
-from scrubwarc.errors import InputError, ScrubwarcError, display_path
-from scrubwarc.files import (
-    DEFAULT_INCLUDE,
-    DEFAULT_MAX_BYTES,
-    Source,
-    atomic_write,
-    read_source,
-    walk,
-)
-from scrubwarc.read.document import clean_document, is_html
+from scrubwarc.errors import InputError, display_path
+from scrubwarc.files import DEFAULT_MAX_BYTES, TEXT_INCLUDE, Source, atomic_write, read_source
+from scrubwarc.read.document import read
 
 
 class Mode(enum.Enum):
@@ -49,12 +40,12 @@ class Mode(enum.Enum):
 
 
 class Tally:
-    """What happened to the files of one run; decides the exit code."""
+    """How many files changed or stayed as they were; failures are counted by ``Run``."""
 
-    __slots__ = ("changed", "errors", "quiet", "unchanged")
+    __slots__ = ("changed", "quiet", "unchanged")
 
     def __init__(self, quiet: bool = False) -> None:
-        self.changed = self.unchanged = self.errors = 0
+        self.changed = self.unchanged = 0
         self.quiet = quiet
 
     def note(self, message: str) -> None:
@@ -62,14 +53,11 @@ class Tally:
         if not self.quiet:
             status(message)
 
-    def exit_code(self, mode: Mode, exit_non_zero_on_fix: bool) -> int:
-        if self.errors:
-            return EXIT_ERROR
-        if self.changed and mode in (Mode.CHECK, Mode.DIFF):
-            return EXIT_CHANGES
-        if self.changed and exit_non_zero_on_fix and mode in (Mode.IN_PLACE, Mode.OUTPUT):
-            return EXIT_CHANGES
-        return EXIT_OK
+    def found(self, mode: Mode, exit_non_zero_on_fix: bool) -> bool:
+        """Whether the run found something to report with exit code 1."""
+        if mode in (Mode.CHECK, Mode.DIFF):
+            return self.changed > 0
+        return self.changed > 0 and exit_non_zero_on_fix and mode in (Mode.IN_PLACE, Mode.OUTPUT)
 
 
 def _pick_mode(in_place: bool, check: bool, diff: bool, output: Path | None) -> Mode:
@@ -147,13 +135,16 @@ def clean(
     mode = _pick_mode(in_place, check, diff, output)
     if show_explain and mode is Mode.DIFF:
         raise fail("--explain and --diff both print to stdout; choose one")
-    settings, options = load_options(config, disable)
+    conf = setup(config, disable, include, exclude, TEXT_INCLUDE)
+    run = Run(debug)
 
     stdin = [p for p in paths if str(p) == "-"]
     if stdin:
         if len(paths) > 1 or mode in (Mode.IN_PLACE, Mode.OUTPUT):
             raise fail("- (standard input) must be the only input and cannot be rewritten")
-        raise typer.Exit(_run_stdin(mode, options, show_explain, exit_non_zero_on_fix))
+        with guard(run, "nothing was written"):
+            code = _run_stdin(mode, conf.options, show_explain, exit_non_zero_on_fix, run)
+        raise typer.Exit(code)
 
     single_file = len(paths) == 1 and not paths[0].is_dir()
     if mode is Mode.STDOUT and not single_file and not show_explain:
@@ -161,28 +152,17 @@ def clean(
             "several inputs or a directory need a mode",
             "add --in-place, --check, --diff or -o DIR (or pass a single file to print it)",
         )
-    globs = tuple(include or settings.include or DEFAULT_INCLUDE)
-    errors: list[InputError] = []
     tally = Tally(quiet=quiet)
     skip = [output] if output is not None else []
-    try:
-        for source in walk(paths, globs, (*settings.exclude, *(exclude or [])), skip, errors):
-            _one_file(source, mode, options, output, show_explain, max_bytes, tally, debug)
-        # Inside the try: a Ctrl-C held back by the last write arrives here, and must still
-        # exit 130 rather than fall through to click's generic "Aborted!".
-        for err in errors:
-            status(f"error: {err}")
-        tally.errors += len(errors)
+    # Inside the guard: a Ctrl-C held back by the last write arrives here, and must still
+    # exit 130 rather than fall through to click's generic "Aborted!".
+    with guard(run, "files already written are complete; no file is half-written"):
+        for source in run.walk(paths, conf, skip):
+            with run.item(str(source.path)):
+                _one_file(source, mode, conf.options, output, show_explain, max_bytes, tally)
         if not quiet and not single_file:
-            status(_summary(mode, tally))
-    except KeyboardInterrupt:
-        status("interrupted: files already written are complete; no file is half-written")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except BrokenPipeError:
-        # The reader of stdout went away (``| head``): stop quietly, as other tools do.
-        _silence_stdout()
-        raise typer.Exit(EXIT_ERROR) from None
-    raise typer.Exit(tally.exit_code(mode, exit_non_zero_on_fix))
+            status(_summary(mode, tally, run))
+    raise typer.Exit(run.exit_code(tally.found(mode, exit_non_zero_on_fix)))
 
 
 def _one_file(
@@ -193,93 +173,70 @@ def _one_file(
     show_explain: bool,
     max_bytes: int,
     tally: Tally,
-    debug: bool,
 ) -> None:
-    """Clean one file and act on the result; failures are counted, never raised."""
+    """Clean one file and act on the result; a failure raises, naming the file."""
     path = source.path
     name = display_path(path)
-    try:
-        data, info = read_source(path, max_bytes)
-        html = is_html(data, path.name)
-        if html and mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF):
-            raise InputError(f"an HTML page is not rewritten as text; use -o DIR ({mode.value})")
-        result = clean_document(data, options, source=str(path))
-        cleaned = result.text.encode("utf-8")
-        if show_explain:
-            sys.stdout.write(explain(name, result))
-        if mode is Mode.STDOUT and not show_explain:
-            sys.stdout.buffer.write(cleaned)
-        elif mode is Mode.CHECK and result.changed:
-            tally.note(f"would fix {name}")
-        elif mode is Mode.DIFF and result.changed:
-            sys.stdout.write(unified_diff(name, data, result))
-        elif mode is Mode.IN_PLACE and result.changed:
-            # Root may write anywhere; anyone else is told, as by an editor, not overruled.
-            if not os.access(path, os.W_OK):
-                raise InputError("read-only file; not rewritten", str(path))
-            atomic_write(path, cleaned, like=info, unchanged=True)
-            tally.note(f"fixed {name}")
-        elif mode is Mode.OUTPUT:
-            assert output is not None
-            # An HTML page's cleaned article is text: name it so.
-            target = output / (source.relative.with_suffix(".txt") if html else source.relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, cleaned)
-        # Counted once the output is written: a file whose write failed counts as failed only.
-        if result.changed:
-            tally.changed += 1
-        else:
-            tally.unchanged += 1
-    except BrokenPipeError:
-        raise
-    except ScrubwarcError as exc:
-        tally.errors += 1
-        status(f"error: {exc}")
-    except OSError as exc:
-        tally.errors += 1
-        status(f"error: {name}: cannot write: {exc.strerror or exc}")
-    except Exception as exc:  # an internal bug must not stop the other files
-        tally.errors += 1
-        status(f"error: {name}: internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
-        if debug:
-            traceback.print_exc()
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so that flushing it at exit raises no second BrokenPipeError."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
+    data, info = read_source(path, max_bytes)
+    doc = read(data, str(path))
+    if doc.kind == "html" and mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF):
+        raise InputError(f"an HTML page is not rewritten as text; use -o DIR ({mode.value})")
+    result = clean_document(doc, data, options)
+    cleaned = result.text.encode("utf-8")
+    if show_explain:
+        sys.stdout.write(explain(name, result))
+    if mode is Mode.STDOUT and not show_explain:
+        sys.stdout.buffer.write(cleaned)
+    elif mode is Mode.CHECK and result.changed:
+        tally.note(f"would fix {name}")
+    elif mode is Mode.DIFF and result.changed:
+        sys.stdout.write(unified_diff(name, data, result))
+    elif mode is Mode.IN_PLACE and result.changed:
+        # Root may write anywhere; anyone else is told, as by an editor, not overruled.
+        if not os.access(path, os.W_OK):
+            raise InputError("read-only file; not rewritten", str(path))
+        atomic_write(path, cleaned, like=info, unchanged=True)
+        tally.note(f"fixed {name}")
+    elif mode is Mode.OUTPUT:
+        assert output is not None
+        # An HTML page's cleaned article is text: name it so.
+        html = doc.kind == "html"
+        target = output / (source.relative.with_suffix(".txt") if html else source.relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, cleaned)
+    # Counted once the output is written: a file whose write failed counts as failed only.
+    if result.changed:
+        tally.changed += 1
+    else:
+        tally.unchanged += 1
 
 
 def _run_stdin(
-    mode: Mode, options: CleanOptions, show_explain: bool, exit_non_zero_on_fix: bool
+    mode: Mode, options: CleanOptions, show_explain: bool, exit_non_zero_on_fix: bool, run: Run
 ) -> int:
     data = sys.stdin.buffer.read()
-    try:
-        result: CleanResult = clean_document(data, options, source="<stdin>")
-    except ScrubwarcError as exc:
-        status(f"error: {exc}")
-        return EXIT_ERROR
-    if show_explain:
-        sys.stdout.write(explain("<stdin>", result))
-    elif mode is Mode.DIFF:
-        sys.stdout.write(unified_diff("<stdin>", data, result))
-    elif mode is Mode.STDOUT:
-        sys.stdout.buffer.write(result.text.encode("utf-8"))
     tally = Tally()
-    tally.changed, tally.unchanged = int(result.changed), int(not result.changed)
-    if mode is Mode.CHECK and result.changed:
-        status("would fix <stdin>")
-    return tally.exit_code(mode, exit_non_zero_on_fix)
+    with run.item("<stdin>"):
+        result = clean_document(read(data, "<stdin>"), data, options)
+        if show_explain:
+            sys.stdout.write(explain("<stdin>", result))
+        elif mode is Mode.DIFF:
+            sys.stdout.write(unified_diff("<stdin>", data, result))
+        elif mode is Mode.STDOUT:
+            sys.stdout.buffer.write(result.text.encode("utf-8"))
+        tally.changed, tally.unchanged = int(result.changed), int(not result.changed)
+        if mode is Mode.CHECK and result.changed:
+            status("would fix <stdin>")
+    return run.exit_code(tally.found(mode, exit_non_zero_on_fix))
 
 
-def _summary(mode: Mode, tally: Tally) -> str:
+def _summary(mode: Mode, tally: Tally, run: Run) -> str:
     verb = {Mode.CHECK: "would fix", Mode.DIFF: "would fix", Mode.IN_PLACE: "fixed"}.get(
         mode, "changed"
     )
-    total = tally.changed + tally.unchanged + tally.errors
+    failed = run.errors + run.internal
+    total = tally.changed + tally.unchanged + failed
     return (
-        f"{count(total, 'file')}: {tally.changed} {verb}, "
-        f"{tally.unchanged} unchanged, {tally.errors} failed"
+        f"{count(total, 'file')}: {tally.changed:,} {verb}, "
+        f"{tally.unchanged:,} unchanged, {failed:,} failed"
     )

@@ -1,24 +1,37 @@
-"""Shared pieces of the command-line layer: messages, exit codes, settings, common options.
+"""What every command shares: exit codes, settings and inputs, failure reports, one guard.
 
-Exit codes: 0 done (or nothing to do), 1 ``--check``/``--diff`` found changes (or
-``--exit-non-zero-on-fix`` fixed some), 2 usage or input errors, after every other file
-was processed. Data goes to stdout; status, warnings and errors to stderr.
+Exit codes, the same for every command (the README documents them once):
+
+* 0 done, or nothing to do;
+* 1 found something: ``--check``/``--diff`` found files that would change, ``verify`` found
+  faults (or ``--exit-non-zero-on-fix`` fixed some);
+* 2 usage or input errors, reported after every other input was processed;
+* 123 an internal error (a bug in scrubwarc), as black uses it;
+* 130 interrupted (Ctrl-C).
+
+Data goes to stdout; status, warnings and errors to stderr, one ``error: PATH: reason`` line
+per failure.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
 from scrubwarc.clean.model import CleanOptions
 from scrubwarc.clean.pipeline import check_options, rule_names
 from scrubwarc.cli.config import Settings, find_pyproject, load_settings
-from scrubwarc.errors import ConfigError
+from scrubwarc.errors import ConfigError, InputError, ScrubwarcError, display_path
+from scrubwarc.files import Source, walk
 
-EXIT_OK, EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FOUND, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 123, 130
 
 IncludeOpt = Annotated[
     list[str] | None,
@@ -63,7 +76,7 @@ def status(message: str) -> None:
 
 
 def count(n: int, noun: str) -> str:
-    """``1 article``, ``2 articles``: summaries read as sentences."""
+    """``1 article``, ``2,000 articles``: summaries read as sentences, one number format."""
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
@@ -75,8 +88,23 @@ def fail(message: str, hint: str | None = None) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def load_options(config: Path | None, disable: list[str] | None) -> tuple[Settings, CleanOptions]:
-    """Settings from pyproject.toml merged with the command line, validated up front."""
+class Setup(NamedTuple):
+    """A command's settings: config file, flags and defaults merged once, validated up front."""
+
+    options: CleanOptions
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    settings: Settings
+
+
+def setup(
+    config: Path | None,
+    disable: Sequence[str] | None,
+    include: Sequence[str] | None = None,
+    exclude: Sequence[str] | None = None,
+    default_include: Sequence[str] = (),
+) -> Setup:
+    """Merge ``[tool.scrubwarc]`` with the command line: flags win, excludes add up."""
     try:
         settings = load_settings(config if config else find_pyproject(Path.cwd()))
         options = CleanOptions(
@@ -87,4 +115,105 @@ def load_options(config: Path | None, disable: list[str] | None) -> tuple[Settin
         check_options(options)
     except ConfigError as exc:
         raise fail(str(exc)) from None
-    return settings, options
+    return Setup(
+        options,
+        tuple(include or settings.include or default_include),
+        (*settings.exclude, *(exclude or [])),
+        settings,
+    )
+
+
+class Run:
+    """One command's failures, reported as they happen; decides the exit code."""
+
+    __slots__ = ("debug", "errors", "internal")
+
+    def __init__(self, debug: bool = False) -> None:
+        self.debug = debug
+        self.errors = self.internal = 0
+
+    def error(self, message: str) -> None:
+        """One ``error: PATH: reason`` line; the run goes on."""
+        self.errors += 1
+        status(f"error: {message}")
+
+    def internal_error(self, exc: BaseException, name: str | None = None) -> None:
+        """A bug: say so (with the traceback under ``--debug``); the run goes on."""
+        self.internal += 1
+        where = f"{display_path(name)}: " if name else ""
+        hint = "" if self.debug else " (rerun with --debug for the traceback)"
+        status(f"error: {where}internal error: {type(exc).__name__}: {exc}{hint}")
+        if self.debug:
+            traceback.print_exception(exc)
+
+    @contextmanager
+    def item(self, name: str) -> Iterator[None]:
+        """Process one input: a failure is one line naming it, and the run goes on."""
+        try:
+            yield
+        except (BrokenPipeError, KeyboardInterrupt):
+            raise
+        except InputError as exc:
+            self.error(str(exc) if exc.source else f"{display_path(name)}: {exc}")
+        except ScrubwarcError as exc:
+            self.error(str(exc))
+        except OSError as exc:  # reads fail as InputError: this is a write that failed
+            self.error(f"{display_path(name)}: cannot write: {exc.strerror or exc}")
+        except Exception as exc:  # a bug must not stop the other inputs
+            self.internal_error(exc, name)
+
+    def walk(
+        self, paths: Sequence[Path], setup: Setup, skip: Sequence[Path] = ()
+    ) -> Iterator[Source]:
+        """The inputs under ``paths``, in sorted order; unreadable ones reported at the end."""
+        errors: list[InputError] = []
+        yield from walk(paths, setup.include, setup.exclude, skip, errors)
+        for err in errors:
+            self.error(str(err))
+
+    def exit_code(self, found: bool = False) -> int:
+        """123 for a bug, else 2 for failed inputs, else 1 if something was found, else 0."""
+        if self.internal:
+            return EXIT_INTERNAL
+        if self.errors:
+            return EXIT_ERROR
+        return EXIT_FOUND if found else EXIT_OK
+
+
+@contextmanager
+def guard(run: Run, interrupted: str, cleanup: object = None) -> Iterator[None]:
+    """Ctrl-C, a closed stdout, an error that ends the run, or a bug: one way for every command.
+
+    ``interrupted`` says what the user keeps after Ctrl-C; ``cleanup`` (a callable) runs
+    before any message, e.g. to clear a progress line.
+    """
+    try:
+        yield
+    except (typer.Exit, typer.Abort, typer.TyperException):  # typer's own way out
+        raise
+    except BaseException as exc:
+        if callable(cleanup):
+            cleanup()
+        if isinstance(exc, KeyboardInterrupt):
+            status(f"interrupted: {interrupted}")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        if isinstance(exc, BrokenPipeError):
+            # The reader of stdout went away (``| head``): stop quietly, as other tools do.
+            _silence_stdout()
+            raise typer.Exit(EXIT_ERROR) from None
+        if isinstance(exc, ScrubwarcError):
+            raise fail(str(exc)) from None
+        if isinstance(exc, OSError):  # disk full, a folder that cannot be created
+            name = f"{display_path(exc.filename)}: " if exc.filename else ""
+            raise fail(f"{name}{exc.strerror or exc}") from None
+        if isinstance(exc, Exception):
+            run.internal_error(exc)
+            raise typer.Exit(EXIT_INTERNAL) from None
+        raise
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit raises no second BrokenPipeError."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

@@ -3,35 +3,29 @@
 from __future__ import annotations  # Metadata is imported for type checking only
 
 import json
-import os
 import sys
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from scrubwarc.cli.common import (
-    EXIT_ERROR,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
     ConfigOpt,
     DebugOpt,
     DisableOpt,
     ExcludeOpt,
     IncludeOpt,
     MaxBytesOpt,
+    Run,
     fail,
-    load_options,
-    status,
+    guard,
+    setup,
 )
-from scrubwarc.errors import InputError, ScrubwarcError, display_path
-from scrubwarc.files import DEFAULT_MAX_BYTES, read_bytes, walk
+from scrubwarc.errors import display_path
+from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, read_bytes
 
 if TYPE_CHECKING:
-    from scrubwarc.article import Metadata
-
-META_INCLUDE = ("*.txt", "*.text", "*.html", "*.htm")
+    from scrubwarc.meta.model import Metadata
 
 
 def summary(meta: Metadata) -> str:
@@ -99,48 +93,18 @@ def meta(
     paths = paths or []
     if not paths:
         raise fail("no input given", "pass files, directories, or - for standard input")
-    settings, options = load_options(config, disable)
+    conf = setup(config, disable, include, exclude, ARTICLE_INCLUDE)
     several = len(paths) > 1 or any(p.is_dir() for p in paths)
-    failures = 0
-    sources: list[tuple[Path | None, str]]
-    if [str(p) for p in paths] == ["-"]:
-        sources = [(None, "<stdin>")]
-    else:
-        errors: list[InputError] = []
-        globs = tuple(include or META_INCLUDE)
-        found = walk(paths, globs, (*settings.exclude, *(exclude or [])), (), errors)
-        sources = [(s.path, str(s.path)) for s in found]
-        for err in errors:
-            status(f"error: {err}")
-        failures += len(errors)
-    try:
-        for path, name in sources:
-            try:
+    run = Run(debug)
+    stdin = [str(p) for p in paths] == ["-"]
+    with guard(run, "the lines written so far are complete"):
+        sources = [None] if stdin else (s.path for s in run.walk(paths, conf))
+        for path in sources:
+            with run.item("<stdin>" if path is None else str(path)):
                 data = read_bytes(path, max_bytes) if path else sys.stdin.buffer.read()
-                article = process(data, None if path is None else name, options)
-            except ScrubwarcError as exc:
-                failures += 1
-                status(f"error: {exc}")
-                continue
-            except Exception as exc:  # an internal bug must not stop the other files
-                failures += 1
-                status(
-                    f"error: {display_path(name)}: internal error: {type(exc).__name__}: {exc}"
-                    " (rerun with --debug)"
-                )
-                if debug:
-                    traceback.print_exc()
-                continue
-            if as_json:
-                sys.stdout.write(_json_line(article.metadata.to_dict(), indent=not several))
-            else:
-                sys.stdout.write(summary(article.metadata) + ("\n" if several else ""))
-    except KeyboardInterrupt:
-        status("interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)  # no second error when stdout is flushed
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-        raise typer.Exit(EXIT_ERROR) from None
-    raise typer.Exit(EXIT_ERROR if failures else EXIT_OK)
+                article = process(data, None if path is None else str(path), conf.options)
+                if as_json:
+                    sys.stdout.write(_json_line(article.metadata.to_dict(), indent=not several))
+                else:
+                    sys.stdout.write(summary(article.metadata) + ("\n" if several else ""))
+    raise typer.Exit(run.exit_code())

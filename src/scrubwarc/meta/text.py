@@ -14,13 +14,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, unquote_plus
 
-from scrubwarc.article import Metadata
 from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
 from scrubwarc.clean.rules.boilerplate import split_cross_link
 from scrubwarc.clean.rules.headline import split_site_suffix
 from scrubwarc.clean.rules.tracking import clean_url, is_tracking_param
 from scrubwarc.meta.bylines import parse_byline
 from scrubwarc.meta.dates import parse_date
+from scrubwarc.meta.model import Metadata
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -144,7 +144,6 @@ def _detect_language(text: str) -> str | None:
 def text_metadata(
     result: CleanResult,
     data: bytes,
-    encoding: str | None,
     path: str | None = None,
     options: CleanOptions | None = None,
 ) -> Metadata:
@@ -174,7 +173,7 @@ def text_metadata(
         word_count=_word_count(result.text),
         sha256=hashlib.sha256(result.text.encode("utf-8")).hexdigest(),
         source_sha256=hashlib.sha256(data).hexdigest(),
-        encoding=encoding,
+        encoding=result.encoding,
         path=path,
     )
 
@@ -183,7 +182,6 @@ def html_metadata(
     doc: HtmlElement,
     result: CleanResult,
     data: bytes,
-    encoding: str | None,
     path: str | None = None,
     options: CleanOptions | None = None,
 ) -> Metadata:
@@ -191,7 +189,7 @@ def html_metadata(
     from scrubwarc.meta.html import read_html_metadata
 
     page = read_html_metadata(doc)
-    from_text = text_metadata(result, data, encoding, path, options)
+    from_text = text_metadata(result, data, path, options)
     url, stripped = clean_url(page.url, options) if page.url else (from_text.url, [])
     tracking = dict(from_text.tracking)
     tracking.update(tracking_pairs(["?" + "&".join(stripped)], options) if stripped else ())

@@ -14,14 +14,15 @@ from typing import NamedTuple
 
 from scrubwarc.errors import DecodeError
 
-__all__ = ["Decoded", "decode", "legacy_encoding"]
+__all__ = ["BOMS", "Decoded", "decode", "legacy_encoding", "strip_bom"]
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+# Byte-order marks: the mark, the codec that reads past it, and the name users know.
+BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),  # before UTF-16 LE: same first two bytes
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
 
 # Single-byte Latin code pages differ from one another in a few dozen letters, which a
@@ -141,10 +142,9 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
     Raises DecodeError for binary data (NUL bytes outside UTF-16) and for invalid
     bytes after a byte-order mark.
     """
-    for bom, encoding in _BOMS:
+    for bom, codec, name in BOMS:
         if data.startswith(bom):
-            name = "utf-8" if encoding == "utf-8-sig" else _bom_name(data, encoding)
-            return Decoded(_decode_strict(data, encoding, source), name)
+            return Decoded(_decode_strict(data, codec, source), name)
     utf16 = _utf16_without_bom(data[:_SNIFF])
     if utf16 is not None:
         return Decoded(_decode_strict(data, utf16, source), utf16)
@@ -163,8 +163,13 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
         return Decoded(data.decode("cp1252", _MIXED), "cp1252")
 
 
-def _bom_name(data: bytes, codec: str) -> str:
-    """Name a BOM-marked UTF-16/32 file with its byte order, as users know it."""
-    if codec == "utf-32":
-        return "utf-32-le" if data.startswith(codecs.BOM_UTF32_LE) else "utf-32-be"
-    return "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+def strip_bom(data: bytes) -> bytes:
+    """The bytes without a leading byte-order mark.
+
+    >>> strip_bom(b"\\xef\\xbb\\xbfHi")
+    b'Hi'
+    """
+    for bom, _, _ in BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :]
+    return data

@@ -1,27 +1,41 @@
-"""A document's cleaned text, whether it is a plain-text article or an HTML page.
+"""The read step: bytes to a ``Document``, the one place that decides what an input is.
 
-This is all ``clean`` needs; metadata types live in ``article``, so the pre-commit hook
-imports neither them nor lxml (which is loaded only for HTML input).
+Every path through scrubwarc (``clean``, ``meta``, ``archive``) reads its input here, so "is
+this HTML?", the encoding and how it was found are decided once. lxml is imported only for
+HTML input: the pre-commit hook reads text files and never loads it.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from scrubwarc.clean.model import CleanOptions, CleanResult
-from scrubwarc.clean.pipeline import clean_bytes, clean_text
+from scrubwarc.read.decode import decode
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["clean_document", "clean_html", "is_html"]
+__all__ = ["Document", "is_html", "read"]
 
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _HTML_START = re.compile(
     rb"\s*+(?:<!--.{0,200}?-->\s*+)*(?:<!doctype\s+html|<html|<head)", re.I | re.S
 )
+
+
+class Document(NamedTuple):
+    """An input as read: its kind, its text, the HTML tree when it is a page, the encoding.
+
+    For a page, ``text`` is the extracted article (the tree stays for metadata). ``how`` says
+    how the kind was decided (``suffix`` or ``content``).
+    """
+
+    kind: Literal["text", "html"]
+    text: str
+    encoding: str
+    how: str
+    tree: HtmlElement | None = None
 
 
 def is_html(data: bytes, name: str | None = None) -> bool:
@@ -30,28 +44,32 @@ def is_html(data: bytes, name: str | None = None) -> bool:
     >>> is_html(b"<!DOCTYPE html><title>x</title>"), is_html(b"Headline\\n\\nBody")
     (True, False)
     """
+    return _html_by(data, name) is not None
+
+
+def _html_by(data: bytes, name: str | None) -> str | None:
     if name is not None and PurePath(name).suffix.lower() in _HTML_SUFFIXES:
-        return True
+        return "suffix"
     head = data[:2048].lstrip(b"\xef\xbb\xbf")
-    return _HTML_START.match(head) is not None
+    return "content" if _HTML_START.match(head) is not None else None
 
 
-def clean_html(
-    data: bytes, source: str | None, options: CleanOptions | None
-) -> tuple[HtmlElement, CleanResult]:
-    """Parse a page, extract its article and clean it; the tree stays for metadata."""
-    from scrubwarc.read.html import detect_encoding, extract_text, parse_document  # lazy: lxml
+def read(data: bytes, name: str | None = None) -> Document:
+    """Read one input: a text article is decoded, an HTML page parsed and its article extracted.
 
-    doc = parse_document(data, source=source)
-    result = clean_text(extract_text(doc), options)
-    encoding = detect_encoding(data)
-    return doc, CleanResult(result.text, result.fired, result.removals, encoding, changed=True)
+    >>> read("Headline\\n\\nBody, café.".encode()).text
+    'Headline\\n\\nBody, café.'
+    >>> doc = read(b"<html><body><p>A paragraph long enough to be the article text here.</p>")
+    >>> doc.kind, doc.how, doc.text
+    ('html', 'content', 'A paragraph long enough to be the article text here.')
 
+    Raises ``DecodeError`` (binary or undecodable bytes) or ``HtmlError``, naming ``name``.
+    """
+    how = _html_by(data, name)
+    if how is not None:
+        from scrubwarc.read.html import read_html  # lazy: lxml, for HTML input only
 
-def clean_document(
-    data: bytes, options: CleanOptions | None = None, source: str | None = None
-) -> CleanResult:
-    """Clean a text file, or extract and clean the article of an HTML page."""
-    if is_html(data, source):
-        return clean_html(data, source, options)[1]
-    return clean_bytes(data, options, source)
+        tree, encoding, text = read_html(data, source=name)
+        return Document("html", text, encoding, how, tree)
+    decoded = decode(data, name)
+    return Document("text", decoded.text, decoded.encoding, "content")

@@ -23,22 +23,16 @@ from lxml import etree
 
 from scrubwarc.errors import HtmlError
 from scrubwarc.read import blocks as score
+from scrubwarc.read.decode import BOMS, legacy_encoding, strip_bom
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
-__all__ = ["detect_encoding", "extract_text", "parse_document"]
+__all__ = ["detect_encoding", "extract_text", "parse_document", "read_html"]
 
 # Browsers only look this far for a <meta charset> (the HTML spec's prescan reads 1024 bytes;
 # real pages put long <script>s first, so we allow more).
 _PRESCAN_BYTES = 4096
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16-LE, whose BOM is its prefix
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 # ``[^<>]*`` cannot run past the next tag, so the scan stays linear however the bytes look.
 _META_RE = re.compile(rb"<meta\b([^<>]*)", re.IGNORECASE)
 _CHARSET_RE = re.compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
@@ -124,7 +118,7 @@ def detect_encoding(data: bytes) -> str:
     >>> detect_encoding('<p>café'.encode())
     'utf-8'
     """
-    for bom, name in _BOMS:
+    for bom, _, name in BOMS:
         if data.startswith(bom):
             return name
     declared = _declared_encoding(data[:_PRESCAN_BYTES])
@@ -136,29 +130,28 @@ def detect_encoding(data: bytes) -> str:
         return _SUPERSETS.get(declared, declared)
     if _is_utf8(data):
         return "utf-8"
-    from scrubwarc.read.decode import (
-        legacy_encoding,  # lazy: charset-normalizer, for rare undeclared pages
-    )
-
-    found = legacy_encoding(_strip_bom(data))
+    found = legacy_encoding(strip_bom(data))
     return "cp1252" if found == "iso-8859-1" else found  # browsers read latin-1 as cp1252
 
 
-def _strip_bom(data: bytes) -> bytes:
-    for bom, _ in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :]
-    return data
+def read_html(data: bytes, *, source: str | None = None) -> tuple[lxml.html.HtmlElement, str, str]:
+    """A page's tree, its encoding (found once) and its article text."""
+    encoding = detect_encoding(data)
+    tree = parse_document(data, source=source, encoding=encoding)
+    return tree, encoding, extract_text(tree)
 
 
-def parse_document(data: bytes, *, source: str | None = None) -> lxml.html.HtmlElement:
+def parse_document(
+    data: bytes, *, source: str | None = None, encoding: str | None = None
+) -> lxml.html.HtmlElement:
     """Parse untrusted bytes into an lxml tree without resolving entities or fetching anything.
 
+    ``encoding`` is what ``detect_encoding`` found, when the caller has it already.
     Raises ``HtmlError`` naming ``source`` for empty input or input with no element at all.
     Nesting deeper than libxml2's limit (256 without ``huge_tree``) ends the parse there.
     """
-    encoding = detect_encoding(data)
-    body = _strip_bom(data)
+    encoding = encoding or detect_encoding(data)
+    body = strip_bom(data)
     if not body.strip():
         raise HtmlError("empty HTML document", source)
     try:

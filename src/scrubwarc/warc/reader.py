@@ -288,7 +288,7 @@ def _restore(root: Path, name: str, data: bytes, force: bool) -> str | None:
         if not dest.parent.resolve().is_relative_to(root) or dest.is_symlink():
             return "path leaves the output folder"
         if dest.exists() and not force:
-            return "file exists (use force to replace it)"
+            return "file exists"
         atomic_write(dest, data)
     except OSError as exc:
         return f"cannot write: {exc.strerror or exc}"

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from scrubwarc._version import __version__
-from scrubwarc.errors import ConfigError, OutputError
+from scrubwarc.errors import ConfigError, OutputError, OutputExistsError
 from scrubwarc.warc.cdxj import IndexEntry, SortedLines, cdxj_line
 from scrubwarc.warc.record import EncodedArticle
 from scrubwarc.warc.scan import Page, first_date, scan
@@ -58,7 +58,7 @@ def wacz_path(warc: Path) -> Path:
 def check_wacz_output(output: Path, force: bool) -> None:
     """Refuse to replace an existing WACZ unless ``force``: checked before any work."""
     if output.exists() and not force:
-        raise OutputError(f"{output}: already exists; pass force (--force) to replace it")
+        raise OutputExistsError(f"{output}: already exists")
 
 
 def _zip_time(date: str) -> tuple[int, int, int, int, int, int]:

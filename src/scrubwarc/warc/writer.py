@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from scrubwarc._version import __version__
 from scrubwarc.article import Article
-from scrubwarc.errors import ConfigError, OutputError
+from scrubwarc.errors import ConfigError, OutputError, OutputExistsError
 from scrubwarc.warc.fields import field_value, format_fields
 from scrubwarc.warc.record import (
     FIELDS_TYPE,
@@ -239,7 +239,7 @@ class WarcWriter:
     def _open_part(self) -> None:
         final = self._part_name(len(self._files))
         if final.exists() and not (self._force or self._append):
-            raise OutputError(f"{final}: already exists; pass force (--force) to replace it")
+            raise OutputExistsError(f"{final}: already exists")
         temp = final.with_name(f".{final.name}.partial")
         try:
             final.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,63 @@
+"""The ``Metadata`` record: what scrubwarc knows about one article, as JSON names it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scrubwarc.clean.model import Removal
+
+__all__ = ["Metadata"]
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """An article's metadata. JSON names are these field names; absent is None or empty."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    language: str | None = None
+    keywords: tuple[str, ...] = ()
+    section: str | None = None
+    related: tuple[str, ...] = ()
+    tracking: tuple[tuple[str, str], ...] = ()
+    removed: tuple[Removal, ...] = ()
+    word_count: int = 0
+    sha256: str = ""
+    source_sha256: str = ""
+    encoding: str | None = None
+    path: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping; ``tracking`` becomes an object, removals a list of objects."""
+        return {
+            "title": self.title,
+            "authors": list(self.authors),
+            "date": self.date,
+            "url": self.url,
+            "site_name": self.site_name,
+            "description": self.description,
+            "language": self.language,
+            "keywords": list(self.keywords),
+            "section": self.section,
+            "related": list(self.related),
+            "tracking": dict(self.tracking),
+            "removed": [
+                {
+                    "rule": r.rule,
+                    "text": r.text,
+                    "line": r.line,
+                    "column": r.column,
+                    **({"replacement": r.replacement} if r.replacement else {}),
+                }
+                for r in self.removed
+            ],
+            "word_count": self.word_count,
+            "sha256": self.sha256,
+            "source_sha256": self.source_sha256,
+            "encoding": self.encoding,
+            "path": self.path,
+        }
