@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from scrubwarc._version import __version__
-from scrubwarc.errors import ConfigError, OutputError, OutputExistsError
+from scrubwarc.errors import ConfigError, InputError, OutputError, OutputExistsError
 from scrubwarc.warc.cdxj import IndexEntry, SortedLines, cdxj_line
 from scrubwarc.warc.record import EncodedArticle
 from scrubwarc.warc.scan import Page, first_date, scan
@@ -270,6 +270,9 @@ def build_wacz(warcs: Sequence[Path], output: Path | None = None, *, force: bool
     output = output or wacz_path(warcs[0])
     check_wacz_output(output, force)
     _member_names(warcs)
+    for warc in warcs:
+        if not warc.is_file():
+            raise InputError("no such file", str(warc))
     collector = WaczCollector(output.stem)
     try:
         for warc in warcs:
