@@ -30,6 +30,13 @@ CASES = [
     "https://1.2.3.4/a",
     "http://3232235777/x",
     "urn:sha256:ABCDEF0123",
+    "urn:text:https://a.example/?b=1&a=2",
+    "urn:text:https://a.example/B/",
+    "urn://host.example/a",
+    "urn:a//",
+    "urn:(a(abcdefghijklmnopqrstuvwx))/p.aspx",
+    "urn:a%41",
+    "urn:a b",
     "urn:text:https://www.Example.com/A?b=1&a=2",
     "mailto:someone@example.com",
     "example.com/no-scheme",
@@ -85,6 +92,13 @@ def test_generated_urls_match_surt(url: str) -> None:
     assert surt_key(url) == surt.surt(url)
     target = target_uri(url, b"")
     assert surt_key(target) == surt.surt(target)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=20))
+def test_generated_urns_match_surt(rest: str) -> None:
+    for url in ("urn:" + rest, "urn:text:https://a.example/" + rest):
+        assert surt_key(url) == surt.surt(url)
 
 
 @settings(max_examples=100, deadline=None)

@@ -20,12 +20,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from scrubwarc.archive import archive
 from scrubwarc.errors import ConfigError, InputError, OutputError
-from scrubwarc.warc.wacz import build_wacz
+from scrubwarc.warc.wacz import build_wacz, json_string
 
 from .conftest import FIXTURES
 from .test_batch import make_corpus
@@ -331,3 +333,9 @@ def test_pywb_replays_every_page_from_our_index(
         if page["text"]:
             with urllib.request.urlopen(text_url) as response:
                 assert response.read().decode("utf-8") == page["text"], page["url"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_json_string_is_what_json_dumps_writes(text: str) -> None:
+    assert json_string(text.encode("utf-8")) == json.dumps(text, ensure_ascii=False).encode()

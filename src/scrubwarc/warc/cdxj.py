@@ -9,13 +9,14 @@ Lines are sorted in chunks that spill to temporary files, so memory stays flat.
 
 from __future__ import annotations
 
+import functools
 import heapq
-import json
 import re
 import socket
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, suppress
+from json.encoder import encode_basestring_ascii
 from typing import IO, NamedTuple
 from urllib.parse import quote_from_bytes, unquote_to_bytes
 
@@ -23,6 +24,8 @@ __all__ = ["IndexEntry", "SortedLines", "cdxj_line", "surt_key"]
 
 _URL = re.compile(rb"^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?")
 _SPACES = re.compile(rb"[\n\r\t]")
+# A urn: with nothing to unescape, escape, split off or strip as a session id.
+_PLAIN_URN = re.compile(r"urn:(?!//)(?!.*aspx)[!\"$&->@-~]{2,}(?<!/)/?", re.IGNORECASE)
 _WWW = re.compile(rb"www\d*\.")
 _DEFAULT_PORT = {b"http": 80, b"https": 443}
 # Escaped by the canonicalization: controls, space, non-ASCII, "#" and "%".
@@ -124,6 +127,10 @@ def surt_key(url: str) -> str:
     >>> surt_key("urn:text:urn:sha256:ABC")
     'urn:text:urn:sha256:abc'
     """
+    if url.startswith("urn:") and _PLAIN_URN.fullmatch(url):
+        # The common case of our own targets, by the same rules: only case and a last "/".
+        lowered = url.lower()
+        return lowered[:-1] if lowered.endswith("/") else lowered
     raw = _SPACES.sub(b"", url.strip().encode("utf-8"))
     if not re.match(rb"[a-zA-Z][a-zA-Z0-9+.-]*:", raw):
         raw = b"http://" + raw
@@ -176,6 +183,7 @@ class IndexEntry(NamedTuple):
     filename: str
 
 
+@functools.lru_cache(maxsize=256)  # a run's records share a handful of dates
 def _timestamp(date: str) -> str:
     """``2024-05-01T12:00:00Z`` → ``20240501120000`` (fractions dropped)."""
     return re.sub(r"\D", "", date)[:14].ljust(14, "0")
@@ -188,15 +196,16 @@ def cdxj_line(entry: IndexEntry) -> str:
     ...                      "200", "sha1:AB", 10, 0, "news.warc.gz"))[:48]
     'example,a)/x 20240501120000 {"url": "http://a.ex'
     """
-    fields: dict[str, str] = {"url": entry.url, "mime": entry.mime}
+    # Formatted by hand: json.dumps of a dict costs more than the rest of the line.
+    quote = encode_basestring_ascii
+    parts = [f'{{"url": {quote(entry.url)}, "mime": {quote(entry.mime)}']
     if entry.status is not None:
-        fields["status"] = entry.status
+        parts.append(f', "status": {quote(entry.status)}')
     if entry.digest is not None:
-        fields["digest"] = entry.digest
-    fields["length"] = str(entry.length)
-    fields["offset"] = str(entry.offset)
-    fields["filename"] = entry.filename
-    return f"{surt_key(entry.url)} {_timestamp(entry.date)} {json.dumps(fields)}\n"
+        parts.append(f', "digest": {quote(entry.digest)}')
+    parts.append(f', "length": "{entry.length}", "offset": "{entry.offset}"')
+    parts.append(f', "filename": {quote(entry.filename)}}}\n')
+    return f"{surt_key(entry.url)} {_timestamp(entry.date)} " + "".join(parts)
 
 
 class SortedLines:
