@@ -339,3 +339,12 @@ def test_pywb_replays_every_page_from_our_index(
 @given(st.text())
 def test_json_string_is_what_json_dumps_writes(text: str) -> None:
     assert json_string(text.encode("utf-8")) == json.dumps(text, ensure_ascii=False).encode()
+
+
+def test_no_articles_still_a_dated_wacz(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    wacz_file = _archive(tmp_path / "empty", tmp_path / "out" / "news.warc.gz")
+    with zipfile.ZipFile(wacz_file) as wacz:
+        assert wacz.read("pages/pages.jsonl").count(b"\n") == 1  # the header only
+        assert wacz.read("indexes/index.cdxj") == b""
+        assert json.loads(wacz.read("datapackage.json"))["created"] == "2024-05-01T12:00:00Z"

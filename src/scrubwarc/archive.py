@@ -15,6 +15,7 @@ every input, and ``unpack`` restores the whole tree.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -194,26 +195,29 @@ def archive(
         record_ids=record_ids,
         observer=collector,
     )
-    with writer:
-        for outcome in _ordered(_batches(sources, BATCH_SIZE), jobs, options, max_bytes):
-            if outcome.encoded is None:
-                skipped.append((outcome.source, outcome.error or "unreadable"))
-                continue
-            writer.write_encoded(outcome.encoded)
-            bytes_in += outcome.encoded.size
-            if outcome.error is not None:
-                flagged.append((outcome.source, outcome.error))
-            articles += 1
-            if progress is not None:
-                progress(articles, None)
-    skipped += [(e.source or "", e.reason) for e in walk_errors]
-    package = None
-    if collector is not None:
-        package = collector.write(writer.files, wacz_path(output), force=force)
-    elif wacz:
-        from scrubwarc.warc.wacz import build_wacz
+    with contextlib.ExitStack() as stack:
+        if collector is not None:
+            stack.callback(collector.close)  # its temporary files, whatever happens
+        with writer:
+            for outcome in _ordered(_batches(sources, BATCH_SIZE), jobs, options, max_bytes):
+                if outcome.encoded is None:
+                    skipped.append((outcome.source, outcome.error or "unreadable"))
+                    continue
+                writer.write_encoded(outcome.encoded)
+                bytes_in += outcome.encoded.size
+                if outcome.error is not None:
+                    flagged.append((outcome.source, outcome.error))
+                articles += 1
+                if progress is not None:
+                    progress(articles, None)
+        package = None
+        if collector is not None:
+            package = collector.write(writer.files, wacz_path(output), force=force)
+        elif wacz:
+            from scrubwarc.warc.wacz import build_wacz
 
-        package = build_wacz(writer.files, wacz_path(output), force=True)
+            package = build_wacz(writer.files, wacz_path(output), force=True)
+    skipped += [(e.source or "", e.reason) for e in walk_errors]
     return ArchiveSummary(
         articles,
         writer.records,

@@ -214,7 +214,7 @@ class SortedLines:
     Lines compare as code points, which for UTF-8 is the byte order a CDXJ reader expects.
     """
 
-    def __init__(self, chunk: int = 200_000) -> None:
+    def __init__(self, chunk: int = 32_768) -> None:  # about 10 MB of index lines
         self._chunk = chunk
         self._lines: list[str] = []
         self._runs: list[IO[bytes]] = []

@@ -24,14 +24,16 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from scrubwarc._version import __version__
 from scrubwarc.errors import ConfigError, InputError, OutputError, OutputExistsError
 from scrubwarc.warc.cdxj import IndexEntry, SortedLines, cdxj_line
 from scrubwarc.warc.record import EncodedArticle
-from scrubwarc.warc.scan import Page, first_date, scan
 from scrubwarc.warc.writer import WrittenArticle, WrittenRecord
+
+if TYPE_CHECKING:  # scan needs warcio's reader, which `archive --wacz` does without
+    from scrubwarc.warc.scan import Page
 
 __all__ = [
     "WACZ_VERSION",
@@ -168,7 +170,11 @@ class WaczCollector:
         """Package ``warcs`` with what was gathered as ``output``; return its path."""
         try:
             check_wacz_output(output, force)
-            latest = self.latest or (first_date(warcs[0]) if warcs else "")
+            latest = self.latest
+            if not latest and warcs:  # no article: the warcinfo's date
+                from scrubwarc.warc.scan import first_date
+
+                latest = first_date(warcs[0])
             _write_zip(warcs, self._index, self._pages, output, self.title, latest)
         finally:
             self.close()
@@ -302,6 +308,8 @@ def build_wacz(warcs: Sequence[Path], output: Path | None = None, *, force: bool
     The WARCs are read once for their index and pages: ours give one page per article,
     anyone else's one per HTML response. A file that cannot be read raises ``InputError``.
     """
+    from scrubwarc.warc.scan import Page, scan
+
     if not warcs:
         raise ConfigError("no WARC files to package")
     output = output or wacz_path(warcs[0])
