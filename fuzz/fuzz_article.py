@@ -11,9 +11,8 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from scrubwarc.article import process
-    from scrubwarc.clean.pipeline import clean_text
-    from scrubwarc.errors import ScrubwarcError
+    from scrubwarc import ScrubwarcError, clean_text
+    from scrubwarc import process_article as process
 
 _NAMES = (None, "article.txt", "page.html")
 

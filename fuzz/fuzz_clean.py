@@ -10,7 +10,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from scrubwarc.clean.pipeline import clean_text
+    from scrubwarc import clean_text
 
 
 def test_one_input(data: bytes) -> None:

@@ -1,21 +1,21 @@
-"""Shared test helpers: paths to the repository, its fixtures and the shared data."""
+"""Test configuration: the Hypothesis profile and fixtures; shared helpers are in helpers.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "fixtures"
-SHARED = ROOT.parent / "shared"
+from tests.helpers import FIXTURES
 
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("dev", max_examples=100, deadline=None)
-settings.load_profile("ci")
+settings.register_profile("quick", max_examples=20, deadline=None)
+# SCRUBWARC_HYPOTHESIS=dev (or quick) for shorter runs while developing; CI uses "ci".
+settings.load_profile(os.environ.get("SCRUBWARC_HYPOTHESIS", "ci"))
 
 
 @pytest.fixture

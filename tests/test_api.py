@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 import importlib.resources
+import re
+import subprocess
+import sys
 
 import scrubwarc
-
-DOCUMENTED = {
-    "clean_text", "clean_bytes", "CleanOptions", "CleanResult", "Removal", "RULES", "Rule",
-    "rule_names", "decode", "Decoded", "clean_url", "is_tracking_param",
-    "DEFAULT_TRACKING_PARAMS", "ScrubwarcError", "InputError", "DecodeError", "HtmlError",
-    "ConfigError", "OutputError", "OutputExistsError", "__version__", "read", "Document",
-    "process_article", "Article", "Metadata", "archive", "ArchiveSummary", "WarcWriter",
-    "verify", "unpack", "list_articles",
-}  # fmt: skip
+from tests.helpers import ROOT
 
 
-def test_all_is_what_is_documented() -> None:
-    assert set(scrubwarc.__all__) == DOCUMENTED
+def _documented() -> set[str]:
+    """The names the README's Library section lists as the public API."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## Library", 1)[1].split("\n## ", 1)[0]
+    listing = section.split("The public API is `scrubwarc.__all__`:", 1)[1].split(". Names", 1)[0]
+    return set(re.findall(r"`(\w+)`", listing)) | {"__version__"}
+
+
+def test_all_is_what_the_readme_documents() -> None:
+    assert set(scrubwarc.__all__) == _documented()
     for name in scrubwarc.__all__:
         assert hasattr(scrubwarc, name), name
+
+
+def test_import_is_light() -> None:
+    code = (
+        "import sys, scrubwarc\n"
+        "print(sorted(m for m in ('lxml', 'warcio', 'typer') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_package_is_typed() -> None:

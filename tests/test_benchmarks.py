@@ -48,7 +48,7 @@ def test_corpus_is_deterministic_and_varied(tmp_path: Path) -> None:
 
 
 def test_corpus_is_cleaned_by_scrubwarc(tmp_path: Path) -> None:
-    from scrubwarc.article import process
+    from scrubwarc import process_article as process
 
     corpus.write_corpus(tmp_path, 30, html=True)
     fired: set[str] = set()

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from scrubwarc.article import process
 from scrubwarc.clean.model import CleanOptions
-from scrubwarc.errors import InputError
+from scrubwarc.errors import InputError, OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
@@ -157,6 +157,7 @@ def archive(
     wacz: bool = False,
     force: bool = False,
     append: bool = False,
+    parents: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     clock: Clock | None = None,
@@ -166,8 +167,14 @@ def archive(
 
     ``clock`` and ``record_ids`` pin dates and ids (for byte-identical test output).
     ``progress(done, total)`` is called after each article; the total is None because
-    counting would mean walking the tree twice.
+    counting would mean walking the tree twice (a caller that wants it counts first).
+    Every precondition (the output's name, folder and existence) is checked before the work.
     """
+    if wacz:
+        from scrubwarc.warc.wacz import wacz_path  # lazy: only runs when asked
+
+        if wacz_path(output).exists() and not (force or append):
+            raise OutputExistsError(f"{display_path(wacz_path(output))}: already exists")
     out_dir = output.resolve().parent
     inputs = [p.resolve() for p in paths if p.is_dir()]
     # Skip the output folder when it sits inside an input tree, unless it is the tree's
@@ -180,24 +187,22 @@ def archive(
     flagged: list[tuple[str, str]] = []
     articles = bytes_in = 0
     collector = None
-    if wacz:
-        from scrubwarc.warc.wacz import WaczCollector, check_wacz_output, wacz_path  # lazy
-
-        check_wacz_output(wacz_path(output), force or append)
-        # Appending keeps records this run never saw: the WACZ then reads the whole file.
-        collector = None if append else WaczCollector(wacz_path(output).stem)
-    writer = WarcWriter(
-        output,
-        max_size=max_size,
-        append=append,
-        force=force,
-        clock=clock,
-        record_ids=record_ids,
-        observer=collector,
-    )
     with contextlib.ExitStack() as stack:
-        if collector is not None:
+        if wacz and not append:  # appending keeps records this run never saw: read them after
+            from scrubwarc.warc.wacz import WaczCollector, wacz_path  # lazy: only when asked
+
+            collector = WaczCollector(wacz_path(output).stem)
             stack.callback(collector.close)  # its temporary files, whatever happens
+        writer = WarcWriter(
+            output,
+            max_size=max_size,
+            append=append,
+            force=force,
+            clock=clock,
+            record_ids=record_ids,
+            parents=parents,
+            observer=collector,
+        )
         with writer:
             for outcome in _ordered(_batches(sources, BATCH_SIZE), jobs, options, max_bytes):
                 if outcome.encoded is None:
@@ -214,7 +219,7 @@ def archive(
         if collector is not None:
             package = collector.write(writer.files, wacz_path(output), force=force)
         elif wacz:
-            from scrubwarc.warc.wacz import build_wacz
+            from scrubwarc.warc.wacz import build_wacz, wacz_path
 
             package = build_wacz(writer.files, wacz_path(output), force=True)
     skipped += [(e.source or "", e.reason) for e in walk_errors]

@@ -160,7 +160,8 @@ def clean(
         for source in run.walk(paths, conf, skip):
             with run.item(str(source.path)):
                 _one_file(source, mode, conf.options, output, show_explain, max_bytes, tally)
-        if not quiet and not single_file:
+        # A summary for every run but printing one file's text (stdout holds the data).
+        if not quiet and not (single_file and mode is Mode.STDOUT):
             status(_summary(mode, tally, run))
     raise typer.Exit(run.exit_code(tally.found(mode, exit_non_zero_on_fix)))
 

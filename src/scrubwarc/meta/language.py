@@ -85,7 +85,7 @@ _MIN_HAN_ONLY = 30
 _JA_MIN_KANA = 0.05
 _ZH_MAX_KANA = 0.01
 
-# Function-word scoring for Latin and Cyrillic scripts (tuned on tests/test_language.py).
+# Function-word scoring for Latin and Cyrillic scripts (tuned on tests/meta/test_language.py).
 _MIN_HITS = 5
 _MIN_SHARE = 0.10
 _MIN_RATIO = 1.5

@@ -48,8 +48,10 @@ _URL_SAFE = "!#$&'()*+,/:;=?@[]~-._%"
 _RECORD_END = b"\r\n\r\n"
 
 
-def target_uri(url: str | None, original: bytes) -> str:
+def target_uri(url: str | None, original: bytes, sha256_hex: str | None = None) -> str:
     """The record target: the http(s) URL as ASCII, else ``urn:sha256:`` of the bytes.
+
+    ``sha256_hex`` is the bytes' SHA-256 when the caller has computed it already.
 
     >>> target_uri("https://bücher.example/ä b?q=1#top", b"")
     'https://xn--bcher-kva.example/%C3%A4%20b?q=1'
@@ -57,7 +59,7 @@ def target_uri(url: str | None, original: bytes) -> str:
     'urn:sha256:2d711642b'
     """
     ascii_url = _ascii_url(url) if url else None
-    return ascii_url or "urn:sha256:" + hashlib.sha256(original).hexdigest()
+    return ascii_url or "urn:sha256:" + (sha256_hex or hashlib.sha256(original).hexdigest())
 
 
 def _ascii_url(url: str) -> str | None:
@@ -149,8 +151,7 @@ def encode_article(article: Article, source_path: str | None = None) -> EncodedA
     ``source_path`` defaults to ``metadata.path``.
     """
     path = source_path if source_path is not None else article.metadata.path
-    url = _ascii_url(article.metadata.url) if article.metadata.url else None
-    return _encode(article.original, article, url, path, None)
+    return _encode(article.original, article, article.metadata.url, path, None)
 
 
 def encode_raw(data: bytes, source_path: str, error: str) -> EncodedArticle:
@@ -162,7 +163,7 @@ def _encode(
     data: bytes, article: Article | None, url: str | None, path: str | None, error: str | None
 ) -> EncodedArticle:
     sha256 = hashlib.sha256(data)
-    target = url or "urn:sha256:" + sha256.hexdigest()
+    target = target_uri(url, data, sha256.hexdigest())
     fields = article_fields(article, target, path, sha256.hexdigest())
     if error is not None:
         fields.append((ERROR_FIELD, field_value(error)))

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from scrubwarc._version import __version__
 from scrubwarc.article import Article
-from scrubwarc.errors import ConfigError, OutputError, OutputExistsError
+from scrubwarc.errors import ConfigError, OutputError, OutputExistsError, display_path
 from scrubwarc.warc.fields import field_value, format_fields
 from scrubwarc.warc.record import (
     FIELDS_TYPE,
@@ -47,6 +47,7 @@ __all__ = [
     "WriteObserver",
     "WrittenArticle",
     "WrittenRecord",
+    "check_output",
 ]
 
 Clock = Callable[[], datetime]
@@ -167,6 +168,33 @@ class _Part:
         self.handle.close()
 
 
+def check_output(output: Path, *, parents: bool = False) -> None:
+    """Refuse, before any work, an output that could not be written as a WARC file.
+
+    The name must end in ``.warc.gz`` (each record is a gzip member; a ``.warc`` or ``.txt``
+    name would promise another format); the output must not be a directory; its folder must
+    exist unless ``parents`` asks to create it.
+
+    >>> check_output(Path("news.warc"))
+    Traceback (most recent call last):
+    scrubwarc.errors.ConfigError: news.warc: a WARC output is gzip-compressed: name it news.warc.gz
+    """
+    name = output.name
+    if not name.endswith(".warc.gz") or name == ".warc.gz":
+        stem = name.removesuffix(".gz").removesuffix(".warc")
+        stem = (Path(stem).stem if stem == name else stem) or "news"
+        raise ConfigError(
+            f"{display_path(output)}: a WARC output is gzip-compressed: name it {stem}.warc.gz"
+        )
+    if output.is_dir():
+        raise OutputError(f"{display_path(output)}: is a directory")
+    folder = output.parent
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{display_path(folder)}: not a directory")
+    if not folder.exists() and not parents:
+        raise OutputError(f"{display_path(folder)}: no such directory")
+
+
 class WarcWriter:
     """Write articles to ``output`` atomically; a context manager.
 
@@ -188,6 +216,7 @@ class WarcWriter:
         force: bool = False,
         clock: Clock | None = None,
         record_ids: RecordIds | None = None,
+        parents: bool = False,
         observer: WriteObserver | None = None,
         description: str = "News articles archived by scrubwarc: original, cleaned text, metadata",
     ) -> None:
@@ -195,6 +224,7 @@ class WarcWriter:
             raise ConfigError("cannot append to a rolling output (use append or max_size)")
         if max_size is not None and max_size <= 0:
             raise ConfigError(f"max_size must be positive, not {max_size}")
+        check_output(Path(output), parents=parents)
         self.output = Path(output)
         self._max_size = max_size
         self._append = append

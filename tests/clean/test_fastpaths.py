@@ -1,0 +1,152 @@
+"""The fast paths give exactly what the plain code they replace gave (kept here as oracles)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from scrubwarc import RULES, CleanOptions, Removal, clean_text
+from scrubwarc.clean.lines import drop_lines
+from scrubwarc.clean.model import RuleOutput
+from scrubwarc.clean.rules.headline import drop_duplicate_headline, same_headline, split_site_suffix
+from scrubwarc.clean.rules.tracking import _equals_signs, _token_bounds, strip_tracking
+from scrubwarc.meta.dates import squeeze
+from scrubwarc.meta.language import _WORD, _ascii_letters, _has_non_ascii_word_char
+from scrubwarc.meta.text import _word_count
+
+# Characters where the fast paths branch: whitespace of every kind, word characters that are
+# not letters, non-ASCII letters, digits and marks, and the pieces of tracking residue.
+CHARS = st.sampled_from(
+    [
+        *"ab Z_7\n\t\r=%&?|.’“”–éßİı٣²Ⅻ\u0301\u00a0\u2028\u3000\x1c\x85",
+        *("utm_source=", "%3D", "%253d", "https://x.org/?", "gclid", "\n\n", "Storm hits"),
+    ]
+)
+TEXT = st.lists(CHARS, max_size=60).map("".join)
+LINE = st.sampled_from(["", "", " ", "\t", "Head", "Head - Site", "HEAD | Site", "Body text."])
+LINES = st.lists(LINE, min_size=1, max_size=12)
+
+
+def _drop_lines_oracle(text: str, doomed: Iterable[int], rule: str) -> RuleOutput:
+    doomed = set(doomed)
+    if not doomed:
+        return text, ()
+    lines = text.split("\n")
+    removals = tuple(Removal(rule, lines[i], i + 1, 1) for i in sorted(doomed))
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        if i in doomed:
+            continue
+        blank = not line.strip() and i != len(lines) - 1
+        if blank and (not kept or not kept[-1].strip()):
+            j = i - 1
+            while j >= 0 and j not in doomed and not lines[j].strip():
+                j -= 1
+            if j < 0 or j in doomed:
+                continue
+        kept.append(line)
+    while len(kept) > 1 and not kept[-2].strip() and kept[-1] == "":
+        kept.pop(-2)
+    return "\n".join(kept), removals
+
+
+@given(LINES, st.data())
+def test_drop_lines(lines: list[str], data: st.DataObject) -> None:
+    text = "\n".join(lines)
+    doomed = data.draw(st.sets(st.integers(0, len(lines) - 1)))
+    assert drop_lines(text, doomed, "x") == _drop_lines_oracle(text, doomed, "x")
+
+
+def _headline_oracle(text: str) -> RuleOutput:
+    lines = text.split("\n")
+    top = (i for i, line in enumerate(lines) if line.strip())
+    first = next(top, None)
+    if first is None or len(lines[first]) > 400:
+        return text, ()
+    group = [first]
+    for i in top:
+        if not same_headline(lines[first], lines[i]):
+            break
+        group.append(i)
+    if len(group) == 1:
+        return text, ()
+    keep = next((i for i in group if split_site_suffix(lines[i])[1] is None), group[0])
+    return _drop_lines_oracle(text, (i for i in group if i != keep), "headline")
+
+
+@given(LINES)
+def test_headline_reads_lines_lazily(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert drop_duplicate_headline(text) == _headline_oracle(text)
+
+
+@given(TEXT, st.data())
+@example("x" * 300 + " " + "y" * 2000, None)
+def test_token_bounds(text: str, data: st.DataObject | None) -> None:
+    for at in range(len(text)) if data is None else [data.draw(st.integers(0, len(text)))]:
+        start = at
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        end = at
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        assert _token_bounds(text, at) == (start, end)
+
+
+@given(TEXT)
+def test_equals_signs(text: str) -> None:
+    assert list(_equals_signs(text)) == [m.start() for m in re.finditer("=|%(?:25)?3[dD]", text)]
+
+
+def test_tracking_in_a_long_url() -> None:
+    # The URL's start lies beyond the first windows of the backwards search for the token.
+    for size in (10, 255, 256, 1_100, 5_000):
+        url = f"https://ex.org/{'a' * size}?id=5"
+        out, removed = strip_tracking(f"See {url}&utm_source=rss now.\n")
+        assert out == f"See {url} now.\n"
+        assert [r.text for r in removed] == ["utm_source=rss"]
+
+
+@given(TEXT)
+def test_word_count(text: str) -> None:
+    assert _word_count(text) == len(re.findall(r"\w+", text))
+
+
+@given(TEXT)
+def test_ascii_letters(text: str) -> None:
+    non_ascii_word = any(ch.isalnum() for ch in text if not ch.isascii())
+    assert _has_non_ascii_word_char(text) == non_ascii_word
+    letters = _ascii_letters(text)
+    assert (letters is None) == non_ascii_word
+    if letters is not None:
+        assert [w.decode() for w in letters.split()] == _WORD.findall(text)
+
+
+@given(TEXT, st.integers(0, 30))
+def test_squeeze(text: str, limit: int) -> None:
+    line = " ".join(text.split())
+    assert squeeze(text, limit) == (line if len(line) <= limit else None)
+
+
+@given(st.lists(st.one_of(LINE, TEXT), max_size=10).map("\n".join))
+@example("Storm hits\n\nStorm hits\n\nIt rained.|+News&utm_content=Reader")
+def test_clean_text_skips_only_rules_that_would_change_nothing(text: str) -> None:
+    # The plain fixed point: every rule on every pass.
+    options, current = CleanOptions(), text
+    fired: list[str] = []
+    removals: list[Removal] = []
+    for _ in range(16):
+        before = current
+        for rule in RULES:
+            new, removed = rule.apply(current, options)
+            if new != current:
+                fired += [rule.name] if rule.name not in fired else []
+                removals += removed
+                current = new
+        if current == before:
+            break
+    result = clean_text(text)
+    assert (result.text, result.fired, result.removals) == (current, tuple(fired), tuple(removals))
