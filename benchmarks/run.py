@@ -49,12 +49,14 @@ QUICK = Sizes(500, (500, 5_000), 4 * 1024 * 1024, 7, 20)
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One process: wall seconds, peak RSS in MiB, exit code and the tail of its stderr."""
+    """One process: wall seconds, peak RSS in MiB, exit code, the tail of its stderr and
+    its CPU seconds (user + system, its children's included)."""
 
     seconds: float
     peak_mib: float
     code: int
     stderr: str
+    cpu: float = 0.0
 
 
 def run(cmd: Sequence[str], cwd: Path | None = None) -> Run:
@@ -69,7 +71,8 @@ def run(cmd: Sequence[str], cwd: Path | None = None) -> Run:
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     proc.stderr.close()
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, err.strip()[-400:])
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, err.strip()[-400:], cpu)
 
 
 def interleave(commands: dict[str, list[str]], repeat: int) -> dict[str, list[Run]]:
@@ -161,19 +164,25 @@ def bench_wacz(work: Path, articles: int, repeat: int) -> dict[str, object]:
     warc_mb = (out / "packed.warc.gz").stat().st_size / 1e6
     wacz_mb = (out / "packed.wacz").stat().st_size / 1e6
     rows = [
-        (n, median(r), articles / median(r), median(r, lambda x: x.peak_mib))
+        (n, median(r), median(r, lambda x: x.cpu), median(r, lambda x: x.peak_mib))
         for n, r in runs.items()
     ]
     print(f"\n## WACZ: {articles:,} articles, {size / 1e6:,.1f} MB in, WARC {warc_mb:,.1f} MB, "
           f"WACZ {wacz_mb:,.1f} MB, median of {repeat}")  # fmt: skip
-    print(table(("run", "seconds", "articles/s", "peak MiB"), rows))
+    print(table(("run", "wall s", "CPU s", "peak MiB"), rows))
     ratio = median(runs["archive --wacz"]) / median(runs["archive"])
-    print(f"archive --wacz / archive: {ratio:.3f}")
+    cpu_ratio = median(runs["archive --wacz"], lambda x: x.cpu) / median(
+        runs["archive"], lambda x: x.cpu
+    )
+    # On a shared machine wall time swings from round to round; CPU time much less.
+    print(f"archive --wacz / archive: wall {ratio:.3f}, CPU {cpu_ratio:.3f}")
     return {
         "articles": articles,
         "seconds": {n: [x.seconds for x in r] for n, r in runs.items()},
+        "cpu_seconds": {n: [x.cpu for x in r] for n, r in runs.items()},
         "wacz_mb": wacz_mb,
         "wacz_over_warc": ratio,
+        "wacz_over_warc_cpu": cpu_ratio,
     }
 
 
@@ -301,7 +310,9 @@ def targets(results: dict[str, dict[str, object]]) -> list[tuple[str, str, str, 
         add("archive --jobs 2 / --jobs 1", ">= 1.7", jobs, jobs >= 1.7)
     if "wacz" in results:
         w = float(str(results["wacz"]["wacz_over_warc"]))
-        add("archive --wacz / archive (time)", "<= 1.1", w, w <= 1.1, "{:.3f}")
+        c = float(str(results["wacz"]["wacz_over_warc_cpu"]))
+        add("archive --wacz / archive (wall time)", "<= 1.1", w, w <= 1.1, "{:.3f}")
+        add("archive --wacz / archive (CPU time)", "<= 1.1", c, c <= 1.1, "{:.3f}")
     if "startup" in results:
         s = float(str(results["startup"]["clean_over_typer"]))
         add("clean --check / import typer", "<= 1.3", s, s <= 1.3)
