@@ -16,6 +16,8 @@ every input, and ``unpack`` restores the whole tree.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
+import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,6 +31,7 @@ from scrubwarc.article import process
 from scrubwarc.clean.model import CleanOptions
 from scrubwarc.errors import InputError, OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
+from scrubwarc.signals import die_with_parent
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
 
@@ -103,28 +106,53 @@ def _batches(sources: Iterable[Source], size: int) -> Iterator[list[tuple[str, s
 
 def _ordered(
     batches: Iterator[list[tuple[str, str]]],
+    pool: ProcessPoolExecutor | None,
     jobs: int,
     options: CleanOptions | None,
     max_bytes: int,
 ) -> Iterator[_Outcome]:
     """Outcomes in input order. With a pool, at most ``2 * jobs`` batches are in flight:
     ``Executor.map`` would submit the whole corpus up front."""
-    if jobs <= 1:
+    if pool is None:
         for batch in batches:
             yield from _process_batch(batch, options, max_bytes)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[list[_Outcome]]] = deque()
-        try:
-            for batch in batches:
-                pending.append(pool.submit(_process_batch, batch, options, max_bytes))
-                if len(pending) >= 2 * jobs:
-                    yield from pending.popleft().result()
-            while pending:
+    pending: deque[Future[list[_Outcome]]] = deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_process_batch, batch, options, max_bytes))
+            if len(pending) >= 2 * jobs:
                 yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+@contextlib.contextmanager
+def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``jobs`` worker processes (None for one job), always shut down on exit.
+
+    Each worker dies with this process, however this process ends. On an exception
+    (Ctrl-C, SIGTERM, a write that failed) the queued batches are cancelled and each worker
+    finishes the batch in hand, whose results are dropped. Terminating a worker instead
+    could cut its result message in two and leave the pool's reader thread (which Python
+    joins at exit) waiting forever for the rest.
+    """
+    if jobs <= 1:
+        yield None
+        return
+    direct = multiprocessing.get_start_method() in ("fork", "spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid() if direct else None,)
+    )
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _own_output(output: Path) -> Callable[[Path], bool]:
@@ -203,8 +231,9 @@ def archive(
             parents=parents,
             observer=collector,
         )
-        with writer:
-            for outcome in _ordered(_batches(sources, BATCH_SIZE), jobs, options, max_bytes):
+        with writer, _workers(jobs) as pool:
+            batches = _batches(sources, BATCH_SIZE)
+            for outcome in _ordered(batches, pool, jobs, options, max_bytes):
                 if outcome.encoded is None:
                     skipped.append((outcome.source, outcome.error or "unreadable"))
                     continue

@@ -248,9 +248,17 @@ def unpack(
         run.error(f"{display_path(warc)}: {display_path(path)}: {reason} (not restored)")
     if any(reason == "file exists" for _, reason in summary.refused):
         status("hint: pass --force to replace existing files")
-    status(
+    restored = (
         f"restored {count(len(summary.restored), 'file')}, {count(summary.bytes_restored, 'byte')}"
     )
+    if summary.stopped is not None:  # a damaged WARC: never a success for part of a file
+        run.error(str(summary.stopped))
+        status(
+            f"{restored}, each whole; stopped at offset {summary.stopped.offset}: "
+            "the rest of the WARC was not read"
+        )
+    else:
+        status(restored)
     raise typer.Exit(run.exit_code())
 
 

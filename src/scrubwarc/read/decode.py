@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from scrubwarc.errors import DecodeError
+from scrubwarc.read.sniff import refuse_binary
 
 __all__ = ["BOMS", "Decoded", "decode", "legacy_encoding", "strip_bom"]
 
@@ -142,6 +143,7 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
     Raises DecodeError for binary data (NUL bytes outside UTF-16) and for invalid
     bytes after a byte-order mark.
     """
+    refuse_binary(data, source)
     for bom, codec, name in BOMS:
         if data.startswith(bom):
             return Decoded(_decode_strict(data, codec, source), name)

@@ -12,6 +12,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from scrubwarc.read.decode import decode
+from scrubwarc.read.sniff import refuse_binary
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -69,6 +70,7 @@ def read(data: bytes, name: str | None = None) -> Document:
     if how is not None:
         from scrubwarc.read.html import read_html  # lazy: lxml, for HTML input only
 
+        refuse_binary(data, name)  # lxml would parse a gzip stream or an executable as a page
         tree, encoding, text = read_html(data, source=name)
         return Document("html", text, encoding, how, tree)
     decoded = decode(data, name)
