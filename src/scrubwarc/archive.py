@@ -173,6 +173,23 @@ def _own_output(output: Path) -> Callable[[Path], bool]:
     return check
 
 
+def _with_learned_sites(
+    paths: Sequence[Path],
+    include: Sequence[str],
+    exclude: Sequence[str],
+    skip: list[Path],
+    is_own: Callable[[Path], bool],
+    options: CleanOptions | None,
+) -> CleanOptions:
+    """``options`` with the headline suffixes that recur across the run's files as sites."""
+    from scrubwarc.meta.sites import learn_site_suffixes, read_heads
+
+    sources = (s.path for s in walk(paths, include, exclude, skip, []) if not is_own(s.path))
+    options = options or CleanOptions()
+    learned = learn_site_suffixes(read_heads(sources, options.encoding))
+    return options._replace(site_names=options.site_names | learned)
+
+
 def archive(
     paths: Sequence[Path],
     output: Path,
@@ -209,6 +226,8 @@ def archive(
     # root: the output files themselves are filtered out by name below.
     skip = [out_dir] if any(out_dir != p and out_dir.is_relative_to(p) for p in inputs) else []
     is_own = _own_output(output)
+    if len(paths) > 1 or inputs:  # a run over many files learns its sites' names first
+        options = _with_learned_sites(paths, include, exclude, skip, is_own, options)
     walk_errors: list[InputError] = []
     sources = (s for s in walk(paths, include, exclude, skip, walk_errors) if not is_own(s.path))
     skipped: list[tuple[str, str]] = []

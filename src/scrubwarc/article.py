@@ -51,7 +51,7 @@ def process(data: bytes, path: str | None = None, options: CleanOptions | None =
     """
     from scrubwarc.meta.text import html_metadata, text_metadata  # lazy: language tables
 
-    doc = read(data, path)
+    doc = read(data, path, options.encoding if options else None)
     result = clean_document(doc, data, options)
     if doc.tree is not None:
         meta = html_metadata(doc.tree, result, data, path, options)

@@ -130,7 +130,10 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, os.stat_result]:
     """The bytes of an input file and its status as read, to rewrite it only if unchanged."""
     try:
-        with path.open("rb") as handle:
+        # O_NONBLOCK: opening a FIFO named like an article would otherwise wait for a writer
+        # forever; it is refused below as not a regular file. Regular files ignore the flag.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise InputError("not a regular file", str(path))

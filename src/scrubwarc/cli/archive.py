@@ -11,6 +11,7 @@ from scrubwarc.cli.common import (
     ConfigOpt,
     DebugOpt,
     DisableOpt,
+    EncodingOpt,
     ExcludeOpt,
     IncludeOpt,
     MaxBytesOpt,
@@ -104,6 +105,7 @@ def archive(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
+    encoding: EncodingOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Archive articles (text or HTML) as WARC: original, cleaned text and metadata, linked.
@@ -119,7 +121,7 @@ def archive(
 
     if force and append:
         raise fail("choose one of --force and --append")
-    conf = setup(config, disable, include, exclude, ARTICLE_INCLUDE)
+    conf = setup(config, disable, include, exclude, ARTICLE_INCLUDE, encoding)
     size = parse_size(max_size) if max_size else None
     run = Run(debug)
     progress = _Progress(sys.stderr.isatty() and not quiet)

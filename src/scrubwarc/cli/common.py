@@ -93,6 +93,15 @@ ConfigOpt = Annotated[
         show_default=False,
     ),
 ]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        metavar="NAME",
+        help="Read input files in this encoding (cp1252, utf-8, ...). [default: detected]",
+        show_default=False,
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
 
@@ -130,14 +139,25 @@ def setup(
     include: Sequence[str] | None = None,
     exclude: Sequence[str] | None = None,
     default_include: Sequence[str] = (),
+    encoding: str | None = None,
 ) -> Setup:
     """Merge ``[tool.scrubwarc]`` with the command line: flags win, excludes add up."""
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise fail(f"unknown encoding {encoding!r}", "name a codec such as cp1252") from None
     try:
         settings = load_settings(config if config else find_pyproject(Path.cwd()))
         options = CleanOptions(
             disable=frozenset((*settings.disable, *(disable or []))),
             extra_tracking_params=settings.extra_tracking_params,
             extra_boilerplate_prefixes=settings.extra_boilerplate_prefixes,
+            encoding=encoding or settings.encoding,
+            site_names=frozenset(settings.site_names),
+            date_order=settings.date_order or "month-first",
         )
         check_options(options)
     except ConfigError as exc:

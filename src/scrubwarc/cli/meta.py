@@ -13,6 +13,7 @@ from scrubwarc.cli.common import (
     ConfigOpt,
     DebugOpt,
     DisableOpt,
+    EncodingOpt,
     ExcludeOpt,
     IncludeOpt,
     MaxBytesOpt,
@@ -40,7 +41,7 @@ def summary(meta: Metadata) -> str:
         ("words", str(meta.word_count)),
         ("encoding", meta.encoding),
         ("related", "; ".join(meta.related) or None),
-        ("tracking", ", ".join(f"{k}={v}" for k, v in meta.tracking) or None),
+        ("tracking", ", ".join(f"{k}={v}" for k, vs in meta.tracking for v in vs) or None),
         ("removed", f"{len(meta.removed)} item(s)" if meta.removed else None),
     ]
     head = f"{display_path(meta.path)}\n" if meta.path else ""
@@ -77,6 +78,7 @@ def meta(
     disable: DisableOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     config: ConfigOpt = None,
+    encoding: EncodingOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Show an article's metadata: title, authors, date, URL, site, language, and more.
@@ -89,20 +91,29 @@ def meta(
       scrubwarc meta page.html --json     # the same fields from an HTML page
     """
     from scrubwarc.article import process  # lazy: metadata needs parsers the clean path does not
+    from scrubwarc.meta.sites import learn_site_suffixes, read_heads
 
     paths = paths or []
     if not paths:
         raise fail("no input given", "pass files, directories, or - for standard input")
-    conf = setup(config, disable, include, exclude, ARTICLE_INCLUDE)
+    conf = setup(config, disable, include, exclude, ARTICLE_INCLUDE, encoding)
     several = len(paths) > 1 or any(p.is_dir() for p in paths)
     run = Run(debug)
     stdin = [str(p) for p in paths] == ["-"]
     with guard(run, "the lines written so far are complete"):
-        sources = [None] if stdin else (s.path for s in run.walk(paths, conf))
+        sources: list[Path | None] = [None]
+        options = conf.options
+        if not stdin:
+            sources = [s.path for s in run.walk(paths, conf)]
+            if several:  # a run over many files learns its sites' names first
+                learned = learn_site_suffixes(
+                    read_heads((p for p in sources if p), options.encoding)
+                )
+                options = options._replace(site_names=options.site_names | learned)
         for path in sources:
             with run.item("<stdin>" if path is None else str(path)):
                 data = read_bytes(path, max_bytes) if path else sys.stdin.buffer.read()
-                article = process(data, None if path is None else str(path), conf.options)
+                article = process(data, None if path is None else str(path), options)
                 if as_json:
                     sys.stdout.write(_json_line(article.metadata.to_dict(), indent=not several))
                 else:

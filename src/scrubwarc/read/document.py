@@ -37,6 +37,7 @@ class Document(NamedTuple):
     encoding: str
     how: str
     tree: HtmlElement | None = None
+    confidence: float = 1.0  # how sure the encoding is (0 to 1); 1 when stated or certain
 
 
 def is_html(data: bytes, name: str | None = None) -> bool:
@@ -55,7 +56,7 @@ def _html_by(data: bytes, name: str | None) -> str | None:
     return "content" if _HTML_START.match(head) is not None else None
 
 
-def read(data: bytes, name: str | None = None) -> Document:
+def read(data: bytes, name: str | None = None, encoding: str | None = None) -> Document:
     """Read one input: a text article is decoded, an HTML page parsed and its article extracted.
 
     >>> read("Headline\\n\\nBody, café.".encode()).text
@@ -64,6 +65,7 @@ def read(data: bytes, name: str | None = None) -> Document:
     >>> doc.kind, doc.how, doc.text
     ('html', 'content', 'A paragraph long enough to be the article text here.')
 
+    ``encoding``, when given, is used instead of detecting one.
     Raises ``DecodeError`` (binary or undecodable bytes) or ``HtmlError``, naming ``name``.
     """
     how = _html_by(data, name)
@@ -71,7 +73,7 @@ def read(data: bytes, name: str | None = None) -> Document:
         from scrubwarc.read.html import read_html  # lazy: lxml, for HTML input only
 
         refuse_binary(data, name)  # lxml would parse a gzip stream or an executable as a page
-        tree, encoding, text = read_html(data, source=name)
-        return Document("html", text, encoding, how, tree)
-    decoded = decode(data, name)
-    return Document("text", decoded.text, decoded.encoding, "content")
+        tree, found, text = read_html(data, source=name, encoding=encoding)
+        return Document("html", text, found, how, tree)
+    decoded = decode(data, name, encoding)
+    return Document("text", decoded.text, decoded.encoding, "content", None, decoded.confidence)

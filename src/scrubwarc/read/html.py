@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import lxml.html
 from lxml import etree
 
-from scrubwarc.errors import HtmlError
+from scrubwarc.errors import DecodeError, HtmlError
 from scrubwarc.read import blocks as score
 from scrubwarc.read.decode import BOMS, legacy_encoding, strip_bom
 
@@ -134,9 +134,19 @@ def detect_encoding(data: bytes) -> str:
     return "cp1252" if found == "iso-8859-1" else found  # browsers read latin-1 as cp1252
 
 
-def read_html(data: bytes, *, source: str | None = None) -> tuple[lxml.html.HtmlElement, str, str]:
-    """A page's tree, its encoding (found once) and its article text."""
-    encoding = detect_encoding(data)
+def _stated(encoding: str, source: str | None) -> str:
+    """The codec name of an encoding a user stated, or DecodeError naming the file."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise DecodeError(f"unknown encoding {encoding!r}", source) from None
+
+
+def read_html(
+    data: bytes, *, source: str | None = None, encoding: str | None = None
+) -> tuple[lxml.html.HtmlElement, str, str]:
+    """A page's tree, its encoding (found once, or as stated) and its article text."""
+    encoding = _stated(encoding, source) if encoding else detect_encoding(data)
     tree = parse_document(data, source=source, encoding=encoding)
     return tree, encoding, extract_text(tree)
 

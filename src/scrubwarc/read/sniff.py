@@ -12,7 +12,7 @@ import codecs
 
 from scrubwarc.errors import DecodeError
 
-__all__ = ["binary_reason", "refuse_binary"]
+__all__ = ["binary_reason", "refuse_binary", "utf16_without_bom"]
 
 # Signatures at offset 0, longest first where one is a prefix of another.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -68,7 +68,7 @@ def binary_reason(data: bytes) -> str | None:
             return name
     if head.startswith(b"MZ") and _is_pe(data):
         return "Windows executable (PE)"
-    if head.startswith(_WIDE_BOMS) or _wide_without_bom(data[:4096]):
+    if head.startswith(_WIDE_BOMS) or utf16_without_bom(data[:4096]) is not None:
         return None  # NUL bytes are part of UTF-16/32; the decoder checks the rest
     sample = data[:_SAMPLE]
     if b"\x00" in data:
@@ -94,13 +94,19 @@ def _is_pe(data: bytes) -> bool:
     return data[pointer : pointer + 4] == b"PE\x00\x00" or b"\x00" in data[:0x40]
 
 
-def _wide_without_bom(head: bytes) -> bool:
-    """The zero-byte pattern of BOM-less UTF-16 on mostly-ASCII text (as the decoder reads it)."""
+def utf16_without_bom(head: bytes) -> str | None:
+    """BOM-less UTF-16 by the zero high bytes of mostly-ASCII text: its byte order, or None.
+
+    >>> utf16_without_bom("Storm hits".encode("utf-16-le")), utf16_without_bom(b"Storm hits")
+    ('utf-16-le', None)
+    """
     pairs = len(head) // 2
     if pairs < 2:
-        return False
+        return None
     even_zero = head[0 : pairs * 2 : 2].count(0)
     odd_zero = head[1 : pairs * 2 : 2].count(0)
-    return (odd_zero > 0.4 * pairs and even_zero < 0.05 * pairs) or (
-        even_zero > 0.4 * pairs and odd_zero < 0.05 * pairs
-    )
+    if odd_zero > 0.4 * pairs and even_zero < 0.05 * pairs:
+        return "utf-16-le"
+    if even_zero > 0.4 * pairs and odd_zero < 0.05 * pairs:
+        return "utf-16-be"
+    return None
