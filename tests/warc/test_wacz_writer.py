@@ -336,8 +336,10 @@ def test_pywb_replays_every_page_from_our_index(
             assert response.read() in originals, page["url"]
         text_url = f"{wayback_on_our_index}/C/2id_/urn:text:{quoted}"
         if page["text"]:
+            # Two articles may share a URL and a capture second: either is a right answer.
+            texts = {p["text"] for p in pages if p["url"] == page["url"]}
             with urllib.request.urlopen(text_url) as response:
-                assert response.read().decode("utf-8") == page["text"], page["url"]
+                assert response.read().decode("utf-8") in texts, page["url"]
 
 
 @settings(max_examples=500, deadline=None)
