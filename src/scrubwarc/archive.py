@@ -233,34 +233,44 @@ def archive(
     skipped: list[tuple[str, str]] = []
     flagged: list[tuple[str, str]] = []
     articles = bytes_in = 0
-    writer = WarcWriter(
-        output,
-        max_size=max_size,
-        append=append,
-        force=force,
-        clock=clock,
-        record_ids=record_ids,
-        parents=parents,
-    )
-    with writer, _workers(jobs) as pool:
-        batches = _batches(sources, BATCH_SIZE)
-        for outcome in _ordered(batches, pool, jobs, options, max_bytes):
-            if outcome.encoded is None:
-                skipped.append((outcome.source, outcome.error or "unreadable"))
-                continue
-            writer.write_encoded(outcome.encoded)
-            bytes_in += outcome.encoded.size
-            if outcome.error is not None:
-                flagged.append((outcome.source, outcome.error))
-            articles += 1
-            if progress is not None:
-                progress(articles, None)
-    skipped += [(e.source or "", e.reason) for e in walk_errors]
-    package = None
-    if wacz:
-        from scrubwarc.warc.wacz import build_wacz, wacz_path  # lazy: only runs when asked
+    collector = None
+    with contextlib.ExitStack() as stack:
+        if wacz and not append:  # appending keeps records this run never saw: read them after
+            from scrubwarc.warc.wacz import WaczCollector, wacz_path  # lazy: only when asked
 
-        package = build_wacz(writer.files, wacz_path(output), force=force or append)
+            collector = WaczCollector(wacz_path(output).stem)
+            stack.callback(collector.close)  # its temporary files, whatever happens
+        writer = WarcWriter(
+            output,
+            max_size=max_size,
+            append=append,
+            force=force,
+            clock=clock,
+            record_ids=record_ids,
+            parents=parents,
+            observer=collector,
+        )
+        with writer, _workers(jobs) as pool:
+            batches = _batches(sources, BATCH_SIZE)
+            for outcome in _ordered(batches, pool, jobs, options, max_bytes):
+                if outcome.encoded is None:
+                    skipped.append((outcome.source, outcome.error or "unreadable"))
+                    continue
+                writer.write_encoded(outcome.encoded)
+                bytes_in += outcome.encoded.size
+                if outcome.error is not None:
+                    flagged.append((outcome.source, outcome.error))
+                articles += 1
+                if progress is not None:
+                    progress(articles, None)
+        package = None
+        if collector is not None:
+            package = collector.write(writer.files, wacz_path(output), force=force)
+        elif wacz:
+            from scrubwarc.warc.wacz import build_wacz, wacz_path
+
+            package = build_wacz(writer.files, wacz_path(output), force=True)
+    skipped += [(e.source or "", e.reason) for e in walk_errors]
     return ArchiveSummary(
         articles,
         writer.records,
