@@ -28,9 +28,9 @@ from scrubwarc.read.decode import Decoded, decode
 from scrubwarc.read.document import Document, read
 
 if TYPE_CHECKING:
-    from scrubwarc.archive import ArchiveSummary, archive
     from scrubwarc.article import Article
     from scrubwarc.article import process as process_article
+    from scrubwarc.batch import ArchiveSummary, archive
     from scrubwarc.meta.model import Metadata
     from scrubwarc.warc.reader import list_articles, unpack
     from scrubwarc.warc.verify import verify
@@ -41,8 +41,8 @@ _LAZY = {
     "Article": ("scrubwarc.article", "Article"),
     "process_article": ("scrubwarc.article", "process"),
     "Metadata": ("scrubwarc.meta.model", "Metadata"),
-    "archive": ("scrubwarc.archive", "archive"),
-    "ArchiveSummary": ("scrubwarc.archive", "ArchiveSummary"),
+    "archive": ("scrubwarc.batch", "archive"),
+    "ArchiveSummary": ("scrubwarc.batch", "ArchiveSummary"),
     "WarcWriter": ("scrubwarc.warc.writer", "WarcWriter"),
     "verify": ("scrubwarc.warc.verify", "verify"),
     "unpack": ("scrubwarc.warc.reader", "unpack"),

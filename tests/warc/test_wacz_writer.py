@@ -207,7 +207,7 @@ def test_no_py_wacz_needed(tmp_path: Path) -> None:
     script = (
         "import sys; sys.modules['wacz'] = None\n"
         "from pathlib import Path\n"
-        "from scrubwarc.archive import archive\n"
+        "from scrubwarc.batch import archive\n"
         f"s = archive([Path({str(FIXTURES / 'html')!r})], Path({str(tmp_path / 'n.warc.gz')!r}),"
         " wacz=True)\n"
         "assert s.wacz is not None and s.wacz.is_file()\n"

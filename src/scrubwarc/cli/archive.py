@@ -117,7 +117,7 @@ def archive(
       scrubwarc archive corpus/ -o news.warc.gz --max-size 1GB   # news-00000.warc.gz, ...
       scrubwarc archive corpus/ -o news.warc.gz --wacz           # also news.wacz
     """
-    from scrubwarc.archive import archive as run_archive  # lazy: warcio is not on the clean path
+    from scrubwarc.batch import archive as run_archive  # lazy: warcio is not on the clean path
 
     if force and append:
         raise fail("choose one of --force and --append")

@@ -32,12 +32,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
 
+from tests.helpers import ROOT
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = ROOT
 VIEWER_FILES = ("index.html", "ui.js", "sw.js")
 SEARCH_BOX = 'wr-page-view input[placeholder="Search by Page URL, Title, or Text"]'
 COUNT = "wr-page-view .num-results"
