@@ -13,7 +13,9 @@ from scrubwarc.cli.common import (
     DebugOpt,
     DisableOpt,
     ExcludeOpt,
+    ExcludeUrlOpt,
     IncludeOpt,
+    IncludeUrlOpt,
     MaxBytesOpt,
     QuietOpt,
     Run,
@@ -25,6 +27,7 @@ from scrubwarc.cli.common import (
 )
 from scrubwarc.errors import OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES
+from scrubwarc.warc.sniff import CRAWL_INCLUDE
 
 _SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)(i?B?)\s*", re.IGNORECASE)
 _UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
@@ -91,13 +94,25 @@ def archive(
     ] = False,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    include_url: IncludeUrlOpt = None,
+    exclude_url: ExcludeUrlOpt = None,
+    no_copy: Annotated[
+        bool,
+        typer.Option(
+            "--no-copy",
+            help="From crawls, write only text and metadata, pointing at the capture in its crawl.",
+        ),
+    ] = False,
     disable: DisableOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Archive articles (text or HTML) as WARC: original, cleaned text and metadata, linked.
+    """Archive articles (text, HTML, or the pages of crawl WARCs) as WARC, linked records.
+
+    Each article: its original (for a crawl, the capture as crawled), its cleaned text and
+    its metadata.
 
     \b
     Examples:
@@ -105,12 +120,14 @@ def archive(
       scrubwarc archive corpus/ -o news.warc.gz --jobs 4
       scrubwarc archive corpus/ -o news.warc.gz --max-size 1GB   # news-00000.warc.gz, ...
       scrubwarc archive corpus/ -o news.warc.gz --wacz           # also news.wacz
+      scrubwarc archive crawl.warc.gz -o articles.warc.gz        # the articles of a crawl
+      scrubwarc archive crawl.warc.gz -o a.warc.gz --include-url '/news/' --no-copy
     """
     from scrubwarc.archive import archive as run_archive  # lazy: warcio is not on the clean path
 
     if force and append:
         raise fail("choose one of --force and --append")
-    conf = setup(config, disable, include, exclude, ARTICLE_INCLUDE)
+    conf = setup(config, disable, include, exclude, (*ARTICLE_INCLUDE, *CRAWL_INCLUDE))
     size = parse_size(max_size) if max_size else None
     progress = _Progress(sys.stderr.isatty() and not quiet)
     run = Run(debug)
@@ -129,6 +146,9 @@ def archive(
                 wacz=wacz,
                 force=force,
                 append=append,
+                include_url=include_url or (),
+                exclude_url=exclude_url or (),
+                copy=not no_copy,
                 max_bytes=max_bytes,
                 progress=progress,
             )
@@ -145,6 +165,13 @@ def archive(
         run.error(f"{display_path(path)}: {reason} (skipped)")
     for path, reason in summary.flagged:
         run.error(f"{display_path(path)}: {reason} (archived raw, flagged)")
+    for path, reason in summary.warnings:
+        if not quiet:
+            status(f"warning: {display_path(path)}: {reason} (skipped)")
+    if not quiet and summary.not_articles:
+        reasons = ", ".join(f"{reason} {n:,}" for reason, n in summary.not_articles)
+        total = sum(n for _, n in summary.not_articles)
+        status(f"{count(total, 'crawled page')} not archived as articles: {reasons}")
     if not quiet:
         written = ", ".join(
             display_path(p) for p in (*summary.files, summary.wacz) if p is not None

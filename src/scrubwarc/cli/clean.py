@@ -29,6 +29,7 @@ from scrubwarc.cli.common import (
 from scrubwarc.errors import InputError, display_path
 from scrubwarc.files import DEFAULT_MAX_BYTES, TEXT_INCLUDE, Source, atomic_write, read_source
 from scrubwarc.read.document import read
+from scrubwarc.warc.sniff import sniff_crawl
 
 
 class Mode(enum.Enum):
@@ -42,11 +43,12 @@ class Mode(enum.Enum):
 class Tally:
     """How many files changed or stayed as they were; failures are counted by ``Run``."""
 
-    __slots__ = ("changed", "quiet", "unchanged")
+    __slots__ = ("changed", "failed", "quiet", "unchanged")
 
     def __init__(self, quiet: bool = False) -> None:
         self.changed = self.unchanged = 0
         self.quiet = quiet
+        self.failed: list[str] = []  # inside a crawl: each reported by ``Run`` when it ends
 
     def note(self, message: str) -> None:
         """A per-file status line, printed as it happens (runs can be millions of files)."""
@@ -160,6 +162,9 @@ def clean(
         for source in run.walk(paths, conf, skip):
             with run.item(str(source.path)):
                 _one_file(source, mode, conf.options, output, show_explain, max_bytes, tally)
+            for message in tally.failed:
+                run.error(message)
+            tally.failed.clear()
         if not quiet and not single_file:
             status(_summary(mode, tally, run))
     raise typer.Exit(run.exit_code(tally.found(mode, exit_non_zero_on_fix)))
@@ -177,6 +182,12 @@ def _one_file(
     """Clean one file and act on the result; a failure raises, naming the file."""
     path = source.path
     name = display_path(path)
+    if sniff_crawl(path):
+        if mode is not Mode.OUTPUT or output is None:
+            raise InputError(
+                f"a crawl (WARC or ARC) is not rewritten as text; use -o DIR ({mode.value})"
+            )
+        return _crawl(path, options, output, max_bytes, tally)
     data, info = read_source(path, max_bytes)
     doc = read(data, str(path))
     if doc.kind == "html" and mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF):
@@ -209,6 +220,40 @@ def _one_file(
         tally.changed += 1
     else:
         tally.unchanged += 1
+
+
+_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx")
+
+
+def _crawl(path: Path, options: CleanOptions, output: Path, max_bytes: int, tally: Tally) -> None:
+    """The cleaned text of each article page of a crawl, under a path built from its URL."""
+    from scrubwarc.archive import crawl_articles  # lazy: warcio
+    from scrubwarc.warc.reader import unsafe_reason
+
+    def report(where: str, reason: str, is_error: bool) -> None:
+        if is_error:
+            tally.failed.append(f"{display_path(where)}: {reason}")
+        else:
+            tally.note(f"warning: {display_path(where)}: {reason} (skipped)")
+
+    for item in crawl_articles(path, options=options, max_bytes=max_bytes, report=report):
+        where = f"{path}: offset {item.info.offset}: {item.info.url}"
+        if item.article is None:
+            if item.error:
+                report(where, item.error, True)
+            continue
+        relative = item.article.metadata.path or ""
+        unsafe = unsafe_reason(relative)
+        if unsafe is not None:
+            report(where, f"{relative}: {unsafe} (not written)", True)
+            continue
+        stem = relative
+        if item.article.kind == "html" and stem.lower().endswith(_PAGE_SUFFIXES):
+            stem = stem.rsplit(".", 1)[0]
+        target = output / (stem if stem.lower().endswith(".txt") else stem + ".txt")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, item.article.text.encode("utf-8"))
+        tally.changed += 1
 
 
 def _run_stdin(

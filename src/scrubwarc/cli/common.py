@@ -55,6 +55,22 @@ DisableOpt = Annotated[
         show_default=False,
     ),
 ]
+IncludeUrlOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--include-url",
+        help="From crawls, only pages whose URL matches this regular expression (repeatable).",
+        show_default=False,
+    ),
+]
+ExcludeUrlOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude-url",
+        help="From crawls, leave out pages whose URL matches this regular expression (repeatable).",
+        show_default=False,
+    ),
+]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
 ]

@@ -30,9 +30,23 @@ class Metadata:
     source_sha256: str = ""
     encoding: str | None = None
     path: str | None = None
+    # Where a page read from a crawl was captured: URL, WARC-Date, the WARC and the offset.
+    crawl_url: str | None = None
+    crawl_date: str | None = None
+    crawl_warc: str | None = None
+    crawl_offset: int | None = None
 
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready mapping; ``tracking`` becomes an object, removals a list of objects."""
+        """A JSON-ready mapping; ``tracking`` becomes an object, removals a list of objects.
+
+        The ``crawl_*`` names appear only for a page read from a crawl.
+        """
+        crawl = {
+            "crawl_url": self.crawl_url,
+            "crawl_date": self.crawl_date,
+            "crawl_warc": self.crawl_warc,
+            "crawl_offset": self.crawl_offset,
+        }
         return {
             "title": self.title,
             "authors": list(self.authors),
@@ -60,4 +74,5 @@ class Metadata:
             "source_sha256": self.source_sha256,
             "encoding": self.encoding,
             "path": self.path,
+            **(crawl if self.crawl_url is not None else {}),
         }

@@ -96,6 +96,20 @@ def _declared_encoding(head: bytes) -> str | None:
     return None
 
 
+def _known(label: str | None) -> str | None:
+    """The codec name of a charset label, or None for no label or one Python does not know.
+
+    >>> _known("ISO-8859-1"), _known("x-unknown"), _known(None)
+    ('iso8859-1', None, None)
+    """
+    if not label:
+        return None
+    try:
+        return codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
 def _is_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
@@ -104,8 +118,11 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def detect_encoding(data: bytes) -> str:
+def detect_encoding(data: bytes, declared: str | None = None) -> str:
     """The encoding a browser would pick, in the order BOM, ``<meta>`` declaration, UTF-8, cp1252.
+
+    ``declared`` (an HTTP header's charset) comes before the ``<meta>``, as in a browser; an
+    unknown label is ignored.
 
     One exception: a page declaring Latin-1/cp1252/ASCII whose bytes are valid, non-ASCII UTF-8 is
     read as UTF-8; such a mislabel is far likelier than legacy text that happens to be valid UTF-8.
@@ -121,7 +138,7 @@ def detect_encoding(data: bytes) -> str:
     for bom, _, name in BOMS:
         if data.startswith(bom):
             return name
-    declared = _declared_encoding(data[:_PRESCAN_BYTES])
+    declared = _known(declared) or _declared_encoding(data[:_PRESCAN_BYTES])
     if declared is not None:
         if declared.startswith(("utf-16", "utf-32")):
             return "utf-8"  # the bytes were ASCII-compatible enough to read the <meta>
@@ -134,9 +151,14 @@ def detect_encoding(data: bytes) -> str:
     return "cp1252" if found == "iso-8859-1" else found  # browsers read latin-1 as cp1252
 
 
-def read_html(data: bytes, *, source: str | None = None) -> tuple[lxml.html.HtmlElement, str, str]:
-    """A page's tree, its encoding (found once) and its article text."""
-    encoding = detect_encoding(data)
+def read_html(
+    data: bytes, *, source: str | None = None, declared: str | None = None
+) -> tuple[lxml.html.HtmlElement, str, str]:
+    """A page's tree, its encoding (found once) and its article text.
+
+    ``declared`` is the charset of an HTTP header, if the page came with one.
+    """
+    encoding = detect_encoding(data, declared)
     tree = parse_document(data, source=source, encoding=encoding)
     return tree, encoding, extract_text(tree)
 

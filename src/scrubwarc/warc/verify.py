@@ -127,7 +127,8 @@ class _Checker:
         bad = self.fault
         if not self.ids and rec_type != "warcinfo":
             bad(offset, rid, f"first record is {rec_type!r}, not warcinfo")
-        if headers.protocol != "WARC/1.1":
+        copied = _copied(rec_type, headers, first=not self.ids)
+        if headers.protocol != "WARC/1.1" and not (copied and headers.protocol == "WARC/1.0"):
             bad(offset, rid, f"{headers.protocol} record, not WARC/1.1")
         if rid in self.ids:
             bad(offset, rid, "duplicate WARC-Record-ID")
@@ -152,10 +153,18 @@ class _Checker:
             bad(offset, rid, f"payload digest mismatch or unknown algorithm: {payload_digest}")
         self.ids[rid] = (rec_type, payload_digest)
         target = headers.get_header("WARC-Target-URI") or ""
-        if rec_type != "warcinfo":
-            self._link(offset, rid, "WARC-Warcinfo-ID", headers.get_header("WARC-Warcinfo-ID"))
-        if rec_type == "metadata" or rec_type == "revisit":
-            self._link(offset, rid, "WARC-Refers-To", headers.get_header("WARC-Refers-To"))
+        warcinfo = headers.get_header("WARC-Warcinfo-ID")
+        if rec_type != "warcinfo" and not (copied and warcinfo is None):
+            self._link(offset, rid, "WARC-Warcinfo-ID", warcinfo)
+        refers = headers.get_header("WARC-Refers-To")
+        by_uri = headers.get_header("WARC-Refers-To-Target-URI") and headers.get_header(
+            "WARC-Refers-To-Date"
+        )
+        # A record may point outside the file by URL and date (a capture in its source crawl).
+        if (rec_type == "metadata" or rec_type == "revisit") and not (
+            refers is None and (by_uri or copied)
+        ):
+            self._link(offset, rid, "WARC-Refers-To", refers)
         if target.startswith("urn:text:"):
             self._link(offset, rid, "WARC-Concurrent-To", headers.get_header("WARC-Concurrent-To"))
 
@@ -179,3 +188,17 @@ class _Checker:
                 and (linked[1] != self.ids[rid][1])
             ):
                 self.fault(offset, rid, f"revisit digest differs from that of {value}")
+
+
+def _copied(rec_type: str, headers: Any, *, first: bool) -> bool:
+    """A record scrubwarc copies from a crawl as it was (which WARC version it was written in).
+
+    scrubwarc itself writes no ``response`` or ``request`` record, no revisit with HTTP
+    headers, and only its own warcinfo first.
+    """
+    if rec_type in ("response", "request"):
+        return True
+    if rec_type == "warcinfo":
+        return not first
+    content_type = headers.get_header("Content-Type") or ""
+    return rec_type == "revisit" and content_type.startswith("application/http")

@@ -28,6 +28,7 @@ from typing import NamedTuple
 from scrubwarc._version import __version__
 from scrubwarc.article import Article
 from scrubwarc.errors import ConfigError, OutputError, OutputExistsError
+from scrubwarc.warc.capture import EncodedCapture
 from scrubwarc.warc.fields import field_value, format_fields
 from scrubwarc.warc.record import (
     FIELDS_TYPE,
@@ -145,6 +146,7 @@ class _Part:
     handle: io.BufferedWriter
     warcinfo_id: str
     originals: _Originals = field(default_factory=_Originals)
+    source_infos: set[str] = field(default_factory=set)  # crawl warcinfos copied here
     articles: int = 0
     size: int = 0
 
@@ -188,6 +190,7 @@ class WarcWriter:
         self._description = description
         self._part: _Part | None = None
         self._files: list[Path] = []
+        self._source_infos: dict[str, bytes] = {}
         self.records = 0
         self.duplicates = 0
         self.bytes_written = 0
@@ -295,6 +298,64 @@ class WarcWriter:
         part.articles += 1
         self.duplicates += first is not None
         return WrittenArticle(encoded.target, date, ids[0], part.final, first is not None)
+
+    def add_source_info(self, record_id: str, member: bytes) -> None:
+        """A crawl's warcinfo record (one gzip member), copied before the first capture naming it.
+
+        Copied captures keep their ``WARC-Warcinfo-ID``; this keeps it pointing at a record
+        of the same file, in every rolled part.
+        """
+        self._source_infos[record_id] = member
+
+    def write_capture(self, encoded: EncodedCapture) -> WrittenArticle:
+        """Append a crawled article: its capture as crawled (unless not copied), text, metadata.
+
+        The three share the crawl's ``WARC-Date``. The text is concurrent to the capture and
+        the metadata refers to it; without a copy both point at the capture in its source
+        crawl by URL and date (``WARC-Refers-To-Target-URI``, ``WARC-Refers-To-Date``).
+        """
+        part = self._part
+        if part is None:
+            raise OutputError("WarcWriter is closed; use it as a context manager")
+        text_id, meta_id = self._ids(), self._ids()
+        blob, count = self._capture_blob(encoded, text_id, meta_id)
+        if self._max_size and part.articles and part.size + len(blob) > self._max_size:
+            self._finish_part()
+            self._open_part()
+            assert self._part is not None
+            part = self._part
+            blob, count = self._capture_blob(encoded, text_id, meta_id)
+        self._emit(blob, count)
+        if encoded.record is not None and encoded.warcinfo_id in self._source_infos:
+            part.source_infos.add(encoded.warcinfo_id)
+        part.articles += 1
+        return WrittenArticle(encoded.target, encoded.date, encoded.capture_id, part.final, False)
+
+    def _capture_blob(
+        self, encoded: EncodedCapture, text_id: str, meta_id: str
+    ) -> tuple[bytes, int]:
+        assert self._part is not None
+        common = (("WARC-Date", encoded.date), ("WARC-Warcinfo-ID", self._part.warcinfo_id))
+        records = []
+        info = encoded.warcinfo_id
+        if encoded.record is not None:
+            if info in self._source_infos and info not in self._part.source_infos:
+                records.append(self._source_infos[info])
+            records.append(encoded.record)
+            text_link = ("WARC-Concurrent-To", encoded.capture_id)
+            refers: tuple[tuple[str, str], ...] = (("WARC-Refers-To", encoded.capture_id),)
+        else:
+            text_link = ("WARC-Concurrent-To", meta_id)
+            refers = (
+                ("WARC-Refers-To-Target-URI", encoded.target),
+                ("WARC-Refers-To-Date", encoded.date),
+            )
+        records.append(
+            gzip_member(record_head("resource", text_id, (*common, text_link)), encoded.text)
+        )
+        meta_head = record_head("metadata", meta_id, (*common, *refers))
+        records.append(gzip_member(meta_head, encoded.metadata))
+        return b"".join(records), len(records)
 
     def _emit(self, blob: bytes, records: int = 1) -> None:
         assert self._part is not None
