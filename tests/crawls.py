@@ -73,7 +73,10 @@ NOTES = (
     "Ferry timetable changes\n\nFrom Monday the morning ferry leaves at 7:15 instead of 7:00.\n"
     "The evening crossing is unchanged, the operator said in a statement.\n"
 )
-EMPTY = '<!DOCTYPE html><html><head><title>Menu</title></head><body><nav><a href="/">Home</a></nav></body></html>'
+EMPTY = (
+    "<!DOCTYPE html><html><head><title>Menu</title></head>"
+    '<body><nav><a href="/">Home</a></nav></body></html>'
+)
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
@@ -147,7 +150,8 @@ def site() -> dict[str, Page]:
         "/missing.html": Page(
             404,
             (("Content-Type", "text/html"),),
-            b"<html><body><h1>Not Found</h1><p>The page you asked for is not here, sorry about that.</p></body></html>",
+            b"<html><body><h1>Not Found</h1>"
+            b"<p>The page you asked for is not here, sorry about that.</p></body></html>",
             b"",
         ),
         "/photo.png": Page(200, (("Content-Type", "image/png"),), PNG, PNG),

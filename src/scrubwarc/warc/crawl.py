@@ -26,10 +26,9 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
-from warcio.statusandheaders import StatusAndHeadersParser, StatusAndHeadersParserException
 
 from scrubwarc.errors import InputError
+from scrubwarc.warc.http import decode_http
 from scrubwarc.warc.reader import READ_ERRORS
 from scrubwarc.warc.sniff import crawl_format
 
@@ -39,7 +38,6 @@ __all__ = [
     "NotArticle",
     "Problem",
     "SourceInfo",
-    "decode_http",
     "read_crawl",
     "url_path",
 ]
@@ -48,8 +46,6 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPES = frozenset({"text/plain", ""})  # no type: the bytes decide
 _NOT_PAGES = {".js": "script", ".mjs": "script", ".css": "stylesheet", ".json": "other type"}
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
-_IDENTITY = frozenset({"", "identity", "none"})
-_GZIP_ALIASES = {"x-gzip": "gzip"}
 
 
 class Capture(NamedTuple):
@@ -151,44 +147,6 @@ def _status_reason(status: int) -> str | None:
     return "not a 2xx response"
 
 
-def decode_http(body: bytes, headers: Any) -> bytes:
-    """An HTTP payload as the page: chunks joined, Content-Encoding undone.
-
-    ``headers`` is warcio's ``StatusAndHeaders`` of the response. Raises ``ValueError`` for
-    an encoding there is no decoder for.
-    """
-    te = (headers.get_header("Transfer-Encoding") or "").strip().lower()
-    encoding = (headers.get_header("Content-Encoding") or "").strip().lower()
-    encoding = _GZIP_ALIASES.get(encoding, encoding)
-    if encoding in _IDENTITY:
-        encoding = None
-    elif encoding not in BufferedReader.get_supported_decompressors():
-        hint = " (install scrubwarc[brotli])" if encoding == "br" else ""
-        raise ValueError(f"content encoding {encoding!r} is not supported{hint}")
-    if "chunked" in te:
-        stream: Any = ChunkedDataReader(io.BytesIO(body), decomp_type=encoding)
-    elif encoding:
-        stream = BufferedReader(io.BytesIO(body), decomp_type=encoding)
-    else:
-        return body
-    try:
-        return bytes(stream.read())
-    except (zlib.error, OSError) as exc:
-        raise ValueError(f"{encoding} payload does not decompress: {exc}") from None
-
-
-def split_http(block: bytes) -> tuple[Any, bytes]:
-    """A response record's block as (HTTP headers, body); the headers None if it has none."""
-    stream = io.BytesIO(block)
-    try:
-        headers = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1", "HTTP/2"], verify=False).parse(
-            stream
-        )
-    except (StatusAndHeadersParserException, ValueError):
-        return None, block
-    return headers, stream.read()
-
-
 class _Index:
     """Captures a revisit may name: by record id, by URL and date, by payload digest."""
 
@@ -241,7 +199,7 @@ def read_crawl(
         fmt = crawl_format(first.read(4096))
     if fmt is None:
         raise InputError("not a WARC or ARC file", str(path))
-    offset = 0
+    offset = end = 0
     index = _Index()
     try:
         with path.open("rb") as handle, path.open("rb") as again:
@@ -254,22 +212,29 @@ def read_crawl(
                 with contextlib.redirect_stderr(io.StringIO()):
                     record = next(records, None)
                     if record is None:
-                        return
+                        break
                     found, keys = _one(record, include_url, exclude_url, max_bytes, index, again)
                     # Only known once the record is read to its end.
-                    offset = it.get_record_offset()
+                    offset, length = it.get_record_offset(), it.get_record_length()
+                end = offset + length
                 if found is None:
                     continue
                 if isinstance(found, Capture | Problem):
                     found = found._replace(offset=offset)
                 index.add(offset, *keys)
                 if isinstance(found, Capture | SourceInfo) and copy:
-                    stored = _stored(again, offset, it.get_record_length(), gzipped, fmt, record)
+                    stored = _stored(again, offset, length, gzipped, fmt, record)
                     if isinstance(stored, str):
                         found = Problem(getattr(found, "url", ""), offset, stored)
                     else:
                         found = found._replace(record=stored, gzipped=gzipped or fmt == "arc")
                 yield found
+            # warcio ends quietly at a cut-off gzip member or trailing garbage.
+            again.seek(end)
+            rest = again.read(64)
+            if rest.strip(b"\r\n"):
+                offset = end
+                raise EOFError("truncated record or data that is not a record")
     except READ_ERRORS as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputError(

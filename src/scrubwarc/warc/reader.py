@@ -230,7 +230,9 @@ def unsafe_reason(path: str) -> str | None:
 
 
 def _digest_ok(rec: _Record) -> bool:
-    expected = rec.header("WARC-Payload-Digest") or rec.header("WARC-Block-Digest")
+    # A response's payload digest covers the body only; its block digest, the whole block.
+    payload = None if rec.type == "response" else rec.header("WARC-Payload-Digest")
+    expected = payload or rec.header("WARC-Block-Digest")
     hasher = digest_hasher(expected)
     if hasher is None:
         return True
@@ -272,8 +274,9 @@ def unpack(path: Path, out_dir: Path, *, force: bool = False) -> UnpackSummary:
     restored: list[str] = []
     refused: list[tuple[str, str]] = []
     total = 0
-    for rec in _records(path, frozenset({"resource", "metadata"})):
-        if rec.type in ("resource", "revisit") and not rec.header("WARC-Concurrent-To"):
+    for rec in _records(path, frozenset({"resource", "metadata", "response"})):
+        copied = rec.type == "response"  # a capture copied from a crawl
+        if copied or (rec.type in ("resource", "revisit") and not rec.header("WARC-Concurrent-To")):
             offsets[rec.id] = rec.offset
             pending[rec.id] = rec
             if len(pending) > _MAX_PENDING:
@@ -311,6 +314,13 @@ def _original_bytes(
         original = loaded
     if not _digest_ok(original):
         return b"", f"digest mismatch in the record at offset {original.offset}"
+    if original.type == "response":
+        from scrubwarc.warc.http import response_payload
+
+        try:
+            return response_payload(original.block), None
+        except ValueError as exc:
+            return b"", f"record at offset {original.offset}: {exc}"
     return original.block, None
 
 

@@ -101,6 +101,8 @@ class _Originals:
                 "CREATE TABLE first (sha256 BLOB PRIMARY KEY, record_id TEXT, target TEXT,"
                 " date TEXT, digest TEXT) WITHOUT ROWID"
             )
+            # Captures copied from crawls, by record id: each is copied once per file.
+            self._db.execute("CREATE TABLE copied (record_id TEXT PRIMARY KEY) WITHOUT ROWID")
             self._db.execute("BEGIN")
 
     @contextlib.contextmanager
@@ -121,6 +123,12 @@ class _Originals:
     def add(self, sha256: bytes, first: _FirstCopy) -> None:
         with self._failing_as_output_error():
             self._db.execute("INSERT INTO first VALUES (?, ?, ?, ?, ?)", (sha256, *first))
+
+    def copy_once(self, record_id: str) -> bool:
+        """True the first time a capture is copied into this file, False after."""
+        with self._failing_as_output_error():
+            cursor = self._db.execute("INSERT OR IGNORE INTO copied VALUES (?)", (record_id,))
+        return cursor.rowcount == 1
 
     def close(self) -> None:
         self._db.close()
@@ -311,37 +319,44 @@ class WarcWriter:
         """Append a crawled article: its capture as crawled (unless not copied), text, metadata.
 
         The three share the crawl's ``WARC-Date``. The text is concurrent to the capture and
-        the metadata refers to it; without a copy both point at the capture in its source
-        crawl by URL and date (``WARC-Refers-To-Target-URI``, ``WARC-Refers-To-Date``).
+        the metadata refers to it; a capture already copied into this file (the same record
+        from two inputs) is linked, not copied again. Without a copy both point at the
+        capture in its crawl by URL and date (``WARC-Refers-To-Target-URI``, ``-Date``).
         """
         part = self._part
         if part is None:
             raise OutputError("WarcWriter is closed; use it as a context manager")
         text_id, meta_id = self._ids(), self._ids()
-        blob, count = self._capture_blob(encoded, text_id, meta_id)
+        copy = encoded.record is not None and part.originals.copy_once(encoded.capture_id)
+        blob, count = self._capture_blob(encoded, text_id, meta_id, copy)
         if self._max_size and part.articles and part.size + len(blob) > self._max_size:
             self._finish_part()
             self._open_part()
             assert self._part is not None
             part = self._part
-            blob, count = self._capture_blob(encoded, text_id, meta_id)
+            copy = encoded.record is not None and part.originals.copy_once(encoded.capture_id)
+            blob, count = self._capture_blob(encoded, text_id, meta_id, copy)
         self._emit(blob, count)
-        if encoded.record is not None and encoded.warcinfo_id in self._source_infos:
+        if copy and encoded.warcinfo_id is not None:
             part.source_infos.add(encoded.warcinfo_id)
         part.articles += 1
         return WrittenArticle(encoded.target, encoded.date, encoded.capture_id, part.final, False)
 
     def _capture_blob(
-        self, encoded: EncodedCapture, text_id: str, meta_id: str
+        self, encoded: EncodedCapture, text_id: str, meta_id: str, copy: bool
     ) -> tuple[bytes, int]:
-        assert self._part is not None
-        common = (("WARC-Date", encoded.date), ("WARC-Warcinfo-ID", self._part.warcinfo_id))
+        part = self._part
+        assert part is not None
+        common = (("WARC-Date", encoded.date), ("WARC-Warcinfo-ID", part.warcinfo_id))
         records = []
-        info = encoded.warcinfo_id
         if encoded.record is not None:
-            if info in self._source_infos and info not in self._part.source_infos:
-                records.append(self._source_infos[info])
-            records.append(encoded.record)
+            info = encoded.warcinfo_id
+            if copy:
+                known = info is not None and info in self._source_infos
+                if known and info not in part.source_infos:
+                    assert info is not None
+                    records.append(self._source_infos[info])
+                records.append(encoded.record)
             text_link = ("WARC-Concurrent-To", encoded.capture_id)
             refers: tuple[tuple[str, str], ...] = (("WARC-Refers-To", encoded.capture_id),)
         else:
@@ -350,11 +365,11 @@ class WarcWriter:
                 ("WARC-Refers-To-Target-URI", encoded.target),
                 ("WARC-Refers-To-Date", encoded.date),
             )
+        text_head = record_head("resource", text_id, (*common, text_link))
+        records.append(gzip_member(text_head, encoded.text))
         records.append(
-            gzip_member(record_head("resource", text_id, (*common, text_link)), encoded.text)
+            gzip_member(record_head("metadata", meta_id, (*common, *refers)), encoded.metadata)
         )
-        meta_head = record_head("metadata", meta_id, (*common, *refers))
-        records.append(gzip_member(meta_head, encoded.metadata))
         return b"".join(records), len(records)
 
     def _emit(self, blob: bytes, records: int = 1) -> None:

@@ -1,0 +1,351 @@
+"""Crawl WARCs in, article WARCs out: real crawls of a local site, judged by real readers.
+
+The crawls are recorded from ``tests.crawls``' site on 127.0.0.1 by warcio's
+``capture_http`` (and by ``wget --warc-file`` when Debian's wget is installed); the outputs
+are read back with warcio, ``scrubwarc verify``, ``unpack``, ``meta`` and ``clean``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from scrubwarc.archive import archive
+from tests.crawls import ARTICLES, record_warcio, record_wget, serve, site
+from tests.helpers import pinned_clock, pinned_ids, run
+
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """Every page of the site, fetched once through warcio's ``capture_http``."""
+    folder = tmp_path_factory.mktemp("crawl")
+    with serve() as base:
+        path = record_warcio(folder / "crawl.warc.gz", base)
+    return path, base
+
+
+@pytest.fixture(scope="module")
+def archived(crawl: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out") / "articles.warc.gz"
+    done = run("archive", crawl[0], "-o", out)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def _records(path: Path) -> list[tuple[str, dict[str, str], bytes]]:
+    """(type, headers, block) of every record, as warcio reads them."""
+    found = []
+    with path.open("rb") as handle:
+        for record in ArchiveIterator(handle, no_record_parse=True):
+            headers = dict(record.rec_headers.headers)
+            found.append((record.rec_type, headers, record.raw_stream.read()))
+    return found
+
+
+def _members(path: Path) -> list[bytes]:
+    """Each gzip member of a file, decompressed: one record each."""
+    data, out = path.read_bytes(), []
+    while data:
+        member = zlib.decompressobj(zlib.MAX_WBITS + 16)
+        out.append(member.decompress(data))
+        data = member.unused_data
+    return out
+
+
+def test_archive_of_a_crawl_passes_warcio_check_and_verify(archived: Path) -> None:
+    checked = subprocess.run(
+        [BIN / "warcio", "check", "-v", archived], capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0 and "fail" not in checked.stdout.lower(), checked.stdout
+    verified = run("verify", archived)
+    assert (verified.returncode, verified.stderr) == (0, ""), verified.stderr
+
+
+def test_each_article_is_its_capture_then_text_then_metadata(
+    archived: Path, crawl: tuple[Path, str]
+) -> None:
+    records = _records(archived)
+    assert records[0][0] == "warcinfo"
+    urls = [h["WARC-Target-URI"] for t, h, _ in records if t == "response"]
+    base = crawl[1]
+    # The article pages, in crawl order (the storm page was fetched twice: redirect target).
+    assert sorted(set(urls)) == sorted(base + p for p in ARTICLES)
+    assert urls.count(base + "/news/storm.html") == 2
+    for i, (rec_type, headers, _) in enumerate(records):
+        if rec_type != "response":
+            continue
+        text_type, text, _ = records[i + 1]
+        meta_type, meta, _ = records[i + 2]
+        assert (text_type, meta_type) == ("resource", "metadata")
+        assert text["WARC-Target-URI"] == "urn:text:" + headers["WARC-Target-URI"]
+        assert text["WARC-Concurrent-To"] == headers["WARC-Record-ID"]
+        assert meta["WARC-Refers-To"] == headers["WARC-Record-ID"]
+        assert text["WARC-Date"] == meta["WARC-Date"] == headers["WARC-Date"]
+
+
+def test_captures_are_copied_byte_for_byte(archived: Path, crawl: tuple[Path, str]) -> None:
+    source = {m for m in _members(crawl[0]) if b"WARC-Type: response" in m[:200]}
+    copied = [m for m in _members(archived) if b"WARC-Type: response" in m[:200]]
+    assert copied and all(m in source for m in copied)
+
+
+def test_text_records_equal_scrubwarc_clean_of_the_decoded_page(
+    archived: Path, crawl: tuple[Path, str], tmp_path: Path
+) -> None:
+    pages = site()
+    texts = {
+        h["WARC-Target-URI"].removeprefix("urn:text:"): block
+        for t, h, block in _records(archived)
+        if t == "resource"
+    }
+    assert len(texts) == len(ARTICLES)
+    for path in ARTICLES:
+        page = tmp_path / ("page.txt" if path.endswith(".txt") else "page.html")
+        page.write_bytes(pages[path].decoded)
+        cleaned = run("clean", page)
+        assert cleaned.returncode == 0, cleaned.stderr
+        assert texts[crawl[1] + path].decode("utf-8") == cleaned.stdout, path
+
+
+def test_charset_only_in_the_http_header_is_used(archived: Path, crawl: tuple[Path, str]) -> None:
+    texts = {h["WARC-Target-URI"]: b for t, h, b in _records(archived) if t == "resource"}
+    text = texts[f"urn:text:{crawl[1]}/news/cyrillic.html"].decode("utf-8")
+    assert "Во вторник на побережье обрушился шторм" in text
+    meta = next(b for t, h, b in _records(archived) if t == "metadata" and b"cyrillic" in b)
+    assert b"encoding: cp1251" in meta
+
+
+def test_metadata_names_the_crawl_date_file_and_offset(
+    archived: Path, crawl: tuple[Path, str]
+) -> None:
+    source_offsets = {}
+    with crawl[0].open("rb") as handle:
+        it = ArchiveIterator(handle)
+        for record in it:
+            if record.rec_type == "response":
+                record.raw_stream.read()
+                rid = record.rec_headers.get_header("WARC-Record-ID")
+                source_offsets[rid] = (
+                    it.get_record_offset(),
+                    record.rec_headers.get_header("WARC-Date"),
+                )
+    records = _records(archived)
+    metas = [(h, b.decode()) for t, h, b in records if t == "metadata"]
+    assert metas
+    for headers, block in metas:
+        offset, date = source_offsets[headers["WARC-Refers-To"]]
+        assert f"crawl-date: {date}\r\n" in block
+        assert "crawl-warc: crawl.warc.gz\r\n" in block
+        assert f"crawl-offset: {offset}\r\n" in block
+        assert f"crawl-url: {headers['WARC-Target-URI']}\r\n" in block
+
+
+def test_non_articles_are_counted_not_archived(crawl: tuple[Path, str], tmp_path: Path) -> None:
+    done = run("archive", crawl[0], "-o", tmp_path / "out.warc.gz")
+    assert done.returncode == 0, done.stderr
+    assert "8 articles" in done.stderr
+    counts = done.stderr.split("not archived as articles: ")[1].splitlines()[0]
+    # The front page and the menu have no article text; then one of each other kind.
+    assert counts == (
+        "empty extraction 2, error page 1, image 1, redirect 1, script 1, stylesheet 1"
+    )
+
+
+def test_no_copy_writes_text_and_metadata_pointing_at_the_crawl(
+    crawl: tuple[Path, str], tmp_path: Path
+) -> None:
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", crawl[0], "-o", out, "--no-copy")
+    assert done.returncode == 0, done.stderr
+    records = _records(out)
+    assert {t for t, _, _ in records} == {"warcinfo", "resource", "metadata"}
+    source = {
+        h["WARC-Target-URI"]: h["WARC-Date"]
+        for t, h, _ in _records(crawl[0])
+        if t == "response"
+    }
+    metas = [h for t, h, _ in records if t == "metadata"]
+    assert len(metas) == 8
+    for headers in metas:
+        assert "WARC-Refers-To" not in headers
+        assert headers["WARC-Refers-To-Date"] == source[headers["WARC-Refers-To-Target-URI"]]
+    assert run("verify", out).returncode == 0
+
+
+def test_meta_json_is_one_line_per_article_with_its_url(crawl: tuple[Path, str]) -> None:
+    done = run("meta", crawl[0], "--json")
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(lines) == 8
+    assert {d["crawl_url"] for d in lines} == {crawl[1] + p for p in ARTICLES}
+    assert all(d["url"] and d["crawl_warc"] == "crawl.warc.gz" for d in lines)
+    storm = next(d for d in lines if d["crawl_url"].endswith("storm.html"))
+    assert storm["title"] == "Storm hits the coast"
+
+
+def test_clean_output_writes_each_article_under_its_url(
+    crawl: tuple[Path, str], archived: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "cleaned"
+    done = run("clean", "-o", out, crawl[0])
+    assert done.returncode == 0, done.stderr
+    host = crawl[1].removeprefix("http://")
+    texts = {h["WARC-Target-URI"]: b for t, h, b in _records(archived) if t == "resource"}
+    budget = (out / host / "news" / "budget.txt").read_bytes()
+    assert budget == texts[f"urn:text:{crawl[1]}/news/budget.html"]
+    assert (out / host / "notes.txt").is_file()
+    assert not (out / host / "photo.png.txt").exists()
+    refused = run("clean", "--check", crawl[0])
+    assert refused.returncode == 2 and "use -o DIR" in refused.stderr
+
+
+def test_unpack_writes_the_decoded_pages_under_their_urls(
+    archived: Path, crawl: tuple[Path, str], tmp_path: Path
+) -> None:
+    done = run("unpack", archived, "-o", tmp_path / "pages")
+    host = crawl[1].removeprefix("http://")
+    pages = site()
+    for path in ARTICLES:
+        assert (tmp_path / "pages" / host / path.lstrip("/")).read_bytes() == pages[path].decoded
+    # The storm page was captured twice: the second copy finds the first one there.
+    assert done.returncode == 2 and "storm.html: file exists" in done.stderr
+
+
+def _response(writer: WARCWriter, url: str, body: bytes, **headers: str) -> str:
+    http = StatusAndHeaders(
+        "200 OK", [("Content-Type", "text/html; charset=utf-8"), *headers.items()], "HTTP/1.1"
+    )
+    record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http)
+    _write(writer, record)
+    return str(record.rec_headers.get_header("WARC-Date"))
+
+
+def _write(writer: WARCWriter, record: Any) -> None:
+    writer.write_record(record)
+    record.raw_stream.close()  # warcio buffers the payload in a temporary file it leaves open
+
+
+ARTICLE = (
+    b"<html><body><article><h1>Ferry</h1><p>The ferry to the islands leaves at seven every "
+    b"morning from the north pier, the operator said on Monday.</p></article></body></html>"
+)
+
+
+def test_revisits_resolve_within_the_input_or_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "dedup.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        date = _response(writer, "http://news.example/ferry", ARTICLE)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+        with path.open("rb") as again:
+            first = next(iter(ArchiveIterator(again)))
+            payload_digest = first.rec_headers.get_header("WARC-Payload-Digest")
+        same = writer.create_revisit_record(
+            "http://news.example/ferry-again", payload_digest, "http://news.example/ferry", date,
+            http_headers=http,
+        )  # fmt: skip
+        other = writer.create_revisit_record(
+            "http://news.example/old", "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "http://news.example/older", "2020-01-01T00:00:00Z", http_headers=http,
+        )  # fmt: skip
+        _write(writer, same)
+        _write(writer, other)
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", path, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert "2 articles" in done.stderr
+    assert "http://news.example/old: revisit of a capture that is not in this input" in (
+        done.stderr
+    )
+    texts = [b for t, h, b in _records(out) if t == "resource"]
+    assert len(texts) == 2 and texts[0] == texts[1] and b"north pier" in texts[0]
+    assert run("verify", out).returncode == 0
+
+
+def test_url_patterns_choose_the_pages(crawl: tuple[Path, str], tmp_path: Path) -> None:
+    out = tmp_path / "out.warc.gz"
+    done = run(
+        "archive", crawl[0], "-o", out, "--include-url", r"/news/", "--exclude-url", r"rail|market"
+    )
+    assert done.returncode == 0, done.stderr
+    urls = {h["WARC-Target-URI"] for t, h, _ in _records(out) if t == "response"}
+    base = crawl[1]
+    expected = {"/news/storm.html", "/news/budget.html", "/news/harbour.html"}
+    expected.add("/news/cyrillic.html")
+    assert urls == {base + p for p in expected}
+    assert "excluded URL" in done.stderr
+    bad = run("archive", crawl[0], "-o", tmp_path / "x.warc.gz", "--include-url", "(")
+    assert bad.returncode == 2 and "URL pattern '('" in bad.stderr
+    assert not (tmp_path / "x.warc.gz").exists()
+
+
+def test_same_bytes_for_any_number_of_jobs(crawl: tuple[Path, str], tmp_path: Path) -> None:
+    outputs = []
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs{jobs}" / "out.warc.gz"
+        archive([crawl[0]], out, jobs=jobs, clock=pinned_clock, record_ids=pinned_ids())
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_crawls_are_found_by_content_not_name(crawl: tuple[Path, str], tmp_path: Path) -> None:
+    renamed = tmp_path / "in" / "capture.dat"
+    renamed.parent.mkdir()
+    renamed.write_bytes(crawl[0].read_bytes())
+    plain = tmp_path / "in" / "plain.warc"  # a crawl, uncompressed
+    plain.write_bytes(gzip.decompress(crawl[0].read_bytes()))
+    fake = tmp_path / "in" / "notes.warc.gz"  # a WARC by name only
+    fake.write_text("Ferry notes\n\nThe ferry leaves at seven from the north pier.\n")
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", renamed, plain, fake, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert "17 articles" in done.stderr  # 8 + 8 pages, and the text file as itself
+    assert run("verify", out).returncode == 0
+    copies = [m for m in _members(out) if b"WARC-Type: response" in m[:200]]
+    # The same capture from two inputs is copied once; both texts link to it.
+    assert len(copies) == len(set(copies)) == 8
+    records = _records(out)
+    captures = {h["WARC-Record-ID"] for t, h, _ in records if t == "response"}
+    links = [h.get("WARC-Concurrent-To") for t, h, _ in records if t == "resource"]
+    assert len([c for c in links if c in captures]) == 16 and len(captures) == 8
+
+
+def test_a_damaged_crawl_is_an_error_naming_file_and_offset(
+    crawl: tuple[Path, str], tmp_path: Path
+) -> None:
+    data = crawl[0].read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: len(data) // 2] + b"\x1f\x8bgarbage")
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", cut, "-o", out)
+    assert done.returncode == 2
+    assert "cut.warc.gz: unreadable WARC at offset" in done.stderr
+    assert run("verify", out).returncode == 0  # what came before the damage is archived
+
+
+@pytest.mark.slow
+def test_wget_crawl(tmp_path: Path) -> None:
+    with serve() as base:
+        warc = record_wget(tmp_path, base)
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", warc, "-o", out)
+    assert done.returncode == 0, done.stderr
+    urls = [h["WARC-Target-URI"] for t, h, _ in _records(out) if t == "response"]
+    assert sorted(set(urls)) == sorted(base + p for p in ARTICLES)
+    assert run("verify", out).returncode == 0
+    # wget's own log and manifest are resource/metadata records, not captures.
+    assert all(u.startswith("http://127.0.0.1") for u in urls)
+    assert "redirect 1" in done.stderr and "image 1" in done.stderr
