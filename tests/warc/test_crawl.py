@@ -12,7 +12,11 @@ import io
 import json
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +28,8 @@ from warcio.warcwriter import WARCWriter
 from scrubwarc.archive import archive
 from tests.crawls import ARTICLES, record_warcio, record_wget, serve, site
 from tests.helpers import pinned_clock, pinned_ids, run
+from tests.warc.test_tools import _free_port as free_port
+from tests.warc.test_tools import run as tool
 
 BIN = Path(sys.executable).parent
 
@@ -173,9 +179,7 @@ def test_no_copy_writes_text_and_metadata_pointing_at_the_crawl(
     records = _records(out)
     assert {t for t, _, _ in records} == {"warcinfo", "resource", "metadata"}
     source = {
-        h["WARC-Target-URI"]: h["WARC-Date"]
-        for t, h, _ in _records(crawl[0])
-        if t == "response"
+        h["WARC-Target-URI"]: h["WARC-Date"] for t, h, _ in _records(crawl[0]) if t == "response"
     }
     metas = [h for t, h, _ in records if t == "metadata"]
     assert len(metas) == 8
@@ -349,3 +353,95 @@ def test_wget_crawl(tmp_path: Path) -> None:
     # wget's own log and manifest are resource/metadata records, not captures.
     assert all(u.startswith("http://127.0.0.1") for u in urls)
     assert "redirect 1" in done.stderr and "image 1" in done.stderr
+
+
+@pytest.fixture(scope="module")
+def replay(archived: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """pywb serving the crawl-derived WARC on 127.0.0.1, collection ``C``."""
+    root = tmp_path_factory.mktemp("pywb")
+    tool("wb-manager", "init", "C", cwd=root)
+    tool("wb-manager", "add", "C", archived, cwd=root)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [BIN / "wayback", "-b", "127.0.0.1", "-p", str(port)],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, "wayback exited"
+            try:
+                urllib.request.urlopen(f"{base}/C/cdx?url=x", timeout=2).close()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, "wayback did not start in 60 s"
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+def _replayed(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        body: bytes = response.read()
+        if response.headers.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        return body
+
+
+@pytest.mark.slow
+def test_pywb_replays_the_capture_and_its_text(
+    replay: str, crawl: tuple[Path, str], archived: Path
+) -> None:
+    pages = site()
+    texts = {h["WARC-Target-URI"]: b for t, h, b in _records(archived) if t == "resource"}
+    dates = {
+        h["WARC-Target-URI"]: h["WARC-Date"] for t, h, _ in _records(archived) if t == "response"
+    }
+    for path in ("/news/storm.html", "/news/budget.html", "/news/harbour.html", "/notes.txt"):
+        url = crawl[1] + path
+        stamp = "".join(c for c in dates[url] if c.isdigit())[:14]
+        # id_: the page as captured, at its crawl date; then the text beside it.
+        assert _replayed(f"{replay}/C/{stamp}id_/{url}") == pages[path].decoded, path
+        assert _replayed(f"{replay}/C/{stamp}id_/urn:text:{url}") == texts["urn:text:" + url]
+    cdx = _replayed(f"{replay}/C/cdx?url={crawl[1]}/news/budget.html&output=json")
+    entries = [json.loads(line) for line in cdx.splitlines()]
+    assert [e["mime"] for e in entries] == ["text/html"]  # the capture; metadata is skipped
+    assert entries[0]["status"] == "200"
+
+
+def _arc(*records: tuple[str, str, bytes]) -> list[bytes]:
+    """An ARC (version 1) file: its header then one member per record, as Heritrix wrote."""
+    info = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
+    parts = [b"filedesc://t.arc 0.0.0.0 20240501120000 text/plain %d\n%s\n" % (len(info), info)]
+    for url, date, body in records:
+        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+        head = f"{url} 127.0.0.1 {date} text/html {len(http)}\n".encode()
+        parts.append(head + http + b"\n")
+    return parts
+
+
+@pytest.mark.parametrize("compressed", [False, True], ids=["arc", "arc.gz"])
+def test_arc_files_are_read_and_their_captures_copied_as_warc(
+    tmp_path: Path, compressed: bool
+) -> None:
+    parts = _arc(("http://news.example/ferry", "20240501120000", ARTICLE))
+    path = tmp_path / ("t.arc.gz" if compressed else "t.arc")
+    path.write_bytes(b"".join(gzip.compress(p) for p in parts) if compressed else b"".join(parts))
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", path, "-o", out)
+    assert done.returncode == 0, done.stderr
+    records = _records(out)
+    assert [t for t, _, _ in records] == ["warcinfo", "response", "resource", "metadata"]
+    capture = records[1][1]
+    assert capture["WARC-Target-URI"] == "http://news.example/ferry"
+    assert capture["WARC-Date"] == "2024-05-01T12:00:00Z"
+    assert b"north pier" in records[2][2]
+    assert run("verify", out).returncode == 0
+    again = tmp_path / "again.warc.gz"
+    run("archive", path, "-o", again)
+    assert _records(again)[1][1]["WARC-Record-ID"] == capture["WARC-Record-ID"]

@@ -19,6 +19,7 @@ import contextlib
 import io
 import re
 import sqlite3
+import uuid
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
@@ -221,9 +222,12 @@ def read_crawl(
                     continue
                 if isinstance(found, Capture | Problem):
                     found = found._replace(offset=offset)
+                if isinstance(found, Capture) and fmt == "arc":
+                    # warcio gives a converted ARC record a random id each time it reads it.
+                    found = found._replace(record_id=_arc_record_id(path.name, offset))
                 index.add(offset, *keys)
                 if isinstance(found, Capture | SourceInfo) and copy:
-                    stored = _stored(again, offset, length, gzipped, fmt, record)
+                    stored = _stored(again, offset, length, gzipped, fmt, found)
                     if isinstance(stored, str):
                         found = Problem(getattr(found, "url", ""), offset, stored)
                     else:
@@ -343,12 +347,17 @@ def _revisited(headers: Any, index: _Index, again: io.BufferedReader) -> tuple[b
         return original.raw_stream.read(), original.http_headers
 
 
+def _arc_record_id(name: str, offset: int) -> str:
+    """A record id for an ARC record, the same whenever the same file is read."""
+    return f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'arc:{name}#{offset}')}>"
+
+
 def _stored(
-    again: io.BufferedReader, offset: int, length: int, gzipped: bool, fmt: str, record: Any
+    again: io.BufferedReader, offset: int, length: int, gzipped: bool, fmt: str, found: Found
 ) -> bytes | str:
     """The record as stored, to copy byte for byte; an ARC record is written as WARC."""
     if fmt == "arc":
-        return _as_warc(again, offset)
+        return _as_warc(again, offset, getattr(found, "record_id", ""))
     again.seek(offset)
     stored = again.read(length)
     if gzipped:
@@ -364,7 +373,7 @@ def _stored(
     return stored + b"\r\n\r\n"
 
 
-def _as_warc(again: io.BufferedReader, offset: int) -> bytes | str:
+def _as_warc(again: io.BufferedReader, offset: int, record_id: str) -> bytes | str:
     """An ARC record converted to a WARC ``response`` record by warcio, as one gzip member."""
     from warcio.warcwriter import BufferWARCWriter
 
@@ -373,6 +382,11 @@ def _as_warc(again: io.BufferedReader, offset: int) -> bytes | str:
         record = next(iter(ArchiveIterator(again, arc2warc=True)), None)
         if record is None:
             return "ARC record cannot be read again"
+        record.rec_headers.replace_header("WARC-Record-ID", record_id)
         writer = BufferWARCWriter(gzip=True, warc_version="1.1")
-        writer.write_record(record)
+        try:
+            writer.write_record(record)
+        finally:
+            if getattr(record, "_orig_stream", None) is not None:
+                record.raw_stream.close()  # warcio's buffer of the payload, a temporary file
     return bytes(writer.get_contents())
