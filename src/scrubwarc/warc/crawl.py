@@ -375,18 +375,14 @@ def _stored(
 
 def _as_warc(again: io.BufferedReader, offset: int, record_id: str) -> bytes | str:
     """An ARC record converted to a WARC ``response`` record by warcio, as one gzip member."""
-    from warcio.warcwriter import BufferWARCWriter
+    from warcio.warcwriter import WARCWriter
 
     again.seek(offset)
+    out = io.BytesIO()
     with contextlib.redirect_stderr(io.StringIO()):
         record = next(iter(ArchiveIterator(again, arc2warc=True)), None)
         if record is None:
             return "ARC record cannot be read again"
         record.rec_headers.replace_header("WARC-Record-ID", record_id)
-        writer = BufferWARCWriter(gzip=True, warc_version="1.1")
-        try:
-            writer.write_record(record)
-        finally:
-            if getattr(record, "_orig_stream", None) is not None:
-                record.raw_stream.close()  # warcio's buffer of the payload, a temporary file
-    return bytes(writer.get_contents())
+        WARCWriter(out, gzip=True, warc_version="1.1").write_record(record)
+    return out.getvalue()
