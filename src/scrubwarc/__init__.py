@@ -28,7 +28,7 @@ from scrubwarc.read.decode import Decoded, decode
 from scrubwarc.read.document import Document, read
 
 if TYPE_CHECKING:
-    from scrubwarc.archive import ArchiveSummary, archive
+    from scrubwarc.archive import ArchiveSummary, CrawlArticle, archive, crawl_articles
     from scrubwarc.article import Article
     from scrubwarc.article import process as process_article
     from scrubwarc.meta.model import Metadata
@@ -43,6 +43,8 @@ _LAZY = {
     "Metadata": ("scrubwarc.meta.model", "Metadata"),
     "archive": ("scrubwarc.archive", "archive"),
     "ArchiveSummary": ("scrubwarc.archive", "ArchiveSummary"),
+    "crawl_articles": ("scrubwarc.archive", "crawl_articles"),
+    "CrawlArticle": ("scrubwarc.archive", "CrawlArticle"),
     "WarcWriter": ("scrubwarc.warc.writer", "WarcWriter"),
     "verify": ("scrubwarc.warc.verify", "verify"),
     "unpack": ("scrubwarc.warc.reader", "unpack"),
@@ -57,6 +59,7 @@ __all__ = [
     "CleanOptions",
     "CleanResult",
     "ConfigError",
+    "CrawlArticle",
     "DecodeError",
     "Decoded",
     "Document",
@@ -74,6 +77,7 @@ __all__ = [
     "clean_bytes",
     "clean_text",
     "clean_url",
+    "crawl_articles",
     "decode",
     "is_tracking_param",
     "list_articles",

@@ -52,6 +52,8 @@ __all__ = [
 Progress = Callable[[int, int | None], None]
 # Big enough that pickling overhead is small, small enough that a batch's bytes are too.
 BATCH_SIZE = 64
+# Revisits of captures in other crawls named in the summary; the rest are only counted.
+MAX_WARNINGS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,8 @@ class ArchiveSummary:
     wacz: Path | None = None
     # Crawl captures that are not articles, counted by reason (redirect, image, ...).
     not_articles: tuple[tuple[str, int], ...] = ()
-    # Crawl records left out for a reason that is no fault (a revisit of another crawl).
+    # Crawl records left out for a reason that is no fault (a revisit of another crawl);
+    # the first MAX_WARNINGS, all of them counted in not_articles.
     warnings: tuple[tuple[str, str], ...] = ()
 
 
@@ -212,8 +215,10 @@ class _Crawls:
                 elif isinstance(found, Problem):
                     where = f"{path}: offset {found.offset}: {found.url}"
                     if found.reason.startswith("revisit of a capture that is not"):
+                        # Common in deduplicated crawls: counted, and the first few named.
                         self.not_articles["revisit of another crawl"] += 1
-                        self.warnings.append((where, found.reason))
+                        if len(self.warnings) < MAX_WARNINGS:
+                            self.warnings.append((where, found.reason))
                     else:
                         self.problems.append((where, found.reason))
         except InputError as exc:
