@@ -265,17 +265,27 @@ def test_revisits_resolve_within_the_input_or_are_reported(tmp_path: Path) -> No
             "http://news.example/old", "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
             "http://news.example/older", "2020-01-01T00:00:00Z", http_headers=http,
         )  # fmt: skip
-        _write(writer, same)
-        _write(writer, other)
+        bare = writer.create_revisit_record(  # no HTTP headers, as WARC 1.0 crawlers write
+            "http://news.example/ferry-bare", payload_digest, "http://news.example/ferry", date
+        )
+        unknown = writer.create_revisit_record(
+            "http://news.example/logo", "sha1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+            "http://news.example/logo", "2020-01-01T00:00:00Z",
+        )  # fmt: skip
+        for record in (same, other, bare, unknown):
+            _write(writer, record)
     out = tmp_path / "out.warc.gz"
     done = run("archive", path, "-o", out)
     assert done.returncode == 0, done.stderr
-    assert "2 articles" in done.stderr
+    assert "3 articles" in done.stderr
     assert "http://news.example/old: revisit of a capture that is not in this input" in (
         done.stderr
     )
+    # Without HTTP headers nothing says the unknown one was a page: counted, not warned of.
+    assert "revisit of a non-article or another crawl 1" in done.stderr
+    assert "logo" not in done.stderr
     texts = [b for t, h, b in _records(out) if t == "resource"]
-    assert len(texts) == 2 and texts[0] == texts[1] and b"north pier" in texts[0]
+    assert len(texts) == 3 and len(set(texts)) == 1 and b"north pier" in texts[0]
     assert run("verify", out).returncode == 0
 
 

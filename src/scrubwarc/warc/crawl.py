@@ -141,6 +141,8 @@ def _kind(url: str, media: str) -> tuple[bool | None, str | None]:
 def _status_reason(status: int) -> str | None:
     if 200 <= status < 300:
         return "empty response" if status == 204 else None
+    if status == 304:
+        return "not modified"
     if 300 <= status < 400:
         return "redirect"
     if 400 <= status < 600:
@@ -288,10 +290,18 @@ def _what(
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return None  # a crawler's log, a screenshot, an extracted text: not a web capture
     http = record.http_headers
+    resolved = None
+    if rec_type == "revisit" and http is None:
+        # A revisit without HTTP headers (WARC 1.0 crawlers): only the capture it names can
+        # say what it was, and only article captures are indexed.
+        resolved = _revisited(headers, index, again)
+        if isinstance(resolved, str):
+            return NotArticle(url, "revisit of a non-article or another crawl")
+        http = resolved[1]
     if rec_type == "resource":
         media, declared = _media_type(headers.get_header("Content-Type"))
     elif http is None:
-        return NotArticle(url, "no HTTP headers") if rec_type == "response" else None
+        return NotArticle(url, "no HTTP headers")
     else:
         reason = _status_reason(_status(http))
         if reason is not None:
@@ -309,7 +319,7 @@ def _what(
         )
     date = headers.get_header("WARC-Date") or ""
     if rec_type == "revisit":
-        body = _revisited(headers, index, again)
+        body = resolved or _revisited(headers, index, again)
         if isinstance(body, str):
             return Problem(url, offset, body)
     else:
