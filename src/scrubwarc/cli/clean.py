@@ -4,7 +4,7 @@ import enum
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
@@ -16,7 +16,9 @@ from scrubwarc.cli.common import (
     DebugOpt,
     DisableOpt,
     ExcludeOpt,
+    ExcludeUrlOpt,
     IncludeOpt,
+    IncludeUrlOpt,
     MaxBytesOpt,
     QuietOpt,
     Run,
@@ -78,6 +80,21 @@ def _pick_mode(in_place: bool, check: bool, diff: bool, output: Path | None) -> 
     return chosen[0] if chosen else Mode.STDOUT
 
 
+class _UrlPatterns(NamedTuple):
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+
+def _check_patterns(urls: _UrlPatterns) -> None:
+    from scrubwarc.archive import url_patterns  # lazy: warcio
+    from scrubwarc.errors import ConfigError
+
+    try:
+        url_patterns((*urls.include, *urls.exclude))
+    except ConfigError as exc:
+        raise fail(str(exc)) from None
+
+
 def clean(
     paths: Annotated[
         list[Path] | None,
@@ -110,6 +127,8 @@ def clean(
     ] = False,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    include_url: IncludeUrlOpt = None,
+    exclude_url: ExcludeUrlOpt = None,
     disable: DisableOpt = None,
     exit_non_zero_on_fix: Annotated[
         bool,
@@ -130,6 +149,7 @@ def clean(
       scrubwarc clean --check corpus/        # exit 1 if any file would change
       scrubwarc clean --explain article.txt  # what each rule removed
       scrubwarc clean -o cleaned/ corpus/    # cleaned copies, mirroring the tree
+      scrubwarc clean -o cleaned/ crawl.warc.gz  # a crawl's articles, as HOST/PATH.txt
     """
     paths = paths or []
     if not paths:
@@ -138,6 +158,9 @@ def clean(
     if show_explain and mode is Mode.DIFF:
         raise fail("--explain and --diff both print to stdout; choose one")
     conf = setup(config, disable, include, exclude, TEXT_INCLUDE)
+    urls = _UrlPatterns(tuple(include_url or ()), tuple(exclude_url or ()))
+    if include_url or exclude_url:
+        _check_patterns(urls)
     run = Run(debug)
 
     stdin = [p for p in paths if str(p) == "-"]
@@ -161,7 +184,7 @@ def clean(
     with guard(run, "files already written are complete; no file is half-written"):
         for source in run.walk(paths, conf, skip):
             with run.item(str(source.path)):
-                _one_file(source, mode, conf.options, output, show_explain, max_bytes, tally)
+                _one_file(source, mode, conf.options, output, show_explain, max_bytes, tally, urls)
             for message in tally.failed:
                 run.error(message)
             tally.failed.clear()
@@ -178,6 +201,7 @@ def _one_file(
     show_explain: bool,
     max_bytes: int,
     tally: Tally,
+    urls: _UrlPatterns,
 ) -> None:
     """Clean one file and act on the result; a failure raises, naming the file."""
     path = source.path
@@ -187,7 +211,7 @@ def _one_file(
             raise InputError(
                 f"a crawl (WARC or ARC) is not rewritten as text; use -o DIR ({mode.value})"
             )
-        return _crawl(path, options, output, max_bytes, tally)
+        return _crawl(path, options, output, max_bytes, tally, urls)
     data, info = read_source(path, max_bytes)
     doc = read(data, str(path))
     if doc.kind == "html" and mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF):
@@ -225,7 +249,14 @@ def _one_file(
 _PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx")
 
 
-def _crawl(path: Path, options: CleanOptions, output: Path, max_bytes: int, tally: Tally) -> None:
+def _crawl(
+    path: Path,
+    options: CleanOptions,
+    output: Path,
+    max_bytes: int,
+    tally: Tally,
+    urls: _UrlPatterns,
+) -> None:
     """The cleaned text of each article page of a crawl, under a path built from its URL."""
     from scrubwarc.archive import crawl_articles  # lazy: warcio
     from scrubwarc.warc.reader import unsafe_reason
@@ -236,7 +267,15 @@ def _crawl(path: Path, options: CleanOptions, output: Path, max_bytes: int, tall
         else:
             tally.note(f"warning: {display_path(where)}: {reason} (skipped)")
 
-    for item in crawl_articles(path, options=options, max_bytes=max_bytes, report=report):
+    found = crawl_articles(
+        path,
+        options=options,
+        include_url=urls.include,
+        exclude_url=urls.exclude,
+        max_bytes=max_bytes,
+        report=report,
+    )
+    for item in found:
         where = f"{path}: offset {item.info.offset}: {item.info.url}"
         if item.article is None:
             if item.error:
