@@ -455,3 +455,47 @@ def test_arc_files_are_read_and_their_captures_copied_as_warc(
     again = tmp_path / "again.warc.gz"
     run("archive", path, "-o", again)
     assert _records(again)[1][1]["WARC-Record-ID"] == capture["WARC-Record-ID"]
+
+
+def _capture(writer: WARCWriter, url: str, status: str, ctype: str, body: bytes) -> None:
+    protocol = "HTTP/2" if url.endswith("/h2") else "HTTP/1.1"
+    http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol)
+    record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http)
+    _write(writer, record)
+
+
+def test_which_captures_are_articles(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, status, ctype in [
+            ("https://a.example/h2", "200", 'Text/HTML; Charset="UTF-8"'),
+            ("https://a.example/x.xhtml", "200 OK", "application/xhtml+xml"),
+            ("https://a.example/notes", "200 OK", "text/plain; charset=utf-8"),
+            ("https://a.example/untyped", "200 OK", ""),
+            ("https://a.example/range", "206 Partial Content", "text/html"),
+            ("https://a.example/same", "304 Not Modified", "text/html"),
+            ("https://a.example/gone", "410 Gone", "text/html"),
+            ("https://a.example/oops", "500 Internal Server Error", "text/html"),
+            ("https://a.example/feed", "200 OK", "application/rss+xml"),
+            ("https://a.example/app.js", "200 OK", "text/plain"),
+            ("https://a.example/robots.txt", "200 OK", "text/plain"),
+            ("https://a.example/font.woff2", "200 OK", "font/woff2"),
+        ]:
+            _capture(writer, url, status, ctype, ARTICLE)
+    done = run("meta", path, "--json")
+    assert done.returncode == 0, done.stderr
+    urls = [json.loads(line)["crawl_url"] for line in done.stdout.splitlines()]
+    assert urls == [
+        "https://a.example/h2",
+        "https://a.example/x.xhtml",
+        "https://a.example/notes",
+        "https://a.example/untyped",
+    ]
+    summary = run("archive", path, "-o", tmp_path / "out.warc.gz")
+    assert summary.returncode == 0, summary.stderr
+    assert "4 articles" in summary.stderr
+    assert (
+        "8 crawled pages not archived as articles: error page 2, not modified 1, other type 2, "
+        "partial content 1, robots.txt 1, script 1"
+    ) in summary.stderr

@@ -140,7 +140,8 @@ def _kind(url: str, media: str) -> tuple[bool | None, str | None]:
 
 def _status_reason(status: int) -> str | None:
     if 200 <= status < 300:
-        return "empty response" if status == 204 else None
+        # 204 has no body; 206 is a range of one, not the page.
+        return {204: "empty response", 206: "partial content"}.get(status)
     if status == 304:
         return "not modified"
     if 300 <= status < 400:
