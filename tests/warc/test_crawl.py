@@ -310,6 +310,7 @@ def test_same_bytes_for_any_number_of_jobs(crawl: tuple[Path, str], tmp_path: Pa
     outputs = []
     for jobs in (1, 2):
         out = tmp_path / f"jobs{jobs}" / "out.warc.gz"
+        out.parent.mkdir()
         archive([crawl[0]], out, jobs=jobs, clock=pinned_clock, record_ids=pinned_ids())
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
