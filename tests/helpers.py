@@ -49,6 +49,8 @@ def pinned_clock() -> datetime:
 
 
 def pinned_writer(path: Path, **kwargs: object) -> WarcWriter:
+    """A writer with pinned dates and ids; it creates the output's folder (not under test)."""
+    kwargs.setdefault("parents", True)
     return WarcWriter(path, clock=pinned_clock, record_ids=pinned_ids(), **kwargs)  # type: ignore[arg-type]
 
 

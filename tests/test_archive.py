@@ -61,7 +61,14 @@ def test_jobs_do_not_change_the_bytes(tmp_path: Path) -> None:
     outs = []
     for jobs in (1, 2):
         out = tmp_path / f"jobs{jobs}" / "news.warc.gz"
-        archive([tmp_path / "src"], out, jobs=jobs, clock=pinned_clock, record_ids=pinned_ids())
+        archive(
+            [tmp_path / "src"],
+            out,
+            jobs=jobs,
+            clock=pinned_clock,
+            record_ids=pinned_ids(),
+            parents=True,
+        )
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
 
@@ -77,7 +84,13 @@ def test_jobs_do_not_change_the_bytes_with_repeats_raw_files_and_rolling(tmp_pat
     for jobs in (1, 2):
         out = tmp_path / f"jobs{jobs}" / "news.warc.gz"
         summary = archive(
-            [src], out, jobs=jobs, max_size=40_000, clock=pinned_clock, record_ids=pinned_ids()
+            [src],
+            out,
+            jobs=jobs,
+            max_size=40_000,
+            clock=pinned_clock,
+            record_ids=pinned_ids(),
+            parents=True,
         )
         assert summary.duplicates > 0 and len(summary.files) > 2 and len(summary.flagged) == 1
         parts.append([p.read_bytes() for p in summary.files])
@@ -107,7 +120,9 @@ def test_output_inside_the_input_tree_is_never_read_back(tmp_path: Path) -> None
         root = tmp_path / name.replace("/", "-")
         make_corpus(root, 4)
         for _ in range(2):
-            summary = archive([root], root / name, include=("*",), force=True, wacz=True)
+            summary = archive(
+                [root], root / name, include=("*",), force=True, wacz=True, parents=True
+            )
             assert summary.articles == 4, name
 
 
@@ -154,6 +169,7 @@ archive([Path(sys.argv[1])], Path(sys.argv[2]), jobs=2)
 def test_sigkill_mid_archive_leaves_no_half_file(tmp_path: Path) -> None:
     make_corpus(tmp_path / "src", 3000)
     out = tmp_path / "out" / "news.warc.gz"
+    out.parent.mkdir()
     partial = out.with_name(".news.warc.gz.partial")
     child = subprocess.Popen([sys.executable, "-c", _KILLABLE, str(tmp_path / "src"), str(out)])
     try:

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from scrubwarc.article import Article, process
 from scrubwarc.clean.model import CleanOptions
-from scrubwarc.errors import ConfigError, InputError
+from scrubwarc.errors import ConfigError, InputError, OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
 from scrubwarc.warc.capture import CaptureInfo, EncodedCapture, encode_capture, with_capture
 from scrubwarc.warc.crawl import Capture, NotArticle, Problem, SourceInfo, read_crawl, url_path
@@ -352,6 +352,7 @@ def archive(
     include_url: Sequence[str] = (),
     exclude_url: Sequence[str] = (),
     copy: bool = True,
+    parents: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     clock: Clock | None = None,
@@ -361,10 +362,17 @@ def archive(
 
     ``clock`` and ``record_ids`` pin dates and ids (for byte-identical test output).
     ``progress(done, total)`` is called after each article; the total is None because
-    counting would mean walking the tree twice. Crawl inputs (WARC, ARC) give their
-    articles: those whose URL ``include_url`` lets in and ``exclude_url`` leaves (regular
-    expressions, searched), each with its capture copied unless ``copy`` is False.
+    counting would mean walking the tree twice (a caller that wants it counts first).
+    Every precondition (the output's name, folder and existence) is checked before the work.
+    Crawl inputs (WARC, ARC) give their articles: those whose URL ``include_url`` lets in
+    and ``exclude_url`` leaves (regular expressions, searched), each with its capture
+    copied unless ``copy`` is False.
     """
+    if wacz:
+        from scrubwarc.warc.wacz import wacz_path  # lazy: only runs when asked
+
+        if wacz_path(output).exists() and not (force or append):
+            raise OutputExistsError(f"{display_path(wacz_path(output))}: already exists")
     out_dir = output.resolve().parent
     inputs = [p.resolve() for p in paths if p.is_dir()]
     # Skip the output folder when it sits inside an input tree, unless it is the tree's
@@ -377,7 +385,13 @@ def archive(
     flagged: list[tuple[str, str]] = []
     articles = bytes_in = 0
     writer = WarcWriter(
-        output, max_size=max_size, append=append, force=force, clock=clock, record_ids=record_ids
+        output,
+        max_size=max_size,
+        append=append,
+        force=force,
+        clock=clock,
+        record_ids=record_ids,
+        parents=parents,
     )
     crawls = _Crawls(include_url, exclude_url, max_bytes, copy, writer.add_source_info)
     with writer:

@@ -178,6 +178,7 @@ def test_archive_of_fixtures_with_wacz_and_rolling(tmp_path: Path) -> None:
         wacz=True,
         clock=pinned_clock,
         record_ids=pinned_ids(),
+        parents=True,
     )
     assert len(summary.files) > 2
     for part in summary.files:

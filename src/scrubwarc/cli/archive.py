@@ -1,6 +1,5 @@
 """``scrubwarc archive``, ``verify``, ``unpack`` and ``ls``: articles into WARC and back."""
 
-import re
 import sys
 import time
 from pathlib import Path
@@ -22,50 +21,57 @@ from scrubwarc.cli.common import (
     count,
     fail,
     guard,
+    parse_size,
     setup,
     status,
 )
 from scrubwarc.errors import OutputExistsError, display_path
-from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES
-from scrubwarc.warc.sniff import CRAWL_INCLUDE
+from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, walk
+from scrubwarc.warc.sniff import CRAWL_INCLUDE, sniff_crawl
 
-_SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)(i?B?)\s*", re.IGNORECASE)
-_UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
 WarcsArg = Annotated[list[Path], typer.Argument(help="WARC files.", show_default=False)]
 
 
-def parse_size(text: str) -> int:
-    """Bytes from ``1GB``, ``500MB``, ``64MiB`` or a plain number.
-
-    >>> parse_size("1GB"), parse_size("64MiB"), parse_size("2000")
-    (1000000000, 67108864, 2000)
-    """
-    m = _SIZE.fullmatch(text)
-    if m is None or float(m.group(1)) <= 0:
-        raise typer.BadParameter(f"{text!r} is not a size such as 1GB, 500MB or 64MiB")
-    unit = m.group(2).upper()
-    scale = 1024 ** " KMGT".index(unit) if m.group(3).lower().startswith("i") else _UNITS[unit]
-    return int(float(m.group(1)) * scale)
-
-
 class _Progress:
-    """A one-line counter on stderr, only on a terminal, at most five updates a second."""
+    """A line on stderr, only on a terminal: done of total, rate, time left; 5 updates a second."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, total: int | None = None) -> None:
         self.enabled = enabled
+        self.total = total
+        self.start = time.monotonic()
         self.last = 0.0
 
     def __call__(self, done: int, total: int | None) -> None:
         now = time.monotonic()
-        if self.enabled and now - self.last >= 0.2:
-            self.last = now
-            of = f" of {total:,}" if total else ""
-            sys.stderr.write(f"\rarchived {count(done, 'article')}{of}")
-            sys.stderr.flush()
+        if not self.enabled or now - self.last < 0.2:
+            return
+        self.last = now
+        total = total or self.total
+        rate = done / max(now - self.start, 1e-9)
+        line = f"archived {done:,}" + (f" of {total:,}" if total else "") + f" ({rate:,.0f}/s"
+        if total and total >= done and rate > 0:
+            line += f", {_duration((total - done) / rate)} left"
+        sys.stderr.write(f"\r\x1b[K{line})")
+        sys.stderr.flush()
 
     def clear(self) -> None:
         if self.enabled and self.last:
             sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _duration(seconds: float) -> str:
+    """``42s``, ``3m05s``, ``2h10m``: time left, as precise as it is worth.
+
+    >>> _duration(42.4), _duration(185), _duration(7830)
+    ('42s', '3m05s', '2h10m')
+    """
+    s = round(seconds)
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m{s % 60:02d}s"
+    return f"{s // 3600}h{s % 3600 // 60:02d}m"
 
 
 def archive(
@@ -80,12 +86,15 @@ def archive(
         str | None,
         typer.Option(
             "--max-size",
-            help="Roll over to NAME-00000.warc.gz, NAME-00001… at this size (1GB, 500MB).",
+            help="Roll over to NAME-00000.warc.gz, NAME-00001… at this size (1GB, 500MiB).",
             show_default=False,
         ),
     ] = None,
     wacz: Annotated[
         bool, typer.Option("--wacz", help="Also write NAME.wacz for ReplayWeb.page.")
+    ] = False,
+    parents: Annotated[
+        bool, typer.Option("--parents", help="Create the output's folder if it does not exist.")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output.")] = False,
     append: Annotated[
@@ -129,8 +138,16 @@ def archive(
         raise fail("choose one of --force and --append")
     conf = setup(config, disable, include, exclude, (*ARTICLE_INCLUDE, *CRAWL_INCLUDE))
     size = parse_size(max_size) if max_size else None
-    progress = _Progress(sys.stderr.isatty() and not quiet)
     run = Run(debug)
+    progress = _Progress(sys.stderr.isatty() and not quiet)
+    if progress.enabled:  # the total costs a walk of the names: only worth it on a terminal
+        total: int | None = 0
+        for source in walk(paths, conf.include, conf.exclude):
+            if sniff_crawl(source.path):
+                total = None  # a crawl holds an unknown number of articles
+                break
+            total = (total or 0) + 1
+        progress.total = total
     with guard(
         run, "completed WARC files are valid; no partial file has a final name", progress.clear
     ):
@@ -149,6 +166,7 @@ def archive(
                 include_url=include_url or (),
                 exclude_url=exclude_url or (),
                 copy=not no_copy,
+                parents=parents,
                 max_bytes=max_bytes,
                 progress=progress,
             )
@@ -237,7 +255,7 @@ def unpack(
 
 
 def ls(warcs: WarcsArg) -> None:
-    """One line per archived article: publication date, title, URL (tab-separated).
+    """One line per archived article: date, title, URL, source path (tab-separated).
 
     \b
     Example:
@@ -250,6 +268,11 @@ def ls(warcs: WarcsArg) -> None:
         for warc in warcs:
             with run.item(str(warc)):
                 for item in list_articles(warc):
-                    fields = (item.date or "-", item.title or "-", item.url or item.target)
+                    fields = (
+                        item.date or "-",
+                        item.title or "-",
+                        item.url or item.target,
+                        display_path(item.path) if item.path else "-",
+                    )
                     sys.stdout.write("\t".join(fields) + "\n")
     raise typer.Exit(run.exit_code())

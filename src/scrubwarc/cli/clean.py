@@ -188,7 +188,8 @@ def clean(
             for message in tally.failed:
                 run.error(message)
             tally.failed.clear()
-        if not quiet and not single_file:
+        # A summary for every run but printing one file's text (stdout holds the data).
+        if not quiet and not (single_file and mode is Mode.STDOUT):
             status(_summary(mode, tally, run))
     raise typer.Exit(run.exit_code(tally.found(mode, exit_non_zero_on_fix)))
 

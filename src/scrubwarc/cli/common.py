@@ -16,6 +16,7 @@ per failure.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -71,8 +72,32 @@ ExcludeUrlOpt = Annotated[
         show_default=False,
     ),
 ]
+_SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)(i?B?)\s*", re.IGNORECASE)
+_UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
+
+
+def parse_size(text: str) -> int:
+    """Bytes from ``1GB``, ``500MB``, ``64MiB`` or a plain number: one syntax for every size.
+
+    >>> parse_size("1GB"), parse_size("64MiB"), parse_size("2000"), parse_size("1.5k")
+    (1000000000, 67108864, 2000, 1500)
+    """
+    m = _SIZE.fullmatch(str(text))
+    if m is None or float(m.group(1)) <= 0:
+        raise typer.BadParameter(f"{text!r} is not a size such as 1GB, 500MB or 64MiB")
+    unit = m.group(2).upper()
+    scale = 1024 ** " KMGT".index(unit) if m.group(3).lower().startswith("i") else _UNITS[unit]
+    return max(1, int(float(m.group(1)) * scale))
+
+
 MaxBytesOpt = Annotated[
-    int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
+    int,
+    typer.Option(
+        "--max-bytes",
+        parser=parse_size,
+        help="Refuse input files larger than this (64MiB, 100MB, 2000). [default: 64MiB]",
+        show_default=False,
+    ),
 ]
 ConfigOpt = Annotated[
     Path | None,

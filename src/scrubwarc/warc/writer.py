@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from scrubwarc._version import __version__
 from scrubwarc.article import Article
-from scrubwarc.errors import ConfigError, OutputError, OutputExistsError
+from scrubwarc.errors import ConfigError, OutputError, OutputExistsError, display_path
 from scrubwarc.warc.capture import EncodedCapture
 from scrubwarc.warc.fields import field_value, format_fields
 from scrubwarc.warc.record import (
@@ -46,6 +46,7 @@ __all__ = [
     "RecordIds",
     "WarcWriter",
     "WrittenArticle",
+    "check_output",
 ]
 
 Clock = Callable[[], datetime]
@@ -163,6 +164,33 @@ class _Part:
         self.handle.close()
 
 
+def check_output(output: Path, *, parents: bool = False) -> None:
+    """Refuse, before any work, an output that could not be written as a WARC file.
+
+    The name must end in ``.warc.gz`` (each record is a gzip member; a ``.warc`` or ``.txt``
+    name would promise another format); the output must not be a directory; its folder must
+    exist unless ``parents`` asks to create it.
+
+    >>> check_output(Path("news.warc"))
+    Traceback (most recent call last):
+    scrubwarc.errors.ConfigError: news.warc: a WARC output is gzip-compressed: name it news.warc.gz
+    """
+    name = output.name
+    if not name.endswith(".warc.gz") or name == ".warc.gz":
+        stem = name.removesuffix(".gz").removesuffix(".warc")
+        stem = (Path(stem).stem if stem == name else stem) or "news"
+        raise ConfigError(
+            f"{display_path(output)}: a WARC output is gzip-compressed: name it {stem}.warc.gz"
+        )
+    if output.is_dir():
+        raise OutputError(f"{display_path(output)}: is a directory")
+    folder = output.parent
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{display_path(folder)}: not a directory")
+    if not folder.exists() and not parents:
+        raise OutputError(f"{display_path(folder)}: no such directory")
+
+
 class WarcWriter:
     """Write articles to ``output`` atomically; a context manager.
 
@@ -183,12 +211,14 @@ class WarcWriter:
         force: bool = False,
         clock: Clock | None = None,
         record_ids: RecordIds | None = None,
+        parents: bool = False,
         description: str = "News articles archived by scrubwarc: original, cleaned text, metadata",
     ) -> None:
         if append and max_size is not None:
             raise ConfigError("cannot append to a rolling output (use append or max_size)")
         if max_size is not None and max_size <= 0:
             raise ConfigError(f"max_size must be positive, not {max_size}")
+        check_output(Path(output), parents=parents)
         self.output = Path(output)
         self._max_size = max_size
         self._append = append
