@@ -199,8 +199,11 @@ def read_crawl(
     Raises ``InputError`` naming the file and offset where the file stops being readable;
     what was yielded before stands.
     """
-    with path.open("rb") as first:
-        fmt = crawl_format(first.read(4096))
+    try:
+        with path.open("rb") as first:
+            fmt = crawl_format(first.read(4096))
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
     if fmt is None:
         raise InputError("not a WARC or ARC file", str(path))
     offset = end = 0
