@@ -501,3 +501,21 @@ def test_which_captures_are_articles(tmp_path: Path) -> None:
         "8 crawled pages not archived as articles: error page 2, not modified 1, other type 2, "
         "partial content 1, robots.txt 1, script 1"
     ) in summary.stderr
+
+
+def test_unpack_refuses_unsafe_paths_built_from_urls(tmp_path: Path) -> None:
+    path = tmp_path / "dots.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        _capture(writer, "http://h.example/a/../../../etc/x.html", "200 OK", "text/html", ARTICLE)
+        _capture(writer, "http://h.example/news/ferry.html", "200 OK", "text/html", ARTICLE)
+    out = tmp_path / "out.warc.gz"
+    assert run("archive", path, "-o", out).returncode == 0
+    done = run("unpack", out, "-o", tmp_path / "pages")
+    assert done.returncode == 2
+    assert "h.example/a/../../../etc/x.html: '..' in path (not restored)" in done.stderr
+    assert (tmp_path / "pages" / "h.example" / "news" / "ferry.html").read_bytes() == ARTICLE
+    assert not (tmp_path / "etc").exists()
+    cleaned = run("clean", "-o", tmp_path / "texts", path)
+    assert cleaned.returncode == 2 and "'..' in path (not written)" in cleaned.stderr
+    assert (tmp_path / "texts" / "h.example" / "news" / "ferry.txt").is_file()
