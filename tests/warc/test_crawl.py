@@ -188,6 +188,8 @@ def test_no_copy_writes_text_and_metadata_pointing_at_the_crawl(
         assert "WARC-Refers-To" not in headers
         assert headers["WARC-Refers-To-Date"] in source[headers["WARC-Refers-To-Target-URI"]]
     assert run("verify", out).returncode == 0
+    unpacked = run("unpack", out, "-o", tmp_path / "pages")
+    assert "the capture was not copied here; it stays in its crawl" in unpacked.stderr
 
 
 def test_meta_json_is_one_line_per_article_with_its_url(crawl: tuple[Path, str]) -> None:

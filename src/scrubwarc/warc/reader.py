@@ -290,6 +290,8 @@ def unpack(path: Path, out_dir: Path, *, force: bool = False) -> UnpackSummary:
             continue
         name = decode_source_path(source)
         data, reason = _original_bytes(path, original, offsets)
+        if original is None and rec.header("WARC-Refers-To-Target-URI"):
+            reason = "the capture was not copied here; it stays in its crawl"
         reason = unsafe_reason(name) or reason
         if reason is None:
             reason = _restore(root, name, data, force)
