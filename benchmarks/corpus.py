@@ -6,6 +6,14 @@ the headline printed twice (with or without a site suffix), bylines and dates in
 forms, curly quotes, ``RELATED –`` lines, every form of tracking residue, inline URLs with
 trackers; some files have CRLF line endings and some are cp1252. The same seed always gives
 the same bytes. Run ``python benchmarks/corpus.py --help``.
+
+Each article carries its truth (``Article.truth``): the title, authors and date a careful
+reader would write down, decided by the generator from what it printed, never by running
+scrubwarc. Headlines come alone, repeated (with or without a site suffix), with the site's
+name only (which recurs across the run), with a multi-part suffix (``| Site | Tagline``) or
+with a one-off subtitle that is part of the title. Bylines name people, people with
+titles (dropped: the name is the author), or organisations and wire services; dates are
+written out, ISO, dotted day-first, slashed month-first (a US site) and with labels.
 """
 
 from __future__ import annotations
@@ -78,6 +86,24 @@ _RELATED = (
     "The quiet crisis in the valley",
     "Timeline: a year of protests",
 )  # fmt: skip
+_TAGLINES = {
+    "The Coastal Herald": "News for the Coast", "Daily Drip": "Your Local Source",
+    "CSMonitor.com": "Christian Science Monitor", "The Morning Ledger": "Since 1887",
+    "Valley Tribune": "Independent Local News", "World Report": "Global Affairs Daily",
+    "The Northern Times": "Voice of the North", "Metro Gazette": "City News and Views",
+}  # fmt: skip
+_ORGANISATIONS = (
+    "The Associated Press", "Reuters", "Agence France-Presse", "AFP", "Bloomberg News",
+    "Organization for Transformative Works", "The Coastal Herald Editorial Board",
+)  # fmt: skip
+_TITLES = ("Dr.", "Prof.", "Dr", "Professor", "Mrs.", "Mr.")
+_SUBTITLE_FORMS = (
+    "Why {n} families left {place}",
+    "What {n} residents told {subject}",
+    "A {n}-day look at {place}",
+    "Inside the {n} days that changed {place}",
+    "How {subject} spent {n} million",
+)
 _RELATED_LABELS = ("RELATED – ", "RELATED: ", "Read more: ", "See also: ", "READ MORE ")
 _CAMPAIGNS = ("World+News", "Terrorism+%26+Security", "Politics", "Business", "Top+Stories")
 _READERS = ("Google+Reader", "Feedly", "Reader", "Email")
@@ -100,28 +126,73 @@ def _headline(rng: random.Random) -> str:
     return rng.choice(forms)
 
 
-def _byline(rng: random.Random) -> str:
-    name = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+@dataclass(frozen=True, slots=True)
+class Truth:
+    """What the article's metadata is: ``title``, ``authors`` and ``date`` (ISO date, or
+    ISO date and time with the offset the line states), or None / () when it has none."""
+
+    title: str
+    authors: tuple[str, ...]
+    date: str | None
+
+
+def _name(rng: random.Random) -> str:
+    return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+
+
+def _byline(rng: random.Random) -> tuple[str, tuple[str, ...]]:
+    """A byline and the authors it names."""
+    name, other = _name(rng), _name(rng)
+    org = rng.choice(_ORGANISATIONS)
     forms = (
-        f"By {name}",
-        f"BY {name.upper()} | {rng.choice(_SITES)}",
-        f"By {name} and {rng.choice(_FIRST)} {rng.choice(_LAST)}",
-        f"{name}, Staff Writer",
-        f"Written by {name}",
+        (f"By {name}", (name,)),
+        (f"BY {name.upper()} | {rng.choice(_SITES)}", (name,)),
+        (f"By {name} and {other}", (name, other) if other != name else (name,)),
+        (f"{name}, Staff Writer", (name,)),
+        (f"Written by {name}", (name,)),
+        (f"By {org}", (org,)),
+        (f"By {rng.choice(_TITLES)} {name}", (name,)),
+        (f"By {name}, {rng.choice(('Associated Press', 'Reuters'))}", (name,)),
     )
     return rng.choice(forms)
 
 
-def _date(rng: random.Random) -> str:
+def _date(rng: random.Random) -> tuple[str, str]:
+    """A date line and its ISO date (with time and offset when the line gives them)."""
     year, month, day = rng.randint(2009, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    iso = f"{year}-{month:02d}-{day:02d}"
+    hour = rng.randint(1, 12)
+    # "ET" is daylight time between the second Sunday of March and the first of November.
+    eastern = "-04:00" if _us_daylight(year, month, day) else "-05:00"
+    stamp = f"{iso}T{rng.randint(0, 23):02d}:{day:02d}:00"
     forms = (
-        f"{_MONTHS[month - 1]} {day}, {year}",
-        f"{day} {_MONTHS[month - 1]} {year}",
-        f"{year}-{month:02d}-{day:02d}",
-        f"Published {_MONTHS[month - 1][:3]} {day}, {year} {rng.randint(1, 12)}:{day:02d} pm ET",
-        f"{year}-{month:02d}-{day:02d}T{rng.randint(0, 23):02d}:{day:02d}:00Z",
+        (f"{_MONTHS[month - 1]} {day}, {year}", iso),
+        (f"{day} {_MONTHS[month - 1]} {year}", iso),
+        (iso, iso),
+        (
+            f"Published {_MONTHS[month - 1][:3]} {day}, {year} {hour}:{day:02d} pm ET",
+            f"{iso}T{hour % 12 + 12:02d}:{day:02d}:00{eastern}",
+        ),
+        (stamp + "Z", stamp + "+00:00"),
+        (f"{day:02d}.{month:02d}.{year}", iso),  # dotted: day first
+        (f"Posted: {day:02d}.{month:02d}.{year}", iso),
+        (f"{month:02d}/{day:02d}/{year}", iso),  # slashed, from a US site: month first
+        (f"Last Updated: {_MONTHS[month - 1]} {day}, {year}", iso),
     )
     return rng.choice(forms)
+
+
+def _us_daylight(year: int, month: int, day: int) -> bool:
+    """US daylight time (rules since 2007) on that date, away from the change-over hour."""
+    import datetime as dt
+
+    def sunday(month: int, nth: int) -> int:
+        first = dt.date(year, month, 1)
+        return 1 + (6 - first.weekday()) % 7 + 7 * (nth - 1)
+
+    assert year >= 2007, "the generator draws years from 2009"
+    start, end = (3, sunday(3, 2)), (11, sunday(11, 1))
+    return start <= (month, day) < end
 
 
 def _tracker_url(rng: random.Random) -> str:
@@ -177,6 +248,33 @@ class Article:
     name: str
     text: bytes
     html: bytes
+    truth: Truth
+    paragraphs: tuple[str, ...] = ()  # the body as written, residue-free lines included
+
+
+def _top(rng: random.Random, headline: str, site: str) -> tuple[list[str], str]:
+    """The headline lines a scraper printed, and the article's title."""
+    sep = rng.choice(_SUFFIX_SEPARATORS)
+    roll = rng.random()
+    if roll < 0.55:  # the headline, often repeated, often with the site's name
+        top = [headline]
+        if rng.random() < 0.7:
+            top.append(headline + sep + site if rng.random() < 0.5 else headline)
+        return top, headline
+    if roll < 0.70:  # once, with the site's name, which ends many headlines of the run
+        return [headline + sep + site], headline
+    if roll < 0.80:  # a multi-part suffix: the site and its tagline
+        line = f"{headline} | {site} | {_TAGLINES[site]}"
+        return ([line, headline] if rng.random() < 0.5 else [line]), headline
+    if roll < 0.90:  # a one-off subtitle: part of this article's title
+        subtitle = rng.choice(_SUBTITLE_FORMS).format(
+            n=rng.randint(12, 99_999),
+            place=rng.choice(("Aleppo", "the valley", "the capital", "Geneva", "Lagos")),
+            subject=rng.choice(_SUBJECTS),
+        )
+        title = f"{headline} {rng.choice(('—', '–', '|', '-'))} {subtitle[0].upper()}{subtitle[1:]}"
+        return [title], title
+    return [headline], headline
 
 
 def make_article(rng: random.Random, name: str) -> Article:
@@ -184,13 +282,9 @@ def make_article(rng: random.Random, name: str) -> Article:
     target = _weighted_size(rng)
     headline = _headline(rng)
     site = rng.choice(_SITES)
-    top = [headline]
-    if rng.random() < 0.7:  # the headline repeated, often with the site's name
-        top.append(
-            headline + rng.choice(_SUFFIX_SEPARATORS) + site if rng.random() < 0.5 else headline
-        )
-    byline = _byline(rng) if rng.random() < 0.8 else None
-    date = _date(rng) if rng.random() < 0.8 else None
+    top, title = _top(rng, headline, site)
+    byline, authors = _byline(rng) if rng.random() < 0.8 else (None, ())
+    date, iso = _date(rng) if rng.random() < 0.8 else (None, None)
     top += [line for line in (byline, date) if line]
     curly = rng.random() < 0.5
     paragraphs: list[str] = []
@@ -207,7 +301,8 @@ def make_article(rng: random.Random, name: str) -> Article:
     text = body.replace("\n", "\r\n") if rng.random() < 0.1 else body
     cp1252 = rng.random() < 0.05
     data = text.encode("cp1252", "replace") if cp1252 else text.encode("utf-8")
-    return Article(name, data, _html_page(headline, site, byline, date, paragraphs))
+    page = _html_page(headline, site, byline, date, paragraphs)
+    return Article(name, data, page, Truth(title, authors, iso), tuple(paragraphs))
 
 
 def _html_page(

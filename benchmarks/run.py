@@ -31,7 +31,7 @@ import corpus  # noqa: E402  (a sibling script, not a package)
 
 PY = sys.executable
 SCRUBWARC = [PY, "-m", "scrubwarc"]
-BENCHMARKS = ("throughput", "startup", "memory", "bigfile", "html")
+BENCHMARKS = ("throughput", "startup", "memory", "bigfile", "html", "textmeta")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +41,11 @@ class Sizes:
     big_bytes: int  # the one large text and HTML file
     startup_runs: int
     aeb_limit: int | None
+    textmeta: int = 10_000  # generated articles compared with their truth
 
 
 FULL = Sizes(10_000, (10_000, 100_000), 200 * 1024 * 1024, 21, None)
-QUICK = Sizes(500, (500, 5_000), 4 * 1024 * 1024, 7, 20)
+QUICK = Sizes(500, (500, 5_000), 4 * 1024 * 1024, 7, 20, 1_000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +256,26 @@ def bench_html(limit: int | None, repeat: int) -> dict[str, object]:
     return figures
 
 
+def bench_textmeta(count: int) -> dict[str, object]:
+    """Title, authors and date against the generated corpus's truth (``textmeta.py``)."""
+    import textmeta
+
+    figures = textmeta.measure(count, seed=0)
+    print(f"\n## Text metadata: {figures.articles:,} generated articles against their truth")
+    rows = [(f, f"{100 * getattr(figures, f):.2f}%") for f in ("title", "authors", "date")]
+    rows += [("articles with residue left", str(figures.residue_left))]
+    rows += [("articles that lost body text", str(figures.body_lost))]
+    print(table(("figure", "value"), rows))
+    return {
+        "articles": figures.articles,
+        "title": figures.title,
+        "authors": figures.authors,
+        "date": figures.date,
+        "residue_left": figures.residue_left,
+        "body_lost": figures.body_lost,
+    }
+
+
 def targets(results: dict[str, dict[str, object]]) -> list[tuple[str, str, str, str]]:
     """(what, target, measured, met) for each target whose benchmark ran."""
     rows: list[tuple[str, str, str, str]] = []
@@ -287,6 +308,13 @@ def targets(results: dict[str, dict[str, object]]) -> list[tuple[str, str, str, 
         speed, f1 = float(str(h["speed_ratio"])), float(str(h["f1"]))
         add("HTML pages/s / trafilatura", ">= 5", speed, speed >= 5, "{:.1f}")
         add("HTML F1", ">= 0.96", f1, f1 >= 0.96, "{:.3f}")
+    if "textmeta" in results:
+        tm = results["textmeta"]
+        for field in ("title", "authors", "date"):
+            value = 100 * float(str(tm[field]))
+            add(f"text metadata: {field} right", ">= 99.5%", value, value >= 99.5, "{:.2f}%")
+        left = float(str(tm["residue_left"]))
+        add("text: articles with residue left", "0", left, left == 0, "{:.0f}")
     return rows
 
 
@@ -319,6 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             results["bigfile"] = dict(bench_bigfile(work, sizes.big_bytes))
         if "html" in chosen:
             results["html"] = bench_html(sizes.aeb_limit, 3)
+        if "textmeta" in chosen:
+            results["textmeta"] = bench_textmeta(sizes.textmeta)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)

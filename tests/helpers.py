@@ -139,7 +139,12 @@ def run_process(
 ) -> subprocess.CompletedProcess[str]:
     """The installed ``scrubwarc`` in a child process, as a user runs it."""
     proc = subprocess.run(
-        [SCRUBWARC, *map(str, args)], input=stdin, capture_output=True, cwd=cwd, check=False
+        [SCRUBWARC, *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        check=False,
+        timeout=600,  # a hang guard, not a speed test
     )
     return subprocess.CompletedProcess(
         proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")

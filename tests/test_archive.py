@@ -169,8 +169,8 @@ archive([Path(sys.argv[1])], Path(sys.argv[2]), jobs=2)
 def test_sigkill_mid_archive_leaves_no_half_file(tmp_path: Path) -> None:
     make_corpus(tmp_path / "src", 3000)
     out = tmp_path / "out" / "news.warc.gz"
-    out.parent.mkdir()
     partial = out.with_name(".news.warc.gz.partial")
+    out.parent.mkdir()
     child = subprocess.Popen([sys.executable, "-c", _KILLABLE, str(tmp_path / "src"), str(out)])
     try:
         deadline = time.monotonic() + 60

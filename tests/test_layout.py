@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "scrubwarc"
-# Shared ground (version, errors, file I/O) first; the package facade may import anything.
+# Shared ground (version, errors, stop signals, file I/O) first; the facade may import anything.
 STAGES = (
-    *("_version", "errors", "files"),
+    *("_version", "errors", "signals", "files"),
     *("read", "clean", "meta", "article", "warc", "archive", "cli"),
 )
 FACADE = {"scrubwarc", "scrubwarc.__main__"}

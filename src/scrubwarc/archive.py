@@ -19,6 +19,9 @@ captures that are not articles are counted by reason, never archived as articles
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import os
 import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -32,6 +35,7 @@ from scrubwarc.article import Article, process
 from scrubwarc.clean.model import CleanOptions
 from scrubwarc.errors import ConfigError, InputError, OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
+from scrubwarc.signals import die_with_parent
 from scrubwarc.warc.capture import CaptureInfo, EncodedCapture, encode_capture, with_capture
 from scrubwarc.warc.crawl import Capture, NotArticle, Problem, SourceInfo, read_crawl, url_path
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
@@ -295,28 +299,53 @@ def _batches(sources: Iterable[Source], size: int, crawls: _Crawls) -> Iterator[
 
 def _ordered(
     batches: Iterator[list[_Job]],
+    pool: ProcessPoolExecutor | None,
     jobs: int,
     options: CleanOptions | None,
     max_bytes: int,
 ) -> Iterator[_Outcome]:
     """Outcomes in input order. With a pool, at most ``2 * jobs`` batches are in flight:
     ``Executor.map`` would submit the whole corpus up front."""
-    if jobs <= 1:
+    if pool is None:
         for batch in batches:
             yield from _process_batch(batch, options, max_bytes)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[list[_Outcome]]] = deque()
-        try:
-            for batch in batches:
-                pending.append(pool.submit(_process_batch, batch, options, max_bytes))
-                if len(pending) >= 2 * jobs:
-                    yield from pending.popleft().result()
-            while pending:
+    pending: deque[Future[list[_Outcome]]] = deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_process_batch, batch, options, max_bytes))
+            if len(pending) >= 2 * jobs:
                 yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+@contextlib.contextmanager
+def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``jobs`` worker processes (None for one job), always shut down on exit.
+
+    Each worker dies with this process, however this process ends. On an exception
+    (Ctrl-C, SIGTERM, a write that failed) the queued batches are cancelled and each worker
+    finishes the batch in hand, whose results are dropped. Terminating a worker instead
+    could cut its result message in two and leave the pool's reader thread (which Python
+    joins at exit) waiting forever for the rest.
+    """
+    if jobs <= 1:
+        yield None
+        return
+    direct = multiprocessing.get_start_method() in ("fork", "spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid() if direct else None,)
+    )
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _own_output(output: Path) -> Callable[[Path], bool]:
@@ -335,6 +364,23 @@ def _own_output(output: Path) -> Callable[[Path], bool]:
         )
 
     return check
+
+
+def _with_learned_sites(
+    paths: Sequence[Path],
+    include: Sequence[str],
+    exclude: Sequence[str],
+    skip: list[Path],
+    is_own: Callable[[Path], bool],
+    options: CleanOptions | None,
+) -> CleanOptions:
+    """``options`` with the headline suffixes that recur across the run's files as sites."""
+    from scrubwarc.meta.sites import learn_site_suffixes, read_heads
+
+    sources = (s.path for s in walk(paths, include, exclude, skip, []) if not is_own(s.path))
+    options = options or CleanOptions()
+    learned = learn_site_suffixes(read_heads(sources, options.encoding))
+    return options._replace(site_names=options.site_names | learned)
 
 
 def archive(
@@ -379,6 +425,8 @@ def archive(
     # root: the output files themselves are filtered out by name below.
     skip = [out_dir] if any(out_dir != p and out_dir.is_relative_to(p) for p in inputs) else []
     is_own = _own_output(output)
+    if len(paths) > 1 or inputs:  # a run over many files learns its sites' names first
+        options = _with_learned_sites(paths, include, exclude, skip, is_own, options)
     walk_errors: list[InputError] = []
     sources = (s for s in walk(paths, include, exclude, skip, walk_errors) if not is_own(s.path))
     skipped: list[tuple[str, str]] = []
@@ -394,9 +442,9 @@ def archive(
         parents=parents,
     )
     crawls = _Crawls(include_url, exclude_url, max_bytes, copy, writer.add_source_info)
-    with writer:
+    with writer, _workers(jobs) as pool:
         batches = _batches(sources, BATCH_SIZE, crawls)
-        for outcome in _ordered(batches, jobs, options, max_bytes):
+        for outcome in _ordered(batches, pool, jobs, options, max_bytes):
             if outcome.not_article is not None:
                 crawls.not_articles[outcome.not_article] += 1
                 continue

@@ -60,7 +60,8 @@ def process(
     """
     from scrubwarc.meta.text import html_metadata, text_metadata  # lazy: language tables
 
-    doc = read(data, path, declared=declared, html=html)
+    encoding = options.encoding if options else None
+    doc = read(data, path, encoding, declared=declared, html=html)
     result = clean_document(doc, data, options)
     if doc.tree is not None:
         meta = html_metadata(doc.tree, result, data, path, options)

@@ -13,6 +13,7 @@ __all__ = [
     "OutputError",
     "OutputExistsError",
     "ScrubwarcError",
+    "WarcError",
     "display_path",
 ]
 
@@ -67,6 +68,22 @@ class DecodeError(InputError):
 
 class HtmlError(InputError):
     """An HTML page that cannot be parsed."""
+
+
+class WarcError(InputError):
+    """A WARC file that cannot be read on from ``offset``: a truncated or damaged record.
+
+    ``detail`` is the reason alone; the message names the file and the offset too.
+    """
+
+    def __init__(self, detail: str, source: str | None = None, offset: int = 0) -> None:
+        self.offset = offset
+        self.detail = detail
+        super().__init__(f"offset {offset}: {detail}", source)
+
+    def with_source(self, source: str) -> WarcError:
+        """The same error, naming ``source``."""
+        return WarcError(self.detail, source, self.offset)
 
 
 class ConfigError(ScrubwarcError):

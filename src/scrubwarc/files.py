@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import stat
 from collections.abc import Iterator, Sequence
 from fnmatch import fnmatchcase
@@ -16,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from scrubwarc.errors import InputError, OutputError, display_path
+from scrubwarc.signals import deferred
 
 __all__ = [
     "ARTICLE_INCLUDE",
@@ -130,7 +130,10 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, os.stat_result]:
     """The bytes of an input file and its status as read, to rewrite it only if unchanged."""
     try:
-        with path.open("rb") as handle:
+        # O_NONBLOCK: opening a FIFO named like an article would otherwise wait for a writer
+        # forever; it is refused below as not a regular file. Regular files ignore the flag.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise InputError("not a regular file", str(path))
@@ -177,26 +180,8 @@ def atomic_write(
     ``unchanged``, a file that no longer matches ``like`` (another program wrote or replaced
     it since it was read) is left alone and ``OutputError`` says so: its new content wins.
     """
-    with _signals_deferred():
+    with deferred():  # an interrupt between create and rename would leave the temp file
         _write_and_rename(path, data, like, unchanged)
-
-
-@contextlib.contextmanager
-def _signals_deferred() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM until a write is whole or undone, then deliver them.
-
-    Without this, an interrupt between creating the temporary file and the cleanup that
-    removes it would leave the temporary file behind.
-    """
-    held = {signal.SIGINT, signal.SIGTERM}
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _write_and_rename(

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from scrubwarc import RULES, CleanOptions, Removal, clean_text
 from scrubwarc.clean.lines import drop_lines
 from scrubwarc.clean.model import RuleOutput
-from scrubwarc.clean.rules.headline import drop_duplicate_headline, same_headline, split_site_suffix
+from scrubwarc.clean.rules.headline import drop_duplicate_headline, same_headline
 from scrubwarc.clean.rules.tracking import _equals_signs, _token_bounds, strip_tracking
+from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.dates import squeeze
 from scrubwarc.meta.language import _WORD, _ascii_letters, _has_non_ascii_word_char
 from scrubwarc.meta.text import _word_count
@@ -73,7 +74,7 @@ def _headline_oracle(text: str) -> RuleOutput:
         group.append(i)
     if len(group) == 1:
         return text, ()
-    keep = next((i for i in group if split_site_suffix(lines[i])[1] is None), group[0])
+    keep = next((i for i in group if split_site_name(lines[i], guess=True)[1] is None), group[0])
     return _drop_lines_oracle(text, (i for i in group if i != keep), "headline")
 
 

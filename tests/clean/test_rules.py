@@ -7,11 +7,12 @@ import pytest
 from scrubwarc import RULES, CleanOptions, Removal, clean_text, clean_url, is_tracking_param
 from scrubwarc.clean.model import RuleOutput
 from scrubwarc.clean.rules.boilerplate import drop_cross_links, split_cross_link
-from scrubwarc.clean.rules.headline import drop_duplicate_headline, split_site_suffix
+from scrubwarc.clean.rules.headline import drop_duplicate_headline
 from scrubwarc.clean.rules.repair_encoding import repair_encoding
 from scrubwarc.clean.rules.tracking import strip_tracking
 from scrubwarc.clean.rules.unescape import unescape_html
 from scrubwarc.clean.rules.whitespace import tidy_whitespace
+from scrubwarc.clean.sitename import split_site_name
 
 RULE_CASES: list[tuple[str, str, str]] = [
     ("repair-encoding", "itâ€™s\n", "it’s\n"),
@@ -127,7 +128,7 @@ def test_split_cross_link(line: str, title: str | None) -> None:
      ("- Site", ("- Site", None))],
 )  # fmt: skip
 def test_split_site_suffix(line: str, expected: tuple[str, str | None]) -> None:
-    assert split_site_suffix(line) == expected
+    assert split_site_name(line, guess=True) == expected
 
 
 def test_headline_only_at_top() -> None:

@@ -177,7 +177,7 @@ def test_bad_input_is_named_and_the_run_goes_on(corpus: Path) -> None:
     (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     r = run("clean", "--in-place", corpus, corpus / "missing.txt")
     assert r.returncode == 2
-    assert f"error: {corpus / 'image.txt'}: binary file (contains NUL bytes)" in r.stderr
+    assert f"error: {corpus / 'image.txt'}: binary file (PNG image)" in r.stderr
     assert f"error: {corpus / 'missing.txt'}: no such file or directory" in r.stderr
     assert (corpus / "dirty.txt").read_text() == CLEAN  # the other files were processed
     assert "Traceback" not in r.stderr

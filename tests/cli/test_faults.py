@@ -6,12 +6,13 @@ Each test reproduces one report against the real command and pins the fixed beha
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
 
 from scrubwarc.cli.archive import _Progress
-from tests.helpers import DIRTY, run
+from tests.helpers import DIRTY, run, run_process
 
 PAGE = "<!DOCTYPE html><html><body><article><p>" + "A paragraph of article text. " * 8 + "</p>"
 
@@ -140,3 +141,14 @@ def test_progress_shows_done_of_total_rate_and_time_left(
     progress(100, None)
     last = err.getvalue().split("\r")[-1]
     assert last == "\x1b[Karchived 100 of 300 (50/s, 4s left)"
+
+
+def test_a_fifo_named_like_an_article_is_refused_not_waited_on(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    root.mkdir()
+    (root / "a.txt").write_text(DIRTY)
+    os.mkfifo(root / "pipe.txt")  # nobody ever writes to it
+    r = run_process("clean", "--check", root)  # a real process: a hang would hit the timeout
+    assert r.returncode == 2
+    assert f"error: {root / 'pipe.txt'}: not a regular file" in r.stderr
+    assert "would fix" in r.stderr  # the other file was still checked

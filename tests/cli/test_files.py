@@ -211,8 +211,8 @@ def vanishing_walk(*args, **kwargs):
         if source.path.name == "a.txt":
             Path(source.path.parent, "b.txt").unlink()  # found by the walk, gone before read
 
-def changing_read(data, name):
-    result = read(data, name)
+def changing_read(data, name, *args):
+    result = read(data, name, *args)
     source = Path(name)
     if source.name == "c.txt":  # another program saves the file while we clean it
         source.write_text(source.read_text() + "A line added meanwhile.\\n")

@@ -18,6 +18,10 @@ ISO_8601 = re.compile(
 )
 
 ACCEPTED = [
+    # Issue 12: slashed dates follow the date order (month-first unless configured),
+    # dotted ones are day-first.
+    ("ambiguous-slashes-month-first", "Posted on 05/06/2018", "2018-05-06"),
+    ("dots-day-first", "5.11.2019", "2019-11-05"),
     # Written-out months.
     ("mdy", "July 30, 2012", "2012-07-30"),
     ("mdy-abbreviated-dot", "Jul. 30, 2012", "2012-07-30"),
@@ -94,8 +98,6 @@ REJECTED = [
     ("invalid-feb-30", "February 30, 2019"),
     ("invalid-iso", "2019-02-30"),
     ("invalid-month", "2019-13-01"),
-    ("ambiguous-slashes", "Posted on 05/06/2018"),
-    ("ambiguous-dots", "5.11.2019"),
     ("two-digit-year", "14/06/18"),
     ("month-year-only", "July 2012"),
     ("weekday-contradicts-date", "Monday, 5 November 2019"),

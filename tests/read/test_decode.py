@@ -34,7 +34,7 @@ WESTERN = "“It’s a café – naïve,” he said in Zürich."
          "latin1", "cp1251", "shift-jis", "mixed", "empty"],
 )  # fmt: skip
 def test_decode(data: bytes, text: str, encoding: str) -> None:
-    assert decode(data) == (decode(data).__class__(text, encoding))
+    assert decode(data)[:2] == (text, encoding)
 
 
 @pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"abc\x00def"])
@@ -70,14 +70,14 @@ def test_central_european_page_is_named_though_high_bytes_are_few(lang: str, cod
     # Central European keeps its own code page instead of collapsing to cp1252.
     data = PARAGRAPHS[lang].encode(codec)
     assert _high_share(data) < 0.3
-    assert decode(data) == (decode(data).__class__(PARAGRAPHS[lang], codec))
+    assert decode(data)[:2] == (PARAGRAPHS[lang], codec)
 
 
 @pytest.mark.parametrize(("lang", "codec"), [("el", "cp1253"), ("ru", "cp1251"), ("uk", "cp1251")])
 def test_non_latin_page_where_high_bytes_dominate(lang: str, codec: str) -> None:
     data = PARAGRAPHS[lang].encode(codec)
     assert _high_share(data) > 0.3
-    assert decode(data) == (decode(data).__class__(PARAGRAPHS[lang], codec))
+    assert decode(data)[:2] == (PARAGRAPHS[lang], codec)
 
 
 @pytest.mark.parametrize(

@@ -34,11 +34,17 @@ class CleanOptions(NamedTuple):
 
     ``extra_tracking_params`` holds names or ``*`` globs (``pk_*``) added to the built-in
     tracking list; ``extra_boilerplate_prefixes`` holds labels like ``"More from us"``.
+    ``encoding`` states the encoding of input files (else it is detected); ``site_names``
+    are names a title may end with (`` | Site``); ``date_order`` reads slashed numeric
+    dates such as ``04/05/2016``: ``"month-first"`` or ``"day-first"``.
     """
 
     disable: frozenset[str] = frozenset()
     extra_tracking_params: tuple[str, ...] = ()
     extra_boilerplate_prefixes: tuple[str, ...] = ()
+    encoding: str | None = None
+    site_names: frozenset[str] = frozenset()
+    date_order: str = "month-first"
 
 
 class CleanResult(NamedTuple):
@@ -49,6 +55,7 @@ class CleanResult(NamedTuple):
     removals: tuple[Removal, ...]
     encoding: str | None = None
     changed: bool = False
+    encoding_confidence: float | None = None
 
 
 class LineIndex:

@@ -121,7 +121,7 @@ def clean_bytes(
     >>> clean_bytes("caf\\u00e9 au lait".encode("cp1252")).encoding
     'iso-8859-1'
     """
-    decoded = decode(data, source)
+    decoded = decode(data, source, options.encoding if options else None)
     result = clean_text(decoded.text, options)
     return CleanResult(
         text=result.text,
@@ -129,6 +129,7 @@ def clean_bytes(
         removals=result.removals,
         encoding=decoded.encoding,
         changed=result.text.encode("utf-8") != data,
+        encoding_confidence=decoded.confidence,
     )
 
 
@@ -139,4 +140,6 @@ def clean_document(doc: Document, data: bytes, options: CleanOptions | None = No
     """
     result = clean_text(doc.text, options)
     changed = doc.kind == "html" or result.text.encode("utf-8") != data
-    return result._replace(encoding=doc.encoding, changed=changed)
+    return result._replace(
+        encoding=doc.encoding, changed=changed, encoding_confidence=doc.confidence
+    )

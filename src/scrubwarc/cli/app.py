@@ -68,7 +68,11 @@ def wanted(argv: Sequence[str]) -> tuple[str, ...]:
 
 def main() -> None:
     """Console-script entry point."""
-    make_app(wanted(sys.argv[1:]))(prog_name="scrubwarc")
+    from scrubwarc.signals import stop_signals_raise
+
+    # SIGTERM and SIGHUP stop a run as Ctrl-C does: the same cleanup, exit 128 + signal.
+    with stop_signals_raise():
+        make_app(wanted(sys.argv[1:]))(prog_name="scrubwarc")
 
 
 def __getattr__(name: str) -> typer.Typer:

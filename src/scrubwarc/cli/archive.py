@@ -11,6 +11,7 @@ from scrubwarc.cli.common import (
     ConfigOpt,
     DebugOpt,
     DisableOpt,
+    EncodingOpt,
     ExcludeOpt,
     ExcludeUrlOpt,
     IncludeOpt,
@@ -116,6 +117,7 @@ def archive(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
+    encoding: EncodingOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Archive articles (text, HTML, or the pages of crawl WARCs) as WARC, linked records.
@@ -136,7 +138,7 @@ def archive(
 
     if force and append:
         raise fail("choose one of --force and --append")
-    conf = setup(config, disable, include, exclude, (*ARTICLE_INCLUDE, *CRAWL_INCLUDE))
+    conf = setup(config, disable, include, exclude, (*ARTICLE_INCLUDE, *CRAWL_INCLUDE), encoding)
     size = parse_size(max_size) if max_size else None
     run = Run(debug)
     progress = _Progress(sys.stderr.isatty() and not quiet)
@@ -248,9 +250,17 @@ def unpack(
         run.error(f"{display_path(warc)}: {display_path(path)}: {reason} (not restored)")
     if any(reason == "file exists" for _, reason in summary.refused):
         status("hint: pass --force to replace existing files")
-    status(
+    restored = (
         f"restored {count(len(summary.restored), 'file')}, {count(summary.bytes_restored, 'byte')}"
     )
+    if summary.stopped is not None:  # a damaged WARC: never a success for part of a file
+        run.error(str(summary.stopped))
+        status(
+            f"{restored}, each whole; stopped at offset {summary.stopped.offset}: "
+            "the rest of the WARC was not read"
+        )
+    else:
+        status(restored)
     raise typer.Exit(run.exit_code())
 
 

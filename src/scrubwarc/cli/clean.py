@@ -15,6 +15,7 @@ from scrubwarc.cli.common import (
     ConfigOpt,
     DebugOpt,
     DisableOpt,
+    EncodingOpt,
     ExcludeOpt,
     ExcludeUrlOpt,
     IncludeOpt,
@@ -137,6 +138,7 @@ def clean(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
+    encoding: EncodingOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Clean scraped article text: one headline, no tracking residue, tidy whitespace.
@@ -157,7 +159,7 @@ def clean(
     mode = _pick_mode(in_place, check, diff, output)
     if show_explain and mode is Mode.DIFF:
         raise fail("--explain and --diff both print to stdout; choose one")
-    conf = setup(config, disable, include, exclude, TEXT_INCLUDE)
+    conf = setup(config, disable, include, exclude, TEXT_INCLUDE, encoding)
     urls = _UrlPatterns(tuple(include_url or ()), tuple(exclude_url or ()))
     if include_url or exclude_url:
         _check_patterns(urls)
@@ -214,7 +216,7 @@ def _one_file(
             )
         return _crawl(path, options, output, max_bytes, tally, urls)
     data, info = read_source(path, max_bytes)
-    doc = read(data, str(path))
+    doc = read(data, str(path), options.encoding)
     if doc.kind == "html" and mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF):
         raise InputError(f"an HTML page is not rewritten as text; use -o DIR ({mode.value})")
     result = clean_document(doc, data, options)
@@ -302,7 +304,7 @@ def _run_stdin(
     data = sys.stdin.buffer.read()
     tally = Tally()
     with run.item("<stdin>"):
-        result = clean_document(read(data, "<stdin>"), data, options)
+        result = clean_document(read(data, "<stdin>", options.encoding), data, options)
         if show_explain:
             sys.stdout.write(explain("<stdin>", result))
         elif mode is Mode.DIFF:

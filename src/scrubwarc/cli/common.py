@@ -7,7 +7,7 @@ Exit codes, the same for every command (the README documents them once):
   faults (or ``--exit-non-zero-on-fix`` fixed some);
 * 2 usage or input errors, reported after every other input was processed;
 * 123 an internal error (a bug in scrubwarc), as black uses it;
-* 130 interrupted (Ctrl-C).
+* 130 interrupted (Ctrl-C); 143 and 129 stopped by SIGTERM and SIGHUP: 128 + the signal.
 
 Data goes to stdout; status, warnings and errors to stderr, one ``error: PATH: reason`` line
 per failure.
@@ -15,6 +15,7 @@ per failure.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -31,6 +32,7 @@ from scrubwarc.clean.pipeline import check_options, rule_names
 from scrubwarc.cli.config import Settings, find_pyproject, load_settings
 from scrubwarc.errors import ConfigError, InputError, ScrubwarcError, display_path
 from scrubwarc.files import Source, walk
+from scrubwarc.signals import Interrupted, exit_code, signal_name
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 123, 130
 
@@ -107,6 +109,15 @@ ConfigOpt = Annotated[
         show_default=False,
     ),
 ]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        metavar="NAME",
+        help="Read input files in this encoding (cp1252, utf-8, ...). [default: detected]",
+        show_default=False,
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
 
@@ -144,14 +155,25 @@ def setup(
     include: Sequence[str] | None = None,
     exclude: Sequence[str] | None = None,
     default_include: Sequence[str] = (),
+    encoding: str | None = None,
 ) -> Setup:
     """Merge ``[tool.scrubwarc]`` with the command line: flags win, excludes add up."""
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise fail(f"unknown encoding {encoding!r}", "name a codec such as cp1252") from None
     try:
         settings = load_settings(config if config else find_pyproject(Path.cwd()))
         options = CleanOptions(
             disable=frozenset((*settings.disable, *(disable or []))),
             extra_tracking_params=settings.extra_tracking_params,
             extra_boilerplate_prefixes=settings.extra_boilerplate_prefixes,
+            encoding=encoding or settings.encoding,
+            site_names=frozenset(settings.site_names),
+            date_order=settings.date_order or "month-first",
         )
         check_options(options)
     except ConfigError as exc:
@@ -235,9 +257,11 @@ def guard(run: Run, interrupted: str, cleanup: object = None) -> Iterator[None]:
     except BaseException as exc:
         if callable(cleanup):
             cleanup()
-        if isinstance(exc, KeyboardInterrupt):
-            status(f"interrupted: {interrupted}")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+        if isinstance(exc, KeyboardInterrupt):  # Ctrl-C, or SIGTERM/SIGHUP as Interrupted
+            by = f" by {signal_name(exc.signum)}" if isinstance(exc, Interrupted) else ""
+            with contextlib.suppress(OSError):  # after a hang-up the terminal may be gone
+                status(f"interrupted{by}: {interrupted}")
+            raise typer.Exit(exit_code(exc)) from None
         if isinstance(exc, BrokenPipeError):
             # The reader of stdout went away (``| head``): stop quietly, as other tools do.
             _silence_stdout()

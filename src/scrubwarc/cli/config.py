@@ -1,7 +1,9 @@
 """``[tool.scrubwarc]`` in the nearest ``pyproject.toml``, merged with command-line options.
 
 Keys (kebab or snake case): ``disable``, ``extra-tracking-params``,
-``extra-boilerplate-prefixes``, ``include``, ``exclude``.
+``extra-boilerplate-prefixes``, ``include``, ``exclude``, ``site-names`` (lists of strings);
+``encoding`` (a codec name such as ``"cp1252"``) and ``date-order`` (``"month-first"`` or
+``"day-first"``, how ``04/05/2016`` is read).
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ _LIST_KEYS = (
     "extra_boilerplate_prefixes",
     "include",
     "exclude",
+    "site_names",
 )
+_STRING_KEYS = ("encoding", "date_order")
+_DATE_ORDERS = ("month-first", "day-first")
 
 
 class Settings(NamedTuple):
@@ -31,6 +36,9 @@ class Settings(NamedTuple):
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     path: Path | None = None
+    site_names: tuple[str, ...] = ()
+    encoding: str | None = None
+    date_order: str | None = None
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -60,14 +68,41 @@ def load_settings(path: Path | None) -> Settings:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.scrubwarc] must be a table")
     values: dict[str, tuple[str, ...]] = {}
+    strings: dict[str, str] = {}
     for raw_key, value in table.items():
         key = raw_key.replace("-", "_")
+        if key in _STRING_KEYS:
+            strings[key] = _string_setting(path, raw_key, value)
+            continue
         if key not in _LIST_KEYS:
-            known = ", ".join(k.replace("_", "-") for k in _LIST_KEYS)
+            known = ", ".join(k.replace("_", "-") for k in (*_LIST_KEYS, *_STRING_KEYS))
             raise ConfigError(
                 f"{path}: unknown key {raw_key!r} in [tool.scrubwarc]; known: {known}"
             )
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: [tool.scrubwarc] {raw_key} must be a list of strings")
         values[key] = tuple(value)
-    return Settings(path=path, **values)
+    return Settings(
+        path=path, encoding=strings.get("encoding"), date_order=strings.get("date_order"), **values
+    )
+
+
+def _string_setting(path: Path, raw_key: str, value: object) -> str:
+    """An ``encoding`` or ``date-order`` value, checked: a known codec, a known order."""
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: [tool.scrubwarc] {raw_key} must be a string")
+    if raw_key.replace("-", "_") == "date_order":
+        if value not in _DATE_ORDERS:
+            raise ConfigError(
+                f"{path}: [tool.scrubwarc] {raw_key} must be one of {', '.join(_DATE_ORDERS)}"
+            )
+        return value
+    import codecs
+
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise ConfigError(
+            f"{path}: [tool.scrubwarc] {raw_key}: unknown encoding {value!r}"
+        ) from None
+    return value

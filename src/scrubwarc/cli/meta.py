@@ -13,6 +13,7 @@ from scrubwarc.cli.common import (
     ConfigOpt,
     DebugOpt,
     DisableOpt,
+    EncodingOpt,
     ExcludeOpt,
     ExcludeUrlOpt,
     IncludeOpt,
@@ -49,7 +50,7 @@ def summary(meta: Metadata) -> str:
             f"{meta.crawl_date} {meta.crawl_warc}@{meta.crawl_offset}" if meta.crawl_url else None,
         ),
         ("related", "; ".join(meta.related) or None),
-        ("tracking", ", ".join(f"{k}={v}" for k, v in meta.tracking) or None),
+        ("tracking", ", ".join(f"{k}={v}" for k, vs in meta.tracking for v in vs) or None),
         ("removed", f"{len(meta.removed)} item(s)" if meta.removed else None),
     ]
     name = meta.crawl_url or meta.path
@@ -90,6 +91,7 @@ def meta(
     disable: DisableOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     config: ConfigOpt = None,
+    encoding: EncodingOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Show an article's metadata: title, authors, date, URL, site, language, and more.
@@ -103,25 +105,34 @@ def meta(
       scrubwarc meta crawl.warc.gz --json # JSON Lines, one per article page of a crawl
     """
     from scrubwarc.article import process  # lazy: metadata needs parsers the clean path does not
+    from scrubwarc.meta.sites import learn_site_suffixes, read_heads
 
     paths = paths or []
     if not paths:
         raise fail("no input given", "pass files, directories, or - for standard input")
-    conf = setup(config, disable, include, exclude, (*ARTICLE_INCLUDE, *CRAWL_INCLUDE))
+    conf = setup(config, disable, include, exclude, (*ARTICLE_INCLUDE, *CRAWL_INCLUDE), encoding)
     _check_patterns(include_url, exclude_url)
     stdin = [str(p) for p in paths] == ["-"]
     several = len(paths) > 1 or any(p.is_dir() or sniff_crawl(p) for p in paths if not stdin)
     run = Run(debug)
     with guard(run, "the lines written so far are complete"):
-        sources = [None] if stdin else (s.path for s in run.walk(paths, conf))
+        sources: list[Path | None] = [None]
+        options = conf.options
+        if not stdin:
+            sources = [s.path for s in run.walk(paths, conf)]
+            if several:  # a run over many files learns its sites' names first
+                learned = learn_site_suffixes(
+                    read_heads((p for p in sources if p and not sniff_crawl(p)), options.encoding)
+                )
+                options = options._replace(site_names=options.site_names | learned)
         for path in sources:
             if path is not None and sniff_crawl(path):
                 with run.item(str(path)):
-                    _crawl(path, conf.options, include_url, exclude_url, max_bytes, as_json, run)
+                    _crawl(path, options, include_url, exclude_url, max_bytes, as_json, run)
                 continue
             with run.item("<stdin>" if path is None else str(path)):
                 data = read_bytes(path, max_bytes) if path else sys.stdin.buffer.read()
-                article = process(data, None if path is None else str(path), conf.options)
+                article = process(data, None if path is None else str(path), options)
                 if as_json:
                     sys.stdout.write(_json_line(article.metadata.to_dict(), indent=not several))
                 else:

@@ -4,8 +4,17 @@ A byline is a short line such as ``By Ariel Zirulnick``, ``By X, Y and Z``,
 ``BY JOHN SMITH | The Coastal Herald`` or ``Jane Roe, Staff Writer``. What is not
 a name is stripped: the ``By``/``Written by`` lead-in, roles (``Staff Writer``,
 ``Senior Editor``), news agencies and sites (``Associated Press``, ``| Site``,
-``/Reuters``, ``(AP)``), a trailing location (``in Beirut``) and honorifics
-(``Dr.``, ``Prof.``), so that names compare equal to those in HTML metadata.
+``/Reuters``, ``(AP)``) after a person's name, a trailing location (``in Beirut``).
+
+Titles, one policy in every language: academic and honorific titles before a name
+(``Dr.``, ``Prof.``, ``Dipl.-Ing.``, ``pani``, ``Yrd. Doç.``, ``Herr``, ``Mme``) are
+dropped, so the author is the name and compares equal to names in HTML metadata.
+
+An organisation or wire service is an author when it is the whole byline
+(``By The Associated Press``, ``By Reuters``, ``Organization for Transformative Works``);
+after a person's name it is an affiliation and dropped. Date lines (``Posted: …``,
+``Last updated: …``) are never bylines. CJK bylines (``作者：张三``, ``记者 李四 王五``,
+``홍길동 기자``) name their authors with a lead-in or a trailing role word.
 
 Prose that happens to start with "By" (``By the end of the war, ...``,
 ``By 2030 the population will double``) must not yield names, so every remaining
@@ -26,7 +35,7 @@ import re
 
 from scrubwarc.meta.dates import parse_date, squeeze
 
-__all__ = ["parse_byline"]
+__all__ = ["byline_site", "parse_byline"]
 
 # Real bylines are short; anything longer is prose.
 _MAX_LINE = 200
@@ -37,7 +46,10 @@ _FLAGS = re.IGNORECASE
 # The lead-in; whitespace is normalised to single spaces first, so no ``\s*``.
 _LEAD_IN = re.compile(
     r"(?:(?:written|reported|reporting|words|story|text|posted|compiled) )?by(?::? |:)"
-    r"|authors?: ?",
+    r"|authors?: ?"
+    # The same lead-in in other languages: German, Spanish, French, Dutch, Polish, Swedish,
+    # Danish, Czech, Russian, Ukrainian.
+    r"|(?:von|por|par|door|przez|av|af|od|автор|текст|від)(?::? |:)",
     _FLAGS,
 )
 # A trailing parenthetical is an agency or an address: "By Jane Roe (AP)".
@@ -115,15 +127,40 @@ _PARTICLES = _word_set(
 )
 # Lower-case prefixes of "d'Alembert", "al-Assad", "bin-Talal".
 _NAME_PREFIXES = _PARTICLES | {"d", "l"}
-_HONORIFICS = _word_set("dr dr. prof prof. professor mr mr. mrs mrs. ms ms. rev rev.")
+_HONORIFICS = _word_set(
+    """dr dr. prof prof. professor mr mr. mrs mrs. ms ms. mx mx. rev rev. sir dame
+    dipl.-ing. dipl.-kfm. dipl.-psych. dipl. dr.-ing. dr.med. dr. ing. ing mag. mag
+    mgr. mgr doc. doç. doç yrd. yrd prof.dr. univ.-prof. priv.-doz. pd herr frau hr. fr.
+    pani pan panna m. mme mme. mlle mlle. sr. sra. srta. don doña dña. sig. sig.ra
+    dott. dott.ssa avv. prof.ssa bay bayan sayın г-н г-жа д-р проф. acad. sheikh"""
+)
+# Words that make a capitalised phrase an organisation: ``Organization for Transformative
+# Works``, ``The Associated Press``, ``Reuters Staff`` are not people.
+_ORGANISATION_AUTHOR_WORDS = _ORGANISATION_WORDS | _word_set(
+    """organization organisation organizations association associated institute
+    foundation council committee department ministry university college society union
+    group team service services works center centre commission coalition alliance
+    federation league trust fund corporation company inc inc. ltd ltd. llc partners
+    project initiative editorial board office agence presse"""
+)
+_ORG_CONNECTORS = _word_set("of for the and & on in de du des la le für der die")
+# A date line opens with its label and a date, never with "by": "Posted: 01.12.2020".
+_DATE_LABEL = re.compile(
+    r"(?:(?:last|first|originally) )?(?:updated|posted|published|modified|created|date)"
+    r"(?: on| at)?(?::|\b(?! by\b))",
+    _FLAGS,
+)
 _ROMAN_NUMERALS = _word_set("ii iii iv vi vii viii")
 
 
-def parse_byline(line: str) -> tuple[str, ...] | None:
+def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] | None:
     """Return the author names in a byline, or ``None`` if ``line`` is not one.
 
     A line without a ``By``-style lead-in counts only when a role follows the
     names (``Jane Roe, Staff Writer``): a bare name on a line is too weak a signal.
+    With ``organisations``, a byline that credits only an organisation or a wire service
+    (``By The Associated Press``) names it as the author; without, it names nobody (an
+    HTML author field holding the site's name is not an author).
 
     >>> parse_byline("BY JOHN SMITH and Mary O'Brien, Reuters")
     ('John Smith', "Mary O'Brien")
@@ -131,8 +168,14 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     True
     """
     text = squeeze(line, _MAX_LINE)
-    if not text:
+    if not text or _DATE_LABEL.match(text):
         return None
+    if not text.isascii():
+        from scrubwarc.meta.cjkbylines import cjk_byline  # only for non-ASCII lines
+
+        found = cjk_byline(text)
+        if found is not None:
+            return found or None
     lead_in = _LEAD_IN.match(text)
     if lead_in:
         text = text[lead_in.end() :]
@@ -146,14 +189,20 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if len(pieces) > _MAX_NAMES * 2:
         return None
     names: list[str] = []
+    credited: list[str] = []
     saw_role = False
     for piece in pieces:
         piece = piece.strip(" ,")
         if _is_role(piece):
             saw_role = True
             continue
-        if _is_agency(piece) or (names and _is_organisation(piece)):
-            continue  # "By X, Associated Press"; "By Reuters" alone names nobody
+        if names and (_is_agency(piece) or _is_organisation(piece)):
+            continue  # "By X, Associated Press": an affiliation
+        if organisations and lead_in and (_is_agency(piece) or _is_organisation_author(piece)):
+            credited.append(_organisation_case(piece))  # "By The Associated Press": the author
+            continue
+        if _is_agency(piece):
+            continue  # without organisations, "By Reuters" names nobody
         if names and piece.lower().startswith(("in ", "at ")):
             continue  # "By X, Reuters, in Beirut"
         name = _clean_name(piece)
@@ -161,9 +210,26 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
             return None
         if name not in names:
             names.append(name)
-    if not names or len(names) > _MAX_NAMES or not (lead_in or saw_role):
+    if not (lead_in or saw_role) or len(names) > _MAX_NAMES:
         return None
-    return tuple(names)
+    if names:
+        return tuple(names)
+    return tuple(credited) or None
+
+
+def byline_site(line: str) -> str | None:
+    """The site a byline names after a bar: ``By Jane Roe | The Herald`` gives ``The Herald``.
+
+    >>> byline_site("BY JANE ROE | The Coastal Herald"), byline_site("By Jane Roe")
+    ('The Coastal Herald', None)
+    """
+    head, bar, site = line.rpartition("|")
+    site = site.strip()
+    if not bar or not site or parse_date(site) is not None:
+        return None
+    if parse_byline(head, organisations=True) is None:
+        return None
+    return site
 
 
 def _drop_trailing_date(text: str) -> str:
@@ -192,7 +258,40 @@ def _is_role(piece: str) -> bool:
 
 def _is_agency(piece: str) -> bool:
     """A news agency or a bare domain: not a person wherever it stands."""
-    return piece.lower() in _ORGANISATIONS or _DOMAIN.fullmatch(piece) is not None
+    lowered = piece.lower()
+    return (
+        lowered in _ORGANISATIONS
+        or lowered.removeprefix("the ") in _ORGANISATIONS
+        or _DOMAIN.fullmatch(piece) is not None
+    )
+
+
+def _organisation_case(piece: str) -> str:
+    """An organisation written in capitals in title case (``THE ASSOCIATED PRESS``); an
+    acronym (``AFP``) or a name in mixed case as written."""
+    words = piece.split()
+    if not piece.isupper() or len(words) < 2:
+        return piece
+    return " ".join(
+        w.lower() if i and w.lower() in _ORG_CONNECTORS else _title_case_word(w)
+        for i, w in enumerate(words)
+    )
+
+
+def _is_organisation_author(piece: str) -> bool:
+    """A capitalised organisation name standing as a byline's author.
+
+    >>> _is_organisation_author("Organization for Transformative Works")
+    True
+    >>> _is_organisation_author("The Numbers"), _is_organisation_author("the end of the war")
+    (False, False)
+    """
+    words = piece.split()
+    if not 2 <= len(words) <= 8 or _DIGIT.search(piece):
+        return False
+    if not all(w[0].isupper() or w.lower() in _ORG_CONNECTORS for w in words):
+        return False
+    return any(w.lower().strip(".,") in _ORGANISATION_AUTHOR_WORDS for w in words)
 
 
 def _is_organisation(piece: str) -> bool:

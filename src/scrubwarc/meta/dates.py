@@ -12,11 +12,14 @@ deliberately strict:
   ``Updated June 15, 2018``). Prose that merely contains a date is refused.
 * Dates are checked (no 30 February) and a weekday, when given, must agree.
 * Numeric dates: ``Y-M-D`` (or ``Y/M/D``, ``Y.M.D``) is always year-month-day.
-  For ``a/b/YYYY`` (also ``a.b.YYYY`` and ``a-b-YYYY``) the reading is taken only
-  when the numbers prove it: ``14/06/2018`` must be day-first and ``06/14/2018``
-  must be month-first; ``05/06/2018`` could be either and gives ``None``
-  (``05/05/2018`` reads the same both ways and is accepted). Two-digit years
-  give ``None``.
+  Dotted ``a.b.YYYY`` is day-first, as everywhere that writes dates with dots.
+  Slashed (or dashed) ``a/b/YYYY`` is read as the numbers prove when they do
+  (``14/06/2018`` is day-first, ``06/14/2018`` month-first) and otherwise in the
+  ``order`` the caller gives (``month-first`` by default), which ``read_date``
+  reports as assumed. Two-digit years give ``None``.
+* CJK dates (``2023年4月1日``, ``2023년 4월 1일``) and, for a text in another
+  language, its month names and labels (``1er avril 2023``, ``1. April 2023``,
+  ``1 апреля 2023 г.``; see ``meta.datewords``).
 * Zones: ``GMT``/``UTC``/``UT``/``Z`` and ``GMT+1``-style offsets, numeric offsets,
   and the abbreviations EST EDT CST CDT MST MDT PST PDT BST CET CEST (``CST`` is the
   US one). The US generic ``ET``/``CT``/``MT``/``PT`` resolve to standard or daylight
@@ -37,8 +40,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import NamedTuple
 
-__all__ = ["is_date_line", "parse_date", "squeeze"]
+from scrubwarc.meta.datewords import localise
+
+__all__ = ["DATE_ORDERS", "DateReading", "is_date_line", "parse_date", "read_date", "squeeze"]
 
 # A real date line is short; anything longer is prose (and capping keeps us fast).
 _MAX_LINE = 120
@@ -130,7 +136,51 @@ _FIXED_ZONES = {
 _US_GENERIC_ZONES = {"et": -300, "ct": -360, "mt": -420, "pt": -480}
 
 
-def parse_date(text: str) -> str | None:
+DATE_ORDERS = ("month-first", "day-first")
+
+
+class DateReading(NamedTuple):
+    """A date line's ISO form and, when its numbers read both ways, the order assumed."""
+
+    iso: str | None
+    assumed: str | None = None
+
+
+class _Context:
+    """The order to read ambiguous slashed dates in, and whether it had to be assumed."""
+
+    __slots__ = ("assumed", "order")
+
+    def __init__(self, order: str) -> None:
+        self.order = order
+        self.assumed: str | None = None
+
+
+def read_date(text: str, order: str = "month-first", language: str | None = None) -> DateReading:
+    """Read a date line: its ISO form and the order assumed if ``a/b/YYYY`` was ambiguous.
+
+    >>> read_date("Posted: 11/04/2016")
+    DateReading(iso='2016-11-04', assumed='month-first')
+    >>> read_date("11/04/2016", "day-first")
+    DateReading(iso='2016-04-11', assumed='day-first')
+    >>> read_date("Posted: 01.12.2020").iso, read_date("2023年4月1日").iso
+    ('2020-12-01', '2023-04-01')
+    >>> read_date("Publié le 1er avril 2023", language="fr").iso
+    '2023-04-01'
+    """
+    line = squeeze(text, _MAX_LINE)
+    if not line or _YEAR_DIGITS.search(line) is None:
+        return DateReading(None)
+    if not line.isascii() or (language is not None and language != "en"):
+        line = localise(line, language)
+        if _YEAR_DIGITS.search(line) is None:
+            return DateReading(None)
+    context = _Context(order)
+    iso = _parse_with_extras(line, _MAX_EXTRAS, context)
+    return DateReading(iso, context.assumed if iso else None)
+
+
+def parse_date(text: str, order: str = "month-first", language: str | None = None) -> str | None:
     """Return the ISO 8601 form of a date line, or ``None`` if it is not one.
 
     Used on candidate lines of scraped text and on HTML metadata values; the
@@ -144,7 +194,7 @@ def parse_date(text: str) -> str | None:
     line = squeeze(text, _MAX_LINE)
     if not line or _YEAR_DIGITS.search(line) is None:
         return None  # every date form has a four-digit year: most lines are refused here
-    return _parse_with_extras(line, _MAX_EXTRAS)
+    return read_date(line, order, language).iso
 
 
 def squeeze(text: str, limit: int) -> str | None:
@@ -171,9 +221,9 @@ def is_date_line(text: str) -> bool:
     return parse_date(text) is not None
 
 
-def _parse_with_extras(line: str, extras_left: int) -> str | None:
+def _parse_with_extras(line: str, extras_left: int, context: _Context) -> str | None:
     """Parse ``line``, peeling small trailing extras (``| 5 min read``) if needed."""
-    result = _parse_core(line)
+    result = _parse_core(line, context)
     if result is not None or extras_left == 0:
         return result
     # Split at the right-most separator; the tail must be an extra we recognise.
@@ -185,19 +235,19 @@ def _parse_with_extras(line: str, extras_left: int) -> str | None:
     if cut <= 0:
         return None
     tail = line[cut + width :].strip()
-    if not _is_extra(tail):
+    if not _is_extra(tail, context):
         return None
-    return _parse_with_extras(line[:cut].rstrip(), extras_left - 1)
+    return _parse_with_extras(line[:cut].rstrip(), extras_left - 1, context)
 
 
-def _is_extra(tail: str) -> bool:
+def _is_extra(tail: str, context: _Context) -> bool:
     """A reading time, or a second *labelled* date such as ``Updated June 15, 2018``."""
     if _READING_TIME.fullmatch(tail):
         return True
-    return _LABEL.match(tail) is not None and _parse_core(tail) is not None
+    return _LABEL.match(tail) is not None and _parse_core(tail, _Context(context.order)) is not None
 
 
-def _parse_core(line: str) -> str | None:
+def _parse_core(line: str, context: _Context) -> str | None:
     """Parse label + date + optional time (either order), with nothing else."""
     label = _LABEL.match(line)
     if label:
@@ -206,7 +256,7 @@ def _parse_core(line: str) -> str | None:
         match = pattern.match(line)
         if match is None:
             continue
-        date = _date_from_match(match)
+        date = _date_from_match(match, context)
         if date is None:
             return None
         rest = line[match.end() :]
@@ -226,13 +276,13 @@ def _parse_core(line: str) -> str | None:
     for pattern in (_MDY, _DMY, _YMD, _NUMERIC):
         match = pattern.fullmatch(rest)
         if match is not None:
-            date = _date_from_match(match)
+            date = _date_from_match(match, context)
             return None if date is None else _combine(date, time_match)
     return None
 
 
-def _date_from_match(match: re.Match[str]) -> _dt.date | None:
-    """Build and check the date, applying the numeric ambiguity policy."""
+def _date_from_match(match: re.Match[str], context: _Context) -> _dt.date | None:
+    """Build and check the date, applying the numeric order policy."""
     groups = match.groupdict()
     year = int(match["y"])
     if groups.get("mon") is not None:
@@ -240,12 +290,13 @@ def _date_from_match(match: re.Match[str]) -> _dt.date | None:
         day = int(match["d"])
     elif groups.get("a") is not None:
         first, second = int(match["a"]), int(match["b"])
-        if first > 12 or first == second:
-            day, month = first, second
+        if match["sep"] == "." or first > 12 or first == second:
+            day, month = first, second  # dots are day-first wherever they are written
         elif second > 12:
             month, day = first, second
         else:
-            return None  # both readings possible: never guess
+            context.assumed = context.order  # both readings valid: say which was taken
+            day, month = (first, second) if context.order == "day-first" else (second, first)
     else:
         month, day = int(match["m"]), int(match["d"])
     try:

@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.bylines import parse_byline
 from scrubwarc.meta.dates import parse_date
 
@@ -59,9 +60,6 @@ _MAX_JSONLD_CHARS = 1_000_000
 
 # Title separators between a headline and the site name, widest first.
 _TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " · ", " • ")
-# Without a known site name, only a short trailing segment is taken for one.
-_MAX_SUFFIX_WORDS = 4
-_MAX_SUFFIX_CHARS = 30
 
 _LANGUAGE = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
 _URL_LIKE = re.compile(r"(?:https?:)?//|www\.|[\w-]+\.[a-z]{2,}/", re.IGNORECASE)
@@ -369,7 +367,7 @@ def _title(
     h1 = _element_text(root, "h1")
     for candidate in (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title")):
         if candidate:
-            return _strip_site_name(candidate, site_names, guess=False)
+            return split_site_name(candidate, site_names)[0]
     title = _head_title(root)
     if title:
         # The visible headline is the title without its decoration ("<h1> | Site"),
@@ -377,7 +375,7 @@ def _title(
         is_logo = h1 is not None and h1.casefold() in {name.casefold() for name in site_names}
         if h1 and _is_title_prefix(h1, title) and not is_logo:
             return h1
-        return _strip_site_name(title, site_names, guess=True)
+        return split_site_name(title, site_names, guess=True)[0]
     return _first(ld.text("name"), h1)
 
 
@@ -388,32 +386,6 @@ def _is_title_prefix(h1: str, title: str) -> bool:
         return False
     rest = title[len(h1) :]
     return not rest or rest.startswith(_TITLE_SEPARATORS)
-
-
-def _strip_site_name(title: str, site_names: tuple[str, ...], *, guess: bool) -> str:
-    """Drop the site name from ``Headline | Site`` (or ``Site | Headline``).
-
-    With known site names only those are removed: a guess could eat a real part
-    of the headline. Without any (``guess``), a short trailing segment after the
-    last separator is taken for the site.
-    """
-    known = {name.casefold() for name in site_names}
-    for separator in _TITLE_SEPARATORS:
-        head, found, tail = title.rpartition(separator)
-        if not found or not head.strip():
-            continue
-        if known:
-            if tail.strip().casefold() in known:
-                return head.strip()
-            lead, found, rest = title.partition(separator)
-            if found and lead.strip().casefold() in known and rest.strip():
-                return rest.strip()
-        elif guess:
-            tail = tail.strip()
-            short = len(tail) <= _MAX_SUFFIX_CHARS and len(tail.split()) <= _MAX_SUFFIX_WORDS
-            if tail and short and len(tail) < len(head):
-                return head.strip()
-    return title
 
 
 def _head_title(root: lxml_html.HtmlElement) -> str | None:

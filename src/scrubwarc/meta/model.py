@@ -23,13 +23,15 @@ class Metadata:
     keywords: tuple[str, ...] = ()
     section: str | None = None
     related: tuple[str, ...] = ()
-    tracking: tuple[tuple[str, str], ...] = ()
+    tracking: tuple[tuple[str, tuple[str, ...]], ...] = ()  # every value of each name
     removed: tuple[Removal, ...] = ()
     word_count: int = 0
     sha256: str = ""
     source_sha256: str = ""
     encoding: str | None = None
     path: str | None = None
+    encoding_confidence: float | None = None  # 0 to 1: how sure the encoding choice was
+    date_assumed: str | None = None  # "month-first"/"day-first" when a date read both ways
     # Where a page read from a crawl was captured: URL, WARC-Date, the WARC and the offset.
     crawl_url: str | None = None
     crawl_date: str | None = None
@@ -37,7 +39,7 @@ class Metadata:
     crawl_offset: int | None = None
 
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready mapping; ``tracking`` becomes an object, removals a list of objects.
+        """A JSON-ready mapping; ``tracking`` an object of lists, removals a list of objects.
 
         The ``crawl_*`` names appear only for a page read from a crawl.
         """
@@ -58,7 +60,7 @@ class Metadata:
             "keywords": list(self.keywords),
             "section": self.section,
             "related": list(self.related),
-            "tracking": dict(self.tracking),
+            "tracking": {name: list(values) for name, values in self.tracking},
             "removed": [
                 {
                     "rule": r.rule,
@@ -74,5 +76,7 @@ class Metadata:
             "source_sha256": self.source_sha256,
             "encoding": self.encoding,
             "path": self.path,
+            "encoding_confidence": self.encoding_confidence,
+            "date_assumed": self.date_assumed,
             **(crawl if self.crawl_url is not None else {}),
         }

@@ -12,20 +12,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, unquote_plus
+from urllib.parse import urlsplit
 
 from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
 from scrubwarc.clean.rules.boilerplate import split_cross_link
-from scrubwarc.clean.rules.headline import split_site_suffix
-from scrubwarc.clean.rules.tracking import clean_url, is_tracking_param
-from scrubwarc.meta.bylines import parse_byline
-from scrubwarc.meta.dates import parse_date
+from scrubwarc.clean.rules.tracking import clean_url, tracking_pairs
+from scrubwarc.clean.sitename import split_site_name
+from scrubwarc.meta.bylines import byline_site, parse_byline
+from scrubwarc.meta.dates import DateReading, read_date
 from scrubwarc.meta.model import Metadata
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["html_metadata", "text_metadata", "tracking_pairs"]
+__all__ = ["group_tracking", "html_metadata", "text_metadata"]
 
 _TOP_LINES = 8  # byline and date lines sit in the article's opening block
 _MAX_TITLE = 250
@@ -35,47 +35,18 @@ _WORDS = re.compile(r"\w+")
 # characters become "a", the rest " ", and each word starts at one " a" (no str per word).
 _ASCII_BYTES = bytes(range(128))
 _WORD_MARKS = bytes(97 if chr(b).isalnum() or b == 95 else 32 for b in range(128)) + b" " * 128
-_QUERY_SEPARATOR = re.compile(r"&(?:amp;)?|;")
-_ENCODED_EQUALS = re.compile("%3[dD]")
-# Feed links put UTM parameters in this order, so a key-less fragment cut off just before a
-# key is the tail of the key that precedes it ("…Security%29&utm_content=" → utm_campaign).
-_UTM_BEFORE = {
-    "utm_content": "utm_campaign",
-    "utm_term": "utm_campaign",
-    "utm_campaign": "utm_medium",
-    "utm_medium": "utm_source",
-}
 
 
-def tracking_pairs(
-    pieces: Iterable[str], options: CleanOptions | None = None
-) -> tuple[tuple[str, str], ...]:
-    """Tracking parameters in removed residue, values decoded; a cut-off tail kept as found.
+def group_tracking(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every value of each tracking parameter, names sorted, values in the order found.
 
-    >>> tracking_pairs(["|+Terrorism+%26+Security%29&utm_content=Google+Reader"])
-    (('utm_campaign', '|+Terrorism+%26+Security%29'), ('utm_content', 'Google Reader'))
+    >>> group_tracking([("utm_source", "a"), ("fbclid", "x"), ("utm_source", "b")])
+    (('fbclid', ('x',)), ('utm_source', ('a', 'b')))
     """
-    found: dict[str, str] = {}
-    for piece in pieces:
-        query = piece
-        if _URL.match(query):
-            query = query.partition("?")[2].replace("#", "&")
-        elif "=" not in query and _ENCODED_EQUALS.search(query):
-            query = unquote(query)  # a percent-encoded query: its separators are encoded too
-        partial: str | None = None
-        for i, segment in enumerate(_QUERY_SEPARATOR.split(query.lstrip("?&#"))):
-            key, eq, value = segment.partition("=")
-            if eq and is_tracking_param(key, options):
-                name = unquote_plus(key).strip()
-                found.setdefault(name, unquote_plus(value))
-                if partial is not None:
-                    before = _UTM_BEFORE.get(name.casefold())
-                    if before and before not in found:
-                        found[before] = partial
-                    partial = None
-            elif i == 0 and not eq and segment:
-                partial = segment
-    return tuple(sorted(found.items()))
+    grouped: dict[str, list[str]] = {}
+    for name, value in pairs:
+        grouped.setdefault(name, []).append(value)
+    return tuple((name, tuple(values)) for name, values in sorted(grouped.items()))
 
 
 def _related(removals: Iterable[Removal], options: CleanOptions | None) -> tuple[str, ...]:
@@ -89,6 +60,18 @@ def _removed_url(removals: Iterable[Removal], options: CleanOptions | None) -> s
         if r.rule == "tracking" and _URL.fullmatch(r.text):
             return clean_url(r.text, options)[0]
     return None
+
+
+def _site_evidence(top: list[str], url: str | None, options: CleanOptions | None) -> set[str]:
+    """Names a title's suffix may be cut as: configured or learned from the run (in
+    ``options.site_names``), a byline's ``| Site``, the article URL's host."""
+    known = set(options.site_names) if options else set()
+    known.update(site for line in top[1:] if (site := byline_site(line)))
+    if url:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+        host = host.removeprefix("www.")
+        known.update((host, host.rpartition(".")[0]) if "." in host else ())
+    return known
 
 
 def _is_title(line: str, byline: tuple[str, ...] | None, date: str | None) -> bool:
@@ -149,24 +132,38 @@ def text_metadata(
 ) -> Metadata:
     """Metadata of a plain-text article, from its opening lines and the rules' removals."""
     top = _top(result.text)
-    title = site_name = authors = date = None
+    title = site_name = authors = None
+    url = _removed_url(result.removals, options)
+    language = _detect_language(result.text)
+    order = options.date_order if options else "month-first"
+    reading = DateReading(None)
     if top:
-        authors, date = parse_byline(top[0]), parse_date(top[0])
-        if _is_title(top[0], authors, date):
-            title, site_name = split_site_suffix(top[0])
+        authors, reading = (
+            parse_byline(top[0], organisations=True),
+            read_date(top[0], order, language),
+        )
+        if _is_title(top[0], authors, reading.iso):
+            title, site_name = split_site_name(top[0], _site_evidence(top, url, options))
             for r in result.removals:  # a removed copy of the headline may carry the site's name
                 if r.rule == "headline" and site_name is None:
-                    site_name = split_site_suffix(r.text)[1]
-    authors = authors or next((a for line in top[1:] if (a := parse_byline(line))), ())
-    date = date or next((d for line in top[1:] if (d := parse_date(line))), None)
-    tracking = tracking_pairs((r.text for r in result.removals if r.rule == "tracking"), options)
+                    site_name = split_site_name(r.text, guess=True)[1]
+    authors = authors or next(
+        (a for line in top[1:] if (a := parse_byline(line, organisations=True))), ()
+    )
+    if reading.iso is None:
+        lines = (read_date(line, order, language) for line in top[1:])
+        reading = next((r for r in lines if r.iso), reading)
+    tracking = group_tracking(
+        tracking_pairs((r.text for r in result.removals if r.rule == "tracking"), options)
+    )
     return Metadata(
         title=title,
         authors=authors,
-        date=date,
-        url=_removed_url(result.removals, options),
+        date=reading.iso,
+        date_assumed=reading.assumed,
+        url=url,
         site_name=site_name,
-        language=_detect_language(result.text),
+        language=language,
         related=_related(result.removals, options),
         tracking=tracking,
         removed=result.removals,
@@ -174,6 +171,7 @@ def text_metadata(
         sha256=hashlib.sha256(result.text.encode("utf-8")).hexdigest(),
         source_sha256=hashlib.sha256(data).hexdigest(),
         encoding=result.encoding,
+        encoding_confidence=result.encoding_confidence,
         path=path,
     )
 
@@ -191,8 +189,8 @@ def html_metadata(
     page = read_html_metadata(doc)
     from_text = text_metadata(result, data, path, options)
     url, stripped = clean_url(page.url, options) if page.url else (from_text.url, [])
-    tracking = dict(from_text.tracking)
-    tracking.update(tracking_pairs(["?" + "&".join(stripped)], options) if stripped else ())
+    pairs = [(name, value) for name, values in from_text.tracking for value in values]
+    pairs += tracking_pairs(["?" + "&".join(stripped)], options) if stripped else ()
     return replace(
         from_text,
         title=page.title or from_text.title,
@@ -204,5 +202,5 @@ def html_metadata(
         language=page.language or from_text.language,
         keywords=page.keywords,
         section=page.section,
-        tracking=tuple(sorted(tracking.items())),
+        tracking=group_tracking(pairs),
     )

@@ -12,6 +12,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from scrubwarc.read.decode import decode
+from scrubwarc.read.sniff import refuse_binary
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -36,6 +37,7 @@ class Document(NamedTuple):
     encoding: str
     how: str
     tree: HtmlElement | None = None
+    confidence: float = 1.0  # how sure the encoding is (0 to 1); 1 when stated or certain
 
 
 def is_html(data: bytes, name: str | None = None) -> bool:
@@ -57,6 +59,7 @@ def _html_by(data: bytes, name: str | None) -> str | None:
 def read(
     data: bytes,
     name: str | None = None,
+    encoding: str | None = None,
     *,
     declared: str | None = None,
     html: bool | None = None,
@@ -74,15 +77,16 @@ def read(
     >>> doc.kind, doc.how, doc.text
     ('html', 'content', 'A paragraph long enough to be the article text here.')
 
+    ``encoding``, when given, is used instead of detecting one.
     Raises ``DecodeError`` (binary or undecodable bytes) or ``HtmlError``, naming ``name``.
     """
     how = _html_by(data, name) if html is None else ("declared" if html else None)
     if how is not None:
         from scrubwarc.read.html import read_html  # lazy: lxml, for HTML input only
 
-        tree, encoding, text = read_html(data, source=name, declared=declared)
-        return Document("html", text, encoding, how, tree)
-    decoded = decode(data, name, declared)
-    return Document(
-        "text", decoded.text, decoded.encoding, "declared" if html is False else "content"
-    )
+        refuse_binary(data, name)  # lxml would parse a gzip stream or an executable as a page
+        tree, found, text = read_html(data, source=name, encoding=encoding, declared=declared)
+        return Document("html", text, found, how, tree)
+    decoded = decode(data, name, encoding, declared)
+    how = "declared" if html is False else "content"
+    return Document("text", decoded.text, decoded.encoding, how, None, decoded.confidence)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import lxml.html
 from lxml import etree
 
-from scrubwarc.errors import HtmlError
+from scrubwarc.errors import DecodeError, HtmlError
 from scrubwarc.read import blocks as score
 from scrubwarc.read.decode import BOMS, legacy_encoding, strip_bom
 
@@ -151,14 +151,27 @@ def detect_encoding(data: bytes, declared: str | None = None) -> str:
     return "cp1252" if found == "iso-8859-1" else found  # browsers read latin-1 as cp1252
 
 
-def read_html(
-    data: bytes, *, source: str | None = None, declared: str | None = None
-) -> tuple[lxml.html.HtmlElement, str, str]:
-    """A page's tree, its encoding (found once) and its article text.
+def _stated(encoding: str, source: str | None) -> str:
+    """The codec name of an encoding a user stated, or DecodeError naming the file."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise DecodeError(f"unknown encoding {encoding!r}", source) from None
 
-    ``declared`` is the charset of an HTTP header, if the page came with one.
+
+def read_html(
+    data: bytes,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    declared: str | None = None,
+) -> tuple[lxml.html.HtmlElement, str, str]:
+    """A page's tree, its encoding (found once, or as stated) and its article text.
+
+    ``declared`` is the charset of an HTTP header, if the page came with one; a stated
+    ``encoding`` wins over everything.
     """
-    encoding = detect_encoding(data, declared)
+    encoding = _stated(encoding, source) if encoding else detect_encoding(data, declared)
     tree = parse_document(data, source=source, encoding=encoding)
     return tree, encoding, extract_text(tree)
 

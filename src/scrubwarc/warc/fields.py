@@ -143,7 +143,7 @@ def article_fields(
             ("sha256", meta.sha256),
             ("source-sha256", sha256),
             ("encoding", meta.encoding),
-            ("tracking", json_value(dict(meta.tracking)) if meta.tracking else None),
+            ("tracking", json_value(meta.to_dict()["tracking"]) if meta.tracking else None),
             ("removed", json_value(meta.to_dict()["removed"]) if meta.removed else None),
             ("crawl-url", meta.crawl_url),
             ("crawl-date", meta.crawl_date),

@@ -7,17 +7,14 @@ gives faults, never a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
-from warcio.archiveiterator import ArchiveIterator
-
+from scrubwarc.errors import WarcError
 from scrubwarc.warc.fields import digest_hasher, digest_matches
-from scrubwarc.warc.reader import READ_ERRORS, looks_like_warc
+from scrubwarc.warc.reader import WarcRecord, iter_records
 
 __all__ = ["Fault", "verify"]
 
@@ -34,48 +31,45 @@ class Fault:
         return f"offset {self.offset}: {self.record_id or '(no record id)'}: {self.reason}"
 
 
-def _load_reason(exc: BaseException) -> str:
-    text = str(exc).strip()
-    if "non-chunked gzip" in text:
-        return "gzipped as one stream, not one gzip member per record (warcio recompress)"
-    if text.startswith(("Invalid WARC record", "Unknown archive format")):
-        # warcio quotes the offending bytes, binary garbage when a gzip member is damaged.
-        return "no WARC record here: damaged gzip member or data that is not WARC"
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
 def verify(path: Path) -> list[Fault]:
     """Check framing, digests, WARC/1.1 and the links between records; [] means sound.
 
-    Reads the file once, hashing each block as it streams past.
+    Reads the file once with the strict reader, hashing each block as it streams past. A
+    record is judged once the reader has found it whole; a cut-off one gives one fault,
+    saying what its header promised and what the file holds.
     """
+    check = _Checker()
+    framing: list[WarcError] = []
+    held: tuple[WarcRecord, _Hashes] | None = None
     try:
-        with path.open("rb") as handle:
-            head = handle.read(5)
+        for rec in iter_records(path, faults=framing):
+            if held is not None:
+                check.record(*held)
+            held = rec, check.hash_block(rec)
+        if held is not None:
+            check.record(*held)
+    except WarcError as exc:
+        whole_header = held and held[0].offset == exc.offset and held[0].content_length is not None
+        rid = held[0].id if held and whole_header else None
+        check.fault(exc.offset, rid, exc.detail)
+        return _sorted(check.faults, framing)
     except OSError as exc:
         return [Fault(0, None, f"cannot read: {exc.strerror or exc}")]
-    if not looks_like_warc(head):
-        return [Fault(0, None, "not a WARC file (neither gzip nor a WARC/ header)")]
-    check = _Checker()
-    offset = 0
-    with path.open("rb") as handle, contextlib.redirect_stderr(io.StringIO()):
-        it = ArchiveIterator(handle, no_record_parse=True)
-        try:
-            for record in it:
-                block, payload, size = check.hash_block(record)
-                offset = it.get_record_offset()
-                check.record(offset, record, block, payload, size, it.err_count)
-                offset += it.get_record_length()
-        except READ_ERRORS as exc:
-            check.faults.append(Fault(max(offset, 0), None, _load_reason(exc)))
-            return check.faults
-        # An uncompressed WARC ends with the CRLFs after the last record; gzip members don't.
-        handle.seek(offset)
-        rest = handle.read(8)
-    if rest.strip(b"\r\n") or not check.ids:
-        check.fault(offset, None, "truncated: no complete record from here to the end")
+    if not check.ids:
+        check.fault(0, None, "no WARC record in the file")
     check.links()
-    return check.faults
+    return _sorted(check.faults, framing)
+
+
+def _sorted(faults: list[Fault], framing: list[WarcError]) -> list[Fault]:
+    """The checker's faults and the reader's framing faults, in file order."""
+    extra = [Fault(f.offset, None, f.detail) for f in framing]
+    return sorted(faults + extra, key=lambda f: f.offset)
+
+
+class _Hashes(NamedTuple):
+    block: hashlib._Hash | None
+    payload: hashlib._Hash | None
 
 
 class _Checker:
@@ -85,21 +79,18 @@ class _Checker:
         self.faults: list[Fault] = []
         self.ids: dict[str, tuple[str, str | None]] = {}  # id -> (type, payload digest)
         self._links: list[tuple[int, str, str, str]] = []
-        self._warnings = 0
 
     def fault(self, offset: int, record_id: str | None, reason: str) -> None:
         self.faults.append(Fault(offset, record_id, reason))
 
-    def hash_block(self, record: Any) -> tuple[hashlib._Hash | None, hashlib._Hash | None, int]:
+    def hash_block(self, record: WarcRecord) -> _Hashes:
         """Hash the block and the payload (after any HTTP headers) as they stream past."""
-        headers = record.rec_headers
-        block = digest_hasher(headers.get_header("WARC-Block-Digest"))
-        payload = digest_hasher(headers.get_header("WARC-Payload-Digest"))
-        target = headers.get_header("WARC-Target-URI") or ""
-        http = record.rec_type in ("response", "request") and target.startswith("http")
-        head, size = b"", 0
-        while chunk := record.raw_stream.read(1 << 20):
-            size += len(chunk)
+        block = digest_hasher(record.header("WARC-Block-Digest"))
+        payload = digest_hasher(record.header("WARC-Payload-Digest"))
+        target = record.header("WARC-Target-URI") or ""
+        http = record.type in ("response", "request") and target.startswith("http")
+        head = b""
+        while chunk := record.read(1 << 20):
             if block:
                 block.update(chunk)
             if http:
@@ -110,37 +101,21 @@ class _Checker:
                 chunk, head, http = head[end + 4 :], b"", False
             if payload:
                 payload.update(chunk)
-        return block, payload, size
+        return _Hashes(block, payload)
 
-    def record(
-        self,
-        offset: int,
-        record: Any,
-        block: hashlib._Hash | None,
-        payload: hashlib._Hash | None,
-        size: int,
-        warnings: int,
-    ) -> None:
-        headers = record.rec_headers
-        rec_type: str = record.rec_type or ""
-        rid: str = headers.get_header("WARC-Record-ID") or ""
+    def record(self, record: WarcRecord, hashes: _Hashes) -> None:
+        offset, rid, rec_type = record.offset, record.id, record.type
+        block, payload = hashes
         bad = self.fault
         if not self.ids and rec_type != "warcinfo":
             bad(offset, rid, f"first record is {rec_type!r}, not warcinfo")
-        copied = _copied(rec_type, headers, first=not self.ids)
-        if headers.protocol != "WARC/1.1" and not (copied and headers.protocol == "WARC/1.0"):
-            bad(offset, rid, f"{headers.protocol} record, not WARC/1.1")
+        copied = _copied(record, first=not self.ids)
+        if record.protocol != "WARC/1.1" and not (copied and record.protocol == "WARC/1.0"):
+            bad(offset, rid, f"{record.protocol} record, not WARC/1.1")
         if rid in self.ids:
             bad(offset, rid, "duplicate WARC-Record-ID")
-        length = headers.get_header("Content-Length") or ""
-        if not length.isdigit() or int(length) != size:
-            # The rest of a cut-off record is noise: report the cut only.
-            return bad(offset, rid, f"truncated: {size} bytes, Content-Length says {length!r}")
-        if warnings > self._warnings:
-            bad(offset, rid, "record not followed by two CRLFs (wrong Content-Length?)")
-        self._warnings = warnings
-        block_digest = headers.get_header("WARC-Block-Digest")
-        payload_digest = headers.get_header("WARC-Payload-Digest")
+        block_digest = record.header("WARC-Block-Digest")
+        payload_digest = record.header("WARC-Payload-Digest")
         if block_digest is None:
             bad(offset, rid, "no WARC-Block-Digest")
         elif block is None or not digest_matches(block, block_digest):
@@ -152,21 +127,19 @@ class _Checker:
         ):
             bad(offset, rid, f"payload digest mismatch or unknown algorithm: {payload_digest}")
         self.ids[rid] = (rec_type, payload_digest)
-        target = headers.get_header("WARC-Target-URI") or ""
-        warcinfo = headers.get_header("WARC-Warcinfo-ID")
+        target = record.header("WARC-Target-URI") or ""
+        warcinfo = record.header("WARC-Warcinfo-ID")
         if rec_type != "warcinfo" and not (copied and warcinfo is None):
             self._link(offset, rid, "WARC-Warcinfo-ID", warcinfo)
-        refers = headers.get_header("WARC-Refers-To")
-        by_uri = headers.get_header("WARC-Refers-To-Target-URI") and headers.get_header(
-            "WARC-Refers-To-Date"
-        )
+        refers = record.header("WARC-Refers-To")
+        by_uri = record.header("WARC-Refers-To-Target-URI") and record.header("WARC-Refers-To-Date")
         # A record may point outside the file by URL and date (a capture in its source crawl).
         if (rec_type == "metadata" or rec_type == "revisit") and not (
             refers is None and (by_uri or copied)
         ):
             self._link(offset, rid, "WARC-Refers-To", refers)
         if target.startswith("urn:text:"):
-            self._link(offset, rid, "WARC-Concurrent-To", headers.get_header("WARC-Concurrent-To"))
+            self._link(offset, rid, "WARC-Concurrent-To", record.header("WARC-Concurrent-To"))
 
     def _link(self, offset: int, rid: str, name: str, value: str | None) -> None:
         if value is None:
@@ -190,15 +163,15 @@ class _Checker:
                 self.fault(offset, rid, f"revisit digest differs from that of {value}")
 
 
-def _copied(rec_type: str, headers: Any, *, first: bool) -> bool:
+def _copied(record: WarcRecord, *, first: bool) -> bool:
     """A record scrubwarc copies from a crawl as it was (which WARC version it was written in).
 
     scrubwarc itself writes no ``response`` or ``request`` record, no revisit with HTTP
     headers, and only its own warcinfo first.
     """
-    if rec_type in ("response", "request"):
+    if record.type in ("response", "request"):
         return True
-    if rec_type == "warcinfo":
+    if record.type == "warcinfo":
         return not first
-    content_type = headers.get_header("Content-Type") or ""
-    return rec_type == "revisit" and content_type.startswith("application/http")
+    content_type = record.header("Content-Type") or ""
+    return record.type == "revisit" and content_type.startswith("application/http")

@@ -23,6 +23,9 @@ DEFAULT_PREFIXES: tuple[str, ...] = (
 # is not among them because a caps sentence may start with it.
 _CAPS_LABELS = ("RELATED", "READ MORE", "READ ALSO", "ALSO READ", "SEE ALSO")
 _MAX_LINE = 300  # a cross-link is a title; a longer line is prose
+_MAX_TITLE_WORDS = 25
+# A sentence ends with these (or trails off); a headline does not.
+_SENTENCE_ENDINGS = (".", "…", ",", ";", ":", "。", "．", "،", "؛", "।", "۔")
 _BULLET = r"(?:[►▶»>•*·-][ \t]*)?"
 # A colon, or a dash, bar or arrow set off by spaces: "More-than-expected" is not a label.
 _SEPARATOR = r"(?:[ \t]*:|[ \t]+[–—|»>-]{1,3}+)[ \t]*"
@@ -49,6 +52,8 @@ def split_cross_link(line: str, options: CleanOptions | None = None) -> str | No
     'Five reasons Syria may be at a tipping point'
     >>> split_cross_link("Related to the budget, the minister said little.") is None
     True
+    >>> split_cross_link("Read more: the council's full report is due in May.") is None
+    True
     """
     if len(line) > _MAX_LINE:
         return None
@@ -56,7 +61,20 @@ def split_cross_link(line: str, options: CleanOptions | None = None) -> str | No
     m = _pattern(tuple(extra)).fullmatch(line.rstrip())
     if m is None:
         return None
-    return (m.group("a") or m.group("b") or "").strip()
+    title = (m.group("a") or m.group("b") or "").strip()
+    return title if not title or _headline_shaped(title) else None
+
+
+def _headline_shaped(title: str) -> bool:
+    """True for a link title: short, no sentence ending, not opening in lower case.
+
+    >>> _headline_shaped("Why the river rose"), _headline_shaped("the council's report…")
+    (True, False)
+    """
+    if len(title.split()) > _MAX_TITLE_WORDS or title.endswith(_SENTENCE_ENDINGS):
+        return False
+    first = next((ch for ch in title if ch.isalnum()), "")
+    return not first.islower()
 
 
 def drop_cross_links(text: str, options: CleanOptions | None = None) -> RuleOutput:

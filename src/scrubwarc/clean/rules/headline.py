@@ -7,53 +7,17 @@ from collections.abc import Iterator
 
 from scrubwarc.clean.lines import drop_lines
 from scrubwarc.clean.model import CleanOptions, RuleOutput
+from scrubwarc.clean.sitename import split_site_name
 
-__all__ = ["drop_duplicate_headline", "same_headline", "split_site_suffix"]
+__all__ = ["drop_duplicate_headline", "same_headline"]
 
 _MAX_HEADLINE = 400  # characters; a longer first line is a paragraph, not a headline
 _WORD = re.compile(r"\w+")
-# " - Site", " | Site", " – Site", " — Site", " :: Site", " · Site", " • Site", " » Site"
-# Anchored at the start of a run of blanks and possessive: a long run of spaces is tried once.
-_SUFFIX_SEPARATOR = re.compile(r"(?<![ \t])[ \t]++(?:[-|–—·•»]|::)[ \t]+")
-_SITE_CONNECTORS = frozenset(
-    {"of", "the", "and", "for", "on", "in", "at", "de", "la", "le", "el", "les", "du", "des"}
-    | {"der", "die", "das", "y", "&", "+"}
-)
 
 
 def _norm(line: str) -> str:
     """Compare headlines by their words alone: case, punctuation and spacing do not count."""
     return " ".join(_WORD.findall(line.casefold()))
-
-
-def _site_like(suffix: str) -> bool:
-    """True for a short name such as ``The Coastal Herald`` or ``CSMonitor.com``."""
-    words = suffix.split()
-    if not 0 < len(words) <= 6 or len(suffix) > 60 or suffix.rstrip()[-1:] in ".!?:;,":
-        return False
-    return all(
-        w[0].isupper() or w[0].isdigit() or "." in w or w.casefold() in _SITE_CONNECTORS
-        for w in words
-    )
-
-
-def split_site_suffix(line: str) -> tuple[str, str | None]:
-    """Split a trailing site name off a headline, if the line ends with one.
-
-    >>> split_site_suffix("Storm hits coast - The Coastal Herald")
-    ('Storm hits coast', 'The Coastal Herald')
-    >>> split_site_suffix("Storm hits coast - and then the rain came down on us all")
-    ('Storm hits coast - and then the rain came down on us all', None)
-    """
-    last = None
-    for match in _SUFFIX_SEPARATOR.finditer(line):
-        last = match
-    if last is None or last.start() == 0:
-        return line, None
-    suffix = line[last.end() :].strip()
-    if not _site_like(suffix):
-        return line, None
-    return line[: last.start()].rstrip(), suffix
 
 
 def same_headline(a: str, b: str) -> bool:
@@ -69,7 +33,7 @@ def same_headline(a: str, b: str) -> bool:
         return False
     if na == nb:
         return True
-    return _norm(split_site_suffix(a)[0]) == _norm(split_site_suffix(b)[0])
+    return _norm(split_site_name(a, guess=True)[0]) == _norm(split_site_name(b, guess=True)[0])
 
 
 def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> RuleOutput:
@@ -92,7 +56,7 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
         group.append(item)
     if len(group) == 1:
         return text, ()
-    keep = next((i for i, line in group if split_site_suffix(line)[1] is None), first[0])
+    keep = next((i for i, line in group if split_site_name(line, guess=True)[1] is None), first[0])
     return drop_lines(text, (i for i, _ in group if i != keep), "headline")
 
 

@@ -8,14 +8,20 @@ percent-encoded), so prose such as "UTM coordinates" or "rope + stove | tent & b
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_plus
 
 from scrubwarc.clean.lines import drop_lines
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
 
-__all__ = ["DEFAULT_TRACKING_PARAMS", "clean_url", "is_tracking_param", "strip_tracking"]
+__all__ = [
+    "DEFAULT_TRACKING_PARAMS",
+    "clean_url",
+    "is_tracking_param",
+    "strip_tracking",
+    "tracking_pairs",
+]
 
 # Names or "*" globs, compared without regard to case. Generic names (source, medium, ref,
 # keywords, reference, campaign, share) are real parameters on many sites and stay.
@@ -38,7 +44,6 @@ _BARE_HOST = re.compile(r"[\"'(“‘<\[]?(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{
 _URL_CHARS = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%|"
 )
-_SENTENCE_END = ".!?…"
 _CLOSERS = "\"'”’»)]"
 _TRAILING_PUNCT = ".,;:!?…\"'”’»"
 _SEPARATOR = re.compile(r"&(?:amp;)?|;")
@@ -192,55 +197,120 @@ def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[
     return rebuilt + trail, removed + removed_f
 
 
-def _glued(token: str, at: int) -> bool:
-    """True if ``token[at:]`` starts straight after a word or a sentence's end."""
+# Sentence ends after which a glued key, query or URL is feed residue (CJK full stops too).
+_SENTENCE_ENDS = frozenset(".!?…。！？؟।۔")
+
+
+def _after_sentence(text: str, at: int) -> bool:
+    """True if ``text[at:]`` starts straight after a sentence's end (closing quotes between)."""
     i = at
-    while i > 0 and token[i - 1] in _CLOSERS:
+    while i > 0 and text[i - 1] in _CLOSERS:
         i -= 1
-    return i > 0 and (token[i - 1].isalnum() or token[i - 1] in _SENTENCE_END)
+    return i > 0 and text[i - 1] in _SENTENCE_ENDS
 
 
-def _residue_start(token: str, keys: list[int]) -> int | None:
-    """Where a glued query tail begins in ``token``, given its tracking keys (in order).
+def _url_runs(token: str, keys: list[int]) -> Iterator[tuple[int, int, list[int]]]:
+    """The runs of URL characters in ``token`` that hold tracking keys, with those keys.
 
-    The token is scanned once whatever the number of keys, so a megabyte of ``utm_a=``
-    stays linear.
+    A URL or query string is made of URL characters only, so CJK or Thai text glued to a
+    link, a dash, a closing quote or full-width punctuation ends it.
     """
-    q = len(token)
-    while q > 0 and token[q - 1] in _URL_CHARS:
-        q -= 1
+    i = 0
+    while i < len(keys):
+        start = end = keys[i]
+        while start > 0 and token[start - 1] in _URL_CHARS:
+            start -= 1
+        while end < len(token) and token[end] in _URL_CHARS:
+            end += 1
+        j = i
+        while j < len(keys) and keys[j] < end:
+            j += 1
+        yield start, end, [k - start for k in keys[i:j]]
+        i = j
+
+
+def _residue_start(
+    run: str, keys: list[int], glued: bool, last_on_line: bool, standalone: bool
+) -> int | None:
+    """Where a query tail begins in a run of URL characters, given its tracking keys.
+
+    A key is residue inside a query string: after "?" (or "|", "#", "&", ";", "+", "%"
+    in the same run), glued to a sentence's end, or opening a run that a sentence's end
+    precedes at the end of a line. A lone ``key=value`` (or ``&key=value``) standing
+    between words (``standalone``: a blank or the line's start before it) is prose.
+    """
+    if standalone and keys[0] == 0 and not (glued or last_on_line):
+        return None  # "add utm_source=a&utm_medium=b to links": parameters named in prose
     # A "?" opens a query; else the first "|" or "#" (campaign names hold "+" and "&");
-    # else any query punctuation; else the key itself, when it follows a sentence's end.
-    firsts = [min((i for m in marks if (i := token.find(m, q)) != -1), default=-1)
+    # else any query punctuation.
+    firsts = [min((i for m in marks if (i := run.find(m)) != -1), default=-1)
               for marks in ("?", "|#", "&;+%")]  # fmt: skip
     for key_at in keys:
-        if key_at < q:
-            continue
         for first in firsts:
-            if q <= first < key_at:
+            if 0 <= first < key_at:
+                lone = standalone and not (glued or last_on_line)
+                if first == 0 and lone and "?" not in run[:key_at]:
+                    break  # "&utm_x=1" standing alone between words names a parameter
                 return first
-        if key_at == 0 or _glued(token, key_at) or token[key_at - 1] in _CLOSERS:
+        if key_at == 0 and (glued or last_on_line):
+            return 0
+        if key_at > 0 and run[key_at - 1] in _SENTENCE_ENDS:
             return key_at
     return None
 
 
-def _clean_token(
-    token: str, keys: list[int], options: CleanOptions | None
+def _clean_run(
+    run: str,
+    keys: list[int],
+    glued: bool,
+    last_on_line: bool,
+    standalone: bool,
+    options: CleanOptions | None,
 ) -> tuple[str, list[str]]:
-    """The token without its tracking residue, and the removed pieces."""
-    url = _URL_START.search(token)
+    """A run of URL characters without its tracking residue, and the removed pieces."""
+    url = _URL_START.search(run)
     if url is not None and url.start() <= keys[0]:
-        if url.start() > 0 and _glued(token, url.start()):
-            return token[: url.start()], [token[url.start() :]]
-        new_url, removed = clean_url(token[url.start() :], options)
-        return token[: url.start()] + new_url, removed
-    bare = _BARE_HOST.match(token)
+        if glued if url.start() == 0 else run[url.start() - 1] in _SENTENCE_ENDS:
+            return run[: url.start()], [run[url.start() :]]  # a feed's link glued to the text
+        new_url, removed = clean_url(run[url.start() :], options)
+        return run[: url.start()] + new_url, removed
+    bare = _BARE_HOST.match(run)
     if bare is not None and bare.end() <= keys[0] + 1:
-        return clean_url(token, options)
-    start = _residue_start(token, keys)
+        return clean_url(run, options)
+    start = _residue_start(run, keys, glued, last_on_line, standalone)
     if start is None:
-        return token, []
-    return token[:start], [token[start:]]
+        return run, []
+    return run[:start], [run[start:]]
+
+
+def _clean_token(
+    text: str, start: int, end: int, keys: list[int], options: CleanOptions | None
+) -> tuple[str, list[tuple[int, str]]]:
+    """The token ``text[start:end]`` without its residue; removed pieces with offsets."""
+    token = text[start:end]
+    out: list[str] = []
+    removed: list[tuple[int, str]] = []
+    pos = 0
+    for run_start, run_end, run_keys in _url_runs(token, keys):
+        at = start + run_start
+        glued = _after_sentence(text, at)
+        last_on_line = False
+        if run_start == 0 and run_end == len(token) and _next_visible(text, end) in "\n":
+            before = _previous_visible(text, start)
+            last_on_line = before < 0 or text[before] == "\n" or _after_sentence(text, before + 1)
+        run = token[run_start:run_end]
+        new, pieces = _clean_run(run, run_keys, glued, last_on_line, run_start == 0, options)
+        if not pieces:
+            continue
+        out.append(token[pos:run_start])
+        out.append(new)
+        pos = run_end
+        offset = 0
+        for piece in pieces:
+            offset = run.find(piece, offset)
+            removed.append((start + run_start + offset, piece))
+    out.append(token[pos:])
+    return "".join(out), removed
 
 
 def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput:
@@ -265,13 +335,11 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
         j = i
         while j < len(keys) and keys[j] < end:
             j += 1
-        token = text[start:end]
-        new, removed = _clean_token(token, [k - start for k in keys[i:j]], options)
+        new, removed = _clean_token(text, start, end, [k - start for k in keys[i:j]], options)
         i = j
         if not removed:
             continue
-        for piece in removed:
-            offset = start + token.find(piece)
+        for offset, piece in removed:
             removals.append(index.removal("tracking", piece, offset))
         piece_before = text[pos:start]
         if not new:
@@ -296,6 +364,21 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
     return new_text, tuple(removals)
 
 
+def _next_visible(text: str, pos: int) -> str:
+    """The first character at or after ``pos`` that is not a blank ("" at the end)."""
+    while pos < len(text) and text[pos] != "\n" and text[pos].isspace():
+        pos += 1
+    return text[pos : pos + 1]
+
+
+def _previous_visible(text: str, pos: int) -> int:
+    """The offset of the last character before ``pos`` that is not a blank (-1 at the start)."""
+    pos -= 1
+    while pos >= 0 and text[pos] != "\n" and text[pos].isspace():
+        pos -= 1
+    return pos
+
+
 def _token_bounds(text: str, at: int) -> tuple[int, int]:
     """The whitespace-delimited token around offset ``at``.
 
@@ -316,3 +399,52 @@ def _non_space_end(text: str, pos: int) -> int:
     """Where the run of non-whitespace (``not str.isspace()``, as ``\\S``) at ``pos`` ends."""
     match = _NON_SPACE_RUN.match(text, pos)
     return match.end() if match else pos
+
+
+_ENCODED_EQUALS_ONLY = re.compile("%3[dD]")
+# Feed links put UTM parameters in this order, so a key-less fragment cut off just before a
+# key is the tail of the key that precedes it ("…Security%29&utm_content=" → utm_campaign).
+_UTM_BEFORE = {
+    "utm_content": "utm_campaign",
+    "utm_term": "utm_campaign",
+    "utm_campaign": "utm_medium",
+    "utm_medium": "utm_source",
+}
+
+
+def tracking_pairs(
+    pieces: Iterable[str], options: CleanOptions | None = None
+) -> tuple[tuple[str, str], ...]:
+    """The (name, value) pairs in what this rule removed, in order, every value kept.
+
+    Values are decoded; a key-less fragment cut off before a UTM key is the value of the
+    key that precedes it in feed links, kept as found.
+
+    >>> tracking_pairs(["|+Terrorism+%26+Security%29&utm_content=Google+Reader"])
+    (('utm_campaign', '|+Terrorism+%26+Security%29'), ('utm_content', 'Google Reader'))
+    >>> tracking_pairs(["?utm_source=a", "https://x.org/?utm_source=b"])
+    (('utm_source', 'a'), ('utm_source', 'b'))
+    """
+    found: list[tuple[str, str]] = []
+    for piece in pieces:
+        query = piece
+        if _URL_START.match(query):
+            query = query.partition("?")[2].replace("#", "&")
+        elif "=" not in query and _ENCODED_EQUALS_ONLY.search(query):
+            query = unquote(query)  # a percent-encoded query: its separators are encoded too
+        partial: str | None = None
+        names: set[str] = set()
+        for i, segment in enumerate(_SEPARATOR.split(query.lstrip("?&#"))):
+            key, eq, value = segment.partition("=")
+            if eq and is_tracking_param(key, options):
+                name = unquote_plus(key).strip()
+                if partial is not None:
+                    before = _UTM_BEFORE.get(name.casefold())
+                    if before and before not in names:
+                        found.append((before, partial))
+                    partial = None
+                found.append((name, unquote_plus(value)))
+                names.add(name.casefold())
+            elif i == 0 and not eq and segment:
+                partial = segment
+    return tuple(found)

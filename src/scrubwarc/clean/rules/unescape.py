@@ -1,4 +1,10 @@
-"""The ``unescape`` rule: stray HTML entities and tags that a scraper left behind."""
+"""The ``unescape`` rule: stray HTML entities and tags that a scraper left behind.
+
+A tag is markup residue by its structure: it carries attributes, or it is glued to the
+text or tags around it (``<p>First``, ``end.</p>``, ``<b>bold</b>``, ``</p><p>``), or it
+is alone on its line. A tag that stands as a word in a sentence (``the <p> tag``,
+``<li> elements``, ``an <img> tag``) names markup and stays, escaped or not.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +30,54 @@ _INLINE_TAGS = (
 # A tag with attributes must have an "=" in them, so prose such as "if a<b and c>d" stays.
 _ATTRS = r"(?:\s[^<>=]{0,200}=[^<>]{0,2000})?\s*+/?>"
 _TAG = rf"</?(?:(?P<block>{_BLOCK_TAGS})|(?:{_INLINE_TAGS}))(?![\w-]){_ATTRS}"
+# What may stand before and after a tag used as a word in prose.
+_WORD_BEFORE = frozenset("([{\"'“‘«„`「『【〈《（")
+_WORD_AFTER = frozenset(",.;:!?)]}\"'”’»`」』】〉》）、。，！？：；")
+_PAIR_WINDOW = 200  # characters searched for the other half of a pair: the same sentence
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+
+
+def _unspaced(ch: str) -> bool:
+    """A letter of a script written without spaces (CJK, kana, Hangul, Thai, Lao...)."""
+    return ch.isalpha() and (ord(ch) >= 0x2E80 or 0x0E00 <= ord(ch) <= 0x0EFF)
+
+
+def _paired(text: str, start: int, end: int) -> bool:
+    """True if the tag at ``text[start:end]`` has its other half nearby on its line."""
+    m = _TAG_NAME.match(text, start, end)
+    if m is None:
+        return False
+    name = m.group(1).lower()
+    if text[start + 1] == "/":
+        window = text[max(0, start - _PAIR_WINDOW) : start]
+        window = window[window.rfind("\n") + 1 :].lower()
+        return f"<{name}>" in window or f"<{name} " in window
+    window = text[end : end + _PAIR_WINDOW]
+    return f"</{name}>" in window.split("\n", 1)[0].lower()
+
+
+def _named_in_prose(text: str, start: int, end: int) -> bool:
+    """True if the tag at ``text[start:end]`` stands as a word in a sentence.
+
+    In scripts written without spaces a tag named in a sentence touches letters on both
+    sides (``段落は<p>タグで始める``); it is markup only when its other half is near.
+
+    >>> _named_in_prose("the <p> tag", 4, 7), _named_in_prose("<p>First", 0, 3)
+    (True, False)
+    >>> _named_in_prose("段落は<p>タグ", 3, 6), _named_in_prose("は<b>重要</b>だ", 1, 4)
+    (True, False)
+    """
+    if "=" in text[start:end]:
+        return False  # attributes: markup, never a name
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if before == "\n" and after in "\r\n":
+        return False  # alone on its line
+    if _unspaced(before) and _unspaced(after):
+        return not _paired(text, start, end)
+    return (before.isspace() or before in _WORD_BEFORE) and (
+        after.isspace() or after in _WORD_AFTER
+    )
 
 
 class _LazyIndex:
@@ -44,10 +98,13 @@ class _LazyIndex:
 def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
     """Decode stray HTML entities and drop stray tags a scraper left behind.
 
-    Block tags become line breaks so paragraphs survive; inline tags vanish.
+    Block tags become line breaks so paragraphs survive; inline tags vanish; a tag named
+    in prose stays.
 
     >>> unescape_html("AT&amp;T &#8220;hi&#8221;<br>R&D <b>bold</b>")[0]
     'AT&T “hi”\\nR&D bold'
+    >>> unescape_html("Use the &lt;p&gt; tag to start")[0]
+    'Use the <p> tag to start'
     """
     if "&" not in text and "<" not in text:
         return text, ()
@@ -69,6 +126,8 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
             return new
 
         def tag(m: re.Match[str], index: _LazyIndex = index, found: list[Removal] = found) -> str:
+            if _named_in_prose(m.string, m.start(), m.end()):
+                return m.group(0)
             new = "\n" if m.group("block") else ""
             found.append(index.removal("unescape", m.group(0), m.start(), new))
             return new

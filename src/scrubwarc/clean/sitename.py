@@ -1,0 +1,105 @@
+"""A site's name printed after a headline (``Storm hits coast | The Herald``): one splitter
+for the headline rule, metadata from text and metadata from HTML.
+
+A suffix is cut as a site name only on evidence: a name the caller knows (configured,
+learned from the run, the byline's ``| Site``, the page's ``og:site_name``), or, when the
+caller asks for a guess, a short title-case name. A multi-part suffix
+(``| Daily News | Your Local Source``) goes whole from the first part that is the site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["SEPARATORS", "name_key", "site_like", "split_site_name", "suffixes"]
+
+# " - Site", " | Site", " – Site", " — Site", " :: Site", " · Site", " • Site", " » Site"
+SEPARATORS = ("|", "-", "–", "—", "::", "·", "•", "»")
+# Anchored at the start of a run of blanks and possessive: a long run of spaces is tried once.
+_SEPARATOR = re.compile(r"(?<![ \t])[ \t]++(?:[-|–—·•»]|::)[ \t]+")
+_SITE_CONNECTORS = frozenset(
+    {"of", "the", "and", "for", "on", "in", "at", "de", "la", "le", "el", "les", "du", "des"}
+    | {"der", "die", "das", "y", "&", "+"}
+)
+_MAX_PARTS = 8  # separators looked at from the end; headlines have a few at most
+_NOT_KEY = re.compile(r"[\W_]+")
+
+
+def name_key(name: str) -> str:
+    """A site name compared without case, spaces, punctuation or a leading "The".
+
+    >>> name_key("The Coastal Herald"), name_key("CSMonitor.com")
+    ('coastalherald', 'csmonitorcom')
+    """
+    folded = name.casefold().strip()
+    folded = folded.removeprefix("the ") if folded.startswith("the ") else folded
+    return _NOT_KEY.sub("", folded)
+
+
+def site_like(suffix: str) -> bool:
+    """True for a short name such as ``The Coastal Herald`` or ``CSMonitor.com``.
+
+    >>> site_like("The Coastal Herald"), site_like("and then the rain came down on us all")
+    (True, False)
+    """
+    words = suffix.split()
+    if not 0 < len(words) <= 6 or len(suffix) > 60 or suffix.rstrip()[-1:] in ".!?:;,":
+        return False
+    return all(
+        w[0].isupper() or w[0].isdigit() or "." in w or w.casefold() in _SITE_CONNECTORS
+        for w in words
+    )
+
+
+def suffixes(line: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each separator in ``line``, from the first to the last.
+
+    >>> suffixes("A - B | C")
+    [(1, 4), (5, 8)]
+    """
+    found = [(m.start(), m.end()) for m in _SEPARATOR.finditer(line) if m.start() > 0]
+    return found[-_MAX_PARTS:]
+
+
+def split_site_name(
+    line: str, known: Iterable[str] = (), *, guess: bool = False
+) -> tuple[str, str | None]:
+    """Split a site name off a headline: ``(headline, site)``, or ``(line, None)``.
+
+    ``known`` names are cut wherever they stand after the headline, with anything after
+    them (a tagline); a name before the headline (``Site | Headline``) goes too. With
+    ``guess`` and no known name, a short title-case last part is taken for the site.
+
+    >>> split_site_name("Storm hits coast - The Coastal Herald", guess=True)
+    ('Storm hits coast', 'The Coastal Herald')
+    >>> split_site_name("Storm | Daily News | Your Local Source", ["Daily News"])
+    ('Storm', 'Daily News')
+    >>> split_site_name("Content Depth — Write Comprehensively About Your Core Topics")
+    ('Content Depth — Write Comprehensively About Your Core Topics', None)
+    """
+    cuts = suffixes(line)
+    if not cuts:
+        return line, None
+    keys = {name_key(name) for name in known} - {""}
+    if keys:
+        ends = [end for _, end in cuts]
+        starts = [start for start, _ in cuts]
+        for k, end in enumerate(ends):
+            # The earliest part that is the site, or the whole tail from there.
+            part = line[end : starts[k + 1]] if k + 1 < len(cuts) else line[end:]
+            if name_key(part) in keys:
+                return line[: starts[k]].rstrip(), part.strip()
+            if name_key(line[end:]) in keys:
+                return line[: starts[k]].rstrip(), line[end:].strip()
+        lead = line[: starts[0]]
+        if name_key(lead) in keys and line[ends[0] :].strip():
+            return line[ends[0] :].strip(), lead.strip()
+        return line, None
+    if not guess:
+        return line, None
+    start, end = cuts[-1]
+    suffix = line[end:].strip()
+    if not site_like(suffix):
+        return line, None
+    return line[:start].rstrip(), suffix

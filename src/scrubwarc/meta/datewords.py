@@ -1,0 +1,164 @@
+"""Date lines in other scripts and languages, rewritten into the forms ``dates`` reads.
+
+CJK dates (``2023年4月1日``, ``2023년 4월 1일``) are recognised by their characters in any
+text. Month names, weekdays and labels of other languages are read only for a text in
+that language (its ``language`` code): ``mar`` is March in English and French but ``maj``
+is May in Swedish and a word elsewhere, so a table is never applied to a text it does not
+belong to. Tables hold the forms news sites print, genitives included (``1 апреля``,
+``1 kwietnia``). Standard library only; a linear pass of anchored patterns per line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+__all__ = ["localise"]
+
+_ENGLISH = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+# Per language: the twelve months (each "a|b" lists variants, abbreviations end in "."),
+# the labels that open a date line, and the weekdays, which are dropped (never checked).
+_MONTHS: dict[str, tuple[str, ...]] = {
+    "fr": ("janvier|janv.", "février|fevrier|févr.|fevr.", "mars", "avril|avr.", "mai",
+           "juin", "juillet|juil.", "août|aout", "septembre|sept.", "octobre|oct.",
+           "novembre|nov.", "décembre|decembre|déc.|dec."),
+    "de": ("januar|jänner|jan.", "februar|feb.", "märz|maerz|mär.", "april|apr.", "mai",
+           "juni|jun.", "juli|jul.", "august|aug.", "september|sept.|sep.", "oktober|okt.",
+           "november|nov.", "dezember|dez."),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre|setiembre", "octubre", "noviembre", "diciembre"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre"),
+    "pt": ("janeiro", "fevereiro", "março|marco", "abril", "maio", "junho", "julho",
+           "agosto", "setembro", "outubro", "novembro", "dezembro"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+           "september", "oktober", "november", "december"),
+    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+           "september", "oktober", "november", "december"),
+    "no": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+           "september", "oktober", "november", "desember"),
+    "pl": ("stycznia|styczeń", "lutego|luty", "marca|marzec", "kwietnia|kwiecień",
+           "maja|maj", "czerwca|czerwiec", "lipca|lipiec", "sierpnia|sierpień",
+           "września|wrzesień", "października|październik", "listopada|listopad",
+           "grudnia|grudzień"),
+    "cs": ("ledna|leden", "února|únor", "března|březen", "dubna|duben", "května|květen",
+           "června|červen", "července|červenec", "srpna|srpen", "září", "října|říjen",
+           "listopadu|listopad", "prosince|prosinec"),
+    "ru": ("января|январь", "февраля|февраль", "марта|март", "апреля|апрель", "мая|май",
+           "июня|июнь", "июля|июль", "августа|август", "сентября|сентябрь",
+           "октября|октябрь", "ноября|ноябрь", "декабря|декабрь"),
+    "uk": ("січня|січень", "лютого|лютий", "березня|березень", "квітня|квітень",
+           "травня|травень", "червня|червень", "липня|липень", "серпня|серпень",
+           "вересня|вересень", "жовтня|жовтень", "листопада|листопад", "грудня|грудень"),
+    "tr": ("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos",
+           "eylül", "ekim", "kasım", "aralık"),
+    "id": ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+           "september", "oktober", "november", "desember"),
+}  # fmt: skip
+_MONTHS["nb"] = _MONTHS["nn"] = _MONTHS["no"]
+_LABELS: dict[str, str] = {
+    "fr": "publié le|publié|mis à jour le|mis à jour|modifié le|date de publication|le",
+    "de": "veröffentlicht am|veröffentlicht|aktualisiert am|aktualisiert|stand|datum",
+    "es": "publicado el|publicado|actualizado el|actualizado|fecha|el",
+    "it": "pubblicato il|pubblicato|aggiornato il|aggiornato|data",
+    "pt": "publicado em|publicado|atualizado em|atualizado|data",
+    "nl": "gepubliceerd op|gepubliceerd|bijgewerkt op|bijgewerkt|datum",
+    "sv": "publicerad|uppdaterad|datum",
+    "da": "publiceret|opdateret|dato",
+    "no": "publisert|oppdatert|dato",
+    "pl": "opublikowano|data publikacji|aktualizacja|data",
+    "cs": "publikováno|aktualizováno|datum",
+    "ru": "опубликовано|обновлено|дата публикации|дата",
+    "uk": "опубліковано|оновлено|дата публікації|дата",
+    "tr": "yayınlanma tarihi|yayınlanma|güncelleme tarihi|güncelleme|tarih",
+    "id": "diterbitkan|diperbarui|tanggal",
+}
+_LABELS["nb"] = _LABELS["nn"] = _LABELS["no"]
+_WEEKDAYS: dict[str, str] = {
+    "fr": "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    "de": "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+    "es": "lunes|martes|miércoles|jueves|viernes|sábado|domingo",
+    "it": "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica",
+    "pt": "segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo",
+    "nl": "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
+    "pl": "poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela",
+    "ru": "понедельник|вторник|среда|четверг|пятница|суббота|воскресенье",
+    "tr": "pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar",
+}
+# "1 de abril de 2023", "1er avril", "1. April", "1 апреля 2023 г.", "2023 года", "o 10:30".
+_NOISE = re.compile(
+    r"(?<=\d)(?:er|º|ª)(?=\s)|(?<=\d)\.(?=\s\D)|\s(?:de|del)(?=\s)|\s(?:г\.|г|года|r\.|roku)$"
+    r"|\s(?:uhr|h)$",
+    re.IGNORECASE,
+)
+_AT = re.compile(r"\s(?:à|um|a las|alle|às|om|kl\.|klo|в|o|saat)\s(?=\d)", re.IGNORECASE)
+_H_TIME = re.compile(r"(?<=\d)h(?=\d{2}\b)")
+_CJK_DATE = re.compile(
+    r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]?"
+    r"(?:\s*[(（][^)）]{1,3}[)）]|\s*(?:星期|礼拜|週|周)[一二三四五六日天])?"
+)
+_CJK_TIME = re.compile(r"(\d{1,2})\s*[時时시点點]\s*(\d{1,2})\s*[分분]?")
+_CJK_LABEL = re.compile(r"^[^\W\d_]{1,10}\s*[:：]\s*|^[^\W\d_]{1,10}\s+(?=\d)")
+
+
+@cache
+def _language_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    months = _MONTHS.get(language)
+    if months is None:
+        return None
+    alternation = "|".join(
+        re.escape(form) for names in months for form in sorted(names.split("|"), key=len)[::-1]
+    )
+    weekdays = _WEEKDAYS.get(language, "")
+    labels = _LABELS.get(language, "")
+    head = rf"(?:(?:{labels})\s*:?\s*)?" if labels else ""
+    day = rf"(?:(?:{weekdays}),?\s+)?" if weekdays else ""
+    return (
+        re.compile(rf"({head})({day})", re.IGNORECASE),
+        re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE),
+    )
+
+
+def _english_month(language: str, word: str) -> str:
+    folded = word.casefold()
+    for number, names in enumerate(_MONTHS[language]):
+        if folded in names.split("|"):
+            return _ENGLISH[number]
+    return word
+
+
+def localise(line: str, language: str | None) -> str:
+    """``line`` with CJK dates, and the month names and labels of ``language``, in English.
+
+    >>> localise("发布时间：2023年4月1日 10:30", None), localise("입력 2023.04.01 10:30", "ko")
+    ('Published: 2023-04-01 10:30', 'Published: 2023.04.01 10:30')
+    >>> localise("1 de abril de 2023", "es"), localise("Veröffentlicht am 1. April 2023", "de")
+    ('1 April 2023', 'Published 1 April 2023')
+    """
+    line = unicodedata.normalize("NFKC", line)
+    if _CJK_DATE.search(line):
+        line = _CJK_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", line, 1)
+        line = _CJK_TIME.sub(lambda m: f"{int(m[1])}:{int(m[2]):02d}", line, 1)
+    patterns = _language_patterns(language) if language else None
+    if patterns is None:
+        # A label in a script without a table ("입력 2023.04.01", "公開日：2023/04/01")
+        # before a date in numbers: the rest must still be a whole date line.
+        label = _CJK_LABEL.match(line)
+        if label and not label.group(0)[:1].isascii():
+            line = "Published: " + line[label.end() :]
+        return line.strip()
+    head, months = patterns
+    opening = head.match(line)
+    if opening and opening.end():
+        line = ("Published " if opening.group(1) else "") + line[opening.end() :]
+    line = months.sub(lambda m: _english_month(language or "", m.group(0)), line)
+    line = _NOISE.sub("", line)
+    line = _AT.sub(" at ", line)
+    return _H_TIME.sub(":", line).strip()
