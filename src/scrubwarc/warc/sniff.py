@@ -6,6 +6,7 @@ not load warcio for the text files it mostly sees.
 
 from __future__ import annotations
 
+import stat
 import zlib
 from pathlib import Path
 
@@ -45,6 +46,9 @@ def crawl_format(head: bytes) -> str | None:
 def sniff_crawl(path: Path) -> str | None:
     """:func:`crawl_format` of the file at ``path``; None for anything unreadable."""
     try:
+        # Only a regular file: opening a FIFO would wait for a writer.
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         with path.open("rb") as handle:
             return crawl_format(handle.read(_HEAD))
     except OSError:
