@@ -227,7 +227,7 @@ def decode(
     or it says Latin-1/ASCII of bytes that are valid UTF-8 (a common server default).
 
     >>> decode("Привет".encode("cp1251"), declared="windows-1251")
-    Decoded(text='Привет', encoding='cp1251')
+    Decoded(text='Привет', encoding='cp1251', confidence=1.0)
 
     >>> decode("café".encode("cp1252"))
     Decoded(text='café', encoding='iso-8859-1', confidence=1.0)
