@@ -15,24 +15,28 @@ times over into one file.
 
 from __future__ import annotations
 
-import argparse
-import gzip
-import os
 import sys
-import tempfile
-import threading
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# Run as a script, this folder would come first on sys.path, and its html.py would shadow the
+# standard library's ``html``; the repository root lets ``benchmarks`` import as a package.
+if sys.path and Path(sys.path[0] or ".").resolve() == HERE:
+    sys.path[0] = str(HERE.parent)
+
+import argparse  # noqa: E402
+import gzip  # noqa: E402
+import os  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+import urllib.request  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+from benchmarks.run import PY, SCRUBWARC, interleave, median, run, table  # noqa: E402
+
 SHARED = HERE.parent.parent / "shared"
-sys.path.insert(0, str(HERE))
-
-from run import PY, SCRUBWARC, interleave, median, run, table  # noqa: E402
-
 Served = dict[str, tuple[bytes, bool, bool]]  # path -> (page, gzip-encoded, chunked)
 
 

@@ -18,14 +18,17 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# Run as a script, this folder would come first on sys.path and its html.py would shadow the
+# standard library's ``html``; the repository root lets ``benchmarks`` import as a package.
+_HERE = Path(__file__).resolve().parent
+if sys.path and Path(sys.path[0] or ".").resolve() == _HERE:
+    sys.path[0] = str(_HERE.parent)
 
-import corpus
-
-from scrubwarc import CleanOptions
-from scrubwarc.article import process
-from scrubwarc.meta.sites import HEAD_BYTES, learn_site_suffixes
-from scrubwarc.read.decode import decode
+from benchmarks import corpus  # noqa: E402
+from scrubwarc import CleanOptions  # noqa: E402
+from scrubwarc.article import process  # noqa: E402
+from scrubwarc.meta.sites import HEAD_BYTES, learn_site_suffixes  # noqa: E402
+from scrubwarc.read.decode import decode  # noqa: E402
 
 _RESIDUE = re.compile(r"utm_|fbclid|gclid|%3Futm", re.IGNORECASE)
 _CROSS_LINK = re.compile(r"^(?:RELATED|Read more:|See also:|READ MORE)", re.MULTILINE)

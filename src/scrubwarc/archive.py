@@ -196,11 +196,13 @@ class _Crawls:
         self.copy = copy
         self.on_source_info = on_source_info
         self.not_articles: Counter[str] = Counter()
+        self.seen = False  # whether any crawl was read
         self.problems: list[tuple[str, str]] = []
         self.warnings: list[tuple[str, str]] = []
 
     def jobs(self, path: Path) -> Iterator[_CaptureJob]:
         """The articles of one crawl, as jobs; the rest counted or reported here."""
+        self.seen = True
         try:
             for found in read_crawl(
                 path,
@@ -432,42 +434,53 @@ def archive(
     skipped: list[tuple[str, str]] = []
     flagged: list[tuple[str, str]] = []
     articles = bytes_in = 0
-    writer = WarcWriter(
-        output,
-        max_size=max_size,
-        append=append,
-        force=force,
-        clock=clock,
-        record_ids=record_ids,
-        parents=parents,
-    )
-    crawls = _Crawls(include_url, exclude_url, max_bytes, copy, writer.add_source_info)
-    with writer, _workers(jobs) as pool:
-        batches = _batches(sources, BATCH_SIZE, crawls)
-        for outcome in _ordered(batches, pool, jobs, options, max_bytes):
-            if outcome.not_article is not None:
-                crawls.not_articles[outcome.not_article] += 1
-                continue
-            if outcome.encoded is None:
-                skipped.append((outcome.source, outcome.error or "unreadable"))
-                continue
-            if isinstance(outcome.encoded, EncodedCapture):
-                writer.write_capture(outcome.encoded)
-            else:
-                writer.write_encoded(outcome.encoded)
-            bytes_in += outcome.encoded.size
-            if outcome.error is not None:
-                flagged.append((outcome.source, outcome.error))
-            articles += 1
-            if progress is not None:
-                progress(articles, None)
+    collector = None
+    with contextlib.ExitStack() as stack:
+        if wacz and not append:  # appending keeps records this run never saw: read them after
+            from scrubwarc.warc.wacz import WaczCollector, wacz_path  # lazy: only when asked
+
+            collector = WaczCollector(wacz_path(output).stem)
+            stack.callback(collector.close)  # its temporary files, whatever happens
+        writer = WarcWriter(
+            output,
+            max_size=max_size,
+            append=append,
+            force=force,
+            clock=clock,
+            record_ids=record_ids,
+            parents=parents,
+            observer=collector,
+        )
+        crawls = _Crawls(include_url, exclude_url, max_bytes, copy, writer.add_source_info)
+        with writer, _workers(jobs) as pool:
+            batches = _batches(sources, BATCH_SIZE, crawls)
+            for outcome in _ordered(batches, pool, jobs, options, max_bytes):
+                if outcome.not_article is not None:
+                    crawls.not_articles[outcome.not_article] += 1
+                    continue
+                if outcome.encoded is None:
+                    skipped.append((outcome.source, outcome.error or "unreadable"))
+                    continue
+                if isinstance(outcome.encoded, EncodedCapture):
+                    writer.write_capture(outcome.encoded)
+                else:
+                    writer.write_encoded(outcome.encoded)
+                bytes_in += outcome.encoded.size
+                if outcome.error is not None:
+                    flagged.append((outcome.source, outcome.error))
+                articles += 1
+                if progress is not None:
+                    progress(articles, None)
+        package = None
+        # The collector sees articles from files only: with crawls, read the WARCs after.
+        if collector is not None and not crawls.seen:
+            package = collector.write(writer.files, wacz_path(output), force=force)
+        elif wacz:
+            from scrubwarc.warc.wacz import build_wacz, wacz_path
+
+            package = build_wacz(writer.files, wacz_path(output), force=True)
     skipped += [(e.source or "", e.reason) for e in walk_errors]
     skipped += crawls.problems
-    package = None
-    if wacz:
-        from scrubwarc.warc.wacz import build_wacz, wacz_path  # lazy: only runs when asked
-
-        package = build_wacz(writer.files, wacz_path(output), force=force or append)
     return ArchiveSummary(
         articles,
         writer.records,

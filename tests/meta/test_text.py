@@ -104,7 +104,11 @@ def test_clean_extracts_html_article(tmp_path: Path) -> None:
     page = FIXTURES / "meta" / "html-jsonld.html"
     r = subprocess.run([SCRUBWARC, "clean", str(page)], capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("Water levels in the valley fell overnight")
+    # Headline, byline and date above the body, as a text article has them.
+    head, byline, date, first = r.stdout.split("\n\n")[:4]
+    assert (head, byline) == ("Flood waters recede in valley", "By Jane Roe and John Doe")
+    assert date.startswith("2019-11-05")
+    assert first.startswith("Water levels in the valley fell overnight")
     assert "Privacy" not in r.stdout and "<" not in r.stdout
     out = tmp_path / "out"
     r = subprocess.run(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from scrubwarc.clean.model import CleanResult
 
-__all__ = ["explain", "unified_diff"]
+__all__ = ["explain", "explain_extraction", "unified_diff"]
 
 _SHOWN = 120  # characters of removed text shown per line; the JSON output carries it all
 
@@ -39,6 +41,18 @@ def explain(name: str, result: CleanResult) -> str:
             else f"removed {_clip(r.text)}"
         )
         lines.append(f"  {r.rule:<13} {where:<7} {action}")
+    return "\n".join(lines) + "\n"
+
+
+def explain_extraction(encoding: str, dropped: Iterable[tuple[str, str]]) -> str:
+    """What reading an HTML page decided: its encoding, and each block left out, with why.
+
+    >>> print(explain_extraction("utf-8 (declared)", [("Share this", "class/id 'share'")]), end="")
+      page read as utf-8 (declared)
+      dropped       class/id 'share'          'Share this'
+    """
+    lines = [f"  page read as {encoding}"]
+    lines.extend(f"  dropped       {reason:<25} {_clip(text)}" for text, reason in dropped)
     return "\n".join(lines) + "\n"
 
 

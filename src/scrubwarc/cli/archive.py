@@ -1,4 +1,4 @@
-"""``scrubwarc archive``, ``verify``, ``unpack`` and ``ls``: articles into WARC and back."""
+"""``scrubwarc archive``, ``wacz``, ``verify``, ``unpack``, ``ls``: articles into WARC and back."""
 
 import sys
 import time
@@ -202,6 +202,39 @@ def archive(
             f"{count(summary.duplicates, 'duplicate original')} written as revisits, "
             f"{len(summary.skipped):,} skipped, {len(summary.flagged):,} flagged -> {written}"
         )
+    raise typer.Exit(run.exit_code())
+
+
+def wacz(
+    warcs: WarcsArg,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The WACZ to write (default: NAME.wacz beside the first WARC)."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output.")] = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Package WARC files as a WACZ for ReplayWeb.page: index, pages with their text, hashes.
+
+    Pages are the articles of scrubwarc's WARCs, and the HTML responses of anyone else's.
+
+    \b
+    Examples:
+      scrubwarc wacz news.warc.gz -o news.wacz
+      scrubwarc wacz news-00000.warc.gz news-00001.warc.gz -o news.wacz
+    """
+    from scrubwarc.warc.wacz import build_wacz  # lazy: warcio
+
+    run = Run()
+    with guard(run, "no WACZ has its final name unless it was complete"):
+        try:
+            package = build_wacz(warcs, output, force=force)
+        except OutputExistsError as exc:
+            raise fail(str(exc), "pass --force to replace it") from None
+    if not quiet:
+        status(f"wrote {display_path(package)}")
     raise typer.Exit(run.exit_code())
 
 

@@ -4,13 +4,13 @@ import enum
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
 from scrubwarc.clean.model import CleanOptions
 from scrubwarc.clean.pipeline import clean_document
-from scrubwarc.clean.report import explain, unified_diff
+from scrubwarc.clean.report import explain, explain_extraction, unified_diff
 from scrubwarc.cli.common import (
     ConfigOpt,
     DebugOpt,
@@ -31,6 +31,9 @@ from scrubwarc.cli.common import (
 )
 from scrubwarc.errors import InputError, display_path
 from scrubwarc.files import DEFAULT_MAX_BYTES, TEXT_INCLUDE, Source, atomic_write, read_source
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 from scrubwarc.read.document import read
 from scrubwarc.warc.sniff import sniff_crawl
 
@@ -221,8 +224,12 @@ def _one_file(
         raise InputError(f"an HTML page is not rewritten as text; use -o DIR ({mode.value})")
     result = clean_document(doc, data, options)
     cleaned = result.text.encode("utf-8")
+    if doc.tree is not None:
+        cleaned = _with_heading(doc.tree, result.text).encode("utf-8")
     if show_explain:
         sys.stdout.write(explain(name, result))
+        if doc.tree is not None:
+            sys.stdout.write(_explain_page(data, doc.tree))
     if mode is Mode.STDOUT and not show_explain:
         sys.stdout.buffer.write(cleaned)
     elif mode is Mode.CHECK and result.changed:
@@ -304,17 +311,35 @@ def _run_stdin(
     data = sys.stdin.buffer.read()
     tally = Tally()
     with run.item("<stdin>"):
-        result = clean_document(read(data, "<stdin>", options.encoding), data, options)
+        doc = read(data, "<stdin>", options.encoding)
+        result = clean_document(doc, data, options)
         if show_explain:
             sys.stdout.write(explain("<stdin>", result))
+            if doc.tree is not None:
+                sys.stdout.write(_explain_page(data, doc.tree))
         elif mode is Mode.DIFF:
             sys.stdout.write(unified_diff("<stdin>", data, result))
         elif mode is Mode.STDOUT:
-            sys.stdout.buffer.write(result.text.encode("utf-8"))
+            text = result.text if doc.tree is None else _with_heading(doc.tree, result.text)
+            sys.stdout.buffer.write(text.encode("utf-8"))
         tally.changed, tally.unchanged = int(result.changed), int(not result.changed)
         if mode is Mode.CHECK and result.changed:
             status("would fix <stdin>")
     return run.exit_code(tally.found(mode, exit_non_zero_on_fix))
+
+
+def _with_heading(tree: "HtmlElement", body: str) -> str:
+    """A page's article with its headline, byline and date above, as a text article has them."""
+    from scrubwarc.meta.html import read_html_metadata, with_heading  # lazy: HTML input only
+
+    return with_heading(read_html_metadata(tree), body)
+
+
+def _explain_page(data: bytes, tree: "HtmlElement") -> str:
+    from scrubwarc.read.html import explain_page  # lazy: HTML input only
+
+    encoding, dropped = explain_page(data, tree)
+    return explain_extraction(encoding, dropped)
 
 
 def _summary(mode: Mode, tally: Tally, run: Run) -> str:

@@ -28,7 +28,7 @@ from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.bylines import parse_byline
 from scrubwarc.meta.dates import parse_date
 
-__all__ = ["HtmlMetadata", "read_html_metadata"]
+__all__ = ["HtmlMetadata", "read_html_metadata", "with_heading"]
 
 # schema.org types whose properties describe the article itself.
 _ARTICLE_TYPES = frozenset(
@@ -61,6 +61,41 @@ _MAX_JSONLD_CHARS = 1_000_000
 # Title separators between a headline and the site name, widest first.
 _TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " · ", " • ")
 
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# A date inside a short line; ``parse_date`` then checks it.
+_DATE_IN_LINE = re.compile(
+    rf"(?<!\w)(?:{_MONTH} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH},? [0-9]{{4}}"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{4})(?!\w)",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01][0-9])/([0-3][0-9])/")
+# How much text after the headline is searched for its date line, and how long a line may be.
+_NEAR_HEADLINE_CHARS = 1500
+_MAX_DATE_LINE = 150
+# How many wrappers of the <h1> are left to find the lines that follow it.
+_HEADLINE_LEVELS = 3
+
+_WORD = re.compile(r"\w+")
+_MAX_AUTHOR_CHARS = 100
+_AUTHOR_LEAD_IN = re.compile(
+    r"^(?:(?:written|posted|published|reviewed)\s+)?by\b:?|^(?:the\s+)?authors?\b:?", re.I
+)
+_PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown", "anonymous"})
+# A byline element: its class or id names the author, the writer or the byline.
+_BYLINE_HINT = re.compile(r"author|byline|writer", re.IGNORECASE)
+_BYLINE_NOISE = re.compile(r"avatar|image|photo|img|bio|description|box|comment|social|share", re.I)
+# Separators inside a byline element between the name and what follows (date, role, time).
+_BYLINE_TAIL = re.compile(r"\s(?:[|•·/–—]|-\s)|\s+(?:on|updated|published)\s", re.IGNORECASE)
+_MAX_BYLINE_CHARS = 60
+# Share of its words an <h1> must share with a stated title to be taken for the headline.
+_MIN_AGREEMENT = 0.5
+_MAX_HEADLINE = 300
+
 _LANGUAGE = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
 _URL_LIKE = re.compile(r"(?:https?:)?//|www\.|[\w-]+\.[a-z]{2,}/", re.IGNORECASE)
 
@@ -92,8 +127,8 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
     ('Rain again', 'Daily Drip', 'en')
     """
     root = doc.getroottree().getroot()
-    article, nodes_by_id = _find_jsonld_article(root)
-    ld = _JsonLd(article, nodes_by_id)
+    article, nodes_by_id, nodes = _find_jsonld_article(root)
+    ld = _JsonLd(article, nodes_by_id, nodes)
     tags = _meta_tags(root)
 
     # Every spelling of the site's name helps to strip it from the title.
@@ -107,10 +142,12 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
         if name
     )
     site_name = site_names[0] if site_names else None
+    agreed = _agreed_headline(root, ld, tags, site_names)
+    headline = agreed if agreed is not None else _first_h1(root)
     return HtmlMetadata(
-        title=_title(root, ld, tags, site_names),
-        authors=_authors(root, ld, tags),
-        date=_date(root, ld, tags),
+        title=_title(root, ld, tags, site_names, agreed),
+        authors=_authors(root, ld, tags, headline),
+        date=_date(root, ld, tags, headline),
         # As found: metadata.html_metadata strips tracking parameters and records them.
         url=_url(root, ld, tags),
         site_name=site_name,
@@ -126,6 +163,32 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
             ld.text("articleSection"), tags.first("article:section"), tags.first("section")
         ),
     )
+
+
+def with_heading(meta: HtmlMetadata, body: str) -> str:
+    """The article as a text article has it: headline, byline and date above the body.
+
+    >>> print(with_heading(HtmlMetadata("Rain again", ("Ann Lee",), "2024-05-03"), "It rained."))
+    Rain again
+    <BLANKLINE>
+    By Ann Lee
+    <BLANKLINE>
+    2024-05-03
+    <BLANKLINE>
+    It rained.
+    """
+    head = [meta.title] if meta.title else []
+    if meta.authors:
+        head.append("By " + _join_names(meta.authors))
+    if meta.date:
+        head.append(meta.date)
+    if not head:
+        return body
+    return "\n\n".join(head) + ("\n\n" + body if body.strip() else "\n")
+
+
+def _join_names(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # ---------------------------------------------------------------------------- text
@@ -207,28 +270,36 @@ def _walk(value: object, depth: int = 0) -> Iterator[dict[str, object]]:
 
 def _find_jsonld_article(
     root: lxml_html.HtmlElement,
-) -> tuple[dict[str, object] | None, dict[str, dict[str, object]]]:
-    """The first article-typed object, and every object by ``@id`` for references."""
+) -> tuple[dict[str, object] | None, dict[str, dict[str, object]], tuple[dict[str, object], ...]]:
+    """The first article-typed object, every object by ``@id`` for references, and all objects."""
     article: dict[str, object] | None = None
     by_id: dict[str, dict[str, object]] = {}
+    nodes: list[dict[str, object]] = []
     for block in _jsonld_blocks(root):
         for node in _walk(block):
+            nodes.append(node)
             node_id = node.get("@id")
             if isinstance(node_id, str) and len(node) > 1:
                 by_id.setdefault(node_id, node)
             if article is None and _types(node) & _ARTICLE_TYPES:
                 article = node
-    return article, by_id
+    return article, by_id, tuple(nodes)
 
 
 class _JsonLd:
     """Typed access to the article object; every getter tolerates any JSON shape."""
 
-    __slots__ = ("_article", "_by_id")
+    __slots__ = ("_article", "_by_id", "_nodes")
 
-    def __init__(self, article: dict[str, object] | None, by_id: dict[str, dict[str, object]]):
+    def __init__(
+        self,
+        article: dict[str, object] | None,
+        by_id: dict[str, dict[str, object]],
+        nodes: tuple[dict[str, object], ...] = (),
+    ):
         self._article = article or {}
         self._by_id = by_id
+        self._nodes = nodes
 
     def _resolve(self, value: object) -> object:
         """Follow a ``{"@id": ...}`` reference to the full node (Yoast's ``@graph``)."""
@@ -260,12 +331,14 @@ class _JsonLd:
                     found.append(text)
         return found
 
-    def authors(self) -> tuple[str, ...]:
+    def authors(self, *, organisations: bool = False) -> tuple[str, ...]:
+        """Names of the ``author`` people; organisations only when asked (a byline on the page
+        names a writer better than the publisher given as author)."""
         names: list[str] = []
         for value in self._values("author"):
             if isinstance(value, dict):
-                if _types(value) & _ORGANISATION_TYPES:
-                    continue  # an organisation "author" is the publisher, not a writer
+                if bool(_types(value) & _ORGANISATION_TYPES) != organisations:
+                    continue
                 name = _name_of(value)
                 if name:
                     names.extend(_names_from_author_text(name))
@@ -291,6 +364,14 @@ class _JsonLd:
                     return text
         return None
 
+    def any_published(self) -> str | None:
+        """``datePublished`` of any JSON-LD object (a WebPage when no article is typed)."""
+        for node in self._nodes:
+            value = node.get("datePublished")
+            if isinstance(value, str) and value.strip():
+                return value
+        return None
+
     def language(self) -> str | None:
         for value in self._values("inLanguage"):
             if isinstance(value, dict):
@@ -309,18 +390,32 @@ def _name_of(node: dict[str, object]) -> str | None:
 
 
 def _names_from_author_text(value: str) -> list[str]:
-    """Names from an author field: ``Jane Roe``, ``By Jane Roe``, ``Jane Roe and Al Li``.
+    """Names from a field that is known to name the author: ``Jane Roe``, ``By Jane Roe``,
+    ``Jane Roe and Al Li``, ``whova``, ``TOI Lifestyle Desk``.
 
-    The field is known to name authors, so a bare name (which ``parse_byline``
-    rightly refuses on a line of body text) is read as if it followed "By". What
-    ``parse_byline`` still refuses is dropped, not passed through: that is how CMS
-    placeholders (``admin``), site names, URLs and ``@handles`` stay out.
+    The field's purpose vouches for its value, so what ``parse_byline`` cannot read as personal
+    names (a handle, a team, an organisation, credentials after a comma) is kept as written; a
+    ``Name and Name`` list is split only when every part reads as a name. URLs, e-mail-less
+    addresses and CMS placeholders (``admin``) stay out.
     """
     text = _clean(value)
-    if text is None or _looks_like_url(text):
+    if text is None or _looks_like_url(text) or len(text) > _MAX_AUTHOR_CHARS:
         return []
-    names = parse_byline(text) or parse_byline(f"By {text}")
-    return list(names) if names else []
+    if text.startswith("@"):
+        return []  # a social-media handle, not a byline
+    text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
+    if not text or text.casefold() in _PLACEHOLDER_AUTHORS or not any(c.isalpha() for c in text):
+        return []
+    names = parse_byline(f"By {text}")
+    if names and _covers(names, text):
+        return list(names)
+    return [text]
+
+
+def _covers(names: tuple[str, ...], text: str) -> bool:
+    """Whether ``names`` keep every word of ``text`` except joining words."""
+    kept = _word_set(" ".join(names))
+    return _word_set(text) - kept <= {"and", "by", "und", "et", "y"}
 
 
 # ----------------------------------------------------------------------- meta tags
@@ -362,8 +457,14 @@ def _meta_tags(root: lxml_html.HtmlElement) -> _MetaTags:
 
 
 def _title(
-    root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags, site_names: tuple[str, ...]
+    root: lxml_html.HtmlElement,
+    ld: _JsonLd,
+    tags: _MetaTags,
+    site_names: tuple[str, ...],
+    agreed: lxml_html.HtmlElement | None,
 ) -> str | None:
+    if agreed is not None and agreed.tag == "h1":
+        return _clean(agreed.text_content())
     h1 = _element_text(root, "h1")
     for candidate in (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title")):
         if candidate:
@@ -377,6 +478,52 @@ def _title(
             return h1
         return split_site_name(title, site_names, guess=True)[0]
     return _first(ld.text("name"), h1)
+
+
+def _agreed_headline(
+    root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags, site_names: tuple[str, ...]
+) -> lxml_html.HtmlElement | None:
+    """The visible headline that the page's stated titles agree with.
+
+    The headline a reader sees is the article's title; JSON-LD ``headline``, ``og:title`` and
+    ``<title>`` are often rewritten for search and social ("... in 2025 | Site"). They serve as
+    witnesses: an ``<h1>`` sharing most of its words with one of them is the headline, which
+    tells it from a logo, a section label or a promo's ``<h1>``. A page without such an
+    ``<h1>`` may set its headline in an ``<h2>`` or ``<h3>``.
+    """
+    stated = (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title"))
+    title = _head_title(root)
+    witnesses = [
+        _word_set(split_site_name(text, site_names, guess=text is title)[0])
+        for text in (*stated, title)
+        if text
+    ]
+    if not witnesses:
+        return None
+    sites = {name.casefold() for name in site_names}
+    for tags_ in (("h1",), ("h2", "h3")):
+        best: lxml_html.HtmlElement | None = None
+        best_agreement = _MIN_AGREEMENT
+        for element in root.iter(*tags_):
+            text = _clean(element.text_content())
+            if not text or len(text) > _MAX_HEADLINE or text.casefold() in sites:
+                continue
+            words = _word_set(text)
+            for witness in witnesses:
+                agreement = len(words & witness) / max(1, min(len(words), len(witness)))
+                if agreement > best_agreement:
+                    best, best_agreement = element, agreement
+        if best is not None:
+            return best
+    return None
+
+
+def _first_h1(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    return next((h for h in root.iter("h1") if _clean(h.text_content())), None)
+
+
+def _word_set(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
 
 
 def _is_title_prefix(h1: str, title: str) -> bool:
@@ -404,30 +551,119 @@ def _element_text(root: lxml_html.HtmlElement, tag: str) -> str | None:
     return None
 
 
-def _authors(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> tuple[str, ...]:
+def _authors(
+    root: lxml_html.HtmlElement,
+    ld: _JsonLd,
+    tags: _MetaTags,
+    headline: lxml_html.HtmlElement | None,
+) -> tuple[str, ...]:
+    """Authors from the most deliberate statement that names any: JSON-LD people, author meta
+    tags, ``itemprop=author``, ``rel=author``, byline elements, a ``By ...`` line near the
+    headline, and last an organisation given as the JSON-LD author."""
     found = ld.authors()
     if found:
         return found
     for key in (
-        "article:author",
         "author",
+        "article:author",
         "byl",
         "dc.creator",
         "dcterms.creator",
         "parsely-author",
+        "sailthru.author",
     ):
         names = [name for value in tags.all(key) for name in _names_from_author_text(value)]
         if names:
             return _dedupe(names)
-    links = [_clean(link.text_content()) for link in root.iter("a", "link") if _is_rel_author(link)]
-    return _dedupe(name for text in links if text for name in _names_from_author_text(text))
+    for source in (_itemprop_authors, _rel_authors, _byline_elements):
+        names = list(source(root))
+        if names:
+            return _dedupe(names)
+    names = list(_by_line_near_headline(headline))
+    if names:
+        return _dedupe(names)
+    return ld.authors(organisations=True)
+
+
+def _itemprop_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
+    for element in _itemprop(root, "author"):
+        named = next(_itemprop(element, "name"), None)
+        source = named if named is not None else element
+        text = source.get("content") or source.text_content()
+        if len(text) <= _MAX_BYLINE_CHARS * 2:
+            yield from _names_from_author_text(text)
+
+
+def _rel_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
+    for link in root.iter("a"):
+        if _is_rel_author(link):
+            yield from _names_from_author_text(link.text_content())
+
+
+def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
+    """The name in the first element whose class or id says author or byline.
+
+    The element's text pieces are read separately (``<span>By</span><a>Ann Lee</a><time>``
+    must not run together as "ByAnn LeeMay 3"): the first piece after a lead-in ("By",
+    "Written by", "The Author") is the name, cut before a date, role or reading time. Author
+    boxes at the foot of the page (bios, avatars) and comment authors are not bylines.
+    """
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta"):
+            continue
+        hints = f"{element.get('class', '')} {element.get('id', '')}"
+        if not _BYLINE_HINT.search(hints) or _BYLINE_NOISE.search(hints):
+            continue
+        name = _byline_name(element)
+        if name:
+            names = _names_from_author_text(name)
+            if names:
+                yield from names
+                return
+
+
+def _byline_name(element: lxml_html.HtmlElement) -> str | None:
+    for piece in element.itertext():
+        text = _clean(piece)
+        if not text:
+            continue
+        text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
+        if not text:
+            continue  # the piece was only "By"
+        text = _BYLINE_TAIL.split(text, maxsplit=1)[0]
+        text = _DATE_IN_LINE.split(text, maxsplit=1)[0].strip(" ,:|-·•")
+        if 2 <= len(text) <= _MAX_BYLINE_CHARS and not any(c.isdigit() for c in text):
+            return text
+        return None
+    return None
+
+
+def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
+    """A ``By Ann Lee`` line among the first lines after the ``<h1>``."""
+    for line in _lines_after_headline(headline):
+        if len(line) <= _MAX_BYLINE_CHARS * 2 and _AUTHOR_LEAD_IN.match(line):
+            names = parse_byline(line)
+            if names:
+                yield from names
+                return
 
 
 def _is_rel_author(element: lxml_html.HtmlElement) -> bool:
     return "author" in (element.get("rel") or "").lower().split()
 
 
-def _date(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str | None:
+def _date(
+    root: lxml_html.HtmlElement,
+    ld: _JsonLd,
+    tags: _MetaTags,
+    headline: lxml_html.HtmlElement | None,
+) -> str | None:
+    """The publication date, most deliberate statement first, kept in the page's own offset.
+
+    Structured data (JSON-LD, meta tags, ``itemprop``), then a dated line near the headline
+    (a line labelled as an update only when nothing else is dated), then ``<time>``, then a
+    ``/YYYY/MM/DD/`` path in the page's address.
+    """
     candidates = [
         ld.text("datePublished"),
         ld.text("dateCreated"),
@@ -437,26 +673,119 @@ def _date(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str | No
         tags.first("date"),
         tags.first("pubdate"),
         tags.first("publishdate"),
+        tags.first("publish-date"),
         tags.first("dc.date.issued"),
         tags.first("dc.date"),
         tags.first("dcterms.created"),
         tags.first("parsely-pub-date"),
+        ld.any_published(),
+        *(
+            el.get("content") or el.get("datetime") or el.text_content()
+            for el in _itemprop(root, "datePublished")
+        ),
     ]
-    for candidate in candidates:
-        parsed = parse_date(candidate) if candidate else None
-        if parsed:
-            return parsed
+    # Each kept as stated, in its own offset: a UTC time is never moved to another day.
+    stated = next((parsed for c in candidates if c and (parsed := parse_date(c))), None)
+    if stated:
+        return stated
+    near = _date_near_headline(root, headline)
+    if near:
+        return near
     # <time>: the one marked as the publication date first, then any.
     times = list(root.iter("time"))
-    marked = [
-        t for t in times if t.get("itemprop") == "datePublished" or t.get("pubdate") is not None
-    ]
+    marked = [t for t in times if t.get("pubdate") is not None]
     for element in marked + times:
         for text in (element.get("datetime"), element.text_content()):
             parsed = parse_date(text) if text else None
             if parsed:
                 return parsed
-    return None
+    url = _url(root, ld, tags)
+    found = _URL_DATE.search(url) if url else None
+    return parse_date("-".join(found.groups())) if found else None
+
+
+def _itemprop(root: lxml_html.HtmlElement, name: str) -> Iterator[lxml_html.HtmlElement]:
+    for element in root.iter():
+        if element.get("itemprop") == name:
+            yield element
+
+
+def _lines_after_headline(h1: lxml_html.HtmlElement | None) -> Iterator[str]:
+    """The short texts of the elements that follow the headline, within a budget of text."""
+    if h1 is None:
+        return
+    budget = 0
+    following = (
+        element
+        for level in (h1, *list(h1.iterancestors())[:_HEADLINE_LEVELS])
+        for element in level.itersiblings()
+    )
+    for element in following:
+        for inner in element.iter():
+            if not isinstance(inner.tag, str) or inner.tag in ("script", "style"):
+                continue
+            budget += len(inner.text or "") + len(inner.tail or "")
+            if budget > _NEAR_HEADLINE_CHARS:
+                return
+            text = inner.text_content()
+            if len(text) <= _MAX_DATE_LINE * 2:
+                line = _clean(text)
+                if line:
+                    yield line
+
+
+def _date_near_headline(
+    root: lxml_html.HtmlElement, h1: lxml_html.HtmlElement | None
+) -> str | None:
+    """A date in a short line just after the page's ``<h1>`` (or, failing that, just before).
+
+    Bylines put the date beside the headline ("By Ann Lee | March 3, 2024", "Published
+    August 7, 2023"); a line saying "Updated ..." is taken only when no other line is dated.
+    """
+    if h1 is None:
+        return None
+    after: list[str] = []
+    before: list[str] = []
+    seen_h1 = False
+    budget = 0
+    for element in root.iter():
+        if element is h1:
+            seen_h1 = True
+            budget = 0
+            continue
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        for text in (element.text, element.tail):
+            line = _clean(text)
+            if not line:
+                continue
+            (after if seen_h1 else before).append(line)
+            budget += len(line)
+        if seen_h1 and budget > _NEAR_HEADLINE_CHARS:
+            break
+    # The lines just before the headline, nearest first, within the same budget.
+    kept_before: list[str] = []
+    budget = 0
+    for line in reversed(before):
+        budget += len(line)
+        if budget > _NEAR_HEADLINE_CHARS // 2:
+            break
+        kept_before.append(line)
+    updated: str | None = None
+    for lines in (after, kept_before):
+        for i, line in enumerate(lines):
+            if len(line) > _MAX_DATE_LINE:
+                continue
+            for found in _DATE_IN_LINE.finditer(line):
+                parsed = parse_date(found.group(0))
+                if not parsed:
+                    continue
+                prefix = line[: found.start()] or (lines[i - 1] if i else "")
+                if _UPDATED.search(prefix):
+                    updated = updated or parsed
+                    continue
+                return parsed
+    return updated
 
 
 def _url(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str | None:

@@ -9,7 +9,7 @@ modifies the tree.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import lxml.html
 from lxml import etree
@@ -63,12 +63,44 @@ _POSITIVE_RE = re.compile(
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _SPACE_RE = re.compile(r"\s+")
+# A heading's slug: lower-case words joined by hyphens, five or more, or four with a small word.
+_SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")
+_SLUG_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "and",
+        "or",
+        "how",
+        "why",
+        "what",
+        "your",
+        "you",
+        "is",
+    ]
+)
 _URL_RE = re.compile(r"https?://|www\.")
 _BLANK_LINES_RE = re.compile(r"\n{2,}")
 _SENTENCE_END_RE = re.compile(r"[.!?。！？]['\"”’)]?\s*$")
 
 # A chrome-looking wrapper holding more than this share of the page's prose is layout.
 _LAYOUT_SHARE = 0.6
+# A chrome word on the wrappers of this share of the page's prose is the page's layout vocabulary.
+_WORD_SHARE = 0.4
+# A block holding this share of the article region's text is never dropped for its name alone.
+_BIG_SHARE = 0.5
+# Dropped blocks are reported by their first characters.
+_EXCERPT = 100
+# How far up ``_widen`` looks, and what a character of non-prose costs against one of prose.
+_WIDEN_LEVELS = 8
+_OTHER_COST = 1.5
 # How far above the top candidate the parts of a split article may meet.
 _CHUNK_LEVELS = 6
 
@@ -80,19 +112,34 @@ _TAG_PRIOR = {
 
 
 def _hints(el: Element) -> str:
-    """Class and id, lower case, camelCase split ("adCaption" -> "ad-caption")."""
-    raw = f"{el.get('class', '')} {el.get('id', '')}"
+    """Class and id, lower case, camelCase split ("adCaption" -> "ad-caption").
+
+    An id made of many words is an anchor slugged from a heading
+    ("sharing-with-a-single-developer"), which says what the section is about, not what kind of
+    block it is; it gives no hint.
+    """
+    ident = el.get("id", "")
+    if ident and _SLUG_RE.fullmatch(ident):
+        words = ident.split("-")
+        if len(words) >= 5 or _SLUG_SMALL_WORDS.intersection(words):
+            ident = ""
+    raw = f"{el.get('class', '')} {ident}"
     return _CAMEL_RE.sub("-", raw).lower()
 
 
-def _class_weight(el: Element) -> float:
+def _negative(hints: str, layout: frozenset[str]) -> bool:
+    """Whether ``hints`` hold a chrome word that is not this page's layout vocabulary."""
+    return any(m.group(0) not in layout for m in _NEGATIVE_RE.finditer(hints))
+
+
+def _class_weight(el: Element, layout: frozenset[str]) -> float:
     hints = _hints(el)
     if len(hints) < 2:
         return 0.0
     weight = 0.0
     if _POSITIVE_RE.search(hints):
         weight += 25.0
-    if _NEGATIVE_RE.search(hints):
+    if _negative(hints, layout):
         weight -= 25.0
     if el.get("itemprop") == "articleBody":
         weight += 50.0
@@ -107,14 +154,14 @@ def _is_teaser(el: Element) -> bool:
     return parent is not None and len(parent.findall("article")) > 1
 
 
-def _is_chrome(el: Element) -> bool:
+def _is_chrome(el: Element, layout: frozenset[str] = frozenset()) -> bool:
     tag = el.tag
     if tag in _CHROME_TAGS or _is_teaser(el):
         return True
     if tag in ("html", "body", "main", "article") or el.get("itemprop") == "articleBody":
         return False
     hints = _hints(el)
-    return bool(_NEGATIVE_RE.search(hints)) and not _POSITIVE_RE.search(hints)
+    return _negative(hints, layout) and not _POSITIVE_RE.search(hints)
 
 
 def _chrome_chain(el: Element, memo: dict[Element, tuple[Element, ...]]) -> tuple[Element, ...]:
@@ -156,16 +203,26 @@ def _link_density(el: Element, text_len: int) -> float:
     return min(1.0, linked / text_len)
 
 
-def _votes(doc: Element) -> dict[Element, float]:
+class _Votes(NamedTuple):
+    scores: dict[Element, float]
+    layout: frozenset[str]
+    prose: dict[Element, int]  # characters of voting prose under each element, at any depth
+
+
+def _votes(doc: Element) -> _Votes:
     """Each text block votes for its parent, and less for grandparents, by how prose-like it is.
 
     Blocks inside page chrome do not vote, but a chrome-looking wrapper that holds most of the
-    page's prose is a layout wrapper ("page-ad-margins", an off-canvas "pusher"), not chrome.
-    Comment sections never earn that pardon: a long thread can outweigh a short story.
+    page's prose is a layout wrapper ("page-ad-margins", an off-canvas "pusher"), not chrome; so
+    is a class that wraps most of the prose in many pieces (a page builder's
+    "elementor-widget-container" around every paragraph). Those classes are returned too, so
+    the walk does not drop them either. Comment sections never earn that pardon: a long thread
+    can outweigh a short story.
     """
     memo: dict[Element, tuple[Element, ...]] = {}
     prose: dict[Element, int] = {}
-    blocks: list[tuple[Element, float, tuple[Element, ...]]] = []
+    by_hints: dict[str, int] = {}
+    blocks: list[tuple[Element, float, int, tuple[Element, ...]]] = []
     total = 0
     for block in doc.iter(*_VOTERS):
         text = _direct_text(block) if block.tag in _DIRECT_TEXT_VOTERS else block.text_content()
@@ -178,22 +235,34 @@ def _votes(doc: Element) -> dict[Element, float]:
         total += length
         for wrapper in chrome:
             prose[wrapper] = prose.get(wrapper, 0) + length
+        for word in {m.group(0) for w in chrome for m in _NEGATIVE_RE.finditer(_hints(w))}:
+            by_hints[word] = by_hints.get(word, 0) + length
         vote = 1.0 + text.count(",") + text.count("，") + min(length / 100.0, 3.0)
-        blocks.append((block, vote, chrome))
+        blocks.append((block, vote, length, chrome))
     pardon = total * _LAYOUT_SHARE
+    layout = frozenset(
+        w for w, n in by_hints.items() if n >= total * _WORD_SHARE and not _COMMENT_RE.search(w)
+    )
     scores: dict[Element, float] = {}
-    for block, vote, chrome in blocks:
-        if any(prose[w] < pardon or _COMMENT_RE.search(_hints(w)) for w in chrome):
+    under: dict[Element, int] = {}
+    for block, vote, length, chrome in blocks:
+        if any(
+            (prose[w] < pardon and _is_chrome(w, layout)) or _COMMENT_RE.search(_hints(w))
+            for w in chrome
+        ):
             continue
+        for holder in block.iterancestors():
+            under[holder] = under.get(holder, 0) + length
+        under[block] = under.get(block, 0) + length
         node = block if block.tag in _DIRECT_TEXT_VOTERS else block.getparent()
         for divisor in (1.0, 2.0, 3.0):
             if node is None or not isinstance(node.tag, str):
                 break
             if node not in scores:
-                scores[node] = _TAG_PRIOR.get(node.tag, 0.0) + _class_weight(node)
+                scores[node] = _TAG_PRIOR.get(node.tag, 0.0) + _class_weight(node, layout)
             scores[node] += vote / divisor
             node = node.getparent()
-    return scores
+    return _Votes(scores, layout, under)
 
 
 class _Scores:
@@ -213,7 +282,7 @@ class _Scores:
         value = self._final.get(el)
         if value is None:
             density = _link_density(el, _text_len(el.text_content()))
-            value = self._final[el] = self.votes[el] * (1.0 - density)
+            value = self._final[el] = self.votes.get(el, 0.0) * (1.0 - density)
         return value
 
     def top(self) -> Element:
@@ -284,60 +353,119 @@ def _chunks(top: Element, scores: _Scores) -> list[Element]:
     return found
 
 
-def main_content(doc: Element) -> list[Element]:
-    """The elements that together hold the article, in document order."""
-    votes = _votes(doc)
+def _widen(top: Element, prose: dict[Element, int]) -> Element:
+    """The ancestor of ``top`` that best holds the whole article: most prose, least else.
+
+    Votes reach three levels up, so an article in sub-headed sections, steps or "page" blocks
+    elects one section. Going up gains the sibling sections' prose and costs whatever else the
+    wider element holds (menus, link lists, labels, chrome, which do not vote); the ancestor
+    with the best balance wins.
+    """
+    best, best_value = top, float(prose.get(top, 0)) - _OTHER_COST * _other(top, prose)
+    for level, node in enumerate(top.iterancestors()):
+        if level >= _WIDEN_LEVELS or node.tag in ("body", "html"):
+            break
+        value = float(prose.get(node, 0)) - _OTHER_COST * _other(node, prose)
+        if value > best_value:
+            best, best_value = node, value
+    return best
+
+
+def _other(el: Element, prose: dict[Element, int]) -> int:
+    """Characters of ``el`` outside voting prose, links counted as such."""
+    return max(0, _text_len(el.text_content()) - prose.get(el, 0))
+
+
+def main_content(doc: Element) -> tuple[list[Element], frozenset[str]]:
+    """The elements that together hold the article, in document order, and the page's layout
+    classes (chrome-sounding class names that wrap most of its prose)."""
+    votes, layout, prose = _votes(doc)
     if not votes:
         body = doc.find("body")
-        return [body if body is not None else doc]
+        return [body if body is not None else doc], layout
     scores = _Scores(votes)
-    top = scores.top()
+    top = _widen(scores.top(), prose)
     chosen = _siblings(top, scores)
     chunks = _chunks(top, scores)
     if not chunks:
-        return chosen
+        return chosen, layout
     candidates = set(chosen).union(chunks)
     roots = [r for r in candidates if not any(a in candidates for a in r.iterancestors())]
     order = {el: i for i, el in enumerate(doc.iter())}
-    return sorted(roots, key=order.__getitem__)
+    return sorted(roots, key=order.__getitem__), layout
 
 
-def _skip(el: Element, root_len: int) -> bool:
-    """Whether a subtree inside the article is chrome: by tag, hints, visibility or links."""
+class Dropped(NamedTuple):
+    """A block of the article's region that extraction left out, and why."""
+
+    text: str  # whitespace collapsed, cut to ``_EXCERPT`` characters
+    reason: str
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
+
+
+def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
+    """Why a subtree inside the article is chrome (by tag, hints, visibility or links), or None.
+
+    Class/id words weigh but never alone drop a block holding a large share of the article's
+    prose: only together with links (a share bar or a list of related stories is mostly links).
+    """
     tag = el.tag
-    if not isinstance(tag, str) or tag in _DROP_TAGS or _is_teaser(el):
-        return True
+    if not isinstance(tag, str):
+        return "markup"
+    if tag == "h1":
+        return "headline (shown above the text)"
+    if tag in _DROP_TAGS:
+        if tag in _CHROME_TAGS and _holds_article(el, root_len):
+            return None  # a <header> or <aside> wrapped around the story itself
+        return f"<{tag}>"
+    if _is_teaser(el):
+        return "teaser for another story"
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
+        return "hidden"
     style = el.get("style")
     if style and _HIDDEN_STYLE_RE.search(style.lower()):
-        return True
+        return "hidden"
     if tag == "a":  # a link inside prose is prose, whatever its class ("textTag")
-        return False
+        return None
     hints = _hints(el)
-    if len(hints) > 1 and _NEGATIVE_RE.search(hints):
+    if len(hints) > 1 and _negative(hints, layout):
         if el.get("itemprop") == "articleBody" or tag in ("article", "main"):
-            return False
+            return None
         if _COMMENT_RE.search(hints):
-            return True
+            return "comments"
         # A negative word is decoration when the block holds much of the article's prose
         # ("article-body share-on", a layout wrapper named after the ads beside it).
         length = _text_len(el.text_content())
-        big = length >= root_len // 2 or (length >= 500 and _POSITIVE_RE.search(hints))
-        return not big or _link_density(el, length) > 0.3
+        big = length >= root_len * _BIG_SHARE or (length >= 500 and _POSITIVE_RE.search(hints))
+        if not big or _link_density(el, length) > 0.3:
+            return f"class/id {' '.join(hints.split())[:40]!r}"
+        return None
     if tag in ("ul", "ol", "div", "section", "table", "dl"):
         length = _text_len(el.text_content())
-        return length > 0 and _link_density(el, length) > 0.5
-    return False
+        density = _link_density(el, length) if length else 0.0
+        if density > 0.5:
+            return f"links {density:.0%}"
+    return None
+
+
+def _holds_article(el: Element, root_len: int) -> bool:
+    """Whether ``el`` holds a large share of the region's text, and not as links."""
+    length = _text_len(el.text_content())
+    return length >= root_len * _BIG_SHARE and _link_density(el, length) <= 0.3
 
 
 class _Collector:
     """Gathers inline text into paragraphs and judges each paragraph as it closes."""
 
-    __slots__ = ("headings", "link_depth", "linked", "out", "pieces")
+    __slots__ = ("dropped", "headings", "link_depth", "linked", "out", "pieces")
 
     def __init__(self) -> None:
         self.out: list[str] = []
+        self.dropped: list[Dropped] = []
         self.headings: set[int] = set()  # indexes in ``out`` of paragraphs that were headings
         self.pieces: list[str] = []
         self.linked = 0
@@ -358,66 +486,88 @@ class _Collector:
         lines = [_SPACE_RE.sub(" ", line).strip() for line in raw.split("\n")]
         text = "\n".join(lines).strip("\n")
         length = _text_len(text)
+        if length == 0:
+            return
         # A paragraph that is nearly all link text is a teaser ("Read more: <a>...</a>"),
         # unless the link shows its address: that is a citation.
-        if length == 0 or (linked > _LINKED_PARAGRAPH * length and not _URL_RE.search(text)):
+        if linked > _LINKED_PARAGRAPH * length and not _URL_RE.search(text):
+            self.dropped.append(Dropped(_excerpt(text), "paragraph of links"))
             return
         if heading:
             self.headings.add(len(self.out))
         self.out.extend(p.strip("\n") for p in _BLANK_LINES_RE.split(text))
 
-    def dropped(self, el: Element) -> None:
-        """A heading directly followed by dropped links or comments titled them, not the story.
-
-        ("You may also like", "3 comments"); an ad or a video between a heading and its
-        paragraphs does not count.
+    def skipped(self, el: Element, reason: str) -> None:
+        """Record a dropped block; a heading directly followed by dropped links or comments
+        titled them, not the story ("You may also like", "3 comments"). An ad or a video
+        between a heading and its paragraphs does not count.
         """
-        last = len(self.out) - 1
-        if self.pieces or last not in self.headings or el.tag in _SILENT_TAGS:
+        if el.tag in _SILENT_TAGS:
             return
-        length = _text_len(el.text_content())
+        text = el.text_content()
+        length = _text_len(text)
+        if length:
+            self.dropped.append(Dropped(_excerpt(text), reason))
+        last = len(self.out) - 1
+        if self.pieces or last not in self.headings:
+            return
         if length >= 40 and (
             _link_density(el, length) >= 0.5 or _COMMENT_RE.search(_hints(el)) is not None
         ):
-            self.out.pop()
+            self.dropped.append(Dropped(_excerpt(self.out.pop()), "heading of a dropped block"))
             self.headings.discard(last)
 
 
-def paragraphs(roots: Sequence[Element]) -> Iterator[str]:
-    """Text of the kept blocks, whitespace collapsed; ``<br>`` becomes a line break."""
+class Extraction(NamedTuple):
+    """The article's paragraphs, and what was left out of its region with the reasons."""
+
+    paragraphs: tuple[str, ...]
+    dropped: tuple[Dropped, ...]
+
+
+def extract(doc: Element) -> Extraction:
+    """Find the article in a parsed page and read its text; see the module docstring."""
+    roots, layout = main_content(doc)
     collect = _Collector()
     for root in roots:
-        root_len = _text_len(root.text_content())
-        walker = etree.iterwalk(root, events=("start", "end"))
-        skipped: set[Element] = set()
-        for event, el in walker:
-            tag = el.tag
-            if event == "start":
-                if el is not root and _skip(el, root_len):
-                    skipped.add(el)
-                    walker.skip_subtree()
-                    collect.dropped(el)
-                    continue
-                if tag in _BLOCK_TAGS:
-                    collect.flush()
-                elif tag == "br":
-                    collect.pieces.append("\n")
-                elif tag == "a":
-                    collect.link_depth += 1
-                if el.text:
-                    collect.add(el.text.replace("\n", " "))
-            else:
-                if el in skipped:
-                    skipped.discard(el)
-                elif tag in _BLOCK_TAGS:
-                    collect.flush(heading=tag in _HEADING_TAGS)
-                elif tag == "a":
-                    collect.link_depth -= 1
-                if el.tail and el is not root:
-                    collect.add(el.tail.replace("\n", " "))
-        collect.flush()
+        _walk(root, collect, layout)
     out = collect.out
     while out and len(out) - 1 in collect.headings:  # a closing heading has nothing to head
         collect.headings.discard(len(out) - 1)
-        out.pop()
-    yield from (p for p in out if any(ch.isalnum() for ch in p))
+        collect.dropped.append(Dropped(_excerpt(out.pop()), "heading with nothing after it"))
+    kept = tuple(p for p in out if any(ch.isalnum() for ch in p))
+    return Extraction(kept, tuple(collect.dropped))
+
+
+def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
+    """Text of the kept blocks under ``root``, whitespace collapsed; ``<br>`` is a line break."""
+    root_len = _text_len(root.text_content())
+    walker = etree.iterwalk(root, events=("start", "end"))
+    skipped: set[Element] = set()
+    for event, el in walker:
+        tag = el.tag
+        if event == "start":
+            reason = None if el is root else _skip(el, root_len, layout)
+            if reason is not None:
+                skipped.add(el)
+                walker.skip_subtree()
+                collect.skipped(el, reason)
+                continue
+            if tag in _BLOCK_TAGS:
+                collect.flush()
+            elif tag == "br":
+                collect.pieces.append("\n")
+            elif tag == "a":
+                collect.link_depth += 1
+            if el.text:
+                collect.add(el.text.replace("\n", " "))
+        else:
+            if el in skipped:
+                skipped.discard(el)
+            elif tag in _BLOCK_TAGS:
+                collect.flush(heading=tag in _HEADING_TAGS)
+            elif tag == "a":
+                collect.link_depth -= 1
+            if el.tail and el is not root:
+                collect.add(el.tail.replace("\n", " "))
+    collect.flush()

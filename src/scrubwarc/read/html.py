@@ -16,7 +16,7 @@ import html
 import re
 import threading
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import lxml.html
 from lxml import etree
@@ -28,7 +28,15 @@ from scrubwarc.read.decode import BOMS, legacy_encoding, strip_bom
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
-__all__ = ["detect_encoding", "extract_text", "parse_document", "read_html"]
+__all__ = [
+    "EncodingChoice",
+    "choose_encoding",
+    "detect_encoding",
+    "explain_page",
+    "extract_text",
+    "parse_document",
+    "read_html",
+]
 
 # Browsers only look this far for a <meta charset> (the HTML spec's prescan reads 1024 bytes;
 # real pages put long <script>s first, so we allow more).
@@ -118,37 +126,60 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def detect_encoding(data: bytes, declared: str | None = None) -> str:
-    """The encoding a browser would pick, in the order BOM, ``<meta>`` declaration, UTF-8, cp1252.
+class EncodingChoice(NamedTuple):
+    """The codec a page is read with, what the page declared, and why the codec was chosen."""
+
+    codec: str
+    declared: str | None
+    reason: str  # "bom", "declared", "utf-8 over declared", "undeclared utf-8", "sniffed"
+
+
+def choose_encoding(data: bytes, declared: str | None = None) -> EncodingChoice:
+    """The encoding a browser would pick, in the order BOM, ``<meta>`` declaration, UTF-8, sniff.
 
     ``declared`` (an HTTP header's charset) comes before the ``<meta>``, as in a browser; an
     unknown label is ignored.
 
-    One exception: a page declaring Latin-1/cp1252/ASCII whose bytes are valid, non-ASCII UTF-8 is
-    read as UTF-8; such a mislabel is far likelier than legacy text that happens to be valid UTF-8.
-    An undeclared page that is not UTF-8 gets the same evidence-based legacy detection as text
-    files (``decode.legacy_encoding``): BeautifulSoup's ``UnicodeDammit`` would take the
-    detector's raw guess, which reads short Western text as cp1250 ("naïve" as "naďve").
+    A declaration is checked against the bytes: non-ASCII bytes that are valid UTF-8 are read as
+    UTF-8 whatever legacy charset the page declares. Legacy multi-byte text (GB2312, Shift_JIS,
+    EUC-KR, cp1252 with accents) is practically never valid UTF-8, so such a page was saved as
+    UTF-8 by a CMS that kept an old ``<meta>``; browsers' own sniffers and both peer extractors
+    read it as UTF-8 too. An undeclared page that is not UTF-8 gets the same evidence-based legacy
+    detection as text files (``decode.legacy_encoding``).
 
-    >>> detect_encoding(b'<meta charset="ISO-8859-1"><p>caf\\xe9')
-    'cp1252'
-    >>> detect_encoding('<p>café'.encode())
-    'utf-8'
+    >>> choose_encoding(b'<meta charset="ISO-8859-1"><p>caf\\xe9')
+    EncodingChoice(codec='cp1252', declared='iso8859-1', reason='declared')
+    >>> choose_encoding('<meta charset="gb2312"><p>中文'.encode())
+    EncodingChoice(codec='utf-8', declared='gb2312', reason='utf-8 over declared')
     """
     for bom, _, name in BOMS:
         if data.startswith(bom):
-            return name
+            return EncodingChoice(name, None, "bom")
     declared = _known(declared) or _declared_encoding(data[:_PRESCAN_BYTES])
     if declared is not None:
         if declared.startswith(("utf-16", "utf-32")):
-            return "utf-8"  # the bytes were ASCII-compatible enough to read the <meta>
-        if declared in _AS_CP1252:
-            return "utf-8" if not data.isascii() and _is_utf8(data) else "cp1252"
-        return _SUPERSETS.get(declared, declared)
+            # The bytes were ASCII-compatible enough to read the <meta>: not UTF-16.
+            return EncodingChoice("utf-8", declared, "utf-8 over declared")
+        if declared == "utf-8":
+            return EncodingChoice("utf-8", declared, "declared")
+        if not data.isascii() and _is_utf8(data):
+            return EncodingChoice("utf-8", declared, "utf-8 over declared")
+        codec = "cp1252" if declared in _AS_CP1252 else _SUPERSETS.get(declared, declared)
+        return EncodingChoice(codec, declared, "declared")
     if _is_utf8(data):
-        return "utf-8"
+        return EncodingChoice("utf-8", None, "undeclared utf-8")
     found = legacy_encoding(strip_bom(data))
-    return "cp1252" if found == "iso-8859-1" else found  # browsers read latin-1 as cp1252
+    # Browsers read latin-1 as cp1252.
+    return EncodingChoice("cp1252" if found == "iso-8859-1" else found, None, "sniffed")
+
+
+def detect_encoding(data: bytes, declared: str | None = None) -> str:
+    """The codec ``choose_encoding`` picks.
+
+    >>> detect_encoding('<p>café'.encode())
+    'utf-8'
+    """
+    return choose_encoding(data, declared).codec
 
 
 def _stated(encoding: str, source: str | None) -> str:
@@ -300,5 +331,22 @@ def extract_text(doc: lxml.html.HtmlElement) -> str:
     <BLANKLINE>
     Second paragraph, also long enough to be article text, not chrome.
     """
-    roots = score.main_content(doc)
-    return "\n\n".join(score.paragraphs(roots))
+    return "\n\n".join(score.extract(doc).paragraphs)
+
+
+def explain_page(data: bytes, doc: lxml.html.HtmlElement) -> tuple[str, tuple[score.Dropped, ...]]:
+    """How a page was read: its encoding choice in words, and what extraction left out and why.
+
+    >>> page = b'<meta charset="gb2312"><article><p>' + "正文".encode() * 40 + b'</p>'
+    >>> note, dropped = explain_page(page, parse_document(page))
+    >>> note
+    'utf-8 (declares gb2312, but the bytes are valid UTF-8)'
+    """
+    choice = choose_encoding(data)
+    if choice.reason == "utf-8 over declared":
+        note = f"utf-8 (declares {choice.declared}, but the bytes are valid UTF-8)"
+    elif choice.reason == "declared":
+        note = f"{choice.codec} (declared)"
+    else:
+        note = f"{choice.codec} ({choice.reason})"
+    return note, score.extract(doc).dropped

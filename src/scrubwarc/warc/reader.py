@@ -1,4 +1,4 @@
-"""Reading scrubwarc WARCs back: list their articles, unpack the originals, pages for a WACZ.
+"""Reading scrubwarc WARCs back: list their articles and unpack the originals.
 
 Every reader streams: a record's block is read inside the loop over ``ArchiveIterator``,
 and at most one article's bytes are held at a time, so memory stays flat with file size.
@@ -35,13 +35,11 @@ from scrubwarc.warc.fields import (
 __all__ = [
     "READ_ERRORS",
     "Listing",
-    "Page",
     "UnpackSummary",
     "WarcRecord",
     "iter_records",
     "list_articles",
     "looks_like_warc",
-    "pages",
     "unpack",
 ]
 
@@ -64,17 +62,6 @@ class Listing:
     captured: str
     duplicate: bool = False
     error: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """One entry of a WACZ ``pages.jsonl``: where to replay the article and what it says."""
-
-    url: str
-    ts: str
-    title: str
-    text: str
-    id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,27 +304,6 @@ def list_articles(path: Path) -> Iterator[Listing]:
                 captured=rec.date,
                 duplicate=rec.header("WARC-Refers-To") in revisits,
                 error=_first(fields, ERROR_FIELD),
-            )
-
-
-def pages(path: Path) -> Iterator[Page]:
-    """Each article's replay address, capture time, title and cleaned text, for a WACZ."""
-    texts: dict[str, str] = {}
-    for rec in _records(path, frozenset({"resource", "metadata"})):
-        concurrent = rec.header("WARC-Concurrent-To")
-        if rec.type == "resource" and concurrent and rec.target.startswith("urn:text:"):
-            texts = {concurrent: rec.block.decode("utf-8", "replace")}
-        elif rec.type == "metadata":
-            fields = _fields(rec)
-            original = rec.header("WARC-Refers-To") or ""
-            source = _first(fields, SOURCE_PATH_FIELD)
-            title = _first(fields, "title") or (decode_source_path(source) if source else None)
-            yield Page(
-                url=rec.target,
-                ts=rec.date,
-                title=title or rec.target,
-                text=texts.pop(original, ""),
-                id=original.strip("<>").removeprefix("urn:uuid:"),
             )
 
 

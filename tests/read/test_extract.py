@@ -1,0 +1,126 @@
+"""Article extraction on hand-written pages built from the ways real pages fail.
+
+Each page pairs the story with something that, by one class or id word, by position or by
+shape, used to pull extraction the wrong way. The assertions name the story's sentences.
+"""
+
+from __future__ import annotations
+
+from scrubwarc.read import blocks
+from scrubwarc.read.html import choose_encoding, explain_page, extract_text, parse_document
+
+# Prose with commas and full stops, long enough to vote as article text.
+P = "<p>{} sentence of the story, with enough words and commas, to read like real prose.</p>"
+
+
+def _story(n: int, label: str = "Story") -> str:
+    return "".join(P.format(f"{label} {i}") for i in range(n))
+
+
+def _page(body: str) -> bytes:
+    nav = "<nav>" + "".join(f"<a href=/s{i}>Section {i}</a>" for i in range(8)) + "</nav>"
+    return f"<html><body>{nav}{body}<footer>(c) Site</footer></body></html>".encode()
+
+
+def test_a_section_slugged_sharing_is_not_a_share_bar() -> None:
+    page = _page(
+        "<article><h1>Working alone</h1>"
+        f"<section id='intro'>{_story(2, 'Intro')}</section>"
+        f"<section id='sharing-with-a-single-developer'><h2>Sharing with a single developer</h2>"
+        f"{_story(8, 'Sharing')}</section></article>"
+    )
+    text = extract_text(parse_document(page))
+    assert "Sharing 7 sentence" in text and "Intro 0 sentence" in text
+    assert "Sharing with a single developer" in text
+
+
+def test_a_share_bar_is_still_dropped() -> None:
+    page = _page(
+        f"<article>{_story(5)}<div class='share-buttons'><a href=/f>Facebook</a>"
+        "<a href=/t>Twitter</a></div></article>"
+    )
+    text = extract_text(parse_document(page))
+    assert "Story 4 sentence" in text and "Facebook" not in text
+
+
+def test_how_to_steps_as_sibling_sections_are_kept_together() -> None:
+    steps = "".join(
+        f"<section class='step'><h2>Step {i}</h2>{_story(2, f'Step{i}')}</section>"
+        for i in range(1, 7)
+    )
+    page = _page(f"<main><h1>How to plant garlic</h1><div class='intro'>{_story(1, 'Intro')}"
+                 f"</div>{steps}</main>")  # fmt: skip
+    text = extract_text(parse_document(page))
+    for i in range(1, 7):
+        assert f"Step{i} 1 sentence" in text, i
+    assert "Intro 0 sentence" in text
+
+
+def test_a_gallery_and_a_promo_beside_the_story_lose() -> None:
+    gallery = "<div class='gallery'>" + "".join(
+        f"<figure><img src=/g{i}.jpg><figcaption>Slide {i}: a caption, of a photo.</figcaption>"
+        "</figure>" for i in range(30)
+    ) + "</div>"  # fmt: skip
+    promo = (
+        "<aside class='promo'><p>Subscribe today, and save, on every issue of the magazine.</p>"
+        "</aside>"
+    )
+    page = _page(
+        f"<div class='wrap'>{gallery}<article><h1>Rain</h1>{_story(6)}</article>{promo}</div>"
+    )
+    text = extract_text(parse_document(page))
+    assert "Story 5 sentence" in text
+    assert "Slide" not in text and "Subscribe" not in text
+
+
+def test_a_page_builders_widget_wrappers_are_layout_not_chrome() -> None:
+    widgets = "".join(
+        f"<div class='elementor-widget elementor-widget-text-editor elementor-element-{i:04x}'>"
+        f"<div class='elementor-widget-container'>{_story(2, f'Part{i}')}</div></div>"
+        for i in range(5)
+    )
+    page = _page(f"<div class='elementor'>{widgets}</div>")
+    text = extract_text(parse_document(page))
+    for i in range(5):
+        assert f"Part{i} 1 sentence" in text
+
+
+def test_a_header_wrapped_around_the_story_is_kept() -> None:
+    page = _page(f"<main><header class='post'><h1>Title</h1>{_story(6)}</header>"
+                 "<div class='related'><a href=/a>Another story</a></div></main>")  # fmt: skip
+    text = extract_text(parse_document(page))
+    assert "Story 0 sentence" in text and "Story 5 sentence" in text
+
+
+def test_dropped_blocks_are_reported_with_reasons() -> None:
+    page = _page(
+        f"<article>{_story(5)}<div class='newsletter-signup'>Sign up for our newsletter.</div>"
+        "<ul class='links'>" + "".join(f"<li><a href=/r{i}>Related {i}</a></li>" for i in range(6))
+        + "</ul></article>"
+    )  # fmt: skip
+    doc = parse_document(page)
+    found = blocks.extract(doc)
+    assert "Story 4 sentence" in "\n".join(found.paragraphs)
+    reasons = {d.text.split()[0]: d.reason for d in found.dropped}
+    assert reasons["Sign"].startswith("class/id")
+    assert reasons["Related"].startswith("links")
+    _, dropped = explain_page(page, doc)
+    assert dropped == found.dropped
+
+
+def test_utf8_bytes_declaring_gb2312_are_read_as_utf8() -> None:
+    page = '<meta charset="gb2312"><title>新闻</title><p>这是一篇新闻报道，内容很长。</p>'.encode()
+    choice = choose_encoding(page)
+    assert (choice.codec, choice.declared, choice.reason) == (
+        "utf-8",
+        "gb2312",
+        "utf-8 over declared",
+    )
+    assert "这是一篇新闻报道" in parse_document(page).text_content()
+
+
+def test_real_gb2312_bytes_keep_their_declaration() -> None:
+    page = '<meta charset="gb2312"><p>这是一篇新闻报道，内容很长。</p>'.encode("gb2312")
+    choice = choose_encoding(page)
+    assert (choice.codec, choice.reason) == ("gb18030", "declared")
+    assert "这是一篇新闻报道" in parse_document(page).text_content()
