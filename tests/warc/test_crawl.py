@@ -25,7 +25,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from scrubwarc.archive import archive
+from scrubwarc import archive
 from tests.crawls import ARTICLES, record_warcio, record_wget, serve, site
 from tests.helpers import pinned_clock, pinned_ids, run
 from tests.warc.test_tools import _free_port as free_port
