@@ -30,7 +30,7 @@ from scrubwarc.read.document import Document, read
 if TYPE_CHECKING:
     from scrubwarc.article import Article
     from scrubwarc.article import process as process_article
-    from scrubwarc.batch import ArchiveSummary, archive
+    from scrubwarc.batch import ArchiveSummary, CrawlArticle, archive, crawl_articles
     from scrubwarc.meta.model import Metadata
     from scrubwarc.warc.reader import list_articles, unpack
     from scrubwarc.warc.verify import verify
@@ -43,6 +43,8 @@ _LAZY = {
     "Metadata": ("scrubwarc.meta.model", "Metadata"),
     "archive": ("scrubwarc.batch", "archive"),
     "ArchiveSummary": ("scrubwarc.batch", "ArchiveSummary"),
+    "crawl_articles": ("scrubwarc.batch", "crawl_articles"),
+    "CrawlArticle": ("scrubwarc.batch", "CrawlArticle"),
     "WarcWriter": ("scrubwarc.warc.writer", "WarcWriter"),
     "verify": ("scrubwarc.warc.verify", "verify"),
     "unpack": ("scrubwarc.warc.reader", "unpack"),
@@ -57,6 +59,7 @@ __all__ = [
     "CleanOptions",
     "CleanResult",
     "ConfigError",
+    "CrawlArticle",
     "DecodeError",
     "Decoded",
     "Document",
@@ -74,6 +77,7 @@ __all__ = [
     "clean_bytes",
     "clean_text",
     "clean_url",
+    "crawl_articles",
     "decode",
     "is_tracking_param",
     "list_articles",

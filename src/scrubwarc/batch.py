@@ -11,6 +11,10 @@ A file that cannot be read (missing, too large, not a regular file) is skipped. 
 reads but cannot be processed (binary, undecodable, HTML that will not parse) is archived
 raw, flagged with a ``scrubwarc-error`` field and no text record: the archive then holds
 every input, and ``unpack`` restores the whole tree.
+
+An input whose first bytes open a WARC or ARC is a crawl: one reader in this process goes
+through it in order (``warc.crawl``) and its articles go to the workers like files do;
+captures that are not articles are counted by reason, never archived as articles.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import contextlib
 import multiprocessing
 import os
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -27,19 +31,33 @@ from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
-from scrubwarc.article import process
+from scrubwarc.article import Article, process
 from scrubwarc.clean.model import CleanOptions
-from scrubwarc.errors import InputError, OutputExistsError, display_path
+from scrubwarc.errors import ConfigError, InputError, OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
 from scrubwarc.signals import die_with_parent
+from scrubwarc.warc.capture import CaptureInfo, EncodedCapture, encode_capture, with_capture
+from scrubwarc.warc.crawl import Capture, NotArticle, Problem, SourceInfo, read_crawl, url_path
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
+from scrubwarc.warc.sniff import CRAWL_INCLUDE, sniff_crawl
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
 
-__all__ = ["BATCH_SIZE", "ArchiveSummary", "Progress", "archive"]
+__all__ = [
+    "BATCH_SIZE",
+    "CRAWL_INCLUDE",
+    "ArchiveSummary",
+    "CrawlArticle",
+    "Progress",
+    "archive",
+    "crawl_articles",
+    "url_patterns",
+]
 
 Progress = Callable[[int, int | None], None]
 # Big enough that pickling overhead is small, small enough that a batch's bytes are too.
 BATCH_SIZE = 64
+# Revisits of captures in other crawls named in the summary; the rest are only counted.
+MAX_WARNINGS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,30 +76,93 @@ class ArchiveSummary:
     flagged: tuple[tuple[str, str], ...]
     files: tuple[Path, ...]
     wacz: Path | None = None
+    # Crawl captures that are not articles, counted by reason (redirect, image, ...).
+    not_articles: tuple[tuple[str, int], ...] = ()
+    # Crawl records left out for a reason that is no fault (a revisit of another crawl);
+    # the first MAX_WARNINGS, all of them counted in not_articles.
+    warnings: tuple[tuple[str, str], ...] = ()
 
 
 class _Outcome(NamedTuple):
     """One input after processing: its records, encoded for the writer, or why not.
 
     With ``encoded`` and an ``error`` the input is archived raw and flagged; without
-    ``encoded`` it is skipped. A tuple, and no article: cheap to send back from a worker.
+    ``encoded`` it is skipped (``not_article`` says it was a page with nothing to extract).
+    A tuple, and no article: cheap to send back from a worker.
     """
 
     relative: str
     source: str  # the path as given, for messages: relative paths repeat across inputs
-    encoded: EncodedArticle | None
+    encoded: EncodedArticle | EncodedCapture | None
+    error: str | None = None
+    not_article: str | None = None
+
+
+class _CaptureJob(NamedTuple):
+    """A crawled article for a worker: where it was captured and its decoded payload."""
+
+    info: CaptureInfo
+    payload: bytes
+    declared: str | None
+    html: bool | None
+
+
+_Job = tuple[str, str] | _CaptureJob
+
+
+class CrawlArticle(NamedTuple):
+    """A crawled page as processed: the article (None if nothing was extracted), or why not."""
+
+    info: CaptureInfo
+    article: Article | None
     error: str | None = None
 
 
+def url_patterns(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    """Compile ``--include-url``/``--exclude-url`` regular expressions, naming a bad one."""
+    compiled = []
+    for pattern in patterns:
+        try:
+            compiled.append(re.compile(pattern))
+        except re.error as exc:
+            raise ConfigError(f"URL pattern {pattern!r}: {exc}") from None
+    return tuple(compiled)
+
+
+def _process_capture(job: _CaptureJob, options: CleanOptions | None) -> CrawlArticle:
+    info = job.info
+    path = url_path(info.url)
+    try:
+        article = process(job.payload, path, options, declared=job.declared, html=job.html)
+    except InputError as exc:
+        return CrawlArticle(info, None, exc.reason)
+    if not article.text.strip():
+        return CrawlArticle(info, None)
+    return CrawlArticle(info, with_capture(article, info, path))
+
+
+def _capture_outcome(job: _CaptureJob, options: CleanOptions | None) -> _Outcome:
+    done = _process_capture(job, options)
+    where = f"{done.info.warc}: offset {done.info.offset}: {done.info.url}"
+    if done.article is None:
+        empty = None if done.error else "empty extraction"
+        return _Outcome(done.info.url, where, None, done.error, empty)
+    return _Outcome(done.info.url, where, encode_capture(done.article, done.info))
+
+
 def _process_batch(
-    batch: Sequence[tuple[str, str]], options: CleanOptions | None, max_bytes: int
+    batch: Sequence[_Job], options: CleanOptions | None, max_bytes: int
 ) -> list[_Outcome]:
     """The worker: read, process and encode each file (the costly half of writing it).
 
     Module-level so a pool can pickle it. Paths travel as strings: cheaper to pickle.
     """
     outcomes = []
-    for source, relative in batch:
+    for job in batch:
+        if isinstance(job, _CaptureJob):
+            outcomes.append(_capture_outcome(job, options))
+            continue
+        source, relative = job
         try:
             data = read_bytes(Path(source), max_bytes)
         except InputError as exc:
@@ -98,14 +179,128 @@ def _process_batch(
     return outcomes
 
 
-def _batches(sources: Iterable[Source], size: int) -> Iterator[list[tuple[str, str]]]:
-    items = ((str(s.path), s.relative.as_posix()) for s in sources)
-    while batch := list(islice(items, size)):
+class _Crawls:
+    """What the reader of crawl inputs found besides articles, for the summary."""
+
+    def __init__(
+        self,
+        include_url: Sequence[str],
+        exclude_url: Sequence[str],
+        max_bytes: int,
+        copy: bool,
+        on_source_info: Callable[[str, bytes], None] | None = None,
+    ) -> None:
+        self.include_url = url_patterns(include_url)
+        self.exclude_url = url_patterns(exclude_url)
+        self.max_bytes = max_bytes
+        self.copy = copy
+        self.on_source_info = on_source_info
+        self.not_articles: Counter[str] = Counter()
+        self.seen = False  # whether any crawl was read
+        self.problems: list[tuple[str, str]] = []
+        self.warnings: list[tuple[str, str]] = []
+
+    def jobs(self, path: Path) -> Iterator[_CaptureJob]:
+        """The articles of one crawl, as jobs; the rest counted or reported here."""
+        self.seen = True
+        try:
+            for found in read_crawl(
+                path,
+                include_url=self.include_url,
+                exclude_url=self.exclude_url,
+                max_bytes=self.max_bytes,
+                copy=self.copy,
+            ):
+                if isinstance(found, Capture):
+                    yield _CaptureJob(_info(found, path), found.payload, found.declared, found.html)
+                elif isinstance(found, NotArticle):
+                    self.not_articles[found.reason] += 1
+                elif isinstance(found, SourceInfo):
+                    if self.on_source_info is not None and found.record is not None:
+                        self.on_source_info(found.record_id, _as_member(found))
+                elif isinstance(found, Problem):
+                    where = f"{path}: offset {found.offset}: {found.url}"
+                    if found.reason.startswith("revisit of a capture that is not"):
+                        # Common in deduplicated crawls: counted, and the first few named.
+                        self.not_articles["revisit of another crawl"] += 1
+                        if len(self.warnings) < MAX_WARNINGS:
+                            self.warnings.append((where, found.reason))
+                    else:
+                        self.problems.append((where, found.reason))
+        except InputError as exc:
+            self.problems.append((exc.source or str(path), exc.reason))
+
+
+def _info(found: Capture, path: Path) -> CaptureInfo:
+    return CaptureInfo(
+        found.url,
+        found.date,
+        found.record_id,
+        path.name,
+        found.offset,
+        found.record,
+        found.gzipped,
+        found.warcinfo_id,
+    )
+
+
+def _as_member(found: SourceInfo) -> bytes:
+    if found.gzipped:
+        return found.record
+    import zlib
+
+    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+    return compressor.compress(found.record) + compressor.flush()
+
+
+def crawl_articles(
+    path: Path,
+    *,
+    options: CleanOptions | None = None,
+    include_url: Sequence[str] = (),
+    exclude_url: Sequence[str] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    report: Callable[[str, str, bool], None] | None = None,
+) -> Iterator[CrawlArticle]:
+    """The articles of one crawl, processed in file order (for ``meta`` and ``clean``).
+
+    A page whose extraction is empty comes with ``article`` None; one that cannot be read
+    with an ``error``. Records that cannot be read, and a file that stops being readable,
+    go to ``report(where, reason, is_error)`` as they are met, as do (not as errors)
+    revisits of captures that are not in this file.
+    """
+    crawls = _Crawls(include_url, exclude_url, max_bytes, copy=False)
+
+    def flush() -> None:
+        if report is not None:
+            for where, reason in crawls.problems:
+                report(where, reason, True)
+            for where, reason in crawls.warnings:
+                report(where, reason, False)
+        crawls.problems.clear()
+        crawls.warnings.clear()
+
+    for job in crawls.jobs(path):
+        flush()
+        yield _process_capture(job, options)
+    flush()
+
+
+def _batches(sources: Iterable[Source], size: int, crawls: _Crawls) -> Iterator[list[_Job]]:
+    def items() -> Iterator[_Job]:
+        for s in sources:
+            if sniff_crawl(s.path) is not None:
+                yield from crawls.jobs(s.path)
+            else:
+                yield str(s.path), s.relative.as_posix()
+
+    stream = items()
+    while batch := list(islice(stream, size)):
         yield batch
 
 
 def _ordered(
-    batches: Iterator[list[tuple[str, str]]],
+    batches: Iterator[list[_Job]],
     pool: ProcessPoolExecutor | None,
     jobs: int,
     options: CleanOptions | None,
@@ -202,6 +397,9 @@ def archive(
     wacz: bool = False,
     force: bool = False,
     append: bool = False,
+    include_url: Sequence[str] = (),
+    exclude_url: Sequence[str] = (),
+    copy: bool = True,
     parents: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
@@ -214,6 +412,9 @@ def archive(
     ``progress(done, total)`` is called after each article; the total is None because
     counting would mean walking the tree twice (a caller that wants it counts first).
     Every precondition (the output's name, folder and existence) is checked before the work.
+    Crawl inputs (WARC, ARC) give their articles: those whose URL ``include_url`` lets in
+    and ``exclude_url`` leaves (regular expressions, searched), each with its capture
+    copied unless ``copy`` is False.
     """
     if wacz:
         from scrubwarc.warc.wacz import wacz_path  # lazy: only runs when asked
@@ -250,13 +451,20 @@ def archive(
             parents=parents,
             observer=collector,
         )
+        crawls = _Crawls(include_url, exclude_url, max_bytes, copy, writer.add_source_info)
         with writer, _workers(jobs) as pool:
-            batches = _batches(sources, BATCH_SIZE)
+            batches = _batches(sources, BATCH_SIZE, crawls)
             for outcome in _ordered(batches, pool, jobs, options, max_bytes):
+                if outcome.not_article is not None:
+                    crawls.not_articles[outcome.not_article] += 1
+                    continue
                 if outcome.encoded is None:
                     skipped.append((outcome.source, outcome.error or "unreadable"))
                     continue
-                writer.write_encoded(outcome.encoded)
+                if isinstance(outcome.encoded, EncodedCapture):
+                    writer.write_capture(outcome.encoded)
+                else:
+                    writer.write_encoded(outcome.encoded)
                 bytes_in += outcome.encoded.size
                 if outcome.error is not None:
                     flagged.append((outcome.source, outcome.error))
@@ -264,13 +472,15 @@ def archive(
                 if progress is not None:
                     progress(articles, None)
         package = None
-        if collector is not None:
+        # The collector sees articles from files only: with crawls, read the WARCs after.
+        if collector is not None and not crawls.seen:
             package = collector.write(writer.files, wacz_path(output), force=force)
         elif wacz:
             from scrubwarc.warc.wacz import build_wacz, wacz_path
 
             package = build_wacz(writer.files, wacz_path(output), force=True)
     skipped += [(e.source or "", e.reason) for e in walk_errors]
+    skipped += crawls.problems
     return ArchiveSummary(
         articles,
         writer.records,
@@ -281,4 +491,6 @@ def archive(
         tuple(flagged),
         writer.files,
         package,
+        tuple(sorted(crawls.not_articles.items())),
+        tuple(crawls.warnings),
     )

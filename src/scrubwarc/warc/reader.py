@@ -335,7 +335,9 @@ def unsafe_reason(path: str) -> str | None:
 
 
 def _digest_ok(rec: _Record) -> bool:
-    expected = rec.header("WARC-Payload-Digest") or rec.header("WARC-Block-Digest")
+    # A response's payload digest covers the body only; its block digest, the whole block.
+    payload = None if rec.type == "response" else rec.header("WARC-Payload-Digest")
+    expected = payload or rec.header("WARC-Block-Digest")
     hasher = digest_hasher(expected)
     if hasher is None:
         return True
@@ -368,8 +370,10 @@ def unpack(path: Path, out_dir: Path, *, force: bool = False) -> UnpackSummary:
     total = 0
     stopped = None
     try:
-        for rec in _records(path, frozenset({"resource", "metadata"})):
-            if rec.type in ("resource", "revisit") and not rec.header("WARC-Concurrent-To"):
+        for rec in _records(path, frozenset({"resource", "metadata", "response"})):
+            copied = rec.type == "response"  # a capture copied from a crawl
+            original_kind = rec.type in ("resource", "revisit")
+            if copied or (original_kind and not rec.header("WARC-Concurrent-To")):
                 offsets[rec.id] = rec.offset
                 pending[rec.id] = rec
                 if len(pending) > _MAX_PENDING:
@@ -383,6 +387,8 @@ def unpack(path: Path, out_dir: Path, *, force: bool = False) -> UnpackSummary:
                 continue
             name = decode_source_path(source)
             data, reason = _original_bytes(path, original, offsets)
+            if original is None and rec.header("WARC-Refers-To-Target-URI"):
+                reason = "the capture was not copied here; it stays in its crawl"
             reason = unsafe_reason(name) or reason
             if reason is None:
                 reason = _restore(root, name, data, force)
@@ -411,6 +417,13 @@ def _original_bytes(
         original = loaded
     if not _digest_ok(original):
         return b"", f"digest mismatch in the record at offset {original.offset}"
+    if original.type == "response":
+        from scrubwarc.warc.http import response_payload
+
+        try:
+            return response_payload(original.block), None
+        except ValueError as exc:
+            return b"", f"record at offset {original.offset}: {exc}"
     return original.block, None
 
 

@@ -28,6 +28,7 @@ from typing import NamedTuple
 from scrubwarc._version import __version__
 from scrubwarc.article import Article
 from scrubwarc.errors import ConfigError, OutputError, OutputExistsError, display_path
+from scrubwarc.warc.capture import EncodedCapture
 from scrubwarc.warc.fields import field_value, format_fields
 from scrubwarc.warc.record import (
     FIELDS_TYPE,
@@ -103,6 +104,8 @@ class _Originals:
                 "CREATE TABLE first (sha256 BLOB PRIMARY KEY, record_id TEXT, target TEXT,"
                 " date TEXT, digest TEXT) WITHOUT ROWID"
             )
+            # Captures copied from crawls, by record id: each is copied once per file.
+            self._db.execute("CREATE TABLE copied (record_id TEXT PRIMARY KEY) WITHOUT ROWID")
             self._db.execute("BEGIN")
 
     @contextlib.contextmanager
@@ -123,6 +126,12 @@ class _Originals:
     def add(self, sha256: bytes, first: _FirstCopy) -> None:
         with self._failing_as_output_error():
             self._db.execute("INSERT INTO first VALUES (?, ?, ?, ?, ?)", (sha256, *first))
+
+    def copy_once(self, record_id: str) -> bool:
+        """True the first time a capture is copied into this file, False after."""
+        with self._failing_as_output_error():
+            cursor = self._db.execute("INSERT OR IGNORE INTO copied VALUES (?)", (record_id,))
+        return cursor.rowcount == 1
 
     def close(self) -> None:
         self._db.close()
@@ -160,6 +169,7 @@ class _Part:
     handle: io.BufferedWriter
     warcinfo_id: str
     originals: _Originals = field(default_factory=_Originals)
+    source_infos: set[str] = field(default_factory=set)  # crawl warcinfos copied here
     articles: int = 0
     size: int = 0
 
@@ -235,6 +245,7 @@ class WarcWriter:
         self._description = description
         self._part: _Part | None = None
         self._files: list[Path] = []
+        self._source_infos: dict[str, bytes] = {}
         self.records = 0
         self.duplicates = 0
         self.bytes_written = 0
@@ -351,6 +362,71 @@ class WarcWriter:
                 offset += len(member)
             self._observer(written, encoded, tuple(records))
         return written
+
+    def add_source_info(self, record_id: str, member: bytes) -> None:
+        """A crawl's warcinfo record (one gzip member), copied before the first capture naming it.
+
+        Copied captures keep their ``WARC-Warcinfo-ID``; this keeps it pointing at a record
+        of the same file, in every rolled part.
+        """
+        self._source_infos[record_id] = member
+
+    def write_capture(self, encoded: EncodedCapture) -> WrittenArticle:
+        """Append a crawled article: its capture as crawled (unless not copied), text, metadata.
+
+        The three share the crawl's ``WARC-Date``. The text is concurrent to the capture and
+        the metadata refers to it; a capture already copied into this file (the same record
+        from two inputs) is linked, not copied again. Without a copy both point at the
+        capture in its crawl by URL and date (``WARC-Refers-To-Target-URI``, ``-Date``).
+        """
+        part = self._part
+        if part is None:
+            raise OutputError("WarcWriter is closed; use it as a context manager")
+        text_id, meta_id = self._ids(), self._ids()
+        copy = encoded.record is not None and part.originals.copy_once(encoded.capture_id)
+        blob, count = self._capture_blob(encoded, text_id, meta_id, copy)
+        if self._max_size and part.articles and part.size + len(blob) > self._max_size:
+            self._finish_part()
+            self._open_part()
+            assert self._part is not None
+            part = self._part
+            copy = encoded.record is not None and part.originals.copy_once(encoded.capture_id)
+            blob, count = self._capture_blob(encoded, text_id, meta_id, copy)
+        self._emit(blob, count)
+        if copy and encoded.warcinfo_id is not None:
+            part.source_infos.add(encoded.warcinfo_id)
+        part.articles += 1
+        return WrittenArticle(encoded.target, encoded.date, encoded.capture_id, part.final, False)
+
+    def _capture_blob(
+        self, encoded: EncodedCapture, text_id: str, meta_id: str, copy: bool
+    ) -> tuple[bytes, int]:
+        part = self._part
+        assert part is not None
+        common = (("WARC-Date", encoded.date), ("WARC-Warcinfo-ID", part.warcinfo_id))
+        records = []
+        if encoded.record is not None:
+            info = encoded.warcinfo_id
+            if copy:
+                known = info is not None and info in self._source_infos
+                if known and info not in part.source_infos:
+                    assert info is not None
+                    records.append(self._source_infos[info])
+                records.append(encoded.record)
+            text_link = ("WARC-Concurrent-To", encoded.capture_id)
+            refers: tuple[tuple[str, str], ...] = (("WARC-Refers-To", encoded.capture_id),)
+        else:
+            text_link = ("WARC-Concurrent-To", meta_id)
+            refers = (
+                ("WARC-Refers-To-Target-URI", encoded.target),
+                ("WARC-Refers-To-Date", encoded.date),
+            )
+        text_head = record_head("resource", text_id, (*common, text_link))
+        records.append(gzip_member(text_head, encoded.text))
+        records.append(
+            gzip_member(record_head("metadata", meta_id, (*common, *refers)), encoded.metadata)
+        )
+        return b"".join(records), len(records)
 
     def _emit(self, blob: bytes, records: int = 1) -> None:
         assert self._part is not None
