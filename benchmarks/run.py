@@ -33,7 +33,7 @@ from benchmarks import corpus  # noqa: E402
 
 PY = sys.executable
 SCRUBWARC = [PY, "-m", "scrubwarc"]
-BENCHMARKS = ("throughput", "startup", "memory", "bigfile", "html", "textmeta")
+BENCHMARKS = ("throughput", "wacz", "startup", "memory", "bigfile", "html", "textmeta")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +52,14 @@ QUICK = Sizes(500, (500, 5_000), 4 * 1024 * 1024, 7, 20, 1_000)
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One process: wall seconds, peak RSS in MiB, exit code and the tail of its stderr."""
+    """One process: wall seconds, peak RSS in MiB, exit code, the tail of its stderr and
+    its CPU seconds (user + system, its children's included)."""
 
     seconds: float
     peak_mib: float
     code: int
     stderr: str
+    cpu: float = 0.0
 
 
 def run(cmd: Sequence[str], cwd: Path | None = None) -> Run:
@@ -72,7 +74,8 @@ def run(cmd: Sequence[str], cwd: Path | None = None) -> Run:
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     proc.stderr.close()
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, err.strip()[-400:])
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, err.strip()[-400:], cpu)
 
 
 def interleave(commands: dict[str, list[str]], repeat: int) -> dict[str, list[Run]]:
@@ -145,6 +148,44 @@ def bench_throughput(work: Path, articles: int, repeat: int) -> dict[str, object
         "articles_per_s": rates,
         "jobs1_over_floor": floor_ratio,
         "jobs2_over_jobs1": jobs_ratio,
+    }
+
+
+def bench_wacz(work: Path, articles: int, repeat: int) -> dict[str, object]:
+    """``archive --wacz`` against ``archive`` alone (--jobs 1), in turns: what the WACZ costs."""
+    text, size = ensure_corpus(work / f"corpus-{articles}", articles)
+    out = work / "out"
+    archive = [*SCRUBWARC, "archive", str(text), "--force", "-q", "--jobs", "1", "-o"]
+    commands = {
+        "archive": [*archive, str(out / "plain.warc.gz")],
+        "archive --wacz": [*archive, str(out / "packed.warc.gz"), "--wacz"],
+    }
+    runs = interleave(commands, repeat)
+    failed = {n: r[-1].stderr for n, r in runs.items() if any(x.code for x in r)}
+    if failed:
+        raise RuntimeError(f"wacz: failed runs: {failed}")
+    warc_mb = (out / "packed.warc.gz").stat().st_size / 1e6
+    wacz_mb = (out / "packed.wacz").stat().st_size / 1e6
+    rows = [
+        (n, median(r), median(r, lambda x: x.cpu), median(r, lambda x: x.peak_mib))
+        for n, r in runs.items()
+    ]
+    print(f"\n## WACZ: {articles:,} articles, {size / 1e6:,.1f} MB in, WARC {warc_mb:,.1f} MB, "
+          f"WACZ {wacz_mb:,.1f} MB, median of {repeat}")  # fmt: skip
+    print(table(("run", "wall s", "CPU s", "peak MiB"), rows))
+    ratio = median(runs["archive --wacz"]) / median(runs["archive"])
+    cpu_ratio = median(runs["archive --wacz"], lambda x: x.cpu) / median(
+        runs["archive"], lambda x: x.cpu
+    )
+    # On a shared machine wall time swings from round to round; CPU time much less.
+    print(f"archive --wacz / archive: wall {ratio:.3f}, CPU {cpu_ratio:.3f}")
+    return {
+        "articles": articles,
+        "seconds": {n: [x.seconds for x in r] for n, r in runs.items()},
+        "cpu_seconds": {n: [x.cpu for x in r] for n, r in runs.items()},
+        "wacz_mb": wacz_mb,
+        "wacz_over_warc": ratio,
+        "wacz_over_warc_cpu": cpu_ratio,
     }
 
 
@@ -284,6 +325,11 @@ def targets(results: dict[str, dict[str, object]]) -> list[tuple[str, str, str, 
         floor, jobs = float(str(t["jobs1_over_floor"])), float(str(t["jobs2_over_jobs1"]))
         add("archive --jobs 1 / warcio floor", ">= 0.8", floor, floor >= 0.8)
         add("archive --jobs 2 / --jobs 1", ">= 1.7", jobs, jobs >= 1.7)
+    if "wacz" in results:
+        w = float(str(results["wacz"]["wacz_over_warc"]))
+        c = float(str(results["wacz"]["wacz_over_warc_cpu"]))
+        add("archive --wacz / archive (wall time)", "<= 1.1", w, w <= 1.1, "{:.3f}")
+        add("archive --wacz / archive (CPU time)", "<= 1.1", c, c <= 1.1, "{:.3f}")
     if "startup" in results:
         s = float(str(results["startup"]["clean_over_typer"]))
         add("clean --check / import typer", "<= 1.3", s, s <= 1.3)
@@ -336,6 +382,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if "throughput" in chosen:
             results["throughput"] = bench_throughput(work, args.articles or sizes.articles, repeat)
+        if "wacz" in chosen:
+            results["wacz"] = bench_wacz(work, args.articles or sizes.articles, repeat)
         if "startup" in chosen:
             results["startup"] = bench_startup(work, sizes.startup_runs)
         if "memory" in chosen:

@@ -50,3 +50,18 @@ def test_result_values_are_frozen() -> None:
     except AttributeError:
         return
     raise AssertionError("CleanResult is mutable")
+
+
+def test_no_public_name_is_shadowed_by_a_submodule() -> None:
+    # Importing a submodule sets an attribute of the package: ``scrubwarc/archive.py`` once
+    # made ``from scrubwarc import archive`` give the module instead of the function,
+    # depending on what had been imported before.
+    code = (
+        "import importlib, pkgutil, types, scrubwarc\n"
+        "for m in pkgutil.walk_packages(scrubwarc.__path__, 'scrubwarc.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "print([n for n in scrubwarc.__all__\n"
+        "       if isinstance(getattr(scrubwarc, n), types.ModuleType)])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

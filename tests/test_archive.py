@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scrubwarc import OutputError, archive, list_articles, unpack, verify
-from scrubwarc.archive import BATCH_SIZE
+from scrubwarc.batch import BATCH_SIZE
 from tests.helpers import FIXTURES, make_corpus, pinned_clock, pinned_ids
 
 

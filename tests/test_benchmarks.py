@@ -72,7 +72,7 @@ def test_big_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "only", [["throughput"], ["startup"], ["memory"], ["bigfile"], ["html"]], ids=str
+    "only", [["throughput"], ["wacz"], ["startup"], ["memory"], ["bigfile"], ["html"]], ids=str
 )
 def test_each_benchmark_runs(
     only: list[str],

@@ -278,7 +278,7 @@ def test_library_archive_stops_its_workers_on_an_exception(tmp_path: Path) -> No
         """
         import os, sys
         from pathlib import Path
-        from scrubwarc.archive import archive
+        from scrubwarc.batch import archive
 
         seen = []
         def progress(done, total):

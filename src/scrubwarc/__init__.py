@@ -28,9 +28,9 @@ from scrubwarc.read.decode import Decoded, decode
 from scrubwarc.read.document import Document, read
 
 if TYPE_CHECKING:
-    from scrubwarc.archive import ArchiveSummary, archive
     from scrubwarc.article import Article
     from scrubwarc.article import process as process_article
+    from scrubwarc.batch import ArchiveSummary, CrawlArticle, archive, crawl_articles
     from scrubwarc.meta.model import Metadata
     from scrubwarc.warc.reader import list_articles, unpack
     from scrubwarc.warc.verify import verify
@@ -41,8 +41,10 @@ _LAZY = {
     "Article": ("scrubwarc.article", "Article"),
     "process_article": ("scrubwarc.article", "process"),
     "Metadata": ("scrubwarc.meta.model", "Metadata"),
-    "archive": ("scrubwarc.archive", "archive"),
-    "ArchiveSummary": ("scrubwarc.archive", "ArchiveSummary"),
+    "archive": ("scrubwarc.batch", "archive"),
+    "ArchiveSummary": ("scrubwarc.batch", "ArchiveSummary"),
+    "crawl_articles": ("scrubwarc.batch", "crawl_articles"),
+    "CrawlArticle": ("scrubwarc.batch", "CrawlArticle"),
     "WarcWriter": ("scrubwarc.warc.writer", "WarcWriter"),
     "verify": ("scrubwarc.warc.verify", "verify"),
     "unpack": ("scrubwarc.warc.reader", "unpack"),
@@ -57,6 +59,7 @@ __all__ = [
     "CleanOptions",
     "CleanResult",
     "ConfigError",
+    "CrawlArticle",
     "DecodeError",
     "Decoded",
     "Document",
@@ -74,6 +77,7 @@ __all__ = [
     "clean_bytes",
     "clean_text",
     "clean_url",
+    "crawl_articles",
     "decode",
     "is_tracking_param",
     "list_articles",

@@ -42,8 +42,17 @@ def _http_charset(codec: str) -> str:
     )
 
 
-def process(data: bytes, path: str | None = None, options: CleanOptions | None = None) -> Article:
+def process(
+    data: bytes,
+    path: str | None = None,
+    options: CleanOptions | None = None,
+    *,
+    declared: str | None = None,
+    html: bool | None = None,
+) -> Article:
     """Read, clean and describe one article; the per-article unit of every batch.
+
+    ``declared`` and ``html`` are what an HTTP response said of the bytes (see ``read``).
 
     >>> a = process(b"Storm hits\\n\\nStorm hits\\n\\nBy Ann Lee\\n\\nIt rained all day.")
     >>> a.metadata.title, a.metadata.authors, a.kind, a.fired
@@ -51,7 +60,8 @@ def process(data: bytes, path: str | None = None, options: CleanOptions | None =
     """
     from scrubwarc.meta.text import html_metadata, text_metadata  # lazy: language tables
 
-    doc = read(data, path, options.encoding if options else None)
+    encoding = options.encoding if options else None
+    doc = read(data, path, encoding, declared=declared, html=html)
     result = clean_document(doc, data, options)
     if doc.tree is not None:
         meta = html_metadata(doc.tree, result, data, path, options)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.archive import archive
+from scrubwarc.batch import archive
 from scrubwarc.errors import WarcError
 from scrubwarc.warc.reader import iter_records, list_articles, unpack
 from scrubwarc.warc.verify import verify

@@ -1,9 +1,7 @@
-"""Packaging a WACZ: the output name, and the errors raised before py-wacz runs."""
+"""Packaging a WACZ: the output name, and the errors raised before any work."""
 
 from __future__ import annotations
 
-import importlib.util
-from importlib.machinery import ModuleSpec
 from pathlib import Path
 
 import pytest
@@ -34,17 +32,3 @@ def test_existing_output_is_an_output_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="already exists"):
         build_wacz(writer.files, out)
     assert out.read_bytes() == b"keep"
-
-
-def test_missing_py_wacz_is_an_output_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    real = importlib.util.find_spec
-
-    def find_spec(name: str, package: str | None = None) -> ModuleSpec | None:
-        return None if name == "wacz" else real(name, package)
-
-    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
-    with pytest.raises(OutputError, match=r"news\.wacz: building a WACZ needs py-wacz"):
-        build_wacz([tmp_path / "news.warc.gz"])
-    assert list(tmp_path.iterdir()) == []

@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "clean": "scrubwarc.cli.clean",
     "meta": "scrubwarc.cli.meta",
     "archive": "scrubwarc.cli.archive",
+    "wacz": "scrubwarc.cli.archive",
     "verify": "scrubwarc.cli.archive",
     "unpack": "scrubwarc.cli.archive",
     "ls": "scrubwarc.cli.archive",

@@ -1,4 +1,4 @@
-"""``scrubwarc archive``, ``verify``, ``unpack`` and ``ls``: articles into WARC and back."""
+"""``scrubwarc archive``, ``wacz``, ``verify``, ``unpack``, ``ls``: articles into WARC and back."""
 
 import sys
 import time
@@ -13,7 +13,9 @@ from scrubwarc.cli.common import (
     DisableOpt,
     EncodingOpt,
     ExcludeOpt,
+    ExcludeUrlOpt,
     IncludeOpt,
+    IncludeUrlOpt,
     MaxBytesOpt,
     QuietOpt,
     Run,
@@ -26,6 +28,7 @@ from scrubwarc.cli.common import (
 )
 from scrubwarc.errors import OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, walk
+from scrubwarc.warc.sniff import CRAWL_INCLUDE, sniff_crawl
 
 WarcsArg = Annotated[list[Path], typer.Argument(help="WARC files.", show_default=False)]
 
@@ -101,6 +104,15 @@ def archive(
     ] = False,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    include_url: IncludeUrlOpt = None,
+    exclude_url: ExcludeUrlOpt = None,
+    no_copy: Annotated[
+        bool,
+        typer.Option(
+            "--no-copy",
+            help="From crawls, write only text and metadata, pointing at the capture in its crawl.",
+        ),
+    ] = False,
     disable: DisableOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     config: ConfigOpt = None,
@@ -108,7 +120,10 @@ def archive(
     encoding: EncodingOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Archive articles (text or HTML) as WARC: original, cleaned text and metadata, linked.
+    """Archive articles (text, HTML, or the pages of crawl WARCs) as WARC, linked records.
+
+    Each article: its original (for a crawl, the capture as crawled), its cleaned text and
+    its metadata.
 
     \b
     Examples:
@@ -116,17 +131,25 @@ def archive(
       scrubwarc archive corpus/ -o news.warc.gz --jobs 4
       scrubwarc archive corpus/ -o news.warc.gz --max-size 1GB   # news-00000.warc.gz, ...
       scrubwarc archive corpus/ -o news.warc.gz --wacz           # also news.wacz
+      scrubwarc archive crawl.warc.gz -o articles.warc.gz        # the articles of a crawl
+      scrubwarc archive crawl.warc.gz -o a.warc.gz --include-url '/news/' --no-copy
     """
-    from scrubwarc.archive import archive as run_archive  # lazy: warcio is not on the clean path
+    from scrubwarc.batch import archive as run_archive  # lazy: warcio is not on the clean path
 
     if force and append:
         raise fail("choose one of --force and --append")
-    conf = setup(config, disable, include, exclude, ARTICLE_INCLUDE, encoding)
+    conf = setup(config, disable, include, exclude, (*ARTICLE_INCLUDE, *CRAWL_INCLUDE), encoding)
     size = parse_size(max_size) if max_size else None
     run = Run(debug)
     progress = _Progress(sys.stderr.isatty() and not quiet)
     if progress.enabled:  # the total costs a walk of the names: only worth it on a terminal
-        progress.total = sum(1 for _ in walk(paths, conf.include, conf.exclude))
+        total: int | None = 0
+        for source in walk(paths, conf.include, conf.exclude):
+            if sniff_crawl(source.path):
+                total = None  # a crawl holds an unknown number of articles
+                break
+            total = (total or 0) + 1
+        progress.total = total
     with guard(
         run, "completed WARC files are valid; no partial file has a final name", progress.clear
     ):
@@ -142,6 +165,9 @@ def archive(
                 wacz=wacz,
                 force=force,
                 append=append,
+                include_url=include_url or (),
+                exclude_url=exclude_url or (),
+                copy=not no_copy,
                 parents=parents,
                 max_bytes=max_bytes,
                 progress=progress,
@@ -159,6 +185,13 @@ def archive(
         run.error(f"{display_path(path)}: {reason} (skipped)")
     for path, reason in summary.flagged:
         run.error(f"{display_path(path)}: {reason} (archived raw, flagged)")
+    for path, reason in summary.warnings:
+        if not quiet:
+            status(f"warning: {display_path(path)}: {reason} (skipped)")
+    if not quiet and summary.not_articles:
+        reasons = ", ".join(f"{reason} {n:,}" for reason, n in summary.not_articles)
+        total = sum(n for _, n in summary.not_articles)
+        status(f"{count(total, 'crawled page')} not archived as articles: {reasons}")
     if not quiet:
         written = ", ".join(
             display_path(p) for p in (*summary.files, summary.wacz) if p is not None
@@ -169,6 +202,39 @@ def archive(
             f"{count(summary.duplicates, 'duplicate original')} written as revisits, "
             f"{len(summary.skipped):,} skipped, {len(summary.flagged):,} flagged -> {written}"
         )
+    raise typer.Exit(run.exit_code())
+
+
+def wacz(
+    warcs: WarcsArg,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The WACZ to write (default: NAME.wacz beside the first WARC)."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output.")] = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Package WARC files as a WACZ for ReplayWeb.page: index, pages with their text, hashes.
+
+    Pages are the articles of scrubwarc's WARCs, and the HTML responses of anyone else's.
+
+    \b
+    Examples:
+      scrubwarc wacz news.warc.gz -o news.wacz
+      scrubwarc wacz news-00000.warc.gz news-00001.warc.gz -o news.wacz
+    """
+    from scrubwarc.warc.wacz import build_wacz  # lazy: warcio
+
+    run = Run()
+    with guard(run, "no WACZ has its final name unless it was complete"):
+        try:
+            package = build_wacz(warcs, output, force=force)
+        except OutputExistsError as exc:
+            raise fail(str(exc), "pass --force to replace it") from None
+    if not quiet:
+        status(f"wrote {display_path(package)}")
     raise typer.Exit(run.exit_code())
 
 

@@ -4,7 +4,7 @@ import enum
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -17,7 +17,9 @@ from scrubwarc.cli.common import (
     DisableOpt,
     EncodingOpt,
     ExcludeOpt,
+    ExcludeUrlOpt,
     IncludeOpt,
+    IncludeUrlOpt,
     MaxBytesOpt,
     QuietOpt,
     Run,
@@ -33,6 +35,7 @@ from scrubwarc.files import DEFAULT_MAX_BYTES, TEXT_INCLUDE, Source, atomic_writ
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 from scrubwarc.read.document import read
+from scrubwarc.warc.sniff import sniff_crawl
 
 
 class Mode(enum.Enum):
@@ -46,11 +49,12 @@ class Mode(enum.Enum):
 class Tally:
     """How many files changed or stayed as they were; failures are counted by ``Run``."""
 
-    __slots__ = ("changed", "quiet", "unchanged")
+    __slots__ = ("changed", "failed", "quiet", "unchanged")
 
     def __init__(self, quiet: bool = False) -> None:
         self.changed = self.unchanged = 0
         self.quiet = quiet
+        self.failed: list[str] = []  # inside a crawl: each reported by ``Run`` when it ends
 
     def note(self, message: str) -> None:
         """A per-file status line, printed as it happens (runs can be millions of files)."""
@@ -78,6 +82,21 @@ def _pick_mode(in_place: bool, check: bool, diff: bool, output: Path | None) -> 
     if len(chosen) > 1:
         raise fail(f"choose one of {', '.join(m.value for m in chosen)}")
     return chosen[0] if chosen else Mode.STDOUT
+
+
+class _UrlPatterns(NamedTuple):
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+
+def _check_patterns(urls: _UrlPatterns) -> None:
+    from scrubwarc.batch import url_patterns  # lazy: warcio
+    from scrubwarc.errors import ConfigError
+
+    try:
+        url_patterns((*urls.include, *urls.exclude))
+    except ConfigError as exc:
+        raise fail(str(exc)) from None
 
 
 def clean(
@@ -112,6 +131,8 @@ def clean(
     ] = False,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    include_url: IncludeUrlOpt = None,
+    exclude_url: ExcludeUrlOpt = None,
     disable: DisableOpt = None,
     exit_non_zero_on_fix: Annotated[
         bool,
@@ -133,6 +154,7 @@ def clean(
       scrubwarc clean --check corpus/        # exit 1 if any file would change
       scrubwarc clean --explain article.txt  # what each rule removed
       scrubwarc clean -o cleaned/ corpus/    # cleaned copies, mirroring the tree
+      scrubwarc clean -o cleaned/ crawl.warc.gz  # a crawl's articles, as HOST/PATH.txt
     """
     paths = paths or []
     if not paths:
@@ -141,6 +163,9 @@ def clean(
     if show_explain and mode is Mode.DIFF:
         raise fail("--explain and --diff both print to stdout; choose one")
     conf = setup(config, disable, include, exclude, TEXT_INCLUDE, encoding)
+    urls = _UrlPatterns(tuple(include_url or ()), tuple(exclude_url or ()))
+    if include_url or exclude_url:
+        _check_patterns(urls)
     run = Run(debug)
 
     stdin = [p for p in paths if str(p) == "-"]
@@ -164,7 +189,10 @@ def clean(
     with guard(run, "files already written are complete; no file is half-written"):
         for source in run.walk(paths, conf, skip):
             with run.item(str(source.path)):
-                _one_file(source, mode, conf.options, output, show_explain, max_bytes, tally)
+                _one_file(source, mode, conf.options, output, show_explain, max_bytes, tally, urls)
+            for message in tally.failed:
+                run.error(message)
+            tally.failed.clear()
         # A summary for every run but printing one file's text (stdout holds the data).
         if not quiet and not (single_file and mode is Mode.STDOUT):
             status(_summary(mode, tally, run))
@@ -179,10 +207,17 @@ def _one_file(
     show_explain: bool,
     max_bytes: int,
     tally: Tally,
+    urls: _UrlPatterns,
 ) -> None:
     """Clean one file and act on the result; a failure raises, naming the file."""
     path = source.path
     name = display_path(path)
+    if sniff_crawl(path):
+        if mode is not Mode.OUTPUT or output is None:
+            raise InputError(
+                f"a crawl (WARC or ARC) is not rewritten as text; use -o DIR ({mode.value})"
+            )
+        return _crawl(path, options, output, max_bytes, tally, urls)
     data, info = read_source(path, max_bytes)
     doc = read(data, str(path), options.encoding)
     if doc.kind == "html" and mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF):
@@ -219,6 +254,55 @@ def _one_file(
         tally.changed += 1
     else:
         tally.unchanged += 1
+
+
+_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx")
+
+
+def _crawl(
+    path: Path,
+    options: CleanOptions,
+    output: Path,
+    max_bytes: int,
+    tally: Tally,
+    urls: _UrlPatterns,
+) -> None:
+    """The cleaned text of each article page of a crawl, under a path built from its URL."""
+    from scrubwarc.batch import crawl_articles  # lazy: warcio
+    from scrubwarc.warc.reader import unsafe_reason
+
+    def report(where: str, reason: str, is_error: bool) -> None:
+        if is_error:
+            tally.failed.append(f"{display_path(where)}: {reason}")
+        else:
+            tally.note(f"warning: {display_path(where)}: {reason} (skipped)")
+
+    found = crawl_articles(
+        path,
+        options=options,
+        include_url=urls.include,
+        exclude_url=urls.exclude,
+        max_bytes=max_bytes,
+        report=report,
+    )
+    for item in found:
+        where = f"{path}: offset {item.info.offset}: {item.info.url}"
+        if item.article is None:
+            if item.error:
+                report(where, item.error, True)
+            continue
+        relative = item.article.metadata.path or ""
+        unsafe = unsafe_reason(relative)
+        if unsafe is not None:
+            report(where, f"{relative}: {unsafe} (not written)", True)
+            continue
+        stem = relative
+        if item.article.kind == "html" and stem.lower().endswith(_PAGE_SUFFIXES):
+            stem = stem.rsplit(".", 1)[0]
+        target = output / (stem if stem.lower().endswith(".txt") else stem + ".txt")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, item.article.text.encode("utf-8"))
+        tally.changed += 1
 
 
 def _run_stdin(

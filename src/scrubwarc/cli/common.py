@@ -58,6 +58,22 @@ DisableOpt = Annotated[
         show_default=False,
     ),
 ]
+IncludeUrlOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--include-url",
+        help="From crawls, only pages whose URL matches this regular expression (repeatable).",
+        show_default=False,
+    ),
+]
+ExcludeUrlOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude-url",
+        help="From crawls, leave out pages whose URL matches this regular expression (repeatable).",
+        show_default=False,
+    ),
+]
 _SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)(i?B?)\s*", re.IGNORECASE)
 _UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
 

@@ -15,17 +15,22 @@ from scrubwarc.cli.common import (
     DisableOpt,
     EncodingOpt,
     ExcludeOpt,
+    ExcludeUrlOpt,
     IncludeOpt,
+    IncludeUrlOpt,
     MaxBytesOpt,
     Run,
     fail,
     guard,
     setup,
+    status,
 )
 from scrubwarc.errors import display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, read_bytes
+from scrubwarc.warc.sniff import CRAWL_INCLUDE, sniff_crawl
 
 if TYPE_CHECKING:
+    from scrubwarc.clean.model import CleanOptions
     from scrubwarc.meta.model import Metadata
 
 
@@ -40,11 +45,16 @@ def summary(meta: Metadata) -> str:
         ("language", meta.language),
         ("words", str(meta.word_count)),
         ("encoding", meta.encoding),
+        (
+            "crawled",
+            f"{meta.crawl_date} {meta.crawl_warc}@{meta.crawl_offset}" if meta.crawl_url else None,
+        ),
         ("related", "; ".join(meta.related) or None),
         ("tracking", ", ".join(f"{k}={v}" for k, vs in meta.tracking for v in vs) or None),
         ("removed", f"{len(meta.removed)} item(s)" if meta.removed else None),
     ]
-    head = f"{display_path(meta.path)}\n" if meta.path else ""
+    name = meta.crawl_url or meta.path
+    head = f"{display_path(name)}\n" if name else ""
     return head + "".join(f"  {name:<9} {value}\n" for name, value in rows if value)
 
 
@@ -71,10 +81,13 @@ def meta(
         ),
     ] = None,
     as_json: Annotated[
-        bool, typer.Option("--json", help="JSON on stdout; JSON Lines for several files.")
+        bool,
+        typer.Option("--json", help="JSON on stdout; JSON Lines for several files or a crawl."),
     ] = False,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    include_url: IncludeUrlOpt = None,
+    exclude_url: ExcludeUrlOpt = None,
     disable: DisableOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     config: ConfigOpt = None,
@@ -89,6 +102,7 @@ def meta(
       scrubwarc meta article.txt --json   # one JSON object
       scrubwarc meta corpus/ --json       # JSON Lines, one object per file
       scrubwarc meta page.html --json     # the same fields from an HTML page
+      scrubwarc meta crawl.warc.gz --json # JSON Lines, one per article page of a crawl
     """
     from scrubwarc.article import process  # lazy: metadata needs parsers the clean path does not
     from scrubwarc.meta.sites import learn_site_suffixes, read_heads
@@ -96,10 +110,11 @@ def meta(
     paths = paths or []
     if not paths:
         raise fail("no input given", "pass files, directories, or - for standard input")
-    conf = setup(config, disable, include, exclude, ARTICLE_INCLUDE, encoding)
-    several = len(paths) > 1 or any(p.is_dir() for p in paths)
-    run = Run(debug)
+    conf = setup(config, disable, include, exclude, (*ARTICLE_INCLUDE, *CRAWL_INCLUDE), encoding)
+    _check_patterns(include_url, exclude_url)
     stdin = [str(p) for p in paths] == ["-"]
+    several = len(paths) > 1 or any(p.is_dir() or sniff_crawl(p) for p in paths if not stdin)
+    run = Run(debug)
     with guard(run, "the lines written so far are complete"):
         sources: list[Path | None] = [None]
         options = conf.options
@@ -107,10 +122,14 @@ def meta(
             sources = [s.path for s in run.walk(paths, conf)]
             if several:  # a run over many files learns its sites' names first
                 learned = learn_site_suffixes(
-                    read_heads((p for p in sources if p), options.encoding)
+                    read_heads((p for p in sources if p and not sniff_crawl(p)), options.encoding)
                 )
                 options = options._replace(site_names=options.site_names | learned)
         for path in sources:
+            if path is not None and sniff_crawl(path):
+                with run.item(str(path)):
+                    _crawl(path, options, include_url, exclude_url, max_bytes, as_json, run)
+                continue
             with run.item("<stdin>" if path is None else str(path)):
                 data = read_bytes(path, max_bytes) if path else sys.stdin.buffer.read()
                 article = process(data, None if path is None else str(path), options)
@@ -119,3 +138,53 @@ def meta(
                 else:
                     sys.stdout.write(summary(article.metadata) + ("\n" if several else ""))
     raise typer.Exit(run.exit_code())
+
+
+def _crawl(
+    path: Path,
+    options: CleanOptions,
+    include_url: list[str] | None,
+    exclude_url: list[str] | None,
+    max_bytes: int,
+    as_json: bool,
+    run: Run,
+) -> None:
+    """One line (or summary) per article page of a crawl; pages with no text are left out."""
+    from scrubwarc.batch import crawl_articles  # lazy: warcio
+
+    def report(where: str, reason: str, is_error: bool) -> None:
+        if is_error:
+            run.error(f"{display_path(where)}: {reason}")
+        else:
+            status(f"warning: {display_path(where)}: {reason} (skipped)")
+
+    found = crawl_articles(
+        path,
+        options=options,
+        include_url=include_url or (),
+        exclude_url=exclude_url or (),
+        max_bytes=max_bytes,
+        report=report,
+    )
+    for item in found:
+        if item.article is None:
+            if item.error:
+                report(f"{path}: offset {item.info.offset}: {item.info.url}", item.error, True)
+            continue
+        meta = item.article.metadata
+        if as_json:
+            sys.stdout.write(_json_line(meta.to_dict(), indent=False))
+        else:
+            sys.stdout.write(summary(meta) + "\n")
+
+
+def _check_patterns(*patterns: list[str] | None) -> None:
+    """A bad ``--include-url``/``--exclude-url`` is a usage error, found before any work."""
+    if any(patterns):
+        from scrubwarc.batch import url_patterns  # lazy: warcio
+        from scrubwarc.errors import ConfigError
+
+        try:
+            url_patterns([p for group in patterns for p in group or ()])
+        except ConfigError as exc:
+            raise fail(str(exc)) from None

@@ -32,9 +32,23 @@ class Metadata:
     path: str | None = None
     encoding_confidence: float | None = None  # 0 to 1: how sure the encoding choice was
     date_assumed: str | None = None  # "month-first"/"day-first" when a date read both ways
+    # Where a page read from a crawl was captured: URL, WARC-Date, the WARC and the offset.
+    crawl_url: str | None = None
+    crawl_date: str | None = None
+    crawl_warc: str | None = None
+    crawl_offset: int | None = None
 
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready mapping; ``tracking`` an object of lists, removals a list of objects."""
+        """A JSON-ready mapping; ``tracking`` an object of lists, removals a list of objects.
+
+        The ``crawl_*`` names appear only for a page read from a crawl.
+        """
+        crawl = {
+            "crawl_url": self.crawl_url,
+            "crawl_date": self.crawl_date,
+            "crawl_warc": self.crawl_warc,
+            "crawl_offset": self.crawl_offset,
+        }
         return {
             "title": self.title,
             "authors": list(self.authors),
@@ -64,4 +78,5 @@ class Metadata:
             "path": self.path,
             "encoding_confidence": self.encoding_confidence,
             "date_assumed": self.date_assumed,
+            **(crawl if self.crawl_url is not None else {}),
         }

@@ -214,8 +214,20 @@ def _legacy(data: bytes) -> tuple[str, float]:
     return page, sure
 
 
-def decode(data: bytes, source: str | None = None, encoding: str | None = None) -> Decoded:
+def decode(
+    data: bytes,
+    source: str | None = None,
+    encoding: str | None = None,
+    declared: str | None = None,
+) -> Decoded:
     """Decode scraped bytes, naming the encoding that was detected (or the one stated).
+
+    ``declared`` is a charset declared outside the bytes (an HTTP header): after a
+    byte-order mark it wins, unless the bytes are not valid in it (then detection decides)
+    or it says Latin-1/ASCII of bytes that are valid UTF-8 (a common server default).
+
+    >>> decode("Привет".encode("cp1251"), declared="windows-1251")
+    Decoded(text='Привет', encoding='cp1251', confidence=1.0)
 
     >>> decode("café".encode("cp1252"))
     Decoded(text='café', encoding='iso-8859-1', confidence=1.0)
@@ -231,6 +243,9 @@ def decode(data: bytes, source: str | None = None, encoding: str | None = None) 
     for bom, codec, name in BOMS:
         if data.startswith(bom):
             return Decoded(_decode_strict(data, codec, source), name)
+    by_header = _declared(data, declared)
+    if by_header is not None:
+        return by_header
     utf16 = utf16_without_bom(data[:_SNIFF])
     if utf16 is not None:
         return Decoded(_decode_strict(data, utf16, source), utf16)
@@ -258,6 +273,29 @@ def _decode_stated(data: bytes, encoding: str, source: str | None) -> Decoded:
     if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     return Decoded(_decode_strict(data, name, source), name)
+
+
+_AS_UTF8_IF_VALID = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
+
+
+def _declared(data: bytes, label: str | None) -> Decoded | None:
+    if not label:
+        return None
+    try:
+        codec = codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    if b"\x00" in data and not codec.startswith(("utf-16", "utf-32")):
+        return None  # binary: detection says so
+    if codec in _AS_UTF8_IF_VALID:
+        try:
+            return Decoded(data.decode("utf-8"), "utf-8")
+        except UnicodeDecodeError:
+            codec = "cp1252"  # what browsers read these labels as
+    try:
+        return Decoded(data.decode(codec), codec)
+    except UnicodeDecodeError:
+        return None
 
 
 def strip_bom(data: bytes) -> bytes:

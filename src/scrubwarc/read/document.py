@@ -56,8 +56,20 @@ def _html_by(data: bytes, name: str | None) -> str | None:
     return "content" if _HTML_START.match(head) is not None else None
 
 
-def read(data: bytes, name: str | None = None, encoding: str | None = None) -> Document:
+def read(
+    data: bytes,
+    name: str | None = None,
+    encoding: str | None = None,
+    *,
+    declared: str | None = None,
+    html: bool | None = None,
+) -> Document:
     """Read one input: a text article is decoded, an HTML page parsed and its article extracted.
+
+    ``declared`` is a charset declared outside the bytes (an HTTP ``Content-Type``): it wins
+    over the page's own ``<meta>`` and over detection, as in a browser. ``html`` says what
+    the input is when something outside the bytes knows (True: a page, False: text);
+    None decides by the name's suffix, then the bytes.
 
     >>> read("Headline\\n\\nBody, café.".encode()).text
     'Headline\\n\\nBody, café.'
@@ -68,12 +80,13 @@ def read(data: bytes, name: str | None = None, encoding: str | None = None) -> D
     ``encoding``, when given, is used instead of detecting one.
     Raises ``DecodeError`` (binary or undecodable bytes) or ``HtmlError``, naming ``name``.
     """
-    how = _html_by(data, name)
+    how = _html_by(data, name) if html is None else ("declared" if html else None)
     if how is not None:
         from scrubwarc.read.html import read_html  # lazy: lxml, for HTML input only
 
         refuse_binary(data, name)  # lxml would parse a gzip stream or an executable as a page
-        tree, found, text = read_html(data, source=name, encoding=encoding)
+        tree, found, text = read_html(data, source=name, encoding=encoding, declared=declared)
         return Document("html", text, found, how, tree)
-    decoded = decode(data, name, encoding)
-    return Document("text", decoded.text, decoded.encoding, "content", None, decoded.confidence)
+    decoded = decode(data, name, encoding, declared)
+    how = "declared" if html is False else "content"
+    return Document("text", decoded.text, decoded.encoding, how, None, decoded.confidence)

@@ -104,6 +104,20 @@ def _declared_encoding(head: bytes) -> str | None:
     return None
 
 
+def _known(label: str | None) -> str | None:
+    """The codec name of a charset label, or None for no label or one Python does not know.
+
+    >>> _known("ISO-8859-1"), _known("x-unknown"), _known(None)
+    ('iso8859-1', None, None)
+    """
+    if not label:
+        return None
+    try:
+        return codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
 def _is_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
@@ -120,8 +134,11 @@ class EncodingChoice(NamedTuple):
     reason: str  # "bom", "declared", "utf-8 over declared", "undeclared utf-8", "sniffed"
 
 
-def choose_encoding(data: bytes) -> EncodingChoice:
+def choose_encoding(data: bytes, declared: str | None = None) -> EncodingChoice:
     """The encoding a browser would pick, in the order BOM, ``<meta>`` declaration, UTF-8, sniff.
+
+    ``declared`` (an HTTP header's charset) comes before the ``<meta>``, as in a browser; an
+    unknown label is ignored.
 
     A declaration is checked against the bytes: non-ASCII bytes that are valid UTF-8 are read as
     UTF-8 whatever legacy charset the page declares. Legacy multi-byte text (GB2312, Shift_JIS,
@@ -138,7 +155,7 @@ def choose_encoding(data: bytes) -> EncodingChoice:
     for bom, _, name in BOMS:
         if data.startswith(bom):
             return EncodingChoice(name, None, "bom")
-    declared = _declared_encoding(data[:_PRESCAN_BYTES])
+    declared = _known(declared) or _declared_encoding(data[:_PRESCAN_BYTES])
     if declared is not None:
         if declared.startswith(("utf-16", "utf-32")):
             # The bytes were ASCII-compatible enough to read the <meta>: not UTF-16.
@@ -156,13 +173,13 @@ def choose_encoding(data: bytes) -> EncodingChoice:
     return EncodingChoice("cp1252" if found == "iso-8859-1" else found, None, "sniffed")
 
 
-def detect_encoding(data: bytes) -> str:
+def detect_encoding(data: bytes, declared: str | None = None) -> str:
     """The codec ``choose_encoding`` picks.
 
     >>> detect_encoding('<p>café'.encode())
     'utf-8'
     """
-    return choose_encoding(data).codec
+    return choose_encoding(data, declared).codec
 
 
 def _stated(encoding: str, source: str | None) -> str:
@@ -174,10 +191,18 @@ def _stated(encoding: str, source: str | None) -> str:
 
 
 def read_html(
-    data: bytes, *, source: str | None = None, encoding: str | None = None
+    data: bytes,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    declared: str | None = None,
 ) -> tuple[lxml.html.HtmlElement, str, str]:
-    """A page's tree, its encoding (found once, or as stated) and its article text."""
-    encoding = _stated(encoding, source) if encoding else detect_encoding(data)
+    """A page's tree, its encoding (found once, or as stated) and its article text.
+
+    ``declared`` is the charset of an HTTP header, if the page came with one; a stated
+    ``encoding`` wins over everything.
+    """
+    encoding = _stated(encoding, source) if encoding else detect_encoding(data, declared)
     tree = parse_document(data, source=source, encoding=encoding)
     return tree, encoding, extract_text(tree)
 

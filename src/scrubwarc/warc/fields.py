@@ -145,6 +145,10 @@ def article_fields(
             ("encoding", meta.encoding),
             ("tracking", json_value(meta.to_dict()["tracking"]) if meta.tracking else None),
             ("removed", json_value(meta.to_dict()["removed"]) if meta.removed else None),
+            ("crawl-url", meta.crawl_url),
+            ("crawl-date", meta.crawl_date),
+            ("crawl-warc", meta.crawl_warc),
+            ("crawl-offset", None if meta.crawl_offset is None else str(meta.crawl_offset)),
         ]
     else:
         fields += [("identifier", target), ("source-sha256", sha256)]

@@ -1,4 +1,4 @@
-"""Reading scrubwarc WARCs back: list their articles, unpack the originals, pages for a WACZ.
+"""Reading scrubwarc WARCs back: list their articles and unpack the originals.
 
 Every reader streams: a record's block is read inside the loop over ``ArchiveIterator``,
 and at most one article's bytes are held at a time, so memory stays flat with file size.
@@ -35,13 +35,11 @@ from scrubwarc.warc.fields import (
 __all__ = [
     "READ_ERRORS",
     "Listing",
-    "Page",
     "UnpackSummary",
     "WarcRecord",
     "iter_records",
     "list_articles",
     "looks_like_warc",
-    "pages",
     "unpack",
 ]
 
@@ -64,17 +62,6 @@ class Listing:
     captured: str
     duplicate: bool = False
     error: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """One entry of a WACZ ``pages.jsonl``: where to replay the article and what it says."""
-
-    url: str
-    ts: str
-    title: str
-    text: str
-    id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,27 +307,6 @@ def list_articles(path: Path) -> Iterator[Listing]:
             )
 
 
-def pages(path: Path) -> Iterator[Page]:
-    """Each article's replay address, capture time, title and cleaned text, for a WACZ."""
-    texts: dict[str, str] = {}
-    for rec in _records(path, frozenset({"resource", "metadata"})):
-        concurrent = rec.header("WARC-Concurrent-To")
-        if rec.type == "resource" and concurrent and rec.target.startswith("urn:text:"):
-            texts = {concurrent: rec.block.decode("utf-8", "replace")}
-        elif rec.type == "metadata":
-            fields = _fields(rec)
-            original = rec.header("WARC-Refers-To") or ""
-            source = _first(fields, SOURCE_PATH_FIELD)
-            title = _first(fields, "title") or (decode_source_path(source) if source else None)
-            yield Page(
-                url=rec.target,
-                ts=rec.date,
-                title=title or rec.target,
-                text=texts.pop(original, ""),
-                id=original.strip("<>").removeprefix("urn:uuid:"),
-            )
-
-
 def unsafe_reason(path: str) -> str | None:
     """Why ``path`` must not be written under an output folder, or None if it is safe.
 
@@ -369,7 +335,9 @@ def unsafe_reason(path: str) -> str | None:
 
 
 def _digest_ok(rec: _Record) -> bool:
-    expected = rec.header("WARC-Payload-Digest") or rec.header("WARC-Block-Digest")
+    # A response's payload digest covers the body only; its block digest, the whole block.
+    payload = None if rec.type == "response" else rec.header("WARC-Payload-Digest")
+    expected = payload or rec.header("WARC-Block-Digest")
     hasher = digest_hasher(expected)
     if hasher is None:
         return True
@@ -402,8 +370,10 @@ def unpack(path: Path, out_dir: Path, *, force: bool = False) -> UnpackSummary:
     total = 0
     stopped = None
     try:
-        for rec in _records(path, frozenset({"resource", "metadata"})):
-            if rec.type in ("resource", "revisit") and not rec.header("WARC-Concurrent-To"):
+        for rec in _records(path, frozenset({"resource", "metadata", "response"})):
+            copied = rec.type == "response"  # a capture copied from a crawl
+            original_kind = rec.type in ("resource", "revisit")
+            if copied or (original_kind and not rec.header("WARC-Concurrent-To")):
                 offsets[rec.id] = rec.offset
                 pending[rec.id] = rec
                 if len(pending) > _MAX_PENDING:
@@ -417,6 +387,8 @@ def unpack(path: Path, out_dir: Path, *, force: bool = False) -> UnpackSummary:
                 continue
             name = decode_source_path(source)
             data, reason = _original_bytes(path, original, offsets)
+            if original is None and rec.header("WARC-Refers-To-Target-URI"):
+                reason = "the capture was not copied here; it stays in its crawl"
             reason = unsafe_reason(name) or reason
             if reason is None:
                 reason = _restore(root, name, data, force)
@@ -445,6 +417,13 @@ def _original_bytes(
         original = loaded
     if not _digest_ok(original):
         return b"", f"digest mismatch in the record at offset {original.offset}"
+    if original.type == "response":
+        from scrubwarc.warc.http import response_payload
+
+        try:
+            return response_payload(original.block), None
+        except ValueError as exc:
+            return b"", f"record at offset {original.offset}: {exc}"
     return original.block, None
 
 

@@ -142,6 +142,7 @@ class EncodedArticle(NamedTuple):
     original: RecordTail
     text: RecordTail | None
     metadata: RecordTail
+    title: str  # what a viewer lists the article by: its title, else its path or target
 
 
 def encode_article(article: Article, source_path: str | None = None) -> EncodedArticle:
@@ -177,4 +178,5 @@ def _encode(
         if article
         else None,
         record_tail(format_fields(fields), FIELDS_TYPE, target, payload_digest=False),
+        (article.metadata.title if article else None) or path or target,
     )

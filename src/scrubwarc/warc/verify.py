@@ -109,7 +109,8 @@ class _Checker:
         bad = self.fault
         if not self.ids and rec_type != "warcinfo":
             bad(offset, rid, f"first record is {rec_type!r}, not warcinfo")
-        if record.protocol != "WARC/1.1":
+        copied = _copied(record, first=not self.ids)
+        if record.protocol != "WARC/1.1" and not (copied and record.protocol == "WARC/1.0"):
             bad(offset, rid, f"{record.protocol} record, not WARC/1.1")
         if rid in self.ids:
             bad(offset, rid, "duplicate WARC-Record-ID")
@@ -127,10 +128,16 @@ class _Checker:
             bad(offset, rid, f"payload digest mismatch or unknown algorithm: {payload_digest}")
         self.ids[rid] = (rec_type, payload_digest)
         target = record.header("WARC-Target-URI") or ""
-        if rec_type != "warcinfo":
-            self._link(offset, rid, "WARC-Warcinfo-ID", record.header("WARC-Warcinfo-ID"))
-        if rec_type == "metadata" or rec_type == "revisit":
-            self._link(offset, rid, "WARC-Refers-To", record.header("WARC-Refers-To"))
+        warcinfo = record.header("WARC-Warcinfo-ID")
+        if rec_type != "warcinfo" and not (copied and warcinfo is None):
+            self._link(offset, rid, "WARC-Warcinfo-ID", warcinfo)
+        refers = record.header("WARC-Refers-To")
+        by_uri = record.header("WARC-Refers-To-Target-URI") and record.header("WARC-Refers-To-Date")
+        # A record may point outside the file by URL and date (a capture in its source crawl).
+        if (rec_type == "metadata" or rec_type == "revisit") and not (
+            refers is None and (by_uri or copied)
+        ):
+            self._link(offset, rid, "WARC-Refers-To", refers)
         if target.startswith("urn:text:"):
             self._link(offset, rid, "WARC-Concurrent-To", record.header("WARC-Concurrent-To"))
 
@@ -154,3 +161,17 @@ class _Checker:
                 and (linked[1] != self.ids[rid][1])
             ):
                 self.fault(offset, rid, f"revisit digest differs from that of {value}")
+
+
+def _copied(record: WarcRecord, *, first: bool) -> bool:
+    """A record scrubwarc copies from a crawl as it was (which WARC version it was written in).
+
+    scrubwarc itself writes no ``response`` or ``request`` record, no revisit with HTTP
+    headers, and only its own warcinfo first.
+    """
+    if record.type in ("response", "request"):
+        return True
+    if record.type == "warcinfo":
+        return not first
+    content_type = record.header("Content-Type") or ""
+    return record.type == "revisit" and content_type.startswith("application/http")

@@ -28,6 +28,7 @@ from typing import NamedTuple
 from scrubwarc._version import __version__
 from scrubwarc.article import Article
 from scrubwarc.errors import ConfigError, OutputError, OutputExistsError, display_path
+from scrubwarc.warc.capture import EncodedCapture
 from scrubwarc.warc.fields import field_value, format_fields
 from scrubwarc.warc.record import (
     FIELDS_TYPE,
@@ -44,7 +45,9 @@ __all__ = [
     "Clock",
     "RecordIds",
     "WarcWriter",
+    "WriteObserver",
     "WrittenArticle",
+    "WrittenRecord",
     "check_output",
 ]
 
@@ -101,6 +104,8 @@ class _Originals:
                 "CREATE TABLE first (sha256 BLOB PRIMARY KEY, record_id TEXT, target TEXT,"
                 " date TEXT, digest TEXT) WITHOUT ROWID"
             )
+            # Captures copied from crawls, by record id: each is copied once per file.
+            self._db.execute("CREATE TABLE copied (record_id TEXT PRIMARY KEY) WITHOUT ROWID")
             self._db.execute("BEGIN")
 
     @contextlib.contextmanager
@@ -122,6 +127,12 @@ class _Originals:
         with self._failing_as_output_error():
             self._db.execute("INSERT INTO first VALUES (?, ?, ?, ?, ?)", (sha256, *first))
 
+    def copy_once(self, record_id: str) -> bool:
+        """True the first time a capture is copied into this file, False after."""
+        with self._failing_as_output_error():
+            cursor = self._db.execute("INSERT OR IGNORE INTO copied VALUES (?)", (record_id,))
+        return cursor.rowcount == 1
+
     def close(self) -> None:
         self._db.close()
 
@@ -137,6 +148,18 @@ class WrittenArticle:
     duplicate: bool
 
 
+class WrittenRecord(NamedTuple):
+    """One record of an article as written: its type and where its gzip member lies."""
+
+    type: str
+    offset: int
+    length: int
+
+
+# Told of each article once its records are written (how ``wacz`` indexes as it goes).
+WriteObserver = Callable[[WrittenArticle, EncodedArticle, tuple[WrittenRecord, ...]], None]
+
+
 @dataclass(slots=True)
 class _Part:
     """One output file being written under its temporary name."""
@@ -146,6 +169,7 @@ class _Part:
     handle: io.BufferedWriter
     warcinfo_id: str
     originals: _Originals = field(default_factory=_Originals)
+    source_infos: set[str] = field(default_factory=set)  # crawl warcinfos copied here
     articles: int = 0
     size: int = 0
 
@@ -189,7 +213,8 @@ class WarcWriter:
     the output rolls over into ``STEM-00000.warc.gz``, ``STEM-00001.warc.gz`` …, each a
     complete WARC with its own warcinfo. Identical originals are written once per file; a
     repeat becomes a ``revisit`` (per file, so every file can be read or unpacked alone).
-    ``clock`` and ``record_ids`` exist so that tests produce byte-identical files.
+    ``clock`` and ``record_ids`` exist so that tests produce byte-identical files;
+    ``observer`` is told where each article's records went.
     """
 
     def __init__(
@@ -202,6 +227,7 @@ class WarcWriter:
         clock: Clock | None = None,
         record_ids: RecordIds | None = None,
         parents: bool = False,
+        observer: WriteObserver | None = None,
         description: str = "News articles archived by scrubwarc: original, cleaned text, metadata",
     ) -> None:
         if append and max_size is not None:
@@ -215,9 +241,11 @@ class WarcWriter:
         self._force = force
         self._clock = clock or _now
         self._ids = record_ids or _new_id
+        self._observer = observer
         self._description = description
         self._part: _Part | None = None
         self._files: list[Path] = []
+        self._source_infos: dict[str, bytes] = {}
         self.records = 0
         self.duplicates = 0
         self.bytes_written = 0
@@ -264,7 +292,7 @@ class WarcWriter:
             raise OutputError(f"{final}: cannot write: {exc.strerror or exc}") from None
         warcinfo_id = self._ids()
         try:
-            self._part = _Part(final, temp, handle, warcinfo_id)
+            self._part = _Part(final, temp, handle, warcinfo_id, size=handle.tell())
         except BaseException:  # the index could not be set up: leave nothing behind
             handle.close()
             with contextlib.suppress(OSError):
@@ -311,20 +339,94 @@ class WarcWriter:
         ids = (self._ids(), self._ids(), self._ids())
         date = _warc_date(self._clock())
         first = part.originals.get(encoded.sha256)
-        blob, count = self._article_blob(encoded, ids, date, first)
-        if self._max_size and part.articles and part.size + len(blob) > self._max_size:
+        members = self._article_members(encoded, ids, date, first)
+        size = sum(len(m) for _, m in members)
+        if self._max_size and part.articles and part.size + size > self._max_size:
             self._finish_part()
             self._open_part()
             assert self._part is not None
             part, first = self._part, None
-            blob, count = self._article_blob(encoded, ids, date, first)
-        self._emit(blob, count)
+            members = self._article_members(encoded, ids, date, first)
+        offset = part.size
+        self._emit(b"".join(m for _, m in members), len(members))
         if first is None:
             copy = _FirstCopy(ids[0], encoded.target, date, encoded.original.digest)
             part.originals.add(encoded.sha256, copy)
         part.articles += 1
         self.duplicates += first is not None
-        return WrittenArticle(encoded.target, date, ids[0], part.final, first is not None)
+        written = WrittenArticle(encoded.target, date, ids[0], part.final, first is not None)
+        if self._observer is not None:
+            records = []
+            for rec_type, member in members:
+                records.append(WrittenRecord(rec_type, offset, len(member)))
+                offset += len(member)
+            self._observer(written, encoded, tuple(records))
+        return written
+
+    def add_source_info(self, record_id: str, member: bytes) -> None:
+        """A crawl's warcinfo record (one gzip member), copied before the first capture naming it.
+
+        Copied captures keep their ``WARC-Warcinfo-ID``; this keeps it pointing at a record
+        of the same file, in every rolled part.
+        """
+        self._source_infos[record_id] = member
+
+    def write_capture(self, encoded: EncodedCapture) -> WrittenArticle:
+        """Append a crawled article: its capture as crawled (unless not copied), text, metadata.
+
+        The three share the crawl's ``WARC-Date``. The text is concurrent to the capture and
+        the metadata refers to it; a capture already copied into this file (the same record
+        from two inputs) is linked, not copied again. Without a copy both point at the
+        capture in its crawl by URL and date (``WARC-Refers-To-Target-URI``, ``-Date``).
+        """
+        part = self._part
+        if part is None:
+            raise OutputError("WarcWriter is closed; use it as a context manager")
+        text_id, meta_id = self._ids(), self._ids()
+        copy = encoded.record is not None and part.originals.copy_once(encoded.capture_id)
+        blob, count = self._capture_blob(encoded, text_id, meta_id, copy)
+        if self._max_size and part.articles and part.size + len(blob) > self._max_size:
+            self._finish_part()
+            self._open_part()
+            assert self._part is not None
+            part = self._part
+            copy = encoded.record is not None and part.originals.copy_once(encoded.capture_id)
+            blob, count = self._capture_blob(encoded, text_id, meta_id, copy)
+        self._emit(blob, count)
+        if copy and encoded.warcinfo_id is not None:
+            part.source_infos.add(encoded.warcinfo_id)
+        part.articles += 1
+        return WrittenArticle(encoded.target, encoded.date, encoded.capture_id, part.final, False)
+
+    def _capture_blob(
+        self, encoded: EncodedCapture, text_id: str, meta_id: str, copy: bool
+    ) -> tuple[bytes, int]:
+        part = self._part
+        assert part is not None
+        common = (("WARC-Date", encoded.date), ("WARC-Warcinfo-ID", part.warcinfo_id))
+        records = []
+        if encoded.record is not None:
+            info = encoded.warcinfo_id
+            if copy:
+                known = info is not None and info in self._source_infos
+                if known and info not in part.source_infos:
+                    assert info is not None
+                    records.append(self._source_infos[info])
+                records.append(encoded.record)
+            text_link = ("WARC-Concurrent-To", encoded.capture_id)
+            refers: tuple[tuple[str, str], ...] = (("WARC-Refers-To", encoded.capture_id),)
+        else:
+            text_link = ("WARC-Concurrent-To", meta_id)
+            refers = (
+                ("WARC-Refers-To-Target-URI", encoded.target),
+                ("WARC-Refers-To-Date", encoded.date),
+            )
+        text_head = record_head("resource", text_id, (*common, text_link))
+        records.append(gzip_member(text_head, encoded.text))
+        records.append(
+            gzip_member(record_head("metadata", meta_id, (*common, *refers)), encoded.metadata)
+        )
+        return b"".join(records), len(records)
 
     def _emit(self, blob: bytes, records: int = 1) -> None:
         assert self._part is not None
@@ -333,19 +435,20 @@ class WarcWriter:
         self.bytes_written += len(blob)
         self.records += records
 
-    def _article_blob(
+    def _article_members(
         self,
         encoded: EncodedArticle,
         ids: tuple[str, str, str],
         date: str,
         first: _FirstCopy | None,
-    ) -> tuple[bytes, int]:
-        """The article's records as gzip members, ready to write in one piece."""
+    ) -> list[tuple[str, bytes]]:
+        """The article's records as (type, gzip member), to write in one piece."""
         assert self._part is not None
         common = (("WARC-Date", date), ("WARC-Warcinfo-ID", self._part.warcinfo_id))
         original_id, text_id, meta_id = ids
         if first is None:
-            records = [gzip_member(record_head("resource", original_id, common), encoded.original)]
+            head = record_head("resource", original_id, common)
+            records = [("resource", gzip_member(head, encoded.original))]
         else:
             revisit = (
                 *common,
@@ -356,13 +459,15 @@ class WarcWriter:
                 ("WARC-Payload-Digest", first.digest),
             )
             tail = record_tail(b"", None, encoded.target, payload_digest=False)
-            records = [gzip_member(record_head("revisit", original_id, revisit), tail)]
+            records = [("revisit", gzip_member(record_head("revisit", original_id, revisit), tail))]
         if encoded.text is not None:
             linked = (*common, ("WARC-Concurrent-To", original_id))
-            records.append(gzip_member(record_head("resource", text_id, linked), encoded.text))
+            head = record_head("resource", text_id, linked)
+            records.append(("resource", gzip_member(head, encoded.text)))
         refers = (*common, ("WARC-Refers-To", original_id))
-        records.append(gzip_member(record_head("metadata", meta_id, refers), encoded.metadata))
-        return b"".join(records), len(records)
+        head = record_head("metadata", meta_id, refers)
+        records.append(("metadata", gzip_member(head, encoded.metadata)))
+        return records
 
     def _warcinfo(self, filename: str, record_id: str) -> bytes:
         block = format_fields(

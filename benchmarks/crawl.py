@@ -1,0 +1,219 @@
+"""Crawl benchmark: ``scrubwarc archive`` on a crawl WARC against warcio + trafilatura.
+
+The crawl is recorded, not synthesised: every page of ``../shared/aeb`` and
+``../shared/wcxb-dev`` is served from 127.0.0.1 twice, once plain and once gzip-encoded
+(every other one chunked), and fetched through warcio's ``capture_http``. The reference
+reads the same WARC with warcio's ArchiveIterator, decodes each 2xx HTML response
+(``content_stream``) and runs ``trafilatura.extract`` on it, writing nothing; scrubwarc
+reads, cleans, extracts metadata and writes the article WARC (capture, text, metadata).
+Each contender runs in its own process, in turns, ``--repeat`` rounds; medians are printed,
+with peak RSS (``wait4``). Memory with crawl size: the same run on the crawl written four
+times over into one file.
+
+    python benchmarks/crawl.py [--repeat N] [--limit PAGES] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# Run as a script, this folder would come first on sys.path, and its html.py would shadow the
+# standard library's ``html``; the repository root lets ``benchmarks`` import as a package.
+if sys.path and Path(sys.path[0] or ".").resolve() == HERE:
+    sys.path[0] = str(HERE.parent)
+
+import argparse  # noqa: E402
+import gzip  # noqa: E402
+import os  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+import urllib.request  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+from benchmarks.run import PY, SCRUBWARC, interleave, median, run, table  # noqa: E402
+
+SHARED = HERE.parent.parent / "shared"
+Served = dict[str, tuple[bytes, bool, bool]]  # path -> (page, gzip-encoded, chunked)
+
+
+def real_pages(limit: int | None = None) -> list[tuple[str, bytes]]:
+    """(name, HTML bytes) of the shared AEB and WCXB dev pages, in a fixed order."""
+    pages = []
+    for corpus in ("aeb", "wcxb-dev"):
+        for path in sorted((SHARED / corpus / "html").glob("*.html.gz")):
+            pages.append(
+                (
+                    f"{corpus}/{path.name.removesuffix('.html.gz')}",
+                    gzip.decompress(path.read_bytes()),
+                )
+            )
+    return pages[:limit] if limit else pages
+
+
+def site(pages: list[tuple[str, bytes]]) -> Served:
+    served: Served = {}
+    for i, (name, page) in enumerate(pages):
+        served[f"/{name}.html"] = (page, False, False)
+        served[f"/gz/{name}.html"] = (page, True, i % 2 == 0)
+    return served
+
+
+def _handler(served: Served) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            page, encoded, chunked = served[self.path]
+            body = gzip.compress(page, mtime=0) if encoded else page
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            if encoded:
+                self.send_header("Content-Encoding", "gzip")
+            if chunked:
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                for start in range(0, len(body), 8192):
+                    piece = body[start : start + 8192]
+                    self.wfile.write(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
+                self.wfile.write(b"0\r\n\r\n")
+            else:
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+@contextmanager
+def serve(served: Served) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(served))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def record(path: Path, served: Served) -> int:
+    """Fetch every served page through warcio's ``capture_http``; the number of captures."""
+    from warcio.capture_http import capture_http
+
+    with serve(served) as base, capture_http(str(path)):
+        for page in served:
+            urllib.request.urlopen(base + page, timeout=30).read()
+    return len(served)
+
+
+def reference(warc: str) -> int:
+    """warcio-iterate + trafilatura: decode and extract each 2xx HTML response; count them."""
+    import trafilatura
+    from warcio.archiveiterator import ArchiveIterator
+
+    pages = 0
+    with open(warc, "rb") as handle:  # noqa: PTH123  (the reference is written as users write it)
+        for rec in ArchiveIterator(handle):
+            if rec.rec_type != "response" or rec.http_headers is None:
+                continue
+            status = rec.http_headers.get_statuscode()
+            ctype = rec.http_headers.get_header("Content-Type") or ""
+            if not status.startswith("2") or "html" not in ctype:
+                continue
+            trafilatura.extract(rec.content_stream().read(), include_comments=False)
+            pages += 1
+    return pages
+
+
+def _captures(path: Path) -> int:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("rb") as handle:
+        return sum(r.rec_type == "response" for r in ArchiveIterator(handle))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--repeat", type=int, default=3, help="rounds per contender")
+    parser.add_argument("--limit", type=int, help="use only this many distinct pages")
+    parser.add_argument("--work", type=Path, help="keep the crawl here (default: a temp dir)")
+    parser.add_argument("--reference", help=argparse.SUPPRESS)  # child processes
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.reference:
+        print(reference(args.reference))
+        return 0
+    if args.build:
+        record(args.build, site(real_pages(args.limit)))
+        return 0
+    work = args.work or Path(tempfile.mkdtemp(prefix="scrubwarc-crawl-"))
+    work.mkdir(parents=True, exist_ok=True)
+    crawl = work / f"crawl-{args.limit or 'all'}.warc.gz"
+    if not crawl.is_file():
+        # In a child: a parent that held the pages would lend its size to every measured
+        # child's peak RSS (spawning children shares the parent's memory until exec).
+        partial = crawl.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        limit = ["--limit", str(args.limit)] if args.limit else []
+        built = run([PY, str(Path(__file__).resolve()), "--build", str(partial), *limit])
+        if built.code != 0:
+            print(f"recording the crawl failed: {built.stderr}")
+            return 1
+        partial.replace(crawl)
+    big = work / f"{crawl.name.removesuffix('.warc.gz')}x4.warc.gz"
+    if not big.is_file():
+        with big.open("wb") as out_file:
+            for _ in range(4):
+                out_file.write(crawl.read_bytes())
+    captures = _captures(crawl)
+    print(f"crawl: {captures:,} captures of {captures // 2:,} real pages, "
+          f"{crawl.stat().st_size / 2**20:.1f} MiB; {os.cpu_count()} CPUs")  # fmt: skip
+    out = work / "out"
+    out.mkdir(exist_ok=True)
+    archive = [*SCRUBWARC, "archive", "--force", "-q"]
+    commands = {
+        "warcio + trafilatura": [PY, str(Path(__file__).resolve()), "--reference", str(crawl)],
+        "scrubwarc archive --jobs 1": [*archive, str(crawl), "-o", str(out / "j1.warc.gz")],
+        "scrubwarc archive --jobs 2": [
+            *archive,
+            str(crawl),
+            "-o",
+            str(out / "j2.warc.gz"),
+            "--jobs",
+            "2",
+        ],
+        "scrubwarc archive --jobs 1, crawl x4": [*archive, str(big), "-o", str(out / "x4.warc.gz")],
+    }
+    runs = interleave(commands, args.repeat)
+    for name, done in runs.items():
+        failed = [r for r in done if r.code != 0]
+        if failed:
+            print(f"{name} failed: {failed[0].stderr}")
+            return 1
+    rows = []
+    rate = {}
+    for name, done in runs.items():
+        n = captures * (4 if "x4" in name else 1)
+        seconds = median(done)
+        rate[name] = n / seconds
+        rows.append((name, n, seconds, rate[name], median(done, lambda r: r.peak_mib)))
+    print(table(("contender", "pages", "seconds", "pages/s", "peak MiB"), rows))
+    ref = rate["warcio + trafilatura"]
+    for name in ("scrubwarc archive --jobs 1", "scrubwarc archive --jobs 2"):
+        print(f"{name} vs warcio + trafilatura: {rate[name] / ref:.1f}x (target >= 5x)")
+    one, four = (median(runs[k], lambda r: r.peak_mib) for k in (
+        "scrubwarc archive --jobs 1", "scrubwarc archive --jobs 1, crawl x4"))  # fmt: skip
+    print(f"peak RSS, crawl x4 vs x1: {four:.1f} vs {one:.1f} MiB: {four / one:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

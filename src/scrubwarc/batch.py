@@ -1,0 +1,496 @@
+"""Archiving a tree of articles into WARC: walk, process (in a pool if asked), write in order.
+
+Paths stream from ``files.walk`` in sorted order and go to workers in batches. A worker
+reads, cleans and encodes each article (``warcrecord.encode_article``: digests and the
+formatted record tails); results come back in the same order and one writer in this
+process adds record ids, dates and revisits, compresses and writes them, so the output
+is the same bytes whatever ``jobs`` is, and this process has little to do per article.
+Only a few batches are in flight at any time, so memory stays flat however large the corpus.
+
+A file that cannot be read (missing, too large, not a regular file) is skipped. A file that
+reads but cannot be processed (binary, undecodable, HTML that will not parse) is archived
+raw, flagged with a ``scrubwarc-error`` field and no text record: the archive then holds
+every input, and ``unpack`` restores the whole tree.
+
+An input whose first bytes open a WARC or ARC is a crawl: one reader in this process goes
+through it in order (``warc.crawl``) and its articles go to the workers like files do;
+captures that are not articles are counted by reason, never archived as articles.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import re
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import NamedTuple
+
+from scrubwarc.article import Article, process
+from scrubwarc.clean.model import CleanOptions
+from scrubwarc.errors import ConfigError, InputError, OutputExistsError, display_path
+from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
+from scrubwarc.signals import die_with_parent
+from scrubwarc.warc.capture import CaptureInfo, EncodedCapture, encode_capture, with_capture
+from scrubwarc.warc.crawl import Capture, NotArticle, Problem, SourceInfo, read_crawl, url_path
+from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
+from scrubwarc.warc.sniff import CRAWL_INCLUDE, sniff_crawl
+from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
+
+__all__ = [
+    "BATCH_SIZE",
+    "CRAWL_INCLUDE",
+    "ArchiveSummary",
+    "CrawlArticle",
+    "Progress",
+    "archive",
+    "crawl_articles",
+    "url_patterns",
+]
+
+Progress = Callable[[int, int | None], None]
+# Big enough that pickling overhead is small, small enough that a batch's bytes are too.
+BATCH_SIZE = 64
+# Revisits of captures in other crawls named in the summary; the rest are only counted.
+MAX_WARNINGS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveSummary:
+    """What a run did. ``skipped`` were not archived; ``flagged`` were archived raw.
+
+    Both name each file by its path as given, with the reason.
+    """
+
+    articles: int
+    records: int
+    bytes_in: int
+    bytes_out: int
+    duplicates: int
+    skipped: tuple[tuple[str, str], ...]
+    flagged: tuple[tuple[str, str], ...]
+    files: tuple[Path, ...]
+    wacz: Path | None = None
+    # Crawl captures that are not articles, counted by reason (redirect, image, ...).
+    not_articles: tuple[tuple[str, int], ...] = ()
+    # Crawl records left out for a reason that is no fault (a revisit of another crawl);
+    # the first MAX_WARNINGS, all of them counted in not_articles.
+    warnings: tuple[tuple[str, str], ...] = ()
+
+
+class _Outcome(NamedTuple):
+    """One input after processing: its records, encoded for the writer, or why not.
+
+    With ``encoded`` and an ``error`` the input is archived raw and flagged; without
+    ``encoded`` it is skipped (``not_article`` says it was a page with nothing to extract).
+    A tuple, and no article: cheap to send back from a worker.
+    """
+
+    relative: str
+    source: str  # the path as given, for messages: relative paths repeat across inputs
+    encoded: EncodedArticle | EncodedCapture | None
+    error: str | None = None
+    not_article: str | None = None
+
+
+class _CaptureJob(NamedTuple):
+    """A crawled article for a worker: where it was captured and its decoded payload."""
+
+    info: CaptureInfo
+    payload: bytes
+    declared: str | None
+    html: bool | None
+
+
+_Job = tuple[str, str] | _CaptureJob
+
+
+class CrawlArticle(NamedTuple):
+    """A crawled page as processed: the article (None if nothing was extracted), or why not."""
+
+    info: CaptureInfo
+    article: Article | None
+    error: str | None = None
+
+
+def url_patterns(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    """Compile ``--include-url``/``--exclude-url`` regular expressions, naming a bad one."""
+    compiled = []
+    for pattern in patterns:
+        try:
+            compiled.append(re.compile(pattern))
+        except re.error as exc:
+            raise ConfigError(f"URL pattern {pattern!r}: {exc}") from None
+    return tuple(compiled)
+
+
+def _process_capture(job: _CaptureJob, options: CleanOptions | None) -> CrawlArticle:
+    info = job.info
+    path = url_path(info.url)
+    try:
+        article = process(job.payload, path, options, declared=job.declared, html=job.html)
+    except InputError as exc:
+        return CrawlArticle(info, None, exc.reason)
+    if not article.text.strip():
+        return CrawlArticle(info, None)
+    return CrawlArticle(info, with_capture(article, info, path))
+
+
+def _capture_outcome(job: _CaptureJob, options: CleanOptions | None) -> _Outcome:
+    done = _process_capture(job, options)
+    where = f"{done.info.warc}: offset {done.info.offset}: {done.info.url}"
+    if done.article is None:
+        empty = None if done.error else "empty extraction"
+        return _Outcome(done.info.url, where, None, done.error, empty)
+    return _Outcome(done.info.url, where, encode_capture(done.article, done.info))
+
+
+def _process_batch(
+    batch: Sequence[_Job], options: CleanOptions | None, max_bytes: int
+) -> list[_Outcome]:
+    """The worker: read, process and encode each file (the costly half of writing it).
+
+    Module-level so a pool can pickle it. Paths travel as strings: cheaper to pickle.
+    """
+    outcomes = []
+    for job in batch:
+        if isinstance(job, _CaptureJob):
+            outcomes.append(_capture_outcome(job, options))
+            continue
+        source, relative = job
+        try:
+            data = read_bytes(Path(source), max_bytes)
+        except InputError as exc:
+            outcomes.append(_Outcome(relative, source, None, exc.reason))
+            continue
+        try:
+            article = process(data, relative, options)
+        except InputError as exc:
+            outcomes.append(
+                _Outcome(relative, source, encode_raw(data, relative, exc.reason), exc.reason)
+            )
+        else:
+            outcomes.append(_Outcome(relative, source, encode_article(article, relative)))
+    return outcomes
+
+
+class _Crawls:
+    """What the reader of crawl inputs found besides articles, for the summary."""
+
+    def __init__(
+        self,
+        include_url: Sequence[str],
+        exclude_url: Sequence[str],
+        max_bytes: int,
+        copy: bool,
+        on_source_info: Callable[[str, bytes], None] | None = None,
+    ) -> None:
+        self.include_url = url_patterns(include_url)
+        self.exclude_url = url_patterns(exclude_url)
+        self.max_bytes = max_bytes
+        self.copy = copy
+        self.on_source_info = on_source_info
+        self.not_articles: Counter[str] = Counter()
+        self.seen = False  # whether any crawl was read
+        self.problems: list[tuple[str, str]] = []
+        self.warnings: list[tuple[str, str]] = []
+
+    def jobs(self, path: Path) -> Iterator[_CaptureJob]:
+        """The articles of one crawl, as jobs; the rest counted or reported here."""
+        self.seen = True
+        try:
+            for found in read_crawl(
+                path,
+                include_url=self.include_url,
+                exclude_url=self.exclude_url,
+                max_bytes=self.max_bytes,
+                copy=self.copy,
+            ):
+                if isinstance(found, Capture):
+                    yield _CaptureJob(_info(found, path), found.payload, found.declared, found.html)
+                elif isinstance(found, NotArticle):
+                    self.not_articles[found.reason] += 1
+                elif isinstance(found, SourceInfo):
+                    if self.on_source_info is not None and found.record is not None:
+                        self.on_source_info(found.record_id, _as_member(found))
+                elif isinstance(found, Problem):
+                    where = f"{path}: offset {found.offset}: {found.url}"
+                    if found.reason.startswith("revisit of a capture that is not"):
+                        # Common in deduplicated crawls: counted, and the first few named.
+                        self.not_articles["revisit of another crawl"] += 1
+                        if len(self.warnings) < MAX_WARNINGS:
+                            self.warnings.append((where, found.reason))
+                    else:
+                        self.problems.append((where, found.reason))
+        except InputError as exc:
+            self.problems.append((exc.source or str(path), exc.reason))
+
+
+def _info(found: Capture, path: Path) -> CaptureInfo:
+    return CaptureInfo(
+        found.url,
+        found.date,
+        found.record_id,
+        path.name,
+        found.offset,
+        found.record,
+        found.gzipped,
+        found.warcinfo_id,
+    )
+
+
+def _as_member(found: SourceInfo) -> bytes:
+    if found.gzipped:
+        return found.record
+    import zlib
+
+    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+    return compressor.compress(found.record) + compressor.flush()
+
+
+def crawl_articles(
+    path: Path,
+    *,
+    options: CleanOptions | None = None,
+    include_url: Sequence[str] = (),
+    exclude_url: Sequence[str] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    report: Callable[[str, str, bool], None] | None = None,
+) -> Iterator[CrawlArticle]:
+    """The articles of one crawl, processed in file order (for ``meta`` and ``clean``).
+
+    A page whose extraction is empty comes with ``article`` None; one that cannot be read
+    with an ``error``. Records that cannot be read, and a file that stops being readable,
+    go to ``report(where, reason, is_error)`` as they are met, as do (not as errors)
+    revisits of captures that are not in this file.
+    """
+    crawls = _Crawls(include_url, exclude_url, max_bytes, copy=False)
+
+    def flush() -> None:
+        if report is not None:
+            for where, reason in crawls.problems:
+                report(where, reason, True)
+            for where, reason in crawls.warnings:
+                report(where, reason, False)
+        crawls.problems.clear()
+        crawls.warnings.clear()
+
+    for job in crawls.jobs(path):
+        flush()
+        yield _process_capture(job, options)
+    flush()
+
+
+def _batches(sources: Iterable[Source], size: int, crawls: _Crawls) -> Iterator[list[_Job]]:
+    def items() -> Iterator[_Job]:
+        for s in sources:
+            if sniff_crawl(s.path) is not None:
+                yield from crawls.jobs(s.path)
+            else:
+                yield str(s.path), s.relative.as_posix()
+
+    stream = items()
+    while batch := list(islice(stream, size)):
+        yield batch
+
+
+def _ordered(
+    batches: Iterator[list[_Job]],
+    pool: ProcessPoolExecutor | None,
+    jobs: int,
+    options: CleanOptions | None,
+    max_bytes: int,
+) -> Iterator[_Outcome]:
+    """Outcomes in input order. With a pool, at most ``2 * jobs`` batches are in flight:
+    ``Executor.map`` would submit the whole corpus up front."""
+    if pool is None:
+        for batch in batches:
+            yield from _process_batch(batch, options, max_bytes)
+        return
+    pending: deque[Future[list[_Outcome]]] = deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_process_batch, batch, options, max_bytes))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+@contextlib.contextmanager
+def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``jobs`` worker processes (None for one job), always shut down on exit.
+
+    Each worker dies with this process, however this process ends. On an exception
+    (Ctrl-C, SIGTERM, a write that failed) the queued batches are cancelled and each worker
+    finishes the batch in hand, whose results are dropped. Terminating a worker instead
+    could cut its result message in two and leave the pool's reader thread (which Python
+    joins at exit) waiting forever for the rest.
+    """
+    if jobs <= 1:
+        yield None
+        return
+    direct = multiprocessing.get_start_method() in ("fork", "spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid() if direct else None,)
+    )
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _own_output(output: Path) -> Callable[[Path], bool]:
+    """A test for files this run writes (the WARC, its rolled parts, partials, the WACZ)."""
+    folder = output.resolve().parent
+    name = output.name
+    stem, dot, ext = name.partition(".")
+    rolled = re.compile(rf"\.?{re.escape(stem)}-\d{{5}}{re.escape(dot + ext)}(\.partial)?")
+    mine = {name, f".{name}.partial", f"{stem}.wacz"}
+
+    def check(path: Path) -> bool:
+        # The name first: resolving every input path would cost a syscall per folder level.
+        name = path.name
+        return (name in mine or rolled.fullmatch(name) is not None) and (
+            path.resolve().parent == folder
+        )
+
+    return check
+
+
+def _with_learned_sites(
+    paths: Sequence[Path],
+    include: Sequence[str],
+    exclude: Sequence[str],
+    skip: list[Path],
+    is_own: Callable[[Path], bool],
+    options: CleanOptions | None,
+) -> CleanOptions:
+    """``options`` with the headline suffixes that recur across the run's files as sites."""
+    from scrubwarc.meta.sites import learn_site_suffixes, read_heads
+
+    sources = (s.path for s in walk(paths, include, exclude, skip, []) if not is_own(s.path))
+    options = options or CleanOptions()
+    learned = learn_site_suffixes(read_heads(sources, options.encoding))
+    return options._replace(site_names=options.site_names | learned)
+
+
+def archive(
+    paths: Sequence[Path],
+    output: Path,
+    *,
+    options: CleanOptions | None = None,
+    include: Sequence[str] = ARTICLE_INCLUDE,
+    exclude: Sequence[str] = (),
+    jobs: int = 1,
+    max_size: int | None = None,
+    wacz: bool = False,
+    force: bool = False,
+    append: bool = False,
+    include_url: Sequence[str] = (),
+    exclude_url: Sequence[str] = (),
+    copy: bool = True,
+    parents: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+    clock: Clock | None = None,
+    record_ids: RecordIds | None = None,
+) -> ArchiveSummary:
+    """Archive every matching file under ``paths`` into ``output``.
+
+    ``clock`` and ``record_ids`` pin dates and ids (for byte-identical test output).
+    ``progress(done, total)`` is called after each article; the total is None because
+    counting would mean walking the tree twice (a caller that wants it counts first).
+    Every precondition (the output's name, folder and existence) is checked before the work.
+    Crawl inputs (WARC, ARC) give their articles: those whose URL ``include_url`` lets in
+    and ``exclude_url`` leaves (regular expressions, searched), each with its capture
+    copied unless ``copy`` is False.
+    """
+    if wacz:
+        from scrubwarc.warc.wacz import wacz_path  # lazy: only runs when asked
+
+        if wacz_path(output).exists() and not (force or append):
+            raise OutputExistsError(f"{display_path(wacz_path(output))}: already exists")
+    out_dir = output.resolve().parent
+    inputs = [p.resolve() for p in paths if p.is_dir()]
+    # Skip the output folder when it sits inside an input tree, unless it is the tree's
+    # root: the output files themselves are filtered out by name below.
+    skip = [out_dir] if any(out_dir != p and out_dir.is_relative_to(p) for p in inputs) else []
+    is_own = _own_output(output)
+    if len(paths) > 1 or inputs:  # a run over many files learns its sites' names first
+        options = _with_learned_sites(paths, include, exclude, skip, is_own, options)
+    walk_errors: list[InputError] = []
+    sources = (s for s in walk(paths, include, exclude, skip, walk_errors) if not is_own(s.path))
+    skipped: list[tuple[str, str]] = []
+    flagged: list[tuple[str, str]] = []
+    articles = bytes_in = 0
+    collector = None
+    with contextlib.ExitStack() as stack:
+        if wacz and not append:  # appending keeps records this run never saw: read them after
+            from scrubwarc.warc.wacz import WaczCollector, wacz_path  # lazy: only when asked
+
+            collector = WaczCollector(wacz_path(output).stem)
+            stack.callback(collector.close)  # its temporary files, whatever happens
+        writer = WarcWriter(
+            output,
+            max_size=max_size,
+            append=append,
+            force=force,
+            clock=clock,
+            record_ids=record_ids,
+            parents=parents,
+            observer=collector,
+        )
+        crawls = _Crawls(include_url, exclude_url, max_bytes, copy, writer.add_source_info)
+        with writer, _workers(jobs) as pool:
+            batches = _batches(sources, BATCH_SIZE, crawls)
+            for outcome in _ordered(batches, pool, jobs, options, max_bytes):
+                if outcome.not_article is not None:
+                    crawls.not_articles[outcome.not_article] += 1
+                    continue
+                if outcome.encoded is None:
+                    skipped.append((outcome.source, outcome.error or "unreadable"))
+                    continue
+                if isinstance(outcome.encoded, EncodedCapture):
+                    writer.write_capture(outcome.encoded)
+                else:
+                    writer.write_encoded(outcome.encoded)
+                bytes_in += outcome.encoded.size
+                if outcome.error is not None:
+                    flagged.append((outcome.source, outcome.error))
+                articles += 1
+                if progress is not None:
+                    progress(articles, None)
+        package = None
+        # The collector sees articles from files only: with crawls, read the WARCs after.
+        if collector is not None and not crawls.seen:
+            package = collector.write(writer.files, wacz_path(output), force=force)
+        elif wacz:
+            from scrubwarc.warc.wacz import build_wacz, wacz_path
+
+            package = build_wacz(writer.files, wacz_path(output), force=True)
+    skipped += [(e.source or "", e.reason) for e in walk_errors]
+    skipped += crawls.problems
+    return ArchiveSummary(
+        articles,
+        writer.records,
+        bytes_in,
+        writer.bytes_written,
+        writer.duplicates,
+        tuple(skipped),
+        tuple(flagged),
+        writer.files,
+        package,
+        tuple(sorted(crawls.not_articles.items())),
+        tuple(crawls.warnings),
+    )

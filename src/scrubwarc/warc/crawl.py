@@ -1,0 +1,402 @@
+"""Reading crawl WARCs (and ARCs): the captures that hold articles, decoded, in file order.
+
+One pass over the file with warcio. ``response`` records (and ``resource`` records at an
+http(s) URL) are captures; a capture is an article when it is a 2xx HTML or text page that
+the URL patterns let through; anything else is counted by its reason and its payload is
+skipped unread. An article's HTTP payload is de-chunked and decompressed (gzip, deflate,
+and br when a ``brotli`` module is installed); its charset comes from the HTTP header.
+A ``revisit`` is resolved to the earlier capture it names when that is in the same file
+(found again by its offset), otherwise reported and skipped.
+
+For copying, each article's record is read again from its offset as stored: a gzip member
+as it is, a plain record as its bytes. Memory holds one record at a time; the index of
+captures a revisit may point to lives in a small temporary SQLite database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import sqlite3
+import uuid
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+
+from scrubwarc.errors import InputError
+from scrubwarc.warc.http import decode_http
+from scrubwarc.warc.reader import READ_ERRORS
+from scrubwarc.warc.sniff import crawl_format
+
+__all__ = [
+    "Capture",
+    "Found",
+    "NotArticle",
+    "Problem",
+    "SourceInfo",
+    "read_crawl",
+    "url_path",
+]
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_TEXT_TYPES = frozenset({"text/plain", ""})  # no type: the bytes decide
+_NOT_PAGES = {".js": "script", ".mjs": "script", ".css": "stylesheet", ".json": "other type"}
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+class Capture(NamedTuple):
+    """One article as crawled: where and when, its decoded payload, and its record to copy.
+
+    ``record`` is the record as stored (a gzip member when ``gzipped``), or None when not
+    asked for; ``warcinfo_id`` the crawl's warcinfo it names, if any.
+    """
+
+    url: str
+    date: str
+    record_id: str
+    offset: int
+    payload: bytes
+    declared: str | None
+    html: bool | None
+    record: bytes | None
+    gzipped: bool
+    warcinfo_id: str | None
+
+
+class SourceInfo(NamedTuple):
+    """A warcinfo record of the crawl, kept so copied captures keep their link to it."""
+
+    record_id: str
+    record: bytes
+    gzipped: bool
+
+
+class NotArticle(NamedTuple):
+    """A capture that is not an article, and the category it is counted under."""
+
+    url: str
+    reason: str
+
+
+class Problem(NamedTuple):
+    """A capture that should have been read but could not: reported, then skipped."""
+
+    url: str
+    offset: int
+    reason: str
+
+
+Found = Capture | SourceInfo | NotArticle | Problem
+
+
+def url_path(url: str) -> str:
+    """A relative file path built from a URL, as ``wget -x`` lays out a mirror.
+
+    Host (and port), the path, ``index.html`` for a folder, the query after a ``?``. Not
+    made safe: ``..`` and the like stay, for the writer of the path to refuse.
+
+    >>> url_path("https://news.example/world/storm.html?page=2#top")
+    'news.example/world/storm.html?page=2'
+    >>> url_path("http://news.example:8080/"), url_path("http://h/a/../b")
+    ('news.example:8080/index.html', 'h/a/../b')
+    """
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if path.endswith("/"):
+        path += "index.html"
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{parts.netloc.rpartition('@')[2]}{path}{query}"
+
+
+def _media_type(content_type: str | None) -> tuple[str, str | None]:
+    value = content_type or ""
+    found = _CHARSET.search(value)
+    return value.partition(";")[0].strip().lower(), found.group(1) if found else None
+
+
+def _kind(url: str, media: str) -> tuple[bool | None, str | None]:
+    """(html, None) for an article's type, else (None, the non-article category)."""
+    if media in _HTML_TYPES:
+        return True, None
+    if media in _TEXT_TYPES:
+        path = PurePosixPath(urlsplit(url).path)
+        if path.name == "robots.txt":
+            return None, "robots.txt"
+        category = _NOT_PAGES.get(path.suffix.lower())
+        return (None, category) if category else (None if media == "" else False, None)
+    if media.startswith("image/"):
+        return None, "image"
+    if "javascript" in media or "ecmascript" in media:
+        return None, "script"
+    if media == "text/css":
+        return None, "stylesheet"
+    return None, "other type"
+
+
+def _status_reason(status: int) -> str | None:
+    if 200 <= status < 300:
+        # 204 has no body; 206 is a range of one, not the page.
+        return {204: "empty response", 206: "partial content"}.get(status)
+    if status == 304:
+        return "not modified"
+    if 300 <= status < 400:
+        return "redirect"
+    if 400 <= status < 600:
+        return "error page"
+    return "not a 2xx response"
+
+
+class _Index:
+    """Captures a revisit may name: by record id, by URL and date, by payload digest."""
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect("", isolation_level=None)
+        self._db.execute("PRAGMA cache_size = -2048")
+        self._db.execute("PRAGMA journal_mode = OFF")
+        self._db.execute("CREATE TABLE c (key TEXT PRIMARY KEY, offset INTEGER) WITHOUT ROWID")
+        self._db.execute("BEGIN")
+
+    def add(self, offset: int, *keys: str | None) -> None:
+        for key in keys:
+            if key:
+                self._db.execute("INSERT OR IGNORE INTO c VALUES (?, ?)", (key, offset))
+
+    def find(self, *keys: str | None) -> int | None:
+        for key in keys:
+            if key:
+                row = self._db.execute("SELECT offset FROM c WHERE key = ?", (key,)).fetchone()
+                if row is not None:
+                    return int(row[0])
+        return None
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _url_allowed(
+    url: str, include: Sequence[re.Pattern[str]], exclude: Sequence[re.Pattern[str]]
+) -> bool:
+    if include and not any(p.search(url) for p in include):
+        return False
+    return not any(p.search(url) for p in exclude)
+
+
+def read_crawl(
+    path: Path,
+    *,
+    include_url: Sequence[re.Pattern[str]] = (),
+    exclude_url: Sequence[re.Pattern[str]] = (),
+    max_bytes: int = 64 * 1024 * 1024,
+    copy: bool = True,
+) -> Iterator[Found]:
+    """Everything of note in the crawl at ``path``, in file order.
+
+    Raises ``InputError`` naming the file and offset where the file stops being readable;
+    what was yielded before stands.
+    """
+    try:
+        with path.open("rb") as first:
+            fmt = crawl_format(first.read(4096))
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+    if fmt is None:
+        raise InputError("not a WARC or ARC file", str(path))
+    offset = end = 0
+    index = _Index()
+    try:
+        with path.open("rb") as handle, path.open("rb") as again:
+            gzipped = handle.read(2) == b"\x1f\x8b"
+            handle.seek(0)
+            it = ArchiveIterator(handle, arc2warc=fmt == "arc")
+            records = iter(it)
+            while True:
+                # warcio prints warnings to stderr; the library never prints.
+                with contextlib.redirect_stderr(io.StringIO()):
+                    record = next(records, None)
+                    if record is None:
+                        break
+                    found, keys = _one(record, include_url, exclude_url, max_bytes, index, again)
+                    # Only known once the record is read to its end.
+                    offset, length = it.get_record_offset(), it.get_record_length()
+                end = offset + length
+                if found is None:
+                    continue
+                if isinstance(found, Capture | Problem):
+                    found = found._replace(offset=offset)
+                if isinstance(found, Capture) and fmt == "arc":
+                    # warcio gives a converted ARC record a random id each time it reads it.
+                    found = found._replace(record_id=_arc_record_id(path.name, offset))
+                index.add(offset, *keys)
+                if isinstance(found, Capture | SourceInfo) and copy:
+                    stored = _stored(again, offset, length, gzipped, fmt, found)
+                    if isinstance(stored, str):
+                        found = Problem(getattr(found, "url", ""), offset, stored)
+                    else:
+                        found = found._replace(record=stored, gzipped=gzipped or fmt == "arc")
+                yield found
+            # warcio ends quietly at a cut-off gzip member or trailing garbage.
+            again.seek(end)
+            rest = again.read(64)
+            if rest.strip(b"\r\n"):
+                offset = end
+                raise EOFError("truncated record or data that is not a record")
+    except READ_ERRORS as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError(
+            f"unreadable {fmt.upper()} at offset {offset}: {reason}", str(path)
+        ) from None
+    finally:
+        index.close()
+
+
+def _one(
+    record: Any,
+    include: Sequence[re.Pattern[str]],
+    exclude: Sequence[re.Pattern[str]],
+    max_bytes: int,
+    index: _Index,
+    again: io.BufferedReader,
+) -> tuple[Found | None, tuple[str | None, ...]]:
+    """What one record is, and the keys to find it by if it is a capture a revisit may name.
+
+    The payload is read only for an article; offsets are filled in by the caller.
+    """
+    found = _what(record, include, exclude, max_bytes, index, again)
+    if isinstance(found, Capture) and record.rec_type == "response":
+        headers = record.rec_headers
+        digest = headers.get_header("WARC-Payload-Digest")
+        return found, (found.record_id, f"{found.url} {found.date}", digest)
+    return found, ()
+
+
+def _what(
+    record: Any,
+    include: Sequence[re.Pattern[str]],
+    exclude: Sequence[re.Pattern[str]],
+    max_bytes: int,
+    index: _Index,
+    again: io.BufferedReader,
+) -> Found | None:
+    headers = record.rec_headers
+    rec_type = record.rec_type or ""
+    record_id = headers.get_header("WARC-Record-ID") or ""
+    if rec_type == "warcinfo":
+        return SourceInfo(record_id, b"", False) if record_id else None
+    offset = 0  # filled in by the caller
+    if rec_type not in ("response", "resource", "revisit"):
+        return None
+    url = headers.get_header("WARC-Target-URI") or ""
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        return None  # a crawler's log, a screenshot, an extracted text: not a web capture
+    http = record.http_headers
+    resolved = None
+    if rec_type == "revisit" and http is None:
+        # A revisit without HTTP headers (WARC 1.0 crawlers): only the capture it names can
+        # say what it was, and only article captures are indexed.
+        resolved = _revisited(headers, index, again)
+        if isinstance(resolved, str):
+            return NotArticle(url, "revisit of a non-article or another crawl")
+        http = resolved[1]
+    if rec_type == "resource":
+        media, declared = _media_type(headers.get_header("Content-Type"))
+    elif http is None:
+        return NotArticle(url, "no HTTP headers")
+    else:
+        reason = _status_reason(_status(http))
+        if reason is not None:
+            return NotArticle(url, reason)
+        media, declared = _media_type(http.get_header("Content-Type"))
+    html, category = _kind(url, media)
+    if category is not None:
+        return NotArticle(url, category)
+    if not _url_allowed(url, include, exclude):
+        return NotArticle(url, "excluded URL")
+    length = headers.get_header("Content-Length") or "0"
+    if length.isdigit() and int(length) > max_bytes:
+        return Problem(
+            url, offset, f"record is {int(length):,} bytes, over the {max_bytes:,}-byte limit"
+        )
+    date = headers.get_header("WARC-Date") or ""
+    if rec_type == "revisit":
+        body = resolved or _revisited(headers, index, again)
+        if isinstance(body, str):
+            return Problem(url, offset, body)
+    else:
+        body = record.raw_stream.read(), http
+    raw, body_headers = body
+    try:
+        payload = decode_http(raw, body_headers) if body_headers is not None else raw
+    except ValueError as exc:
+        return Problem(url, offset, str(exc))
+    info = headers.get_header("WARC-Warcinfo-ID")
+    return Capture(url, date, record_id, offset, payload, declared, html, None, False, info)
+
+
+def _status(http: Any) -> int:
+    code = str(http.get_statuscode() or "")
+    return int(code) if code.isdigit() else 0
+
+
+def _revisited(headers: Any, index: _Index, again: io.BufferedReader) -> tuple[bytes, Any] | str:
+    """The body and HTTP headers of the capture a revisit names, or why it cannot be had."""
+    target = headers.get_header("WARC-Refers-To-Target-URI")
+    date = headers.get_header("WARC-Refers-To-Date")
+    found = index.find(
+        headers.get_header("WARC-Refers-To"),
+        f"{target} {date}" if target and date else None,
+        headers.get_header("WARC-Payload-Digest"),
+    )
+    if found is None:
+        return "revisit of a capture that is not in this input"
+    again.seek(found)
+    with contextlib.redirect_stderr(io.StringIO()):
+        original = next(iter(ArchiveIterator(again)), None)
+        if original is None or original.http_headers is None:
+            return "revisit of a capture that cannot be read again"
+        return original.raw_stream.read(), original.http_headers
+
+
+def _arc_record_id(name: str, offset: int) -> str:
+    """A record id for an ARC record, the same whenever the same file is read."""
+    return f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'arc:{name}#{offset}')}>"
+
+
+def _stored(
+    again: io.BufferedReader, offset: int, length: int, gzipped: bool, fmt: str, found: Found
+) -> bytes | str:
+    """The record as stored, to copy byte for byte; an ARC record is written as WARC."""
+    if fmt == "arc":
+        return _as_warc(again, offset, getattr(found, "record_id", ""))
+    again.seek(offset)
+    stored = again.read(length)
+    if gzipped:
+        member = zlib.decompressobj(zlib.MAX_WBITS + 16)
+        try:
+            member.decompress(stored)
+        except zlib.error as exc:
+            return f"record does not decompress: {exc}"
+        if not member.eof or member.unused_data:
+            return "record is not a gzip member of its own; cannot copy it"
+        return stored
+    # warcio counts the blank lines after a plain record as the next one's.
+    return stored + b"\r\n\r\n"
+
+
+def _as_warc(again: io.BufferedReader, offset: int, record_id: str) -> bytes | str:
+    """An ARC record converted to a WARC ``response`` record by warcio, as one gzip member."""
+    from warcio.warcwriter import WARCWriter
+
+    again.seek(offset)
+    out = io.BytesIO()
+    with contextlib.redirect_stderr(io.StringIO()):
+        record = next(iter(ArchiveIterator(again, arc2warc=True)), None)
+        if record is None:
+            return "ARC record cannot be read again"
+        record.rec_headers.replace_header("WARC-Record-ID", record_id)
+        WARCWriter(out, gzip=True, warc_version="1.1").write_record(record)
+    return out.getvalue()

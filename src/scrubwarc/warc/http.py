@@ -1,0 +1,68 @@
+"""HTTP messages as crawls store them: headers split off, chunks joined, compression undone.
+
+warcio's readers do the work; this module is the one place that knows which encodings they
+decode and turns a missing decoder into a reason, not a page of compressed bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from typing import Any
+
+from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+from warcio.statusandheaders import StatusAndHeadersParser, StatusAndHeadersParserException
+
+__all__ = ["decode_http", "response_payload", "split_http"]
+
+_IDENTITY = frozenset({"", "identity", "none"})
+_ALIASES = {"x-gzip": "gzip"}
+
+
+def decode_http(body: bytes, headers: Any) -> bytes:
+    """An HTTP payload as the page: chunks joined, Content-Encoding undone.
+
+    ``headers`` is warcio's ``StatusAndHeaders`` of the response. Raises ``ValueError`` for
+    an encoding there is no decoder for.
+    """
+    te = (headers.get_header("Transfer-Encoding") or "").strip().lower()
+    encoding = (headers.get_header("Content-Encoding") or "").strip().lower()
+    encoding = _ALIASES.get(encoding, encoding)
+    if encoding in _IDENTITY:
+        encoding = None
+    elif encoding not in BufferedReader.get_supported_decompressors():
+        hint = " (install scrubwarc[brotli])" if encoding == "br" else ""
+        raise ValueError(f"content encoding {encoding!r} is not supported{hint}")
+    if "chunked" in te:
+        stream: Any = ChunkedDataReader(io.BytesIO(body), decomp_type=encoding)
+    elif encoding:
+        stream = BufferedReader(io.BytesIO(body), decomp_type=encoding)
+    else:
+        return body
+    try:
+        return bytes(stream.read())
+    except (zlib.error, OSError) as exc:
+        raise ValueError(f"{encoding} payload does not decompress: {exc}") from None
+
+
+def split_http(block: bytes) -> tuple[Any, bytes]:
+    """A response record's block as (HTTP headers, body); the headers None if it has none."""
+    stream = io.BytesIO(block)
+    try:
+        headers = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1", "HTTP/2"], verify=False).parse(
+            stream
+        )
+    except (StatusAndHeadersParserException, ValueError):
+        return None, block
+    return headers, stream.read()
+
+
+def response_payload(block: bytes) -> bytes:
+    """The page in a ``response`` record's block, decoded; raises ``ValueError`` if it cannot be.
+
+    >>> response_payload(b"HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n"
+    ...                  b"3\\r\\nabc\\r\\n0\\r\\n\\r\\n")
+    b'abc'
+    """
+    headers, body = split_http(block)
+    return body if headers is None else decode_http(body, headers)

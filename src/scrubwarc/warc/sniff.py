@@ -1,0 +1,55 @@
+"""Is this input a crawl (WARC or ARC)? Decided by the first bytes, whatever the file's name.
+
+No warcio here: the commands sniff every input they are given, and the ``clean`` path must
+not load warcio for the text files it mostly sees.
+"""
+
+from __future__ import annotations
+
+import stat
+import zlib
+from pathlib import Path
+
+__all__ = ["CRAWL_INCLUDE", "crawl_format", "sniff_crawl"]
+
+# What a directory walk also takes when crawls are welcome (``meta``, ``archive``).
+CRAWL_INCLUDE = ("*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
+_HEAD = 4096
+
+
+def crawl_format(head: bytes) -> str | None:
+    """``"warc"`` or ``"arc"`` when ``head`` (a file's first bytes) opens one, else None.
+
+    A gzip file is looked into: crawls are gzip member per record, the first a record header.
+
+    >>> crawl_format(b"WARC/1.1\\r\\nWARC-Type: warcinfo\\r\\n")
+    'warc'
+    >>> import gzip; crawl_format(gzip.compress(b"WARC/1.0\\r\\nWARC-Type: response\\r\\n"))
+    'warc'
+    >>> crawl_format(b"filedesc://crawl.arc 0.0.0.0 20240501 text/plain 76\\n")
+    'arc'
+    >>> crawl_format(b"WARC/ is a format.\\n"), crawl_format(gzip.compress(b"<html>"))
+    (None, None)
+    """
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(zlib.MAX_WBITS + 16).decompress(head, 64)
+        except zlib.error:
+            return None
+    if head.startswith((b"WARC/1.", b"WARC/0.1")):
+        return "warc"
+    if head.startswith(b"filedesc://"):
+        return "arc"
+    return None
+
+
+def sniff_crawl(path: Path) -> str | None:
+    """:func:`crawl_format` of the file at ``path``; None for anything unreadable."""
+    try:
+        # Only a regular file: opening a FIFO would wait for a writer.
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        with path.open("rb") as handle:
+            return crawl_format(handle.read(_HEAD))
+    except OSError:
+        return None  # the normal read reports why

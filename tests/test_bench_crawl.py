@@ -1,0 +1,33 @@
+"""The crawl benchmark runs end to end on a few pages (no timing is asserted)."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT, SHARED
+
+pytestmark = pytest.mark.slow
+
+
+def test_crawl_benchmark_smoke(tmp_path: Path) -> None:
+    if importlib.util.find_spec("trafilatura") is None:
+        pytest.skip("trafilatura (the bench extra) is not installed")
+    if not (SHARED / "aeb" / "html").is_dir():
+        pytest.skip(f"the shared pages are not at {SHARED}")
+    script = ROOT / "benchmarks" / "crawl.py"
+    done = subprocess.run(
+        [sys.executable, script, "--limit", "3", "--repeat", "1", "--work", tmp_path],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "crawl: 6 captures of 3 real pages" in done.stdout
+    assert "scrubwarc archive --jobs 1 vs warcio + trafilatura:" in done.stdout
+    assert "peak RSS, crawl x4 vs x1:" in done.stdout
