@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -89,4 +90,9 @@ def test_runs_on_a_few_pages_of_each_set_and_prints_figures() -> None:
     # F1 prec recall empty [title author date] ms/page whole-s ratio: all real numbers.
     assert 0.0 < float(aeb_row[1]) <= 1.0 and float(aeb_row[-2]) > 0.0
     assert 0.0 < float(wcxb_row[1]) <= 1.0 and len(wcxb_row) == len(aeb_row) + 3
-    assert "trafilatura" in out and "## Targets (issue 11)" in out
+    assert "## Targets (issue 11)" in out
+    # The peer is in the bench extra: compared when installed, and said to be missing if not.
+    if importlib.util.find_spec("trafilatura") is not None:
+        assert any(line.startswith("trafilatura ") for line in out.splitlines())
+    else:
+        assert "trafilatura" in out + result.stderr
