@@ -11,7 +11,12 @@ import gzip
 import itertools
 import os
 import shutil
+import socket
 import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 import uuid
 import zlib
 from collections.abc import Iterator
@@ -176,3 +181,45 @@ def run(
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception  # a test failure, not a command's answer
     return subprocess.CompletedProcess(argv, result.exit_code, result.stdout, result.stderr)
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 (the only address tests serve on)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def pywb_server(root: Path) -> Iterator[str]:
+    """pywb's ``wayback`` serving the collections under ``root`` on 127.0.0.1; its base URL.
+
+    Waits until the server answers (at most 60 s) and always stops it.
+    """
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [Path(sys.executable).parent / "wayback", "-b", "127.0.0.1", "-p", str(port)],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, "wayback exited"
+            try:
+                urllib.request.urlopen(f"{base}/C/cdx?url=x", timeout=2).close()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, "wayback did not start in 60 s"
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=15)

@@ -12,7 +12,6 @@ import io
 import json
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 import zlib
@@ -27,8 +26,7 @@ from warcio.warcwriter import WARCWriter
 
 from scrubwarc import archive
 from tests.crawls import ARTICLES, record_warcio, record_wget, serve, site
-from tests.helpers import pinned_clock, pinned_ids, run
-from tests.warc.test_tools import _free_port as free_port
+from tests.helpers import pinned_clock, pinned_ids, pywb_server, run
 from tests.warc.test_tools import run as tool
 
 BIN = Path(sys.executable).parent
@@ -378,28 +376,8 @@ def replay(archived: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     root = tmp_path_factory.mktemp("pywb")
     tool("wb-manager", "init", "C", cwd=root)
     tool("wb-manager", "add", "C", archived, cwd=root)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [BIN / "wayback", "-b", "127.0.0.1", "-p", str(port)],
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert server.poll() is None, "wayback exited"
-            try:
-                urllib.request.urlopen(f"{base}/C/cdx?url=x", timeout=2).close()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert time.monotonic() < deadline, "wayback did not start in 60 s"
-                time.sleep(0.2)
+    with pywb_server(root) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
 
 
 def _replayed(url: str) -> bytes:

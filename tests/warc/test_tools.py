@@ -6,10 +6,8 @@ Each tool runs as a subprocess from this virtualenv, the way a user would run it
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -21,7 +19,15 @@ import pytest
 
 from scrubwarc import Article, Metadata, archive
 from scrubwarc.warc.wacz import build_wacz
-from tests.helpers import FIXTURES, article, make_corpus, pinned_clock, pinned_ids, pinned_writer
+from tests.helpers import (
+    FIXTURES,
+    article,
+    make_corpus,
+    pinned_clock,
+    pinned_ids,
+    pinned_writer,
+    pywb_server,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -79,45 +85,14 @@ def test_cdxj_indexer_skips_metadata(warc: Path) -> None:
     assert len(everything) > len(lines)  # metadata is there, skipped by the default only
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def wayback(warc: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A pywb collection ``C`` holding the WARC, served on 127.0.0.1 only."""
     root = tmp_path_factory.mktemp("pywb")
     run(BIN / "wb-manager", "init", "C", cwd=root)
     run(BIN / "wb-manager", "add", "C", warc, cwd=root)
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [BIN / "wayback", "-b", "127.0.0.1", "-p", str(port)],
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert server.poll() is None, "wayback exited"
-            try:
-                urllib.request.urlopen(f"{base}/C/cdx?url=x", timeout=2).close()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert time.monotonic() < deadline, "wayback did not start in 60 s"
-                time.sleep(0.2)
+    with pywb_server(root) as base:
         yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=15)
 
 
 def fetch(url: str) -> tuple[bytes, str]:

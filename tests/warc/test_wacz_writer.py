@@ -11,7 +11,6 @@ import io
 import json
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -34,11 +33,11 @@ from tests.helpers import (
     member_offsets,
     pinned_clock,
     pinned_ids,
+    pywb_server,
     storm,
     write,
 )
 from tests.warc.test_hostile import DAMAGE
-from tests.warc.test_tools import _free_port
 
 BIN = Path(sys.executable).parent
 
@@ -299,28 +298,8 @@ def wayback_on_our_index(
     with zipfile.ZipFile(fixtures_wacz) as wacz:
         (collection / "archive" / "news.warc.gz").write_bytes(wacz.read("archive/news.warc.gz"))
         (collection / "indexes" / "index.cdxj").write_bytes(wacz.read("indexes/index.cdxj"))
-    port = _free_port()
-    server = subprocess.Popen(
-        [BIN / "wayback", "-b", "127.0.0.1", "-p", str(port)],
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert server.poll() is None, "wayback exited"
-            try:
-                urllib.request.urlopen(f"{base}/C/cdx?url=x", timeout=2).close()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert time.monotonic() < deadline, "wayback did not start in 60 s"
-                time.sleep(0.2)
+    with pywb_server(root) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
 
 
 @pytest.mark.slow
