@@ -102,6 +102,22 @@ HOSTILE = {
     "dates": "July 30, 2012 ",
     # One control byte in 25: many more would make the input binary, refused before any rule.
     "controls-and-line-breaks": "\x01\x1b\u2028\ufeff\x85 and some text ",
+    # Structural residue checks, tag context, headline-shaped cross-links, the site-name
+    # splitter, CJK dates and bylines (the faithful-cleaning rules).
+    "tracking-prose-keys": "utm_a=x ",
+    "tracking-keys-between-blanks": "utm_a=  \t ",
+    "tracking-glued-to-cjk": "東utm_a=x東",
+    "tracking-runs-in-one-token": "é?utm_a=é",
+    "tracking-url-runs-cjk": "見https://a.b/?utm_a=1見",
+    "tracking-sentence-ends": "。utm_a=。",
+    "unescape-tags-in-prose": "the <p> tag ",
+    "unescape-glued-tags": "a<b>b</b>",
+    "unescape-cjk-glued-tags": "は<b>",
+    "boilerplate-sentences": "Read more: the report.\n",
+    "sitename-separators": "A | B - C — D · ",
+    "dates-cjk": "2023年4月1日 ",
+    "bylines-cjk": "作者：张三 ",
+    "bylines-titles": "By Dr. Prof. Dipl.-Ing. ",
 }
 
 
@@ -175,3 +191,24 @@ def test_200_megabyte_file_is_refused_by_the_default_limit(tmp_path: Path, name:
     assert archive.returncode == 2
     assert f"error: {big}: file is 209,715,200 bytes" in archive.stderr
     assert "1 article, " in archive.stderr and "Traceback" not in archive.stderr
+
+
+_LEGACY = """
+import sys
+from scrubwarc import process_article as process
+unit = sys.argv[1]
+data = (unit * (1_000_000 // len(unit) + 1)).encode("cp1250")[:1_000_000]
+process(data, "legacy.txt")
+"""
+
+
+@pytest.mark.slow
+def test_megabyte_legacy_file_finishes() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _LEGACY, "Zażółć gęślą jaźń. "],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
