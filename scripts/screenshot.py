@@ -1,6 +1,6 @@
 """Regenerate docs/replayweb.png: the README's picture of an archive in ReplayWeb.page.
 
-It is the screenshot the browser test takes (tests/test_replayweb.py): the fixtures archived
+It is the screenshot the browser test takes (tests/warc/test_replayweb.py): the fixtures archived
 with --wacz, a search over the cleaned text, and an article opened from the results.
 
     python scripts/screenshot.py
@@ -20,7 +20,7 @@ TARGET = ROOT / "docs" / "replayweb.png"
 def main() -> int:
     TARGET.parent.mkdir(exist_ok=True)
     env = {**os.environ, "SCRUBWARC_SCREENSHOT": str(TARGET)}
-    test = "tests/test_replayweb.py::test_search_by_text_then_open_the_article"
+    test = "tests/warc/test_replayweb.py::test_search_by_text_then_open_the_article"
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs", test]
     done = subprocess.run(command, cwd=ROOT, env=env, check=False)
     if done.returncode == 0 and TARGET.is_file():
