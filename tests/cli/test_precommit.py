@@ -9,10 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
-
-DIRTY = "Storm hits coast\n\nStorm hits coast\n\nIt rained.|+News&utm_content=Reader\n"
-CLEAN = "Storm hits coast\n\nIt rained.\n"
+from tests.helpers import CLEAN, DIRTY, ROOT, skip_unless_package_index
 
 pytestmark = pytest.mark.slow
 
@@ -24,6 +21,7 @@ def _git(repo: Path, *args: str) -> None:
 @pytest.fixture(scope="module")
 def precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One pre-commit cache for the module, so the hook environment is built once."""
+    skip_unless_package_index(tmp_path_factory.mktemp("index-probe"))
     return tmp_path_factory.mktemp("pre-commit-home")
 
 

@@ -11,12 +11,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import CLEAN, DIRTY, ROOT
+from tests.helpers import CLEAN, DIRTY, ROOT, skip_unless_package_index
 
 pytestmark = pytest.mark.slow
 
@@ -32,16 +31,6 @@ def _snippet() -> str:
 def _git(repo: Path, *args: str) -> str:
     r = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
     return r.stdout.strip() if r.returncode == 0 else ""
-
-
-def _index_reachable(tmp_path: Path) -> bool:
-    """pre-commit installs the hook with pip: can pip fetch the build backend?"""
-    r = subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp_path),
-         "hatchling"],
-        capture_output=True, check=False, timeout=300,
-    )  # fmt: skip
-    return r.returncode == 0
 
 
 def test_readme_rev_is_a_commit_or_tag_of_this_repository() -> None:
@@ -60,8 +49,7 @@ def test_readme_config_runs_the_hook(tmp_path: Path) -> None:
         pytest.fail("pre-commit is not installed (pip install -e '.[dev]')")
     if _git(ROOT, "rev-parse", "--is-shallow-repository") == "true":
         pytest.skip("a shallow clone may lack the README's rev; a full clone has it")
-    if not _index_reachable(tmp_path / "dl"):
-        pytest.skip("the package index is unreachable: pre-commit builds the hook from it")
+    skip_unless_package_index(tmp_path / "dl")
     config = re.sub(r"(?m)^(\s*- repo:)\s*\S+.*$", rf"\1 {ROOT}", _snippet())
     repo = tmp_path / "articles"
     repo.mkdir()
