@@ -152,3 +152,15 @@ def test_a_fifo_named_like_an_article_is_refused_not_waited_on(tmp_path: Path) -
     assert r.returncode == 2
     assert f"error: {root / 'pipe.txt'}: not a regular file" in r.stderr
     assert "would fix" in r.stderr  # the other file was still checked
+
+
+@pytest.mark.parametrize("command", ["clean", "meta"])
+def test_a_bad_url_pattern_is_a_usage_error_before_any_work(
+    corpus: Path, tmp_path: Path, command: str
+) -> None:
+    out = tmp_path / "out"
+    args = ("clean", "-o", out) if command == "clean" else ("meta", "--json")
+    r = run(*args, corpus, "--exclude-url", "(")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr.startswith("error: ") and "(" in r.stderr.splitlines()[0]
+    assert not out.exists()

@@ -23,6 +23,7 @@ from scrubwarc.cli.common import (
     MaxBytesOpt,
     QuietOpt,
     Run,
+    check_url_patterns,
     count,
     fail,
     guard,
@@ -87,16 +88,6 @@ def _pick_mode(in_place: bool, check: bool, diff: bool, output: Path | None) -> 
 class _UrlPatterns(NamedTuple):
     include: tuple[str, ...]
     exclude: tuple[str, ...]
-
-
-def _check_patterns(urls: _UrlPatterns) -> None:
-    from scrubwarc.batch import url_patterns  # lazy: warcio
-    from scrubwarc.errors import ConfigError
-
-    try:
-        url_patterns((*urls.include, *urls.exclude))
-    except ConfigError as exc:
-        raise fail(str(exc)) from None
 
 
 def clean(
@@ -164,8 +155,7 @@ def clean(
         raise fail("--explain and --diff both print to stdout; choose one")
     conf = setup(config, disable, include, exclude, TEXT_INCLUDE, encoding)
     urls = _UrlPatterns(tuple(include_url or ()), tuple(exclude_url or ()))
-    if include_url or exclude_url:
-        _check_patterns(urls)
+    check_url_patterns(urls.include, urls.exclude)
     run = Run(debug)
 
     stdin = [p for p in paths if str(p) == "-"]

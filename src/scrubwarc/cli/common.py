@@ -282,3 +282,14 @@ def _silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+
+
+def check_url_patterns(*patterns: Sequence[str] | None) -> None:
+    """A bad ``--include-url``/``--exclude-url`` is a usage error, found before any work."""
+    if any(patterns):
+        from scrubwarc.batch import url_patterns  # lazy: warcio, only when patterns are given
+
+        try:
+            url_patterns([p for group in patterns for p in group or ()])
+        except ConfigError as exc:
+            raise fail(str(exc)) from None

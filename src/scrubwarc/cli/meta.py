@@ -20,6 +20,7 @@ from scrubwarc.cli.common import (
     IncludeUrlOpt,
     MaxBytesOpt,
     Run,
+    check_url_patterns,
     fail,
     guard,
     setup,
@@ -111,7 +112,7 @@ def meta(
     if not paths:
         raise fail("no input given", "pass files, directories, or - for standard input")
     conf = setup(config, disable, include, exclude, (*ARTICLE_INCLUDE, *CRAWL_INCLUDE), encoding)
-    _check_patterns(include_url, exclude_url)
+    check_url_patterns(include_url, exclude_url)
     stdin = [str(p) for p in paths] == ["-"]
     several = len(paths) > 1 or any(p.is_dir() or sniff_crawl(p) for p in paths if not stdin)
     run = Run(debug)
@@ -176,15 +177,3 @@ def _crawl(
             sys.stdout.write(_json_line(meta.to_dict(), indent=False))
         else:
             sys.stdout.write(summary(meta) + "\n")
-
-
-def _check_patterns(*patterns: list[str] | None) -> None:
-    """A bad ``--include-url``/``--exclude-url`` is a usage error, found before any work."""
-    if any(patterns):
-        from scrubwarc.batch import url_patterns  # lazy: warcio
-        from scrubwarc.errors import ConfigError
-
-        try:
-            url_patterns([p for group in patterns for p in group or ()])
-        except ConfigError as exc:
-            raise fail(str(exc)) from None
