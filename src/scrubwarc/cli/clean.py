@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
+from scrubwarc.article import article_text
 from scrubwarc.clean.model import CleanOptions
 from scrubwarc.clean.pipeline import clean_document
 from scrubwarc.clean.report import explain, explain_extraction, unified_diff
@@ -213,9 +214,7 @@ def _one_file(
     if doc.kind == "html" and mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF):
         raise InputError(f"an HTML page is not rewritten as text; use -o DIR ({mode.value})")
     result = clean_document(doc, data, options)
-    cleaned = result.text.encode("utf-8")
-    if doc.tree is not None:
-        cleaned = _with_heading(doc.tree, result.text).encode("utf-8")
+    cleaned = article_text(doc, result).encode("utf-8")
     if show_explain:
         sys.stdout.write(explain(name, result))
         if doc.tree is not None:
@@ -310,19 +309,11 @@ def _run_stdin(
         elif mode is Mode.DIFF:
             sys.stdout.write(unified_diff("<stdin>", data, result))
         elif mode is Mode.STDOUT:
-            text = result.text if doc.tree is None else _with_heading(doc.tree, result.text)
-            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.write(article_text(doc, result).encode("utf-8"))
         tally.changed, tally.unchanged = int(result.changed), int(not result.changed)
         if mode is Mode.CHECK and result.changed:
             status("would fix <stdin>")
     return run.exit_code(tally.found(mode, exit_non_zero_on_fix))
-
-
-def _with_heading(tree: "HtmlElement", body: str) -> str:
-    """A page's article with its headline, byline and date above, as a text article has them."""
-    from scrubwarc.meta.html import read_html_metadata, with_heading  # lazy: HTML input only
-
-    return with_heading(read_html_metadata(tree), body)
 
 
 def _explain_page(data: bytes, tree: "HtmlElement") -> str:
