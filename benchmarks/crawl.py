@@ -16,7 +16,7 @@ fastwarc``) iterating the crawl and reading each response's block, and scrubwarc
 ``read_crawl`` (which also parses HTTP, decodes the payloads and keeps each capture's
 record to copy): what a faster reader could save, against the whole run's cost.
 
-    python benchmarks/crawl.py [--repeat N] [--limit PAGES] [--work DIR]
+    python benchmarks/crawl.py [--repeat N] [--limit PAGES] [--work DIR] [--stages N]
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ import importlib.util  # noqa: E402
 import os  # noqa: E402
 import tempfile  # noqa: E402
 import threading  # noqa: E402
+import time  # noqa: E402
 import urllib.request  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
@@ -163,6 +164,58 @@ def read_only(reader: str, warc: str) -> int:
     return sum(isinstance(found, Capture) for found in read_crawl(Path(warc)))
 
 
+def stages(warc: Path, limit: int) -> list[tuple[str, float]]:
+    """CPU ms per capture of each step of ``archive`` on the crawl's first ``limit`` articles,
+    in this process, one step after another (what a profile cannot say without its own
+    overhead). Reading is timed over the whole crawl."""
+    from scrubwarc.article import Article
+    from scrubwarc.batch import _CaptureJob, _info
+    from scrubwarc.clean.pipeline import clean_document
+    from scrubwarc.meta.html import read_html_metadata, with_heading
+    from scrubwarc.meta.text import html_metadata
+    from scrubwarc.read.document import Document
+    from scrubwarc.read.html import detect_encoding, extract_text, parse_document
+    from scrubwarc.warc.capture import encode_capture, with_capture
+    from scrubwarc.warc.crawl import Capture, read_crawl, url_path
+    from scrubwarc.warc.writer import WarcWriter
+
+    clock = time.process_time
+    start = clock()
+    captures = [f for f in read_crawl(warc) if isinstance(f, Capture)]
+    read_ms = 1000 * (clock() - start) / len(captures)
+    jobs = [_CaptureJob(_info(c, warc), c.payload, c.declared, c.html) for c in captures][:limit]
+    steps = ("charset", "parse", "extract", "clean rules", "page metadata",
+             "text metadata, language", "encode records", "write records")  # fmt: skip
+    spent = dict.fromkeys(steps, 0.0)
+    with tempfile.TemporaryDirectory() as tmp, WarcWriter(Path(tmp) / "s.warc.gz") as writer:
+        for job in jobs:
+            t0 = clock()
+            encoding = detect_encoding(job.payload, job.declared)
+            t1 = clock()
+            tree = parse_document(job.payload, encoding=encoding)
+            t2 = clock()
+            doc = Document("html", extract_text(tree), encoding, "declared", tree)
+            t3 = clock()
+            result = clean_document(doc, job.payload)
+            t4 = clock()
+            page = read_html_metadata(tree)
+            text = with_heading(page, result.text)
+            t5 = clock()
+            path = url_path(job.info.url)
+            meta = html_metadata(page, result, job.payload, path, text=text)
+            t6 = clock()
+            article = Article(job.payload, text, meta, "html", result.fired)
+            encoded = encode_capture(with_capture(article, job.info, path), job.info)
+            t7 = clock()
+            writer.write_capture(encoded)
+            t8 = clock()
+            marks = (t0, t1, t2, t3, t4, t5, t6, t7, t8)
+            for name, a, b in zip(spent, marks, marks[1:], strict=False):
+                spent[name] += b - a
+    rows = [("read the crawl (warcio, HTTP decoding, copies)", read_ms)]
+    return rows + [(name, 1000 * value / len(jobs)) for name, value in spent.items()]
+
+
 def _captures(path: Path) -> int:
     from warcio.archiveiterator import ArchiveIterator
 
@@ -178,6 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", help=argparse.SUPPRESS)  # child processes
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--read", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--stages",
+        type=int,
+        metavar="N",
+        help="only split archive's CPU time by step over the crawl's first N articles",
+    )
     args = parser.parse_args(argv)
     if args.reference:
         print(reference(args.reference))
@@ -207,6 +266,16 @@ def main(argv: list[str] | None = None) -> int:
         with big.open("wb") as out_file:
             for _ in range(4):
                 out_file.write(crawl.read_bytes())
+    if args.stages:
+        split = stages(crawl, args.stages)
+        total = sum(ms for _, ms in split)
+        print(
+            table(
+                ("step", "CPU ms/capture", "share"),
+                [(n, ms, f"{ms / total:.0%}") for n, ms in split],
+            )
+        )
+        return 0
     captures = _captures(crawl)
     print(f"crawl: {captures:,} captures of {captures // 2:,} real pages, "
           f"{crawl.stat().st_size / 2**20:.1f} MiB; {os.cpu_count()} CPUs")  # fmt: skip
