@@ -31,8 +31,14 @@ class Article:
     metadata: Metadata
     kind: Literal["text", "html"]
     fired: tuple[str, ...] = field(default=())
-    # Nothing was extracted: a page's heading may still be there, but no article below it.
-    empty: bool = False
+    # The cleaned main text alone, without the heading a page's ``text`` has above it; None
+    # when it is not known apart from ``text``.
+    body: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Nothing was extracted: a page's heading may be there, but no article below it."""
+        return not (self.text if self.body is None else self.body).strip()
 
     @property
     def media_type(self) -> str:
@@ -105,4 +111,4 @@ def process(
         meta = html_metadata(page, result, data, path, options, text=text)
     else:
         meta = text_metadata(result, data, path, options)
-    return Article(data, text, meta, doc.kind, result.fired, not result.text.strip())
+    return Article(data, text, meta, doc.kind, result.fired, result.text)
