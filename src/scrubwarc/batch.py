@@ -38,6 +38,7 @@ from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_byt
 from scrubwarc.signals import die_with_parent
 from scrubwarc.warc.capture import CaptureInfo, EncodedCapture, encode_capture, with_capture
 from scrubwarc.warc.crawl import Capture, NotArticle, Problem, SourceInfo, read_crawl, url_path
+from scrubwarc.warc.deflate import gzip_bytes
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
 from scrubwarc.warc.sniff import CRAWL_INCLUDE, sniff_crawl
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
@@ -245,12 +246,7 @@ def _info(found: Capture, path: Path) -> CaptureInfo:
 
 
 def _as_member(found: SourceInfo) -> bytes:
-    if found.gzipped:
-        return found.record
-    import zlib
-
-    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS + 16)
-    return compressor.compress(found.record) + compressor.flush()
+    return found.record if found.gzipped else gzip_bytes(found.record)
 
 
 def crawl_articles(
