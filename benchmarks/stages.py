@@ -20,7 +20,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 _HERE = Path(__file__).resolve().parent
 if sys.path and Path(sys.path[0] or ".").resolve() == _HERE:
@@ -44,9 +44,9 @@ def measure(count: int, seed: int) -> dict[str, float]:
     """Mean milliseconds per article of each stage, over ``count`` generated articles."""
     spent: dict[str, float] = defaultdict(float)
 
-    def timed(stage: str, call: Callable[[], T]) -> T:
+    def timed(stage: str, call: Callable[..., T], *args: Any) -> T:
         start = time.perf_counter()
-        value = call()
+        value = call(*args)
         spent[stage] += time.perf_counter() - start
         return value
 
@@ -56,20 +56,20 @@ def measure(count: int, seed: int) -> dict[str, float]:
         with writer:
             for n, item in enumerate(corpus.articles(count, seed)):
                 data, path = item.text, f"{n}.txt"
-                doc = timed("decode", lambda: read(data, path))
+                doc = timed("decode", read, data, path)
                 text = doc.text
                 for rule in RULES:
-                    text = timed(f"rule: {rule.name}", lambda: rule.apply(text, options)[0])  # noqa: B023
-                result = timed("clean (all passes)", lambda: clean_document(doc, data, options))
-                timed("  language (inside metadata)", lambda: detect_language(result.text))
-                timed("  word count (inside metadata)", lambda: _word_count(result.text))
-                meta = timed("metadata", lambda: text_metadata(result, data, path, options))
+                    text = timed(f"rule: {rule.name}", rule.apply, text, options)[0]
+                result = timed("clean (all passes)", clean_document, doc, data, options)
+                timed("  language (inside metadata)", detect_language, result.text)
+                timed("  word count (inside metadata)", _word_count, result.text)
+                meta = timed("metadata", text_metadata, result, data, path, options)
                 article = Article(data, result.text, meta, doc.kind, result.fired)
-                encoded = timed("encode + compress", lambda: encode_article(article, path))
+                encoded = timed("encode + compress", encode_article, article, path)
                 for tail in (encoded.original, encoded.text, encoded.metadata):
                     if tail is not None and len(tail.data) >= SPLIT_FROM:
-                        timed("  compress (inside encode)", lambda: deflate(tail.data))  # noqa: B023
-                timed("write", lambda: writer.write_encoded(encoded))
+                        timed("  compress (inside encode)", deflate, tail.data)
+                timed("write", writer.write_encoded, encoded)
     return {stage: 1000 * seconds / count for stage, seconds in spent.items()}
 
 
