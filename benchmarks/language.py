@@ -224,8 +224,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, samples in sets.items():
         languages = len({s.label for s in samples})
         for detector, detect in found.items():
-            if isinstance(detect, str):
-                rows.append((name, detector, "-", "-", "-", "-", detect))
+            if isinstance(detect, str) or not samples:
+                note = detect if isinstance(detect, str) else f"no catalogs in {LOCALES}"
+                rows.append((name, detector, "-", "-", "-", "-", note))
                 continue
             s = score(detect, samples)
             n = len(samples) or 1
