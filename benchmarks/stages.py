@@ -1,7 +1,8 @@
 """Where an archived article's time goes: milliseconds per article for each stage.
 
 Generated articles (``corpus.py``, a seed of its own) go through the stages of ``archive
---jobs 1`` one at a time, in one process, each stage timed on its own: decode, each
+--jobs 1`` one at a time, in one process, each stage timed on its own: the first pass that
+reads each file's opening to learn the run's site names (``learn sites``), decode, each
 cleaning rule (first pass; ``clean (all passes)`` is the whole pipeline), metadata
 (language detection and word count shown apart, and inside it), the records' fields and
 digests (``encode``), deflating the record tails the workers compress (``compress``) and
@@ -31,6 +32,7 @@ from scrubwarc.article import Article  # noqa: E402
 from scrubwarc.clean.model import CleanOptions  # noqa: E402
 from scrubwarc.clean.pipeline import RULES, clean_document  # noqa: E402
 from scrubwarc.meta.language import detect_language  # noqa: E402
+from scrubwarc.meta.sites import learn_site_suffixes, read_heads  # noqa: E402
 from scrubwarc.meta.text import _word_count, text_metadata  # noqa: E402
 from scrubwarc.read.document import read  # noqa: E402
 from scrubwarc.warc.deflate import SPLIT_FROM, deflate  # noqa: E402
@@ -50,12 +52,16 @@ def measure(count: int, seed: int) -> dict[str, float]:
         spent[stage] += time.perf_counter() - start
         return value
 
-    options = CleanOptions()
     with tempfile.TemporaryDirectory() as tmp:
+        files = corpus.write_corpus(Path(tmp) / "in", count, seed)
+        paths = sorted((Path(tmp) / "in").rglob("*.txt"))
+        assert files and len(paths) == count
+        learned = timed("learn sites", lambda: learn_site_suffixes(read_heads(paths)))
+        options = CleanOptions(site_names=learned)
         writer = WarcWriter(Path(tmp) / "stages.warc.gz")
         with writer:
-            for n, item in enumerate(corpus.articles(count, seed)):
-                data, path = item.text, f"{n}.txt"
+            for n, source in enumerate(paths):
+                data, path = source.read_bytes(), f"{n}.txt"
                 doc = timed("decode", read, data, path)
                 text = doc.text
                 for rule in RULES:
@@ -75,10 +81,11 @@ def measure(count: int, seed: int) -> dict[str, float]:
 
 def report(figures: dict[str, float]) -> str:
     """The figures as a table, with the total of the stages a run goes through."""
-    parts = ("decode", "clean (all passes)", "metadata", "encode + compress", "write")
+    parts = ["learn sites", "decode", "clean (all passes)", "metadata", "encode + compress"]
+    parts.append("write")
     total = sum(figures[p] for p in parts)
     rows = [(stage, f"{ms:.3f}", f"{100 * ms / total:.0f}%") for stage, ms in figures.items()]
-    rows.append(("total (decode + clean + metadata + encode + write)", f"{total:.3f}", "100%"))
+    rows.append(("total (learn sites to write)", f"{total:.3f}", "100%"))
     width = max(len(r[0]) for r in rows)
     lines = [f"{'stage'.ljust(width)}  ms/article  share", "-" * (width + 19)]
     lines += [f"{s.ljust(width)}  {ms:>10}  {share:>5}" for s, ms, share in rows]
