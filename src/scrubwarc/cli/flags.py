@@ -6,7 +6,7 @@ names nor the help texts are written twice, so the two front ends cannot drift a
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from scrubwarc.clean.pipeline import rule_names
 
@@ -28,13 +28,14 @@ __all__ = [
 
 
 class Flag(NamedTuple):
-    """A flag: its names, its help, and whether it is a switch or repeats."""
+    """A flag: its names, its help, whether it is a switch or repeats, what its value is."""
 
     names: tuple[str, ...]
     help: str
     switch: bool = False  # takes no value
     repeat: bool = False  # may be given many times, each value kept
     metavar: str | None = None
+    value: Literal["text", "path", "size"] = "text"  # a size: 64MiB, 100MB, 2000
 
 
 INCLUDE = Flag(("--include",), "Glob of files to take from directories (repeatable).", repeat=True)
@@ -55,8 +56,11 @@ EXCLUDE_URL = Flag(
 MAX_BYTES = Flag(
     ("--max-bytes",),
     "Refuse input files larger than this (64MiB, 100MB, 2000). [default: 64MiB]",
+    value="size",
 )
-CONFIG = Flag(("--config",), "pyproject.toml to read [tool.scrubwarc] from. [default: nearest]")
+CONFIG = Flag(
+    ("--config",), "pyproject.toml to read [tool.scrubwarc] from. [default: nearest]", value="path"
+)
 ENCODING = Flag(
     ("--encoding",),
     "Read input files in this encoding (cp1252, utf-8, ...). [default: detected]",
@@ -73,7 +77,9 @@ CLEAN_FLAGS: dict[str, Flag] = {
         ("--check",), "Write nothing; list files that would change; exit 1 if any.", switch=True
     ),
     "diff": Flag(("--diff",), "Print a unified diff of the changes; exit 1 if any.", switch=True),
-    "output": Flag(("--output", "-o"), "Write cleaned copies here, mirroring the input tree."),
+    "output": Flag(
+        ("--output", "-o"), "Write cleaned copies here, mirroring the input tree.", value="path"
+    ),
     "show_explain": Flag(
         ("--explain",), "Show which rules fired and exactly what each removed.", switch=True
     ),

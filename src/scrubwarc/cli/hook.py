@@ -9,12 +9,12 @@ flag, a missing value) is worded by argparse rather than by Typer, with the same
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from scrubwarc.cli.cleaning import CleanArgs, run_clean
 from scrubwarc.cli.common import EXIT_ERROR, Exit, size_value
-from scrubwarc.cli.flags import CLEAN_FLAGS, CLEAN_PATHS_HELP, MAX_BYTES
+from scrubwarc.cli.flags import CLEAN_FLAGS, CLEAN_PATHS_HELP
 from scrubwarc.signals import stop_signals_raise
 
 __all__ = ["main", "parser"]
@@ -27,6 +27,9 @@ def _size(text: str) -> int:
         return size_value(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+_VALUES: dict[str, Callable[[str], object]] = {"text": str, "path": Path, "size": _size}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -43,9 +46,12 @@ def parser() -> argparse.ArgumentParser:
         elif flag.repeat:
             found.add_argument(*flag.names, dest=dest, action="append", help=flag.help)
         else:
-            kind = _size if flag is MAX_BYTES else Path if dest in ("output", "config") else str
             found.add_argument(
-                *flag.names, dest=dest, type=kind, metavar=flag.metavar, help=flag.help
+                *flag.names,
+                dest=dest,
+                type=_VALUES[flag.value],
+                metavar=flag.metavar,
+                help=flag.help,
             )
     defaults = CleanArgs([])._asdict()
     found.set_defaults(**{dest: defaults[dest] for dest in CLEAN_FLAGS})

@@ -1,6 +1,5 @@
 """The shared flags (``flags``) as Typer options, for the commands' signatures."""
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,9 +25,10 @@ __all__ = [
 ]
 
 
-def option(flag: Flag, parser: Callable[[str], Any] | None = None) -> Any:
+def option(flag: Flag) -> Any:
     """The Typer option for ``flag``; a flag with a value shows no default (help says it)."""
     first, *more = flag.names
+    parser = parse_size if flag.value == "size" else None
     return typer.Option(
         first, *more, help=flag.help, show_default=flag.switch, metavar=flag.metavar, parser=parser
     )
@@ -47,7 +47,7 @@ ExcludeOpt = Annotated[list[str] | None, option(flags.EXCLUDE)]
 DisableOpt = Annotated[list[str] | None, option(flags.DISABLE)]
 IncludeUrlOpt = Annotated[list[str] | None, option(flags.INCLUDE_URL)]
 ExcludeUrlOpt = Annotated[list[str] | None, option(flags.EXCLUDE_URL)]
-MaxBytesOpt = Annotated[int, option(flags.MAX_BYTES, parser=parse_size)]
+MaxBytesOpt = Annotated[int, option(flags.MAX_BYTES)]
 ConfigOpt = Annotated[Path | None, option(flags.CONFIG)]
 EncodingOpt = Annotated[str | None, option(flags.ENCODING)]
 QuietOpt = Annotated[bool, option(flags.QUIET)]
