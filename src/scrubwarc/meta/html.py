@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
+from lxml.html import defs
 
 from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.bylines import parse_byline
@@ -121,6 +122,9 @@ _MAX_DATE_LINE = 150
 _HEADLINE_LEVELS = 3
 
 _WORD = re.compile(r"\w+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?)])")
+# Elements a browser lays out as boxes of their own (lines apart from their neighbours).
+_BOX_TAGS = defs.block_tags | {"article", "aside", "footer", "header", "nav", "section", "br"}
 _MAX_AUTHOR_CHARS = 100
 _AUTHOR_LEAD_IN = re.compile(
     r"^(?:(?:written|posted|published|reviewed)\s+)?by\b:?|^(?:the\s+)?authors?\b:?", re.I
@@ -621,7 +625,7 @@ def _authors(
     headline, and last an organisation given as the JSON-LD author."""
     found = ld.authors()
     if found:
-        return found
+        return _visible_over_stated(found, headline)
     for key in (
         "author",
         "article:author",
@@ -633,7 +637,7 @@ def _authors(
     ):
         names = [name for value in tags.all(key) for name in _names_from_author_text(value)]
         if names:
-            return _dedupe(names)
+            return _visible_over_stated(_dedupe(names), headline)
     for source in (_itemprop_authors, _rel_authors, _byline_elements):
         names = list(source(root))
         if names:
@@ -642,6 +646,20 @@ def _authors(
         if names:
             return _dedupe(names)
     return ld.authors(organisations=True)
+
+
+def _visible_over_stated(
+    stated: tuple[str, ...], headline: lxml_html.HtmlElement | None
+) -> tuple[str, ...]:
+    """The byline a reader sees under the headline, where it names other people than the
+    page's structured data (a CMS account, the publisher, a name with a site suffix). A
+    one-word name there is as likely the account's handle ("By annlee") and does not win."""
+    visible = _dedupe(_by_line_near_headline(headline))
+    if not visible or all(len(name.split()) < 2 for name in visible):
+        return stated
+    if _word_set(" ".join(visible)) <= _word_set(" ".join(stated)):
+        return stated
+    return visible
 
 
 def _itemprop_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
@@ -709,9 +727,15 @@ def _byline_name(element: lxml_html.HtmlElement) -> str | None:
 
 def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
     """A ``By Ann Lee`` line among the first lines after the ``<h1>``."""
-    for line in _lines_after_headline(headline):
-        if len(line) <= _MAX_BYLINE_CHARS * 2 and _AUTHOR_LEAD_IN.match(line):
-            names = parse_byline(line)
+    for text in _lines_after_headline(headline):
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            lead_in = _AUTHOR_LEAD_IN.match(line)
+            if lead_in is None or len(line) > _MAX_BYLINE_CHARS * 2:
+                continue
+            if not line[lead_in.end() :].strip(" ,:|-") and i + 1 < len(lines):
+                line = f"{line} {lines[i + 1]}"  # <div>Written by</div><div>Ann Lee</div>
+            names = parse_byline(_BYLINE_TAIL.split(line, maxsplit=1)[0])
             if names:
                 yield from names
                 return
@@ -852,7 +876,8 @@ def _itemprop(root: lxml_html.HtmlElement, name: str) -> Iterator[lxml_html.Html
 
 
 def _lines_after_headline(h1: lxml_html.HtmlElement | None) -> Iterator[str]:
-    """The short texts of the elements that follow the headline, within a budget of text."""
+    """The short texts of the elements that follow the headline, within a budget of text,
+    each with its block-level boxes on lines of their own (see ``_box_text``)."""
     if h1 is None:
         return
     budget = 0
@@ -869,10 +894,29 @@ def _lines_after_headline(h1: lxml_html.HtmlElement | None) -> Iterator[str]:
             if budget > _NEAR_HEADLINE_CHARS:
                 return
             text = inner.text_content()
-            if len(text) <= _MAX_DATE_LINE * 2:
-                line = _clean(text)
-                if line:
-                    yield line
+            if len(text) <= _MAX_DATE_LINE * 2 and text.strip():
+                yield _box_text(inner)
+
+
+def _box_text(element: lxml_html.HtmlElement) -> str:
+    """The element's text as a browser lays it out: each block-level box on a line of its
+    own, inline pieces apart by a space (``<a>Ann Lee</a><span>Updated</span>`` is not
+    "Ann LeeUpdated"), no space left before punctuation that ends a piece."""
+    pieces: list[str] = []
+
+    def add(node: lxml_html.HtmlElement) -> None:
+        block = node.tag in _BOX_TAGS
+        pieces.append("\n" if block else " ")
+        pieces.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in ("script", "style"):
+                add(child)
+            pieces.append(child.tail or "")
+        pieces.append("\n" if block else " ")
+
+    add(element)
+    lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
+    return "\n".join(_SPACE_BEFORE_PUNCTUATION.sub(r"\1", line) for line in lines if line)
 
 
 def _date_near_headline(
