@@ -130,9 +130,19 @@ _AUTHOR_LEAD_IN = re.compile(
     r"^(?:(?:written|posted|published|reviewed)\s+)?by\b:?|^(?:the\s+)?authors?\b:?", re.I
 )
 _PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown", "anonymous"})
+# A CMS account rather than a person ("Site Admin", "NOC Admin"), and a template's key left
+# unfilled ("page.meta.author"; a dotted handle such as "ann.b.lee" is a name).
+# Folders of an author's page on a site ("/author/ann-lee/"), and the words of its name there.
+_AUTHOR_FOLDERS = frozenset({"author", "authors", "writer", "writers", "contributor", "contributors"})
+_SLUG_WORD = re.compile(r"[^\W_]+")
+_ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster"})
+_TEMPLATE_KEY = re.compile(r"(?:\w+\.){2,}(?:author|name)", re.IGNORECASE)
 # A byline element: its class or id names the author, the writer or the byline.
 _BYLINE_HINT = re.compile(r"author|byline|writer", re.IGNORECASE)
 _BYLINE_NOISE = re.compile(r"avatar|image|photo|img|bio|description|box|comment|social|share", re.I)
+# A class that says its element holds the author's name ("author-name", "author-box__name")
+# names the writer wherever the element stands, in an author box too (not a commenter's).
+_AUTHOR_NAME_HINT = re.compile(r"author[\w-]*name", re.IGNORECASE)
 # Separators inside a byline element between the name and what follows (date, role, time).
 _BYLINE_TAIL = re.compile(r"\s(?:[|•·/–—]|-\s)|\s+(?:on|updated|published)\s", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 60
@@ -469,6 +479,8 @@ def _names_from_author_text(value: str) -> list[str]:
     text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
     if not text or text.casefold() in _PLACEHOLDER_AUTHORS or not any(c.isalpha() for c in text):
         return []
+    if _TEMPLATE_KEY.fullmatch(text) or _word_set(text) & _ACCOUNT_WORDS:
+        return []
     names = parse_byline(f"By {text}")
     if names and _covers(names, text):
         return list(names)
@@ -638,11 +650,15 @@ def _authors(
         names = [name for value in tags.all(key) for name in _names_from_author_text(value)]
         if names:
             return _visible_over_stated(_dedupe(names), headline)
-    for source in (_itemprop_authors, _rel_authors, _byline_elements):
+    for source in (_itemprop_authors, _rel_authors, _author_page_links, _byline_elements):
         names = list(source(root))
         if names:
             return _dedupe(names)
-    for names in (list(_by_line_near_headline(headline)), list(_written_by_line(root))):
+    for names in (
+        list(_by_line_near_headline(headline)),
+        list(_written_by_line(root)),
+        list(_author_page_links(root)),
+    ):
         if names:
             return _dedupe(names)
     return ld.authors(organisations=True)
@@ -677,6 +693,19 @@ def _rel_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
             yield from _names_from_author_text(link.text_content())
 
 
+def _author_page_links(root: lxml_html.HtmlElement) -> Iterator[str]:
+    """The first link to an author's page that is labelled with the name in its address
+    (``<a href="/author/ann-lee/">Ann Lee</a>``): CMSs link every byline so."""
+    for link in root.iter("a"):
+        path = urlsplit(link.get("href") or "").path.casefold().strip("/").split("/")
+        for folder, slug in zip(path, path[1:]):
+            if folder in _AUTHOR_FOLDERS:
+                text = _clean(link.text_content())
+                if text and _WORD.findall(text.casefold()) == _SLUG_WORD.findall(slug):
+                    yield from _names_from_author_text(text)
+                    return
+
+
 def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
     """The name in the first element whose class or id says author or byline.
 
@@ -689,7 +718,10 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta"):
             continue
         hints = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _BYLINE_HINT.search(hints) or _BYLINE_NOISE.search(hints):
+        if not _BYLINE_HINT.search(hints):
+            continue
+        noise = _BYLINE_NOISE.search(hints)
+        if noise and (not _AUTHOR_NAME_HINT.search(hints) or "comment" in hints.lower()):
             continue
         name = _byline_name(element)
         if name:
