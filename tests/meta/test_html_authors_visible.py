@@ -16,7 +16,8 @@ def authors(head: str, body: str) -> tuple[str, ...]:
 
 
 def jsonld_author(name: str) -> str:
-    data = {"@type": "Article", "headline": "Rain again", "author": {"@type": "Person", "name": name}}
+    person = {"@type": "Person", "name": name}
+    data = {"@type": "Article", "headline": "Rain again", "author": person}
     return f'<script type="application/ld+json">{json.dumps(data)}</script>'
 
 
@@ -47,7 +48,8 @@ def test_a_one_word_handle_under_the_headline_does_not_win() -> None:
 
 def test_names_in_separate_boxes_do_not_run_together() -> None:
     """The box after a bare "By" holds the name; the next box is not glued to it."""
-    body = "<h1>Rain again</h1><div>By <ul><li><a>Ann Lee</a></li><li><a>Bo Chen</a></li></ul></div>"
+    names = "<ul><li><a>Ann Lee</a></li><li><a>Bo Chen</a></li></ul>"
+    body = f"<h1>Rain again</h1><div>By {names}</div>"
     assert authors("", body) == ("Ann Lee",)
 
 
@@ -80,5 +82,7 @@ def test_a_commenter_name_is_not_the_author() -> None:
         ('<a href="/tags/ann-lee/">Ann Lee</a>', ()),
     ],
 )  # fmt: skip
-def test_a_link_to_the_author_page_labelled_with_its_name(link: str, names: tuple[str, ...]) -> None:
+def test_a_link_to_the_author_page_labelled_with_its_name(
+    link: str, names: tuple[str, ...]
+) -> None:
     assert authors("", f"<h1>Rain</h1><p>It rained all day.</p><p>{link}</p>") == names

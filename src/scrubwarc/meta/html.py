@@ -16,6 +16,7 @@ exception and never an empty string.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -133,7 +134,9 @@ _PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown",
 # A CMS account rather than a person ("Site Admin", "NOC Admin"), and a template's key left
 # unfilled ("page.meta.author"; a dotted handle such as "ann.b.lee" is a name).
 # Folders of an author's page on a site ("/author/ann-lee/"), and the words of its name there.
-_AUTHOR_FOLDERS = frozenset({"author", "authors", "writer", "writers", "contributor", "contributors"})
+_AUTHOR_FOLDERS = frozenset(
+    {"author", "authors", "writer", "writers", "contributor", "contributors"}
+)
 _SLUG_WORD = re.compile(r"[^\W_]+")
 _ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster"})
 _TEMPLATE_KEY = re.compile(r"(?:\w+\.){2,}(?:author|name)", re.IGNORECASE)
@@ -698,7 +701,7 @@ def _author_page_links(root: lxml_html.HtmlElement) -> Iterator[str]:
     (``<a href="/author/ann-lee/">Ann Lee</a>``): CMSs link every byline so."""
     for link in root.iter("a"):
         path = urlsplit(link.get("href") or "").path.casefold().strip("/").split("/")
-        for folder, slug in zip(path, path[1:]):
+        for folder, slug in itertools.pairwise(path):
             if folder in _AUTHOR_FOLDERS:
                 text = _clean(link.text_content())
                 if text and _WORD.findall(text.casefold()) == _SLUG_WORD.findall(slug):
