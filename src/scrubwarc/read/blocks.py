@@ -61,6 +61,9 @@ _POSITIVE_RE = re.compile(
     r"(?<![a-z])(?:article|content|entry|post|story|body|main|text|blog|prose|richtext)"
 )
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Hidden panels a reader opens in place, and hidden pop-ups that are not the article.
+_PANEL_ROLES = frozenset({"region", "tabpanel"})
+_POPUP_ROLES = frozenset({"dialog", "alertdialog", "menu", "tooltip", "listbox"})
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _SPACE_RE = re.compile(r"\s+")
 # A heading's slug: lower-case words joined by hyphens, five or more, or four with a small word.
@@ -425,10 +428,10 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
     if _is_teaser(el):
         return "teaser for another story"
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return "hidden"
+        return None if _is_collapsed_panel(el) else "hidden"
     style = el.get("style")
     if style and _HIDDEN_STYLE_RE.search(style.lower()):
-        return "hidden"
+        return None if _is_collapsed_panel(el) else "hidden"
     if tag == "a":  # a link inside prose is prose, whatever its class ("textTag")
         return None
     hints = _hints(el)
@@ -450,6 +453,16 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
         if density > 0.5:
             return f"links {density:.0%}"
     return None
+
+
+def _is_collapsed_panel(el: Element) -> bool:
+    """Whether a hidden element is a section the reader opens in place: an accordion's or a
+    tab's panel (WAI-ARIA: ``role=region`` or ``tabpanel``, labelled by its toggle), not a
+    dialog, a menu or a copy kept for another screen size."""
+    role = el.get("role")
+    if role in _PANEL_ROLES:
+        return True
+    return el.get("aria-labelledby") is not None and role not in _POPUP_ROLES
 
 
 def _holds_article(el: Element, root_len: int) -> bool:
