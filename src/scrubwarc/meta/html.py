@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import defs
 
@@ -131,6 +132,9 @@ _MAX_AUTHOR_CHARS = 100
 _AUTHOR_LEAD_IN = re.compile(
     r"^(?:(?:written|posted|published|reviewed)\s+)?by\b:?|^(?:the\s+)?authors?\b:?", re.I
 )
+# What a byline opens with; lines without it are not looked at closely. No word boundary:
+# the text of ``<span>By</span><span>Ann Lee</span>`` runs together ("ByAnn Lee").
+_LEAD_IN_WORD = re.compile(r"by|author", re.IGNORECASE)
 _PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown", "anonymous"})
 # A CMS account rather than a person ("Site Admin", "NOC Admin"), and a template's key left
 # unfilled ("page.meta.author"; a dotted handle such as "ann.b.lee" is a name).
@@ -138,6 +142,10 @@ _PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown",
 _AUTHOR_FOLDERS = frozenset(
     {"author", "authors", "writer", "writers", "contributor", "contributors"}
 )
+_AUTHOR_LINKS = etree.XPath(
+    "//a[contains(@href, '/author') or contains(@href, '/writer')"
+    " or contains(@href, '/contributor')]"
+)  # a cheap first cut; the path is then read properly (and in any case)
 _SLUG_WORD = re.compile(r"[^\W_]+")
 _ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster"})
 _TEMPLATE_KEY = re.compile(r"(?:\w+\.){2,}(?:author|name)", re.IGNORECASE)
@@ -700,7 +708,7 @@ def _rel_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
 def _author_page_links(root: lxml_html.HtmlElement) -> Iterator[str]:
     """The first link to an author's page that is labelled with the name in its address
     (``<a href="/author/ann-lee/">Ann Lee</a>``): CMSs link every byline so."""
-    for link in root.iter("a"):
+    for link in _AUTHOR_LINKS(root):
         path = urlsplit(link.get("href") or "").path.casefold().strip("/").split("/")
         for folder, slug in itertools.pairwise(path):
             if folder in _AUTHOR_FOLDERS:
@@ -763,7 +771,7 @@ def _byline_name(element: lxml_html.HtmlElement) -> str | None:
 
 def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
     """A ``By Ann Lee`` line among the first lines after the ``<h1>``."""
-    for text in _lines_after_headline(headline):
+    for text in _lines_after_headline(headline, _LEAD_IN_WORD):
         lines = text.split("\n")
         for i, line in enumerate(lines):
             lead_in = _AUTHOR_LEAD_IN.match(line)
@@ -911,9 +919,12 @@ def _itemprop(root: lxml_html.HtmlElement, name: str) -> Iterator[lxml_html.Html
             yield element
 
 
-def _lines_after_headline(h1: lxml_html.HtmlElement | None) -> Iterator[str]:
+def _lines_after_headline(
+    h1: lxml_html.HtmlElement | None, wanted: re.Pattern[str]
+) -> Iterator[str]:
     """The short texts of the elements that follow the headline, within a budget of text,
-    each with its block-level boxes on lines of their own (see ``_box_text``)."""
+    that hold ``wanted``; each with its block-level boxes on lines of their own (see
+    ``_box_text``)."""
     if h1 is None:
         return
     budget = 0
@@ -930,7 +941,7 @@ def _lines_after_headline(h1: lxml_html.HtmlElement | None) -> Iterator[str]:
             if budget > _NEAR_HEADLINE_CHARS:
                 return
             text = inner.text_content()
-            if len(text) <= _MAX_DATE_LINE * 2 and text.strip():
+            if len(text) <= _MAX_DATE_LINE * 2 and wanted.search(text):
                 yield _box_text(inner)
 
 
