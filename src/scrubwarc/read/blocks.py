@@ -8,6 +8,7 @@ modifies the tree.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -121,13 +122,17 @@ def _hints(el: Element) -> str:
     ("sharing-with-a-single-developer"), which says what the section is about, not what kind of
     block it is; it gives no hint.
     """
-    ident = el.get("id", "")
+    return _hints_of(el.get("class", ""), el.get("id", ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _hints_of(cls: str, ident: str) -> str:
+    """``_hints`` of a class and an id; pages repeat a few of them on many elements."""
     if ident and _SLUG_RE.fullmatch(ident):
         words = ident.split("-")
         if len(words) >= 5 or _SLUG_SMALL_WORDS.intersection(words):
             ident = ""
-    raw = f"{el.get('class', '')} {ident}"
-    return _CAMEL_RE.sub("-", raw).lower()
+    return _CAMEL_RE.sub("-", f"{cls} {ident}").lower()
 
 
 def _negative(hints: str, layout: frozenset[str]) -> bool:
