@@ -89,3 +89,10 @@ def test_a_year_first_date_with_dots_or_slashes_near_the_headline(
     line: str, date: str | None
 ) -> None:
     assert meta(f"<body><h1>Rain again</h1><p>{line}</p>{FILLER}</body>").date == date
+
+
+def test_json_ld_carried_in_a_meta_tag() -> None:
+    block = '{"@type": "Article", "datePublished": "2025-11-17T09:00:00-05:00"}'
+    escaped = block.replace('"', "&quot;")
+    head = f'<head><meta name="script:ld+json" content="{escaped}"></head>'
+    assert meta(f"{head}<body>{FILLER}</body>").date == "2025-11-17T09:00:00-05:00"

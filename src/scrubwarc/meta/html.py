@@ -311,12 +311,21 @@ def _looks_like_url(value: str) -> bool:
 
 
 def _jsonld_blocks(root: lxml_html.HtmlElement) -> Iterator[object]:
-    """Each JSON-LD block that parses; a broken one is skipped, never fatal."""
-    for script in root.iter("script"):
-        kind = (script.get("type") or "").split(";")[0].strip().lower()
-        if kind != "application/ld+json":
-            continue
-        raw = (script.text or "").strip()
+    """Each JSON-LD block that parses; a broken one is skipped, never fatal.
+
+    Besides ``<script type="application/ld+json">``, a head manager may carry the block in a
+    meta tag named after that type (``<meta name="script:ld+json" content="{...}">``).
+    """
+    for script in root.iter("script", "meta"):
+        if script.tag == "meta":
+            if not (script.get("name") or "").endswith("ld+json"):
+                continue
+            raw = (script.get("content") or "").strip()
+        else:
+            kind = (script.get("type") or "").split(";")[0].strip().lower()
+            if kind != "application/ld+json":
+                continue
+            raw = (script.text or "").strip()
         # Some CMSs wrap the JSON in comment or CDATA markers for ancient browsers.
         for opener, closer in (("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")):
             if raw.startswith(opener) and raw.endswith(closer):
