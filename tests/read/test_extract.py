@@ -140,3 +140,20 @@ def test_collapsed_accordion_panels_are_kept_and_hidden_pop_ups_dropped() -> Non
     text = extract_text(parse_document(page))
     assert all(f"Panel{i} 1 sentence" in text for i in range(3)) and "Tab 0" in text
     assert "Modal 0" not in text and "Copy 0" not in text
+
+
+def test_listicle_items_as_articles_are_kept_and_teaser_cards_dropped() -> None:
+    items = "".join(
+        f"<article class='product'><h2>Pick {i}</h2>{_story(6, f'Pick{i}')}</article>"
+        for i in range(3)
+    )
+    cards = "".join(
+        f"<article class='card'><h3><a href=/r{i}>Other story {i}</a></h3>"
+        f"<p>A line about it.</p></article>"
+        for i in range(3)
+    )
+    page = _page(f"<article><h1>Best scooters</h1>{_story(2)}{items}"
+                 f"<section>{cards}</section></article>")  # fmt: skip
+    text = extract_text(parse_document(page))
+    assert all(f"Pick{i} 5 sentence" in text for i in range(3))
+    assert "Other story" not in text and "A line about it" not in text

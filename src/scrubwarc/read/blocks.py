@@ -100,6 +100,8 @@ _LAYOUT_SHARE = 0.6
 _WORD_SHARE = 0.4
 # A block holding this share of the article region's text is never dropped for its name alone.
 _BIG_SHARE = 0.5
+# Characters of text an <article> inside another holds beyond a teaser's headline and line.
+_TEASER_PROSE = 600
 # Dropped blocks are reported by their first characters.
 _EXCERPT = 100
 # How far up ``_widen`` looks, and what a character of non-prose costs against one of prose.
@@ -155,11 +157,16 @@ def _class_weight(el: Element, layout: frozenset[str]) -> float:
 
 
 def _is_teaser(el: Element) -> bool:
-    """Repeated ``<article>``s inside another are teasers for other stories (related posts)."""
+    """Repeated ``<article>``s inside another are teasers for other stories (related posts),
+    unless they hold prose of their own: a teaser is a headline, a line and links, while the
+    items of a listicle or a product round-up are parts of the story."""
     if el.tag != "article" or next(el.iterancestors("article"), None) is None:
         return False
     parent = el.getparent()
-    return parent is not None and len(parent.findall("article")) > 1
+    if parent is None or len(parent.findall("article")) < 2:
+        return False
+    length = _text_len(el.text_content())
+    return length < _TEASER_PROSE or _link_density(el, length) > 0.3
 
 
 def _is_chrome(el: Element, layout: frozenset[str] = frozenset()) -> bool:
