@@ -32,6 +32,7 @@ from scrubwarc.meta.htmltext import (
     MAX_DATE_LINE,
     NEAR_HEADLINE_CHARS,
     MetaTags,
+    body_texts,
     clean_value,
     dedupe,
     itemprop,
@@ -535,21 +536,14 @@ def _labelled_date(root: lxml_html.HtmlElement) -> str | None:
     """The first date anywhere in the body that a label calls the publication date
     (``Published on: 15 August 2025``, ``Posted on the 15/12/2025 at 19:00 by``), or that
     stands alone right after a ``Published`` label of its own."""
-    body = next(root.iter("body"), root)
     previous = ""
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
-            continue
-        for text in (element.text, element.tail):
-            line = clean_value(text)
-            if not line:
-                continue
-            if len(line) <= MAX_DATE_LINE and any(c.isdigit() for c in line):
-                for found in DATE_IN_LINE.finditer(line):
-                    prefix = line[: found.start()] or previous
-                    if _PUBLISHED_LABEL.search(prefix) and (parsed := parse_date(found.group(0))):
-                        return parsed
-            previous = line
+    for line in body_texts(root):
+        if len(line) <= MAX_DATE_LINE and any(c.isdigit() for c in line):
+            for found in DATE_IN_LINE.finditer(line):
+                prefix = line[: found.start()] or previous
+                if _PUBLISHED_LABEL.search(prefix) and (parsed := parse_date(found.group(0))):
+                    return parsed
+        previous = line
     return None
 
 

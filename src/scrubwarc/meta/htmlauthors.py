@@ -22,6 +22,7 @@ from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     WORD,
     MetaTags,
+    body_texts,
     clean_value,
     dedupe,
     itemprop,
@@ -265,32 +266,25 @@ def _written_by_line(root: lxml_html.HtmlElement) -> Iterator[str]:
     follows in the same text or in the next one (``<p>Written by</p><p>Ann Lee</p>``). A bare
     "By" is left to the lines near the headline: far from it, it is as often a credit or prose.
     """
-    body = next(root.iter("body"), root)
     waiting = False
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
-            continue
-        for piece in (element.text, element.tail):
-            text = clean_value(piece)
-            if not text:
+    for text in body_texts(root):
+        if waiting:
+            rest, waiting = text, False
+        else:
+            label = _WRITTEN_BY.match(text) if len(text) <= _MAX_BYLINE_CHARS * 2 else None
+            if label is None:
                 continue
-            if waiting:
-                rest, waiting = text, False
-            else:
-                label = _WRITTEN_BY.match(text) if len(text) <= _MAX_BYLINE_CHARS * 2 else None
-                if label is None:
-                    continue
-                rest = text[label.end() :].strip(" ,:|-")
-                if not rest:
-                    waiting = True
-                    continue
-            rest = _BYLINE_TAIL.split(rest, maxsplit=1)[0]
-            rest = DATE_IN_LINE.split(rest, maxsplit=1)[0].strip(" ,:|-·•")
-            rest = _AT_TIME.sub("", rest)
-            names = parse_byline(f"By {rest}") if len(rest) <= _MAX_BYLINE_CHARS else None
-            if names:
-                yield from names
-                return
+            rest = text[label.end() :].strip(" ,:|-")
+            if not rest:
+                waiting = True
+                continue
+        rest = _BYLINE_TAIL.split(rest, maxsplit=1)[0]
+        rest = DATE_IN_LINE.split(rest, maxsplit=1)[0].strip(" ,:|-·•")
+        rest = _AT_TIME.sub("", rest)
+        names = parse_byline(f"By {rest}") if len(rest) <= _MAX_BYLINE_CHARS else None
+        if names:
+            yield from names
+            return
 
 
 def _is_rel_author(element: lxml_html.HtmlElement) -> bool:

@@ -17,6 +17,7 @@ __all__ = [
     "NEAR_HEADLINE_CHARS",
     "WORD",
     "MetaTags",
+    "body_texts",
     "clean_value",
     "dedupe",
     "itemprop",
@@ -68,6 +69,19 @@ def dedupe(values: Iterable[str]) -> tuple[str, ...]:
             seen.add(key)
             kept.append(value)
     return tuple(kept)
+
+
+def body_texts(root: lxml_html.HtmlElement) -> Iterator[str]:
+    """The body's text pieces (each element's text and tail, whitespace-normalised, blanks
+    left out) in reading order; what scripts, styles and ``<noscript>`` hold is not read."""
+    body = next(root.iter("body"), root)
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
+            continue
+        for piece in (element.text, element.tail):
+            text = clean_value(piece)
+            if text:
+                yield text
 
 
 def looks_like_url(value: str) -> bool:
