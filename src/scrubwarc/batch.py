@@ -29,7 +29,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from scrubwarc.article import Article, process
 from scrubwarc.clean.model import CleanOptions
@@ -38,6 +38,7 @@ from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_byt
 from scrubwarc.signals import die_with_parent
 from scrubwarc.warc.capture import CaptureInfo, EncodedCapture, encode_capture, with_capture
 from scrubwarc.warc.crawl import Capture, NotArticle, Problem, SourceInfo, read_crawl, url_path
+from scrubwarc.warc.deflate import gzip_bytes
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
 from scrubwarc.warc.sniff import CRAWL_INCLUDE, sniff_crawl
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
@@ -54,6 +55,7 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int | None], None]
+_T = TypeVar("_T")
 # Big enough that pickling overhead is small, small enough that a batch's bytes are too.
 BATCH_SIZE = 64
 # Revisits of captures in other crawls named in the summary; the rest are only counted.
@@ -245,12 +247,7 @@ def _info(found: Capture, path: Path) -> CaptureInfo:
 
 
 def _as_member(found: SourceInfo) -> bytes:
-    if found.gzipped:
-        return found.record
-    import zlib
-
-    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS + 16)
-    return compressor.compress(found.record) + compressor.flush()
+    return found.record if found.gzipped else gzip_bytes(found.record)
 
 
 def crawl_articles(
@@ -306,16 +303,27 @@ def _ordered(
     options: CleanOptions | None,
     max_bytes: int,
 ) -> Iterator[_Outcome]:
-    """Outcomes in input order. With a pool, at most ``2 * jobs`` batches are in flight:
-    ``Executor.map`` would submit the whole corpus up front."""
+    """Outcomes in input order."""
     if pool is None:
         for batch in batches:
             yield from _process_batch(batch, options, max_bytes)
         return
-    pending: deque[Future[list[_Outcome]]] = deque()
+    yield from _in_pool(pool, jobs, _process_batch, batches, options, max_bytes)
+
+
+def _in_pool(
+    pool: ProcessPoolExecutor,
+    jobs: int,
+    work: Callable[..., list[_T]],
+    batches: Iterable[object],
+    *args: object,
+) -> Iterator[_T]:
+    """``work(batch, *args)`` for each batch in the pool, results in order. At most
+    ``2 * jobs`` batches are in flight: ``Executor.map`` would submit them all up front."""
+    pending: deque[Future[list[_T]]] = deque()
     try:
         for batch in batches:
-            pending.append(pool.submit(_process_batch, batch, options, max_bytes))
+            pending.append(pool.submit(work, batch, *args))
             if len(pending) >= 2 * jobs:
                 yield from pending.popleft().result()
         while pending:
@@ -368,6 +376,13 @@ def _own_output(output: Path) -> Callable[[Path], bool]:
     return check
 
 
+def _read_heads(paths: Sequence[str], encoding: str | None) -> list[str]:
+    """A worker: the decoded openings of some files (module-level so a pool can pickle it)."""
+    from scrubwarc.meta.sites import read_heads
+
+    return list(read_heads(map(Path, paths), encoding))
+
+
 def _with_learned_sites(
     paths: Sequence[Path],
     include: Sequence[str],
@@ -375,13 +390,25 @@ def _with_learned_sites(
     skip: list[Path],
     is_own: Callable[[Path], bool],
     options: CleanOptions | None,
+    pool: ProcessPoolExecutor | None = None,
+    jobs: int = 1,
 ) -> CleanOptions:
-    """``options`` with the headline suffixes that recur across the run's files as sites."""
+    """``options`` with the headline suffixes that recur across the run's files as sites.
+
+    With a pool the workers read and decode the openings (decoding a legacy encoding is
+    costly), so this pass runs in parallel too.
+    """
     from scrubwarc.meta.sites import learn_site_suffixes, read_heads
 
     sources = (s.path for s in walk(paths, include, exclude, skip, []) if not is_own(s.path))
     options = options or CleanOptions()
-    learned = learn_site_suffixes(read_heads(sources, options.encoding))
+    if pool is None:
+        heads: Iterable[str] = read_heads(sources, options.encoding)
+    else:
+        names = map(str, sources)  # cheaper to pickle than paths
+        batches = iter(lambda: list(islice(names, BATCH_SIZE)), [])
+        heads = _in_pool(pool, jobs, _read_heads, batches, options.encoding)
+    learned = learn_site_suffixes(heads)
     return options._replace(site_names=options.site_names | learned)
 
 
@@ -427,8 +454,6 @@ def archive(
     # root: the output files themselves are filtered out by name below.
     skip = [out_dir] if any(out_dir != p and out_dir.is_relative_to(p) for p in inputs) else []
     is_own = _own_output(output)
-    if len(paths) > 1 or inputs:  # a run over many files learns its sites' names first
-        options = _with_learned_sites(paths, include, exclude, skip, is_own, options)
     walk_errors: list[InputError] = []
     sources = (s for s in walk(paths, include, exclude, skip, walk_errors) if not is_own(s.path))
     skipped: list[tuple[str, str]] = []
@@ -453,6 +478,10 @@ def archive(
         )
         crawls = _Crawls(include_url, exclude_url, max_bytes, copy, writer.add_source_info)
         with writer, _workers(jobs) as pool:
+            if len(paths) > 1 or inputs:  # a run over many files learns its sites' names first
+                options = _with_learned_sites(
+                    paths, include, exclude, skip, is_own, options, pool, jobs
+                )
             batches = _batches(sources, BATCH_SIZE, crawls)
             for outcome in _ordered(batches, pool, jobs, options, max_bytes):
                 if outcome.not_article is not None:
