@@ -6,11 +6,17 @@ The crawl is recorded, not synthesised: every page of ``../shared/aeb`` and
 reads the same WARC with warcio's ArchiveIterator, decodes each 2xx HTML response
 (``content_stream``) and runs ``trafilatura.extract`` on it, writing nothing; scrubwarc
 reads, cleans, extracts metadata and writes the article WARC (capture, text, metadata).
-Each contender runs in its own process, in turns, ``--repeat`` rounds; medians are printed,
-with peak RSS (``wait4``). Memory with crawl size: the same run on the crawl written four
-times over into one file.
+Each contender runs in its own process, in turns, ``--repeat`` rounds; medians are printed
+of wall seconds and of CPU seconds (user + system, the workers' included: steadier than wall
+time on a shared machine), with peak RSS (``wait4``). Memory with crawl size: the same run
+on the crawl written four times over into one file.
 
-    python benchmarks/crawl.py [--repeat N] [--limit PAGES] [--work DIR]
+The readers alone, in the same turns: warcio and FastWARC (when installed, ``pip install
+fastwarc``) iterating the crawl and reading each response's block, and scrubwarc's
+``read_crawl`` (which also parses HTTP, decodes the payloads and keeps each capture's
+record to copy): what a faster reader could save, against the whole run's cost.
+
+    python benchmarks/crawl.py [--repeat N] [--limit PAGES] [--work DIR] [--stages N]
 """
 
 from __future__ import annotations
@@ -26,9 +32,11 @@ if sys.path and Path(sys.path[0] or ".").resolve() == HERE:
 
 import argparse  # noqa: E402
 import gzip  # noqa: E402
+import importlib.util  # noqa: E402
 import os  # noqa: E402
 import tempfile  # noqa: E402
 import threading  # noqa: E402
+import time  # noqa: E402
 import urllib.request  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
@@ -133,6 +141,81 @@ def reference(warc: str) -> int:
     return pages
 
 
+def read_only(reader: str, warc: str) -> int:
+    """Iterate the crawl with one reader, reading each response's block; count them."""
+    if reader == "fastwarc":
+        from fastwarc.warc import ArchiveIterator as FastIterator
+        from fastwarc.warc import WarcRecordType
+
+        with open(warc, "rb") as handle:  # noqa: PTH123
+            records = FastIterator(handle, record_types=WarcRecordType.response, parse_http=True)
+            return sum(bool(rec.reader.read()) or 1 for rec in records)
+    if reader == "warcio":
+        from warcio.archiveiterator import ArchiveIterator
+
+        with open(warc, "rb") as handle:  # noqa: PTH123
+            return sum(
+                bool(rec.raw_stream.read()) or 1
+                for rec in ArchiveIterator(handle)
+                if rec.rec_type == "response"
+            )
+    from scrubwarc.warc.crawl import Capture, read_crawl
+
+    return sum(isinstance(found, Capture) for found in read_crawl(Path(warc)))
+
+
+def stages(warc: Path, limit: int) -> list[tuple[str, float]]:
+    """CPU ms per capture of each step of ``archive`` on the crawl's first ``limit`` articles,
+    in this process, one step after another (what a profile cannot say without its own
+    overhead). Reading is timed over the whole crawl."""
+    from scrubwarc.article import Article
+    from scrubwarc.batch import _CaptureJob, _info
+    from scrubwarc.clean.pipeline import clean_document
+    from scrubwarc.meta.html import read_html_metadata, with_heading
+    from scrubwarc.meta.text import html_metadata
+    from scrubwarc.read.document import Document
+    from scrubwarc.read.html import detect_encoding, extract_text, parse_document
+    from scrubwarc.warc.capture import encode_capture, with_capture
+    from scrubwarc.warc.crawl import Capture, read_crawl, url_path
+    from scrubwarc.warc.writer import WarcWriter
+
+    clock = time.process_time
+    start = clock()
+    captures = [f for f in read_crawl(warc) if isinstance(f, Capture)]
+    read_ms = 1000 * (clock() - start) / len(captures)
+    jobs = [_CaptureJob(_info(c, warc), c.payload, c.declared, c.html) for c in captures][:limit]
+    steps = ("charset", "parse", "extract", "clean rules", "page metadata",
+             "text metadata, language", "encode records", "write records")  # fmt: skip
+    spent = dict.fromkeys(steps, 0.0)
+    with tempfile.TemporaryDirectory() as tmp, WarcWriter(Path(tmp) / "s.warc.gz") as writer:
+        for job in jobs:
+            t0 = clock()
+            encoding = detect_encoding(job.payload, job.declared)
+            t1 = clock()
+            tree = parse_document(job.payload, encoding=encoding)
+            t2 = clock()
+            doc = Document("html", extract_text(tree), encoding, "declared", tree)
+            t3 = clock()
+            result = clean_document(doc, job.payload)
+            t4 = clock()
+            page = read_html_metadata(tree)
+            text = with_heading(page, result.text)
+            t5 = clock()
+            path = url_path(job.info.url)
+            meta = html_metadata(page, result, job.payload, path, text=text)
+            t6 = clock()
+            article = Article(job.payload, text, meta, "html", result.fired)
+            encoded = encode_capture(with_capture(article, job.info, path), job.info)
+            t7 = clock()
+            writer.write_capture(encoded)
+            t8 = clock()
+            marks = (t0, t1, t2, t3, t4, t5, t6, t7, t8)
+            for name, a, b in zip(spent, marks, marks[1:], strict=False):
+                spent[name] += b - a
+    rows = [("read the crawl (warcio, HTTP decoding, copies)", read_ms)]
+    return rows + [(name, 1000 * value / len(jobs)) for name, value in spent.items()]
+
+
 def _captures(path: Path) -> int:
     from warcio.archiveiterator import ArchiveIterator
 
@@ -147,9 +230,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="keep the crawl here (default: a temp dir)")
     parser.add_argument("--reference", help=argparse.SUPPRESS)  # child processes
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--read", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--stages",
+        type=int,
+        metavar="N",
+        help="only split archive's CPU time by step over the crawl's first N articles",
+    )
     args = parser.parse_args(argv)
     if args.reference:
         print(reference(args.reference))
+        return 0
+    if args.read:
+        print(read_only(*args.read))
         return 0
     if args.build:
         record(args.build, site(real_pages(args.limit)))
@@ -173,6 +266,16 @@ def main(argv: list[str] | None = None) -> int:
         with big.open("wb") as out_file:
             for _ in range(4):
                 out_file.write(crawl.read_bytes())
+    if args.stages:
+        split = stages(crawl, args.stages)
+        total = sum(ms for _, ms in split)
+        print(
+            table(
+                ("step", "CPU ms/capture", "share"),
+                [(n, ms, f"{ms / total:.0%}") for n, ms in split],
+            )
+        )
+        return 0
     captures = _captures(crawl)
     print(f"crawl: {captures:,} captures of {captures // 2:,} real pages, "
           f"{crawl.stat().st_size / 2**20:.1f} MiB; {os.cpu_count()} CPUs")  # fmt: skip
@@ -192,6 +295,12 @@ def main(argv: list[str] | None = None) -> int:
         ],
         "scrubwarc archive --jobs 1, crawl x4": [*archive, str(big), "-o", str(out / "x4.warc.gz")],
     }
+    me = [PY, str(Path(__file__).resolve()), "--read"]
+    readers = {"read: warcio": [*me, "warcio", str(crawl)]}
+    if importlib.util.find_spec("fastwarc") is not None:
+        readers["read: fastwarc"] = [*me, "fastwarc", str(crawl)]
+    readers["read: scrubwarc read_crawl"] = [*me, "scrubwarc", str(crawl)]
+    commands.update(readers)
     runs = interleave(commands, args.repeat)
     for name, done in runs.items():
         failed = [r for r in done if r.code != 0]
@@ -200,15 +309,24 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     rows = []
     rate = {}
+    cpu_rate = {}
     for name, done in runs.items():
         n = captures * (4 if "x4" in name else 1)
-        seconds = median(done)
-        rate[name] = n / seconds
-        rows.append((name, n, seconds, rate[name], median(done, lambda r: r.peak_mib)))
-    print(table(("contender", "pages", "seconds", "pages/s", "peak MiB"), rows))
-    ref = rate["warcio + trafilatura"]
+        seconds, cpu = median(done), median(done, lambda r: r.cpu)
+        rate[name], cpu_rate[name] = n / seconds, n / cpu
+        peak = median(done, lambda r: r.peak_mib)
+        rows.append((name, n, seconds, rate[name], cpu, 1000 * cpu / n, peak))
+    header = ("contender", "pages", "seconds", "pages/s", "CPU s", "CPU ms/page", "peak MiB")
+    print(table(header, rows))
+    ref, cpu_ref = rate["warcio + trafilatura"], cpu_rate["warcio + trafilatura"]
     for name in ("scrubwarc archive --jobs 1", "scrubwarc archive --jobs 2"):
-        print(f"{name} vs warcio + trafilatura: {rate[name] / ref:.1f}x (target >= 5x)")
+        print(
+            f"{name} vs warcio + trafilatura: {rate[name] / ref:.1f}x in pages/s "
+            f"(target >= 5x), {cpu_rate[name] / cpu_ref:.1f}x in pages per CPU second"
+        )
+    if "read: fastwarc" in runs:
+        faster = cpu_rate["read: fastwarc"] / cpu_rate["read: warcio"]
+        print(f"reading alone: fastwarc vs warcio {faster:.1f}x in pages per CPU second")
     one, four = (median(runs[k], lambda r: r.peak_mib) for k in (
         "scrubwarc archive --jobs 1", "scrubwarc archive --jobs 1, crawl x4"))  # fmt: skip
     print(f"peak RSS, crawl x4 vs x1: {four:.1f} vs {one:.1f} MiB: {four / one:.2f}x")

@@ -250,7 +250,10 @@ def scrubwarc_extractor() -> Extractor:
     def run(data: bytes) -> Output:
         article = process(data, "page.html")
         m = article.metadata
-        return Output(article.text, m.title, m.authors, m.date)
+        # The extracted main text, as the peers give it: not the heading that ``clean`` and
+        # the WARC text record put above it (title, authors and date are scored apart).
+        assert article.body is not None
+        return Output(article.body, m.title, m.authors, m.date)
 
     return run
 

@@ -2,19 +2,24 @@
 
 ``process`` is a pure function of the input bytes (and options), so it runs the same in
 one process, in a pool, or on a cluster. lxml is imported only for HTML input.
+``article_text`` is the one place that says what an article's text is, for every output
+(``clean``'s, the WARC text record, ``meta``'s hash and count, the WACZ page).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from scrubwarc.clean.model import CleanOptions
+from scrubwarc.clean.model import CleanOptions, CleanResult
 from scrubwarc.clean.pipeline import clean_document
 from scrubwarc.meta.model import Metadata
-from scrubwarc.read.document import read
+from scrubwarc.read.document import Document, read
 
-__all__ = ["Article", "Metadata", "process"]
+if TYPE_CHECKING:
+    from scrubwarc.meta.html import HtmlMetadata
+
+__all__ = ["Article", "Metadata", "article_text", "process"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +31,14 @@ class Article:
     metadata: Metadata
     kind: Literal["text", "html"]
     fired: tuple[str, ...] = field(default=())
+    # The cleaned main text alone, without the heading a page's ``text`` has above it; None
+    # when it is not known apart from ``text``.
+    body: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Nothing was extracted: a page's heading may be there, but no article below it."""
+        return not (self.text if self.body is None else self.body).strip()
 
     @property
     def media_type(self) -> str:
@@ -40,6 +53,34 @@ def _http_charset(codec: str) -> str:
     return {"cp1252": "windows-1252", "cp1251": "windows-1251", "cp932": "shift_jis"}.get(
         codec, codec.replace("_", "-")
     )
+
+
+def article_text(doc: Document, result: CleanResult) -> str:
+    """The article's text as every output gives it: for a page, the headline, byline and
+    date it states above its cleaned main text (as a text article has them); for a text
+    article, the cleaned text.
+
+    >>> page = b"<html><head><title>Rain again</title></head><body><h1>Rain again</h1>"
+    >>> page += b"<p>It rained all day in the valley, and the river rose by a metre.</p>"
+    >>> doc = read(page)
+    >>> print(article_text(doc, clean_document(doc, page)))
+    Rain again
+    <BLANKLINE>
+    It rained all day in the valley, and the river rose by a metre.
+    <BLANKLINE>
+    """
+    return _composed(doc, result)[0]
+
+
+def _composed(doc: Document, result: CleanResult) -> tuple[str, HtmlMetadata | None]:
+    """The article's text, and the page's own metadata (read once, for the heading and for
+    ``meta``); None for a text article."""
+    if doc.tree is None:
+        return result.text, None
+    from scrubwarc.meta.html import read_html_metadata, with_heading  # lazy: HTML input only
+
+    page = read_html_metadata(doc.tree)
+    return with_heading(page, result.text), page
 
 
 def process(
@@ -57,14 +98,17 @@ def process(
     >>> a = process(b"Storm hits\\n\\nStorm hits\\n\\nBy Ann Lee\\n\\nIt rained all day.")
     >>> a.metadata.title, a.metadata.authors, a.kind, a.fired
     ('Storm hits', ('Ann Lee',), 'text', ('whitespace', 'headline'))
+
+    ``text`` is ``article_text``'s; the metadata's hash and word count describe it.
     """
     from scrubwarc.meta.text import html_metadata, text_metadata  # lazy: language tables
 
     encoding = options.encoding if options else None
     doc = read(data, path, encoding, declared=declared, html=html)
     result = clean_document(doc, data, options)
-    if doc.tree is not None:
-        meta = html_metadata(doc.tree, result, data, path, options)
+    text, page = _composed(doc, result)
+    if page is not None:
+        meta = html_metadata(page, result, data, path, options, text=text)
     else:
         meta = text_metadata(result, data, path, options)
-    return Article(data, result.text, meta, doc.kind, result.fired)
+    return Article(data, text, meta, doc.kind, result.fired, result.text)

@@ -138,7 +138,7 @@ def _process_capture(job: _CaptureJob, options: CleanOptions | None) -> CrawlArt
         article = process(job.payload, path, options, declared=job.declared, html=job.html)
     except InputError as exc:
         return CrawlArticle(info, None, exc.reason)
-    if not article.text.strip():
+    if article.empty:
         return CrawlArticle(info, None)
     return CrawlArticle(info, with_capture(article, info, path))
 

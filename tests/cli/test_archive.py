@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import gzip
+import hashlib
 import shutil
 import subprocess
 from pathlib import Path
@@ -168,3 +169,39 @@ def test_wacz_from_the_command_validates_with_titles(corpus: Path, tmp_path: Pat
     titles = {json.loads(line)["title"] for line in lines}
     assert "As Syrian government gains ground in Aleppo, it loses its people" in titles
     assert len(lines) == 12
+
+
+def test_text_record_of_an_html_file_is_what_clean_prints(tmp_path: Path) -> None:
+    """One article text for every output: the WARC's text record is `clean`'s stdout (the
+    page's headline above the article), and the metadata's sha256 is that text's."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    corpus = tmp_path / "pages"
+    shutil.copytree(FIXTURES / "html", corpus, ignore=shutil.ignore_patterns("*.txt"))
+    warc = tmp_path / "pages.warc.gz"
+    assert run("archive", corpus, "-o", warc).returncode == 0
+    texts: dict[str, bytes] = {}
+    fields: dict[str, dict[str, str]] = {}
+    with warc.open("rb") as handle:
+        for rec in ArchiveIterator(handle):
+            block = rec.content_stream().read()
+            if rec.rec_type == "resource" and rec.rec_headers["WARC-Concurrent-To"]:
+                texts[rec.rec_headers["WARC-Concurrent-To"]] = block
+            elif rec.rec_type == "metadata":
+                lines = block.decode().splitlines()
+                pairs = dict(line.split(": ", 1) for line in lines if ": " in line)
+                fields[rec.rec_headers["WARC-Refers-To"]] = pairs
+    by_source = {f["source-sha256"]: (texts[ref], f["sha256"]) for ref, f in fields.items()}
+    pages = sorted(corpus.glob("*.html"))
+    assert len(pages) == len(by_source) == 4
+    for page in pages:
+        printed = subprocess.run(
+            [SCRUBWARC, "clean", str(page)], capture_output=True, check=True
+        ).stdout
+        text, sha256 = by_source[hashlib.sha256(page.read_bytes()).hexdigest()]
+        assert text == printed, page.name
+        assert sha256 == hashlib.sha256(printed).hexdigest()
+    # The news page states its headline: the text record starts with it, then the article.
+    news = by_source[hashlib.sha256((corpus / "news_article.html").read_bytes()).hexdigest()]
+    first_line = (FIXTURES / "html" / "news_article.txt").read_bytes().split(b"\n")[0]
+    assert not news[0].startswith(first_line) and first_line in news[0]

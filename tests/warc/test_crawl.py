@@ -106,9 +106,10 @@ def test_captures_are_copied_byte_for_byte(archived: Path, crawl: tuple[Path, st
     assert copied and all(m in source for m in copied)
 
 
-def test_text_records_equal_scrubwarc_clean_of_the_decoded_page(
-    archived: Path, crawl: tuple[Path, str], tmp_path: Path
-) -> None:
+def _assert_texts_are_what_clean_prints(archived: Path, base: str, tmp_path: Path) -> None:
+    """Each article page's text record is, whole, what `scrubwarc clean page.html` prints for
+    the decoded page: the page's headline (byline, date) above the article (one function
+    composes both, article.article_text)."""
     pages = site()
     texts = {
         h["WARC-Target-URI"].removeprefix("urn:text:"): block
@@ -121,10 +122,13 @@ def test_text_records_equal_scrubwarc_clean_of_the_decoded_page(
         page.write_bytes(pages[path].decoded)
         cleaned = run("clean", page)
         assert cleaned.returncode == 0, cleaned.stderr
-        # Since issue 12, `clean page.html` puts the page's headline, byline and date above
-        # the article; archive's text records (of files and crawls alike) hold the article.
-        text = texts[crawl[1] + path].decode("utf-8")
-        assert cleaned.stdout == text or cleaned.stdout.endswith("\n\n" + text), path
+        assert texts[base + path].decode("utf-8") == cleaned.stdout, path
+
+
+def test_text_records_equal_scrubwarc_clean_of_the_decoded_page(
+    archived: Path, crawl: tuple[Path, str], tmp_path: Path
+) -> None:
+    _assert_texts_are_what_clean_prints(archived, crawl[1], tmp_path)
 
 
 def test_charset_only_in_the_http_header_is_used(archived: Path, crawl: tuple[Path, str]) -> None:
@@ -368,6 +372,7 @@ def test_wget_crawl(tmp_path: Path) -> None:
     # wget's own log and manifest are resource/metadata records, not captures.
     assert all(u.startswith("http://127.0.0.1") for u in urls)
     assert "redirect 1" in done.stderr and "image 1" in done.stderr
+    _assert_texts_are_what_clean_prints(out, base, tmp_path)
 
 
 @pytest.fixture(scope="module")

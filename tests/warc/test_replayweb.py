@@ -168,10 +168,10 @@ def _shown_count(page: Page) -> str:
 
 
 def _first_sentence(page: dict[str, str]) -> str:
-    """The first sentence of the cleaned text that is not the title itself."""
+    """The first sentence of the article below its heading (title, byline, date lines)."""
     for paragraph in page["text"].split("\n\n"):
         text = _words(paragraph)
-        if text and text != _words(page["title"]):
+        if len(text.split()) >= 8 and text != _words(page["title"]):
             match = re.match(r".+?[.!?](?=\s|$)", text)
             return match.group(0) if match else text
     raise AssertionError(f"no text in {page['url']}")

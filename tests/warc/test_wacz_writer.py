@@ -122,7 +122,9 @@ def test_pages_hold_titles_and_cleaned_text(fixtures_wacz: Path) -> None:
         assert page["title"] and page["id"]
     flood = next(p for p in pages if p["url"] == "https://herald.example/news/flood?id=7")
     assert flood["title"] == "Flood waters recede in valley"
-    assert flood["text"].startswith("Water levels in the valley fell overnight")
+    # The article's text as `clean` gives it: the page's headline, byline and date first.
+    head = "Flood waters recede in valley\n\nBy Jane Roe and John Doe\n\n2019-11-05T14:32:00+01:00"
+    assert flood["text"].startswith(head + "\n\nWater levels in the valley fell overnight")
 
 
 def test_same_input_same_bytes_whatever_the_path(tmp_path: Path) -> None:

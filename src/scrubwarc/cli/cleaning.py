@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from scrubwarc.clean.model import CleanOptions
+from scrubwarc.clean.model import CleanOptions, CleanResult
 from scrubwarc.clean.pipeline import clean_document
 from scrubwarc.clean.report import explain, explain_extraction, unified_diff
 from scrubwarc.cli.common import (
@@ -24,7 +24,7 @@ from scrubwarc.files import DEFAULT_MAX_BYTES, TEXT_INCLUDE, Source, atomic_writ
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
-from scrubwarc.read.document import read
+from scrubwarc.read.document import Document, read
 from scrubwarc.warc.sniff import sniff_crawl
 
 __all__ = ["CleanArgs", "Mode", "run_clean"]
@@ -173,9 +173,7 @@ def _one_file(
     if doc.kind == "html" and mode in (Mode.IN_PLACE, Mode.CHECK, Mode.DIFF):
         raise InputError(f"an HTML page is not rewritten as text; use -o DIR ({mode.value})")
     result = clean_document(doc, data, options)
-    cleaned = result.text.encode("utf-8")
-    if doc.tree is not None:
-        cleaned = _with_heading(doc.tree, result.text).encode("utf-8")
+    cleaned = _article_text(doc, result).encode("utf-8")
     if show_explain:
         sys.stdout.write(explain(name, result))
         if doc.tree is not None:
@@ -270,19 +268,21 @@ def _run_stdin(
         elif mode is Mode.DIFF:
             sys.stdout.write(unified_diff("<stdin>", data, result))
         elif mode is Mode.STDOUT:
-            text = result.text if doc.tree is None else _with_heading(doc.tree, result.text)
-            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.write(_article_text(doc, result).encode("utf-8"))
         tally.changed, tally.unchanged = int(result.changed), int(not result.changed)
         if mode is Mode.CHECK and result.changed:
             status("would fix <stdin>")
     return run.exit_code(tally.found(mode, exit_non_zero_on_fix))
 
 
-def _with_heading(tree: "HtmlElement", body: str) -> str:
-    """A page's article with its headline, byline and date above, as a text article has them."""
-    from scrubwarc.meta.html import read_html_metadata, with_heading  # lazy: HTML input only
+def _article_text(doc: Document, result: CleanResult) -> str:
+    """``article.article_text``, imported for a page only: the pre-commit hook cleans text
+    files, and a text article's text is its cleaned text."""
+    if doc.tree is None:
+        return result.text
+    from scrubwarc.article import article_text  # lazy: HTML input only
 
-    return with_heading(read_html_metadata(tree), body)
+    return article_text(doc, result)
 
 
 def _explain_page(data: bytes, tree: "HtmlElement") -> str:

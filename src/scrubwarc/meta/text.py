@@ -23,7 +23,7 @@ from scrubwarc.meta.dates import DateReading, read_date
 from scrubwarc.meta.model import Metadata
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from scrubwarc.meta.html import HtmlMetadata
 
 __all__ = ["group_tracking", "html_metadata", "text_metadata"]
 
@@ -177,17 +177,25 @@ def text_metadata(
 
 
 def html_metadata(
-    doc: HtmlElement,
+    page: HtmlMetadata,
     result: CleanResult,
     data: bytes,
     path: str | None = None,
     options: CleanOptions | None = None,
+    *,
+    text: str | None = None,
 ) -> Metadata:
-    """Metadata of an HTML page: its markup first, the extracted text where markup is silent."""
-    from scrubwarc.meta.html import read_html_metadata
-
-    page = read_html_metadata(doc)
+    """Metadata of an HTML page: its markup first (``page``, what ``read_html_metadata``
+    found), the extracted text where markup is silent. ``text`` is the article's text as
+    given out (the heading above the cleaned body), which the hash and word count describe;
+    None: the cleaned body."""
     from_text = text_metadata(result, data, path, options)
+    if text is not None and text != result.text:
+        from_text = replace(
+            from_text,
+            word_count=_word_count(text),
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        )
     url, stripped = clean_url(page.url, options) if page.url else (from_text.url, [])
     pairs = [(name, value) for name, values in from_text.tracking for value in values]
     pairs += tracking_pairs(["?" + "&".join(stripped)], options) if stripped else ()
