@@ -49,6 +49,7 @@ __all__ = [
     "WrittenArticle",
     "WrittenRecord",
     "check_output",
+    "part_name",
 ]
 
 Clock = Callable[[], datetime]
@@ -178,6 +179,16 @@ class _Part:
         self.handle.close()
 
 
+def part_name(name: str, index: int) -> str:
+    """The name of part ``index`` of an output called ``name``.
+
+    >>> part_name("news.warc.gz", 3)
+    'news-00003.warc.gz'
+    """
+    stem, dot, ext = name.partition(".") if not name.startswith(".") else (name, "", "")
+    return f"{stem}-{index:05d}{dot}{ext}"
+
+
 def check_output(output: Path, *, parents: bool = False) -> None:
     """Refuse, before any work, an output that could not be written as a WARC file.
 
@@ -214,7 +225,8 @@ class WarcWriter:
     complete WARC with its own warcinfo. Identical originals are written once per file; a
     repeat becomes a ``revisit`` (per file, so every file can be read or unpacked alone).
     ``clock`` and ``record_ids`` exist so that tests produce byte-identical files;
-    ``observer`` is told where each article's records went.
+    ``observer`` is told where each article's records went. ``attempt`` goes into the
+    temporary name, so that two attempts at one file (a task run twice) never share it.
     """
 
     def __init__(
@@ -228,6 +240,7 @@ class WarcWriter:
         record_ids: RecordIds | None = None,
         parents: bool = False,
         observer: WriteObserver | None = None,
+        attempt: str | None = None,
         description: str = "News articles archived by scrubwarc: original, cleaned text, metadata",
     ) -> None:
         if append and max_size is not None:
@@ -242,6 +255,7 @@ class WarcWriter:
         self._clock = clock or _now
         self._ids = record_ids or _new_id
         self._observer = observer
+        self._attempt = attempt
         self._description = description
         self._part: _Part | None = None
         self._files: list[Path] = []
@@ -273,15 +287,14 @@ class WarcWriter:
     def _part_name(self, index: int) -> Path:
         if self._max_size is None:
             return self.output
-        name = self.output.name
-        stem, dot, ext = name.partition(".") if not name.startswith(".") else (name, "", "")
-        return self.output.with_name(f"{stem}-{index:05d}{dot}{ext}")
+        return self.output.with_name(part_name(self.output.name, index))
 
     def _open_part(self) -> None:
         final = self._part_name(len(self._files))
         if final.exists() and not (self._force or self._append):
             raise OutputExistsError(f"{final}: already exists")
-        temp = final.with_name(f".{final.name}.partial")
+        attempt = f".{self._attempt}" if self._attempt else ""
+        temp = final.with_name(f".{final.name}{attempt}.partial")
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
             if self._append and final.exists():
