@@ -238,6 +238,16 @@ def _existing_parts(output: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
 
 
+def _remove_partials(output: Path) -> None:
+    """Temporary files of attempts that never finished (their worker was killed)."""
+    stem = re.escape(_stem(output.name))
+    pattern = re.compile(rf"\.\.?{stem}-\d{{5}}\.warc\.gz(\.cdxj)?\.[0-9a-f]{{12}}\.partial")
+    for path in output.parent.iterdir():
+        if pattern.fullmatch(path.name):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 @contextlib.contextmanager
 def _client(scheduler: str | None, workers: int | None, dashboard: bool) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler``, or of a local cluster of ``workers``
@@ -325,6 +335,7 @@ def archive_on_cluster(
     files = tuple(output.with_name(r.file) for r in results)
     for stale in existing[len(parts) :]:  # parts of an earlier, longer run (with --force)
         stale.unlink()
+    _remove_partials(output)
     _merge_indexes(files, output)
     package = None
     if wacz and files:

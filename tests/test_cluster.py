@@ -1,0 +1,336 @@
+"""``archive --engine dask``: a real scheduler and workers on 127.0.0.1, and a LocalCluster.
+
+The records equal a local run's, every part verifies, ``unpack`` of the parts restores the
+tree, a worker killed with SIGKILL mid-run loses no input and duplicates none. Skipped
+without the ``dask`` extra, except under CI, which must run them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scrubwarc import archive, unpack, verify
+from tests.helpers import ROOT, free_port, make_corpus, pinned_clock, run
+
+try:
+    import distributed  # noqa: F401
+except ImportError:  # pragma: no cover - depends on the extras installed
+    if os.environ.get("CI"):
+        pytest.fail("CI must run the Dask tests: pip install -e '.[dev,dask]'")
+    pytest.skip("the dask extra is not installed", allow_module_level=True)
+
+from scrubwarc.cluster import archive_on_cluster, partitions
+
+pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+
+DASK = shutil.which("dask") or str(Path(sys.executable).with_name("dask"))
+
+
+def _records(parts: tuple[Path, ...]) -> list[tuple[str, str, str]]:
+    """(type, target, payload digest) of every record but the warcinfos, in order."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    found = []
+    for part in parts:
+        with part.open("rb") as handle:
+            for record in ArchiveIterator(handle):
+                if record.rec_type != "warcinfo":
+                    head = record.rec_headers
+                    digest = head.get_header("WARC-Payload-Digest") or head.get_header(
+                        "WARC-Block-Digest"
+                    )
+                    found.append((record.rec_type, head.get_header("WARC-Target-URI"), digest))
+    return found
+
+
+def _restored(parts: tuple[Path, ...], into: Path) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for part in parts:
+        summary = unpack(part, into)
+        assert summary.refused == ()
+        for name in summary.restored:
+            assert name not in files  # every input in one part only
+            files[name] = (into / name).read_bytes()
+    return files
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_partitions_keep_order_and_bounds() -> None:
+    items = [(f"f{i}", f"f{i}", 10 + i % 7) for i in range(100)]
+    parts = list(partitions(items, 9, 60))
+    assert [p.number for p in parts] == list(range(len(parts)))
+    assert [path for p in parts for path, _ in p.items] == [i[0] for i in items]
+    sizes = {path: size for path, _, size in items}
+    assert all(len(p.items) <= 9 and sum(sizes[x] for x, _ in p.items) <= 60 for p in parts)
+    # Never one item short of a bound: each partition ends because the next item did not fit.
+    for part, following in itertools.pairwise(parts):
+        nxt = sizes[following.items[0][0]]
+        assert len(part.items) == 9 or sum(sizes[x] for x, _ in part.items) + nxt > 60
+
+
+def test_records_equal_a_local_run(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "corpus", 60)
+    local = archive(
+        [tmp_path / "corpus"],
+        tmp_path / "local" / "news.warc.gz",
+        jobs=2,
+        parents=True,
+        clock=pinned_clock,
+    )
+    seen: list[int] = []
+    dist = archive_on_cluster(
+        [tmp_path / "corpus"],
+        tmp_path / "dask" / "news.warc.gz",
+        workers=2,
+        parents=True,
+        partition_files=7,
+        clock=pinned_clock,
+        progress=lambda done, total: seen.append(done),
+    )
+    assert len(dist.files) == 9  # 60 files, 7 a partition
+    assert [p.name for p in dist.files] == [f"news-{i:05d}.warc.gz" for i in range(9)]
+    assert _records(dist.files) == _records(local.files)
+    assert (dist.articles, dist.bytes_in, dist.duplicates) == (
+        local.articles,
+        local.bytes_in,
+        local.duplicates,
+    )
+    assert dist.records == local.records + len(dist.files) - 1  # a warcinfo in each part
+    assert dist.bytes_out == sum(p.stat().st_size for p in dist.files)
+    assert seen and seen[-1] == 60
+    assert all(verify(part) == [] for part in dist.files)
+    assert _restored(dist.files, tmp_path / "back") == _tree(tmp_path / "corpus")
+    # One index over every part, sorted, two lines (original and text) per article.
+    lines = (tmp_path / "dask" / "news.cdxj").read_text().splitlines()
+    assert lines == sorted(lines) and len(lines) == 2 * 60
+    files = {re.search(r'"filename": "([^"]+)"', line)[1] for line in lines}  # type: ignore[index]
+    assert files == {p.name for p in dist.files}
+    assert sorted(p.name for p in (tmp_path / "dask").iterdir()) == sorted(
+        [*(p.name for p in dist.files), "news.cdxj"]
+    )
+
+
+def test_cli_local_cluster_reports_failures_and_exit_code(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 30)
+    (corpus / "d3" / "zz-binary.txt").write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(256)))
+    out = tmp_path / "out" / "news.warc.gz"
+    args: list[str | Path] = [
+        "archive",
+        corpus,
+        "-o",
+        out,
+        "--engine",
+        "dask",
+        "--workers",
+        "2",
+        "--parents",
+    ]
+    r = run(*args, "--partition", "10", "--wacz", "--dashboard")
+    assert r.returncode == 2, r.stderr
+    assert re.search(r"^dashboard: http://127\.0\.0\.1:\d+/status$", r.stderr, re.M)
+    assert re.search(
+        r"^error: .*zz-binary\.txt: binary file \(gzip data\) \(archived raw, flagged\)$",
+        r.stderr,
+        re.M,
+    )
+    assert "31 articles" in r.stderr and "1 flagged" in r.stderr
+    parts = sorted(out.parent.glob("news-*.warc.gz"))
+    assert len(parts) == 4
+    assert run("verify", *parts).returncode == 0
+    assert (out.parent / "news.wacz").is_file()
+    # A second run does not replace the parts without --force, and says so before any work.
+    again = run(*args)
+    assert again.returncode == 2
+    assert "news-00000.warc.gz: already exists" in again.stderr
+    assert run(*args, "--force", "--partition", "20").returncode == 2  # still the flagged file
+    assert sorted(p.name for p in out.parent.glob("news-*.warc.gz")) == [
+        "news-00000.warc.gz",
+        "news-00001.warc.gz",
+    ]  # the parts of the longer first run are gone
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --engine dask"),
+        (["--engine", "dask", "--max-size", "1MB"], "--max-size does not go with --engine dask"),
+        (["--engine", "dask", "--jobs", "2"], "--jobs does not go with --engine dask"),
+        (["--engine", "dask", "--append"], "--append does not go with --engine dask"),
+    ],
+)
+def test_options_that_do_not_go_with_the_engine_are_refused(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    make_corpus(tmp_path / "c", 2)
+    r = run("archive", tmp_path / "c", "-o", tmp_path / "n.warc.gz", *args)
+    assert r.returncode == 2
+    assert f"error: {message}" in r.stderr
+    assert list(tmp_path.glob("n*")) == []
+
+
+class Cluster:
+    """A ``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1."""
+
+    def __init__(self, log: Path) -> None:
+        self.port = free_port()
+        self.address = f"tcp://127.0.0.1:{self.port}"
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}  # tests.helpers, for pinned clocks
+        self.procs: list[subprocess.Popen[bytes]] = []
+        self._log = log
+
+        def start(*args: str) -> subprocess.Popen[bytes]:
+            out = (log / f"{len(self.procs)}.log").open("wb")
+            proc = subprocess.Popen(
+                [DASK, *args],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=env,
+                start_new_session=True,  # its own group: the finalizer kills it whole
+            )
+            self.procs.append(proc)
+            return proc
+
+        start(
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--dashboard-address",
+            "127.0.0.1:0",
+            "--no-show",
+        )
+        self.workers = [
+            start(
+                "worker",
+                self.address,
+                "--nthreads",
+                "1",
+                "--no-nanny",
+                "--host",
+                "127.0.0.1",
+                "--name",
+                f"w{i}",
+                "--no-dashboard",
+            )
+            for i in range(2)
+        ]
+        self._wait_for_workers(2)
+
+    def _wait_for_workers(self, count: int) -> None:
+        from distributed import Client
+
+        with Client(self.address, timeout="60s") as client:
+            client.wait_for_workers(count, timeout=60)
+
+    def stop(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
+
+
+@pytest.fixture
+def cluster(tmp_path: Path) -> Iterator[Cluster]:
+    log = tmp_path / "logs"
+    log.mkdir()
+    started = Cluster(log)
+    try:
+        yield started
+    finally:
+        started.stop()
+
+
+def test_cli_on_a_scheduler_with_two_workers(tmp_path: Path, cluster: Cluster) -> None:
+    make_corpus(tmp_path / "corpus", 40)
+    out = tmp_path / "out" / "news.warc.gz"
+    r = run(
+        "archive",
+        tmp_path / "corpus",
+        "-o",
+        out,
+        "--parents",
+        "--engine",
+        "dask",
+        "--scheduler",
+        cluster.address,
+        "--partition",
+        "15",
+    )
+    assert r.returncode == 0, r.stderr
+    parts = tuple(sorted(out.parent.glob("news-*.warc.gz")))
+    assert [p.name for p in parts] == [
+        "news-00000.warc.gz",
+        "news-00001.warc.gz",
+        "news-00002.warc.gz",
+    ]
+    assert run("verify", *parts).stdout.count("ok ") == 3
+    assert _restored(parts, tmp_path / "back") == _tree(tmp_path / "corpus")
+    assert "40 articles, 123 records" in r.stderr  # 3 per article and a warcinfo per part
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(
+    tmp_path: Path, cluster: Cluster
+) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 1500)
+    out = tmp_path / "out" / "news.warc.gz"
+    out.parent.mkdir()
+    result: list[object] = []
+
+    def work() -> None:
+        try:
+            result.append(
+                archive_on_cluster([corpus], out, scheduler=cluster.address, partition_files=50)
+            )
+        except BaseException as exc:  # handed to the test's thread
+            result.append(exc)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    # Kill the first worker while it is writing a part and other parts are still to come.
+    from distributed import Client
+
+    with Client(cluster.address) as client:
+        info = client.scheduler_info()["workers"]
+        victim = next(address for address, w in info.items() if w["name"] == "w0")
+        deadline = time.monotonic() + 120
+        in_hand: tuple[str, ...] = ()
+        while time.monotonic() < deadline:
+            writing = list(out.parent.glob(".news-*.partial"))
+            in_hand = tuple(client.processing(workers=[victim]).get(victim, ()))
+            if writing and in_hand:
+                break
+            time.sleep(0.005)
+    assert in_hand, "the worker never took a task"
+    written_before = len(list(out.parent.glob("news-*.warc.gz")))
+    os.killpg(cluster.workers[0].pid, signal.SIGKILL)
+    thread.join(timeout=300)
+    assert not thread.is_alive()
+    summary = result[0]
+    assert not isinstance(summary, BaseException), summary
+    assert written_before < 30  # the kill came mid-run
+    parts = summary.files  # type: ignore[attr-defined]
+    assert len(parts) == 30
+    assert summary.articles == 1500  # type: ignore[attr-defined]
+    assert all(verify(part) == [] for part in parts)
+    assert _restored(parts, tmp_path / "back") == _tree(corpus)
+    leftovers = sorted(p.name for p in out.parent.iterdir() if p.name.startswith("."))
+    assert leftovers == []  # the killed attempt's temporary files were removed
