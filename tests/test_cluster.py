@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc import archive, unpack, verify
+from scrubwarc import archive, list_articles, unpack, verify
 from tests.helpers import ROOT, free_port, make_corpus, pinned_clock, run
 
 try:
@@ -84,7 +84,12 @@ def test_partitions_keep_order_and_bounds() -> None:
 
 
 def test_records_equal_a_local_run(tmp_path: Path) -> None:
-    make_corpus(tmp_path / "corpus", 60)
+    make_corpus(tmp_path / "corpus", 57)
+    # A site's name after the headline, in files of different partitions: learned from all.
+    for n, place in enumerate(("harbour", "market", "school")):
+        head = f"Storm hits the {place} | The Daily Bugle"
+        body = f"{head}\n\nBy Jo Kim\n\nThe storm reached the {place} at noon.\n"
+        (tmp_path / "corpus" / f"d{n * 4}" / f"bugle-{n}.txt").write_text(body)
     local = archive(
         [tmp_path / "corpus"],
         tmp_path / "local" / "news.warc.gz",
@@ -105,6 +110,8 @@ def test_records_equal_a_local_run(tmp_path: Path) -> None:
     assert len(dist.files) == 9  # 60 files, 7 a partition
     assert [p.name for p in dist.files] == [f"news-{i:05d}.warc.gz" for i in range(9)]
     assert _records(dist.files) == _records(local.files)
+    titles = [a.title for p in dist.files for a in list_articles(p) if "Storm" in (a.title or "")]
+    assert sorted(titles) == [f"Storm hits the {p}" for p in ("harbour", "market", "school")]
     assert (dist.articles, dist.bytes_in, dist.duplicates) == (
         local.articles,
         local.bytes_in,

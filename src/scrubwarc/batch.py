@@ -52,8 +52,10 @@ __all__ = [
     "Tally",
     "archive",
     "crawl_articles",
+    "learns_sites",
     "list_inputs",
     "url_patterns",
+    "with_sites",
     "write_sources",
 ]
 
@@ -419,21 +421,22 @@ def _own_output(output: Path) -> Callable[[Path], bool]:
     return check
 
 
-def _with_learned_sites(
-    paths: Sequence[Path],
-    include: Sequence[str],
-    exclude: Sequence[str],
-    skip: list[Path],
-    is_own: Callable[[Path], bool],
-    options: CleanOptions | None,
-) -> CleanOptions:
-    """``options`` with the headline suffixes that recur across the run's files as sites."""
+def learns_sites(paths: Sequence[Path]) -> bool:
+    """Whether a run learns its sites' names first: one over many files does."""
+    return len(paths) > 1 or any(p.is_dir() for p in paths)
+
+
+def with_sites(options: CleanOptions | None, learned: frozenset[str]) -> CleanOptions:
+    """``options`` with the headline suffixes learned from the run's files as site names."""
+    options = options or CleanOptions()
+    return options._replace(site_names=options.site_names | learned)
+
+
+def _with_learned_sites(sources: Iterable[Source], options: CleanOptions | None) -> CleanOptions:
     from scrubwarc.meta.sites import learn_site_suffixes, read_heads
 
-    sources = (s.path for s in walk(paths, include, exclude, skip, []) if not is_own(s.path))
-    options = options or CleanOptions()
-    learned = learn_site_suffixes(read_heads(sources, options.encoding))
-    return options._replace(site_names=options.site_names | learned)
+    encoding = options.encoding if options else None
+    return with_sites(options, learn_site_suffixes(read_heads((s.path for s in sources), encoding)))
 
 
 def list_inputs(
@@ -441,23 +444,17 @@ def list_inputs(
     output: Path,
     include: Sequence[str],
     exclude: Sequence[str],
-    options: CleanOptions | None,
     walk_errors: list[InputError],
-) -> tuple[CleanOptions | None, Iterator[Source]]:
-    """The run's options (with the sites learned from its files) and its inputs, in order.
-
-    The run's own outputs are left out; paths that cannot be walked go to ``walk_errors``.
-    """
+) -> Iterator[Source]:
+    """The run's inputs, in order, without its own outputs; paths that cannot be walked
+    go to ``walk_errors``."""
     out_dir = output.resolve().parent
     inputs = [p.resolve() for p in paths if p.is_dir()]
     # Skip the output folder when it sits inside an input tree, unless it is the tree's
     # root: the output files themselves are filtered out by name below.
     skip = [out_dir] if any(out_dir != p and out_dir.is_relative_to(p) for p in inputs) else []
     is_own = _own_output(output)
-    if len(paths) > 1 or inputs:  # a run over many files learns its sites' names first
-        options = _with_learned_sites(paths, include, exclude, skip, is_own, options)
-    sources = (s for s in walk(paths, include, exclude, skip, walk_errors) if not is_own(s.path))
-    return options, sources
+    return (s for s in walk(paths, include, exclude, skip, walk_errors) if not is_own(s.path))
 
 
 def archive(
@@ -496,8 +493,10 @@ def archive(
 
         if wacz_path(output).exists() and not (force or append):
             raise OutputExistsError(f"{display_path(wacz_path(output))}: already exists")
+    if learns_sites(paths):  # a run over many files learns its sites' names first
+        options = _with_learned_sites(list_inputs(paths, output, include, exclude, []), options)
     walk_errors: list[InputError] = []
-    options, sources = list_inputs(paths, output, include, exclude, options, walk_errors)
+    sources = list_inputs(paths, output, include, exclude, walk_errors)
     collector = None
     with contextlib.ExitStack() as stack:
         if wacz and not append:  # appending keeps records this run never saw: read them after

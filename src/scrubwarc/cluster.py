@@ -17,6 +17,7 @@ install and the ``clean`` path never import them (``pip install 'scrubwarc[dask]
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import heapq
 import os
 import re
@@ -27,7 +28,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from scrubwarc.batch import ArchiveSummary, Crawls, Progress, list_inputs, write_sources
+from scrubwarc.batch import (
+    ArchiveSummary,
+    Crawls,
+    Progress,
+    learns_sites,
+    list_inputs,
+    with_sites,
+    write_sources,
+)
 from scrubwarc.clean.model import CleanOptions
 from scrubwarc.errors import ConfigError, InputError, OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source
@@ -37,6 +46,8 @@ from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter, check_output, pa
 if TYPE_CHECKING:
     from distributed import Client
 
+    from scrubwarc.meta.sites import SuffixCounts
+
 __all__ = [
     "PARTITION_BYTES",
     "PARTITION_FILES",
@@ -44,6 +55,7 @@ __all__ = [
     "Partition",
     "archive_on_cluster",
     "archive_partition",
+    "count_sites",
     "partitions",
 ]
 
@@ -317,7 +329,7 @@ def archive_on_cluster(
         check_wacz_output(wacz_path(output), force)
     output.parent.mkdir(parents=True, exist_ok=True)
     walk_errors: list[InputError] = []
-    options, sources = list_inputs(paths, output, include, exclude, options, walk_errors)
+    sources = list_inputs(paths, output, include, exclude, walk_errors)
     # Paths go to the workers absolute: a worker's working folder is not this one's.
     items = ((str(s.path.absolute()), s.relative.as_posix(), _size(s.path)) for s in sources)
     parts = list(partitions(items, partition_files, partition_bytes))
@@ -331,7 +343,8 @@ def archive_on_cluster(
         clock,
         record_ids,
     )
-    results = _run(parts, settings, scheduler, workers, progress, dashboard)
+    learn = learns_sites(paths)
+    results = _run(parts, settings, learn, scheduler, workers, progress, dashboard)
     files = tuple(output.with_name(r.file) for r in results)
     for stale in existing[len(parts) :]:  # parts of an earlier, longer run (with --force)
         stale.unlink()
@@ -370,9 +383,38 @@ def _size(path: Path) -> int:
         return 0
 
 
+def count_sites(part: Partition, encoding: str | None) -> SuffixCounts:
+    """The first task on each partition: the headline suffixes of its files, counted.
+
+    The counts of all partitions add up to the run's, from which the client learns the
+    site names every partition is then cleaned with (as a local run learns them first).
+    """
+    from scrubwarc.meta.sites import SuffixCounts, read_heads
+
+    counts = SuffixCounts()
+    for head in read_heads((Path(path) for path, _ in part.items), encoding):
+        counts.add(head)
+    return counts
+
+
+def _learned(client: Client, parts: Sequence[Partition], settings: _Settings) -> _Settings:
+    """``settings`` with the site names learned from every partition's files."""
+    from distributed import as_completed
+
+    from scrubwarc.meta.sites import SuffixCounts
+
+    encoding = settings.options.encoding if settings.options else None
+    total = SuffixCounts()
+    futures = [client.submit(count_sites, part, encoding, pure=False) for part in parts]
+    for future in as_completed(futures):
+        total.update(future.result())
+    return dataclasses.replace(settings, options=with_sites(settings.options, total.sites()))
+
+
 def _run(
     parts: Sequence[Partition],
     settings: _Settings,
+    learn: bool,
     scheduler: str | None,
     workers: int | None,
     progress: Progress | None,
@@ -397,6 +439,8 @@ def _run(
                 if progress is not None:
                     progress(finished + sum(running.values()), None)
 
+        if learn:
+            settings = _learned(client, parts, settings)
         if progress is not None:
             client.subscribe_topic(_PROGRESS_TOPIC, on_event)
         run = uuid.uuid4().hex[:8]
