@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from scrubwarc import archive, list_articles, unpack, verify
+from tests.crawls import record_warcio, serve
 from tests.helpers import ROOT, free_port, make_corpus, pinned_clock, run
 
 try:
@@ -32,9 +33,12 @@ except ImportError:  # pragma: no cover - depends on the extras installed
     pytest.skip("the dask extra is not installed", allow_module_level=True)
 
 from scrubwarc.cluster import archive_on_cluster, partitions
+from scrubwarc.files import ARTICLE_INCLUDE
+from scrubwarc.warc.sniff import CRAWL_INCLUDE
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
+INCLUDE = (*ARTICLE_INCLUDE, *CRAWL_INCLUDE)
 DASK = shutil.which("dask") or str(Path(sys.executable).with_name("dask"))
 
 
@@ -110,8 +114,10 @@ def test_records_equal_a_local_run(tmp_path: Path) -> None:
     assert len(dist.files) == 9  # 60 files, 7 a partition
     assert [p.name for p in dist.files] == [f"news-{i:05d}.warc.gz" for i in range(9)]
     assert _records(dist.files) == _records(local.files)
-    titles = [a.title for p in dist.files for a in list_articles(p) if "Storm" in (a.title or "")]
-    assert sorted(titles) == [f"Storm hits the {p}" for p in ("harbour", "market", "school")]
+    titles = [a.title or "" for p in dist.files for a in list_articles(p)]
+    assert sorted(t for t in titles if "Storm" in t) == [
+        f"Storm hits the {p}" for p in ("harbour", "market", "school")
+    ]
     assert (dist.articles, dist.bytes_in, dist.duplicates) == (
         local.articles,
         local.bytes_in,
@@ -123,13 +129,54 @@ def test_records_equal_a_local_run(tmp_path: Path) -> None:
     assert all(verify(part) == [] for part in dist.files)
     assert _restored(dist.files, tmp_path / "back") == _tree(tmp_path / "corpus")
     # One index over every part, sorted, two lines (original and text) per article.
-    lines = (tmp_path / "dask" / "news.cdxj").read_text().splitlines()
-    assert lines == sorted(lines) and len(lines) == 2 * 60
+    lines = (tmp_path / "dask" / "news.cdxj").read_text().splitlines(keepends=True)
+    assert lines == _scanned_index(dist.files) and len(lines) == 2 * 60
     files = {re.search(r'"filename": "([^"]+)"', line)[1] for line in lines}  # type: ignore[index]
     assert files == {p.name for p in dist.files}
     assert sorted(p.name for p in (tmp_path / "dask").iterdir()) == sorted(
         [*(p.name for p in dist.files), "news.cdxj"]
     )
+
+
+def _scanned_index(parts: tuple[Path, ...]) -> list[str]:
+    """The index lines that reading the parts back gives."""
+    from scrubwarc.warc.cdxj import cdxj_line
+    from scrubwarc.warc.scan import Page, scan
+
+    return sorted(cdxj_line(i) for p in parts for i in scan(p) if not isinstance(i, Page))
+
+
+def test_crawl_inputs_on_a_local_cluster(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "corpus", 12)
+    with serve() as base:
+        record_warcio(tmp_path / "corpus" / "d5" / "crawl.warc.gz", base)
+    local = archive(
+        [tmp_path / "corpus"],
+        tmp_path / "local" / "news.warc.gz",
+        parents=True,
+        clock=pinned_clock,
+        include=INCLUDE,
+    )
+    dist = archive_on_cluster(
+        [tmp_path / "corpus"],
+        tmp_path / "dask" / "news.warc.gz",
+        workers=2,
+        parents=True,
+        partition_files=4,
+        include=INCLUDE,
+        clock=pinned_clock,
+    )
+    assert _records(dist.files) == _records(local.files)
+    assert dist.not_articles == local.not_articles and dist.not_articles
+    assert (dist.articles, dist.skipped, dist.flagged) == (
+        local.articles,
+        local.skipped,
+        local.flagged,
+    )
+    assert all(verify(part) == [] for part in dist.files)
+    index = (tmp_path / "dask" / "news.cdxj").read_text().splitlines(keepends=True)
+    assert index == _scanned_index(dist.files)
+    assert any('"status": "200"' in line for line in index)  # the copied captures
 
 
 def test_cli_local_cluster_reports_failures_and_exit_code(tmp_path: Path) -> None:

@@ -47,6 +47,9 @@ if TYPE_CHECKING:
     from distributed import Client
 
     from scrubwarc.meta.sites import SuffixCounts
+    from scrubwarc.warc.cdxj import SortedLines
+    from scrubwarc.warc.record import EncodedArticle
+    from scrubwarc.warc.writer import WrittenArticle, WrittenRecord
 
 __all__ = [
     "PARTITION_BYTES",
@@ -162,22 +165,40 @@ def archive_partition(part: Partition, settings: _Settings) -> PartResult:
     """
     output = Path(settings.output)
     final = output.with_name(part_name(output.name, part.number))
+    from scrubwarc.warc.cdxj import SortedLines, cdxj_line
+    from scrubwarc.warc.wacz import article_entries
+
     crawls = Crawls(settings.include_url, settings.exclude_url, settings.max_bytes, settings.copy)
+    lines = SortedLines()
+
+    def index(
+        written: WrittenArticle, encoded: EncodedArticle, records: tuple[WrittenRecord, ...]
+    ) -> None:
+        for entry in article_entries(written, encoded, records):
+            lines.add(cdxj_line(entry))
+
     writer = WarcWriter(
         final,
         force=True,
         clock=settings.clock,
         record_ids=settings.record_ids,
+        observer=index,
         attempt=uuid.uuid4().hex[:12],
     )
     crawls.on_source_info = writer.add_source_info
     sources = (Source(Path(path), PurePosixPath(rel)) for path, rel in part.items)
     progress = _worker_progress(part.number)
-    with writer:
-        tally = write_sources(
-            sources, writer, crawls, settings.options, settings.max_bytes, 1, progress
-        )
-    _write_index(final)
+    try:
+        with writer:
+            tally = write_sources(
+                sources, writer, crawls, settings.options, settings.max_bytes, 1, progress
+            )
+        if crawls.seen:  # the writer tells of file articles only: read the part instead
+            lines.close()
+            lines = _scan_index(final)
+        _write_lines(final.with_name(_index_name(final.name)), lines)
+    finally:
+        lines.close()
     return PartResult(
         part.number,
         final.name,
@@ -193,8 +214,8 @@ def archive_partition(part: Partition, settings: _Settings) -> PartResult:
     )
 
 
-def _write_index(warc: Path) -> None:
-    """The sorted CDXJ lines of one part, beside it under a hidden name (atomically)."""
+def _scan_index(warc: Path) -> SortedLines:
+    """The CDXJ lines of a part, read back from it (for crawled captures)."""
     from scrubwarc.warc.cdxj import SortedLines, cdxj_line
     from scrubwarc.warc.scan import Page, scan
 
@@ -203,9 +224,10 @@ def _write_index(warc: Path) -> None:
         for item in scan(warc):
             if not isinstance(item, Page):
                 lines.add(cdxj_line(item))
-        _write_lines(warc.with_name(_index_name(warc.name)), lines)
-    finally:
+    except BaseException:
         lines.close()
+        raise
+    return lines
 
 
 def _write_lines(path: Path, lines: Iterable[str]) -> None:
