@@ -31,6 +31,7 @@ HOMES = {
     "bs4": ("scrubwarc.read", "scrubwarc.meta"),
     "dask": ("scrubwarc.cluster",),
     "distributed": ("scrubwarc.cluster", "scrubwarc.cli.archive"),
+    "fsspec": ("scrubwarc.cluster",),
 }
 
 

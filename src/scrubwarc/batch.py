@@ -87,6 +87,8 @@ class ArchiveSummary:
     # Crawl records left out for a reason that is no fault (a revisit of another crawl);
     # the first MAX_WARNINGS, all of them counted in not_articles.
     warnings: tuple[tuple[str, str], ...] = ()
+    # The parts a cluster run wrote to URLs (``files`` holds local paths only).
+    uploaded: tuple[str, ...] = ()
 
 
 class _Outcome(NamedTuple):

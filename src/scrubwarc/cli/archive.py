@@ -121,11 +121,19 @@ def _check_engine(
 
 
 def archive(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Article files or directories.", show_default=False)
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files or directories (with --engine dask, or URLs).",
+            show_default=False,
+            metavar="PATHS...",
+        ),
     ],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="The WARC file to write (.warc.gz).")
+    to: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", help="The WARC file to write (.warc.gz; with --engine dask, a URL)."
+        ),
     ],
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     max_size: Annotated[
@@ -218,16 +226,21 @@ def archive(
       scrubwarc archive corpus/ -o /shared/news.warc.gz --engine dask --scheduler tcp://h:8786
     """
     from scrubwarc.batch import archive as run_archive  # lazy: warcio is not on the clean path
+    from scrubwarc.cluster.storage import is_url
 
     if force and append:
         raise fail("choose one of --force and --append")
     on_cluster = engine is Engine.dask
     _check_engine(on_cluster, scheduler, workers, dashboard, jobs, max_size, append)
+    urls = [name for name in (*inputs, to) if is_url(name)]
+    if urls and not on_cluster:
+        raise fail(f"{urls[0]}: URLs need --engine dask")
+    paths, output = [Path(p) for p in inputs], Path(to)
     conf = setup(config, disable, include, exclude, (*ARTICLE_INCLUDE, *CRAWL_INCLUDE), encoding)
     size = parse_size(max_size) if max_size else None
     run = Run(debug)
     progress = _Progress(sys.stderr.isatty() and not quiet)
-    if progress.enabled:  # the total costs a walk of the names: only worth it on a terminal
+    if progress.enabled and not urls:  # the total costs a walk: only worth it on a terminal
         total: int | None = 0
         for source in walk(paths, conf.include, conf.exclude):
             if sniff_crawl(source.path):
@@ -243,8 +256,8 @@ def archive(
                 from scrubwarc.cluster import PARTITION_FILES, archive_on_cluster
 
                 summary = archive_on_cluster(
-                    paths,
-                    output,
+                    inputs,
+                    to,
                     scheduler=scheduler,
                     workers=workers,
                     options=conf.options,
@@ -302,7 +315,9 @@ def archive(
         status(f"{count(total, 'crawled page')} not archived as articles: {reasons}")
     if not quiet:
         written = ", ".join(
-            display_path(p) for p in (*summary.files, summary.wacz) if p is not None
+            display_path(p)
+            for p in (*summary.files, *summary.uploaded, summary.wacz)
+            if p is not None
         )
         status(
             f"{count(summary.articles, 'article')}, {count(summary.records, 'record')}, "

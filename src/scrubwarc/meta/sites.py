@@ -12,9 +12,10 @@ process them afterwards (the set is computed first and passed in the options).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from scrubwarc.clean.sitename import name_key, suffixes
 from scrubwarc.errors import ScrubwarcError
@@ -94,15 +95,20 @@ def learn_site_suffixes(heads: Iterable[str], min_files: int = _MIN_FILES) -> fr
     return counts.sites(min_files)
 
 
-def read_heads(paths: Iterable[Path], encoding: str | None = None) -> Iterator[str]:
+def read_heads(
+    paths: Iterable[Path] | Iterable[str],
+    encoding: str | None = None,
+    opener: Callable[[str], IO[bytes]] | None = None,
+) -> Iterator[str]:
     """The decoded opening of each readable text file (HTML pages and failures are skipped);
-    ``encoding`` as stated by the user, else detected."""
+    ``encoding`` as stated by the user, else detected. ``opener`` opens a name for reading
+    where it is not a local path (an fsspec URL)."""
     from scrubwarc.read.decode import decode
     from scrubwarc.read.document import is_html
 
     for path in paths:
         try:
-            with path.open("rb") as handle:
+            with opener(str(path)) if opener else Path(path).open("rb") as handle:
                 data = handle.read(HEAD_BYTES)
         except OSError:
             continue

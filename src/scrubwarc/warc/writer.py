@@ -49,6 +49,7 @@ __all__ = [
     "WrittenArticle",
     "WrittenRecord",
     "check_output",
+    "check_output_name",
     "part_name",
 ]
 
@@ -189,6 +190,16 @@ def part_name(name: str, index: int) -> str:
     return f"{stem}-{index:05d}{dot}{ext}"
 
 
+def check_output_name(name: str, output: str) -> None:
+    """Refuse an output ``name`` that does not end in ``.warc.gz``, naming ``output``."""
+    if not name.endswith(".warc.gz") or name == ".warc.gz":
+        stem = name.removesuffix(".gz").removesuffix(".warc")
+        stem = (Path(stem).stem if stem == name else stem) or "news"
+        raise ConfigError(
+            f"{display_path(output)}: a WARC output is gzip-compressed: name it {stem}.warc.gz"
+        )
+
+
 def check_output(output: Path, *, parents: bool = False) -> None:
     """Refuse, before any work, an output that could not be written as a WARC file.
 
@@ -200,13 +211,7 @@ def check_output(output: Path, *, parents: bool = False) -> None:
     Traceback (most recent call last):
     scrubwarc.errors.ConfigError: news.warc: a WARC output is gzip-compressed: name it news.warc.gz
     """
-    name = output.name
-    if not name.endswith(".warc.gz") or name == ".warc.gz":
-        stem = name.removesuffix(".gz").removesuffix(".warc")
-        stem = (Path(stem).stem if stem == name else stem) or "news"
-        raise ConfigError(
-            f"{display_path(output)}: a WARC output is gzip-compressed: name it {stem}.warc.gz"
-        )
+    check_output_name(output.name, str(output))
     if output.is_dir():
         raise OutputError(f"{display_path(output)}: is a directory")
     folder = output.parent
