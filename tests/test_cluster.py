@@ -226,6 +226,7 @@ def test_cli_local_cluster_reports_failures_and_exit_code(tmp_path: Path) -> Non
         (["--engine", "dask", "--max-size", "1MB"], "--max-size does not go with --engine dask"),
         (["--engine", "dask", "--jobs", "2"], "--jobs does not go with --engine dask"),
         (["--engine", "dask", "--append"], "--append does not go with --engine dask"),
+        (["-o", "s3://bucket/n.warc.gz"], "s3://bucket/n.warc.gz: URLs need --engine dask"),
     ],
 )
 def test_options_that_do_not_go_with_the_engine_are_refused(
@@ -236,6 +237,64 @@ def test_options_that_do_not_go_with_the_engine_are_refused(
     assert r.returncode == 2
     assert f"error: {message}" in r.stderr
     assert list(tmp_path.glob("n*")) == []
+
+
+def test_file_urls_in_and_out(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 25)
+    (corpus / "d1" / "skip.md").write_text("not an article\n")
+    out = f"file://{tmp_path}/out/news.warc.gz"
+    r = run("archive", f"file://{corpus}", f"file://{tmp_path}/gone", "-o", out,
+            "--engine", "dask", "--workers", "2", "--partition", "10")  # fmt: skip
+    assert r.returncode == 2, r.stderr  # the missing input
+    assert f"error: file://{tmp_path}/gone: no such file or directory (skipped)" in r.stderr
+    assert f"-> file://{tmp_path}/out/news-00000.warc.gz, " in r.stderr
+    parts = tuple(sorted((tmp_path / "out").glob("news-*.warc.gz")))
+    assert len(parts) == 3 and all(verify(p) == [] for p in parts)
+    # Several URL folders keep their names on top, as local folders do.
+    assert _restored(parts, tmp_path / "back") == {
+        f"corpus/{name}": data for name, data in _tree(corpus).items() if name.endswith(".txt")
+    }
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "news-00000.warc.gz", "news-00001.warc.gz", "news-00002.warc.gz", "news.cdxj",
+    ]  # fmt: skip
+
+
+def test_memory_urls_with_workers_in_this_process(tmp_path: Path) -> None:
+    """fsspec's memory:// lives in one process: the workers are threads of this one."""
+    import fsspec
+    from distributed import LocalCluster
+
+    fs = fsspec.filesystem("memory")
+    make_corpus(tmp_path / "corpus", 20)
+    for path in sorted((tmp_path / "corpus").rglob("*.txt")):
+        fs.pipe_file(
+            f"/corpus/{path.relative_to(tmp_path / 'corpus').as_posix()}", path.read_bytes()
+        )
+    local = archive([tmp_path / "corpus"], tmp_path / "local.warc.gz", clock=pinned_clock)
+    try:
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                          dashboard_address=None) as engine:  # fmt: skip
+            dist = archive_on_cluster(["memory://corpus"], "memory://out/news.warc.gz",
+                                      scheduler=engine.scheduler_address, partition_files=8,
+                                      clock=pinned_clock)  # fmt: skip
+        assert dist.files == () and len(dist.uploaded) == 3
+        copies = []
+        for url in dist.uploaded:
+            copy = tmp_path / url.rsplit("/", 1)[1]
+            copy.write_bytes(fs.cat_file(url))
+            copies.append(copy)
+        assert _records(tuple(copies)) == _records(local.files)
+        assert all(verify(c) == [] for c in copies)
+        lines = fs.cat_file("memory://out/news.cdxj").decode().splitlines(keepends=True)
+        assert lines == _scanned_index(tuple(copies))
+        assert sorted(fs.ls("/out", detail=False)) == [
+            *(f"/out/news-0000{i}.warc.gz" for i in range(3)), "/out/news.cdxj",
+        ]  # fmt: skip
+    finally:
+        fs.rm("/corpus", recursive=True)
+        if fs.exists("/out"):
+            fs.rm("/out", recursive=True)
 
 
 class Cluster:
