@@ -251,8 +251,10 @@ def _learned(client: Client, parts: Sequence[Partition], settings: Settings) -> 
 
     encoding = settings.options.encoding if settings.options else None
     total = SuffixCounts()
-    futures = [client.submit(count_sites, part, encoding, pure=False) for part in parts]
-    for future in as_completed(futures):
+    # Each result is released as soon as it is counted: a worker would hold it until then.
+    for future in as_completed(
+        client.submit(count_sites, part, encoding, pure=False) for part in parts
+    ):
         total.update(future.result())
     return dataclasses.replace(settings, options=with_sites(settings.options, total.sites()))
 
@@ -290,14 +292,15 @@ def _run(
         if progress is not None:
             client.subscribe_topic(PROGRESS_TOPIC, on_event)
         run = uuid.uuid4().hex[:8]
-        futures = [
+        futures = {
             client.submit(archive_partition, part, settings, key=f"scrubwarc-{run}-{part.number}")
             for part in parts
-        ]
+        }
         results: list[PartResult] = []
         try:
             for future in as_completed(futures):
                 result: PartResult = future.result()
+                futures.discard(future)  # released: the worker need not keep it
                 results.append(result)
                 ended.add(result.number)
                 running.pop(result.number, None)
