@@ -81,7 +81,12 @@ def test_layout_stored_hashed_and_dated(fixtures_wacz: Path) -> None:
             "datapackage.json",
             "datapackage-digest.json",
         ]
-        assert all(i.compress_type == zipfile.ZIP_STORED for i in infos.values())
+        # WARCs stored (viewers read records at their offsets), the rest deflated.
+        kinds = {name: info.compress_type for name, info in infos.items()}
+        assert kinds.pop("archive/news.warc.gz") == zipfile.ZIP_STORED
+        assert set(kinds.values()) == {zipfile.ZIP_DEFLATED}
+        pages = infos["pages/pages.jsonl"]
+        assert pages.compress_size < pages.file_size / 2
         assert {i.date_time for i in infos.values()} == {(2024, 5, 1, 12, 0, 0)}
         assert wacz.read("archive/news.warc.gz") == warc.read_bytes()
         package = json.loads(wacz.read("datapackage.json"))

@@ -3,8 +3,10 @@
 A WACZ is a ZIP: the WARCs under ``archive/`` (stored, not compressed again), a sorted CDXJ
 index under ``indexes/``, ``pages/pages.jsonl`` (url, ts, title and the cleaned text per
 article, for the viewer's Pages list and full-text search), ``datapackage.json`` (sha256
-and size of each file) and ``datapackage-digest.json`` (the hash of that). Everything is
-stored, so each WARC record is readable at a known place in the ZIP.
+and size of each file) and ``datapackage-digest.json`` (the hash of that). The WARCs are
+stored, so each WARC record is readable at a known place in the ZIP; the index, the pages
+(which hold every article's text) and the JSON files are deflated at level 1, as the spec
+allows, which halves the WACZ for a few percent of the run's time.
 
 While ``archive`` writes, a :class:`WaczCollector` is told where each record went, so the
 WACZ costs a copy of the WARC and no second reading; :func:`build_wacz` reads existing
@@ -246,7 +248,11 @@ def _copy(source: IO[bytes], archive: zipfile.ZipFile, info: zipfile.ZipInfo) ->
 
 def _info(name: str, stamp: tuple[int, int, int, int, int, int], size: int) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=stamp)
-    info.compress_type = zipfile.ZIP_STORED
+    if name.startswith("archive/"):
+        info.compress_type = zipfile.ZIP_STORED
+    else:
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info._compresslevel = 1  # type: ignore[attr-defined]  # public from Python 3.13
     info.create_system = 3  # the same bytes on every platform
     info.external_attr = 0o644 << 16
     info.file_size = size  # lets zipfile choose ZIP64 for a file over 4 GiB up front
