@@ -390,3 +390,16 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(
     assert _restored(parts, tmp_path / "back") == _tree(corpus)
     leftovers = sorted(p.name for p in out.parent.iterdir() if p.name.startswith("."))
     assert leftovers == []  # the killed attempt's temporary files were removed
+
+
+@pytest.mark.slow
+def test_benchmark_runs_on_a_tiny_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import dask as bench
+
+    assert bench.main(["--articles", "40", "--memory", "20", "40", "--repeat", "1",
+                       "--work", str(tmp_path)]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert re.search(r"dask 2 workers / local --jobs 2: \d+\.\d\d", out)
+    assert re.search(r"worker peak RSS 40 / 20: \d+\.\d\d", out)
