@@ -72,7 +72,9 @@ def test_big_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "only", [["throughput"], ["wacz"], ["startup"], ["memory"], ["bigfile"], ["html"]], ids=str
+    "only",
+    [["throughput"], ["stages"], ["wacz"], ["startup"], ["memory"], ["bigfile"], ["html"]],
+    ids=str,
 )
 def test_each_benchmark_runs(
     only: list[str],
@@ -80,7 +82,7 @@ def test_each_benchmark_runs(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    tiny = bench.Sizes(20, (10, 20), 50_000, 1, 2)
+    tiny = bench.Sizes(20, (10, 20), 50_000, 1, 2, stages=10)
     monkeypatch.setattr(bench, "QUICK", tiny)
     out = tmp_path / "r.json"
     args = ["--quick", "--repeat", "1", "--work", str(tmp_path / "w"), "--json", str(out)]
@@ -88,3 +90,24 @@ def test_each_benchmark_runs(
     printed = capsys.readouterr().out
     assert "## Targets" in printed
     assert out.is_file()
+
+
+def test_language_table_scores_the_detector(capsys: pytest.CaptureFixture[str]) -> None:
+    language = load("language")
+    assert language.main(["--samples", "2", "--only", "scrubwarc"]) == 0
+    printed = capsys.readouterr().out
+    assert "paragraphs (tests/languages.py) (46 samples, 46 languages)" in printed
+    mixed = [language.Sample("de", "Die Regierung hat am Mittwoch ein neues Gesetz beschlossen.")]
+    mixed += [language.Sample("fr", "Die Regierung hat am Mittwoch ein neues Gesetz beschlossen.")]
+    score = language.score(lambda text: "DE", mixed)
+    assert (score.right, score.wrong, score.none) == (1, 1, 0)
+    assert language.score(lambda text: None, mixed).none == 2
+
+
+def test_stages_cover_the_run(capsys: pytest.CaptureFixture[str]) -> None:
+    stages = load("stages")
+    figures = stages.measure(5, seed=1)
+    assert {"decode", "metadata", "encode + compress", "write"} <= set(figures)
+    assert {f"rule: {name}" for name in ("tracking", "headline")} <= set(figures)
+    assert all(ms >= 0 for ms in figures.values())
+    assert "total" in stages.report(figures)

@@ -29,7 +29,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from scrubwarc.article import Article, process
 from scrubwarc.clean.model import CleanOptions
@@ -38,6 +38,7 @@ from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_byt
 from scrubwarc.signals import die_with_parent
 from scrubwarc.warc.capture import CaptureInfo, EncodedCapture, encode_capture, with_capture
 from scrubwarc.warc.crawl import Capture, NotArticle, Problem, SourceInfo, read_crawl, url_path
+from scrubwarc.warc.deflate import gzip_bytes
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
 from scrubwarc.warc.sniff import CRAWL_INCLUDE, sniff_crawl
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
@@ -60,6 +61,7 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int | None], None]
+_T = TypeVar("_T")
 # Big enough that pickling overhead is small, small enough that a batch's bytes are too.
 BATCH_SIZE = 64
 # Revisits of captures in other crawls named in the summary; the rest are only counted.
@@ -253,12 +255,7 @@ def _info(found: Capture, path: Path) -> CaptureInfo:
 
 
 def _as_member(found: SourceInfo) -> bytes:
-    if found.gzipped:
-        return found.record
-    import zlib
-
-    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS + 16)
-    return compressor.compress(found.record) + compressor.flush()
+    return found.record if found.gzipped else gzip_bytes(found.record)
 
 
 def crawl_articles(
@@ -314,16 +311,27 @@ def _ordered(
     options: CleanOptions | None,
     max_bytes: int,
 ) -> Iterator[_Outcome]:
-    """Outcomes in input order. With a pool, at most ``2 * jobs`` batches are in flight:
-    ``Executor.map`` would submit the whole corpus up front."""
+    """Outcomes in input order."""
     if pool is None:
         for batch in batches:
             yield from _process_batch(batch, options, max_bytes)
         return
-    pending: deque[Future[list[_Outcome]]] = deque()
+    yield from _in_pool(pool, jobs, _process_batch, batches, options, max_bytes)
+
+
+def _in_pool(
+    pool: ProcessPoolExecutor,
+    jobs: int,
+    work: Callable[..., list[_T]],
+    batches: Iterable[object],
+    *args: object,
+) -> Iterator[_T]:
+    """``work(batch, *args)`` for each batch in the pool, results in order. At most
+    ``2 * jobs`` batches are in flight: ``Executor.map`` would submit them all up front."""
+    pending: deque[Future[list[_T]]] = deque()
     try:
         for batch in batches:
-            pending.append(pool.submit(_process_batch, batch, options, max_bytes))
+            pending.append(pool.submit(work, batch, *args))
             if len(pending) >= 2 * jobs:
                 yield from pending.popleft().result()
         while pending:
@@ -374,34 +382,34 @@ def write_sources(
     crawls: Crawls,
     options: CleanOptions | None,
     max_bytes: int,
+    pool: ProcessPoolExecutor | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> Tally:
-    """Process ``sources`` (in a pool of ``jobs``) and write them in order with ``writer``.
+    """Process ``sources`` (in ``pool``, of ``jobs`` workers) and write them in order.
 
     The one loop from inputs to records, for a local run and for each partition of a
     cluster run (``cluster``); what ``crawls`` met besides articles stays in ``crawls``.
     """
     tally = Tally()
-    with _workers(jobs) as pool:
-        batches = _batches(sources, BATCH_SIZE, crawls)
-        for outcome in _ordered(batches, pool, jobs, options, max_bytes):
-            if outcome.not_article is not None:
-                crawls.not_articles[outcome.not_article] += 1
-                continue
-            if outcome.encoded is None:
-                tally.skipped.append((outcome.source, outcome.error or "unreadable"))
-                continue
-            if isinstance(outcome.encoded, EncodedCapture):
-                writer.write_capture(outcome.encoded)
-            else:
-                writer.write_encoded(outcome.encoded)
-            tally.bytes_in += outcome.encoded.size
-            if outcome.error is not None:
-                tally.flagged.append((outcome.source, outcome.error))
-            tally.articles += 1
-            if progress is not None:
-                progress(tally.articles, None)
+    batches = _batches(sources, BATCH_SIZE, crawls)
+    for outcome in _ordered(batches, pool, jobs, options, max_bytes):
+        if outcome.not_article is not None:
+            crawls.not_articles[outcome.not_article] += 1
+            continue
+        if outcome.encoded is None:
+            tally.skipped.append((outcome.source, outcome.error or "unreadable"))
+            continue
+        if isinstance(outcome.encoded, EncodedCapture):
+            writer.write_capture(outcome.encoded)
+        else:
+            writer.write_encoded(outcome.encoded)
+        tally.bytes_in += outcome.encoded.size
+        if outcome.error is not None:
+            tally.flagged.append((outcome.source, outcome.error))
+        tally.articles += 1
+        if progress is not None:
+            progress(tally.articles, None)
     return tally
 
 
@@ -434,11 +442,35 @@ def with_sites(options: CleanOptions | None, learned: frozenset[str]) -> CleanOp
     return options._replace(site_names=options.site_names | learned)
 
 
-def _with_learned_sites(sources: Iterable[Source], options: CleanOptions | None) -> CleanOptions:
+def _read_heads(paths: Sequence[str], encoding: str | None) -> list[str]:
+    """A worker: the decoded openings of some files (module-level so a pool can pickle it)."""
+    from scrubwarc.meta.sites import read_heads
+
+    return list(read_heads(map(Path, paths), encoding))
+
+
+def _with_learned_sites(
+    sources: Iterable[Source],
+    options: CleanOptions | None,
+    pool: ProcessPoolExecutor | None = None,
+    jobs: int = 1,
+) -> CleanOptions:
+    """``options`` with the headline suffixes that recur across the run's files as sites.
+
+    With a pool the workers read and decode the openings (decoding a legacy encoding is
+    costly), so this pass runs in parallel too.
+    """
     from scrubwarc.meta.sites import learn_site_suffixes, read_heads
 
     encoding = options.encoding if options else None
-    return with_sites(options, learn_site_suffixes(read_heads((s.path for s in sources), encoding)))
+    paths = (s.path for s in sources)
+    if pool is None:
+        heads: Iterable[str] = read_heads(paths, encoding)
+    else:
+        names = map(str, paths)  # cheaper to pickle than paths
+        batches = iter(lambda: list(islice(names, BATCH_SIZE)), [])
+        heads = _in_pool(pool, jobs, _read_heads, batches, encoding)
+    return with_sites(options, learn_site_suffixes(heads))
 
 
 def list_inputs(
@@ -495,8 +527,6 @@ def archive(
 
         if wacz_path(output).exists() and not (force or append):
             raise OutputExistsError(f"{display_path(wacz_path(output))}: already exists")
-    if learns_sites(paths):  # a run over many files learns its sites' names first
-        options = _with_learned_sites(list_inputs(paths, output, include, exclude, []), options)
     walk_errors: list[InputError] = []
     sources = list_inputs(paths, output, include, exclude, walk_errors)
     collector = None
@@ -517,8 +547,13 @@ def archive(
             observer=collector,
         )
         crawls = Crawls(include_url, exclude_url, max_bytes, copy, writer.add_source_info)
-        with writer:
-            tally = write_sources(sources, writer, crawls, options, max_bytes, jobs, progress)
+        with writer, _workers(jobs) as pool:
+            if learns_sites(paths):  # a run over many files learns its sites' names first
+                inputs = list_inputs(paths, output, include, exclude, [])
+                options = _with_learned_sites(inputs, options, pool, jobs)
+            tally = write_sources(
+                sources, writer, crawls, options, max_bytes, pool, jobs, progress
+            )
         package = None
         # The collector sees articles from files only: with crawls, read the WARCs after.
         if collector is not None and not crawls.seen:

@@ -18,7 +18,8 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from types import FrameType
 
 __all__ = [
     "STOP_SIGNALS",
@@ -102,16 +103,32 @@ def deferred() -> Iterator[None]:
     """Hold the stop signals until the block is done, then deliver them.
 
     For the few steps that must not be cut in two, such as writing a temporary file and
-    renaming it, or removing one: an interrupt in between would leave it behind.
+    renaming it, or removing one: an interrupt in between would leave it behind. The signals
+    are blocked for this thread; in the main thread the Python handlers are held too, since
+    the kernel may hand a process-wide signal to another thread the mask does not cover (a
+    native thread that a library such as numpy started), and Python then runs the handler
+    in the main thread all the same.
     """
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    held: list[int] = []
+    previous: dict[int, Callable[[int, FrameType | None], object]] = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in STOP_SIGNALS:
+            handler = signal.getsignal(sig)
+            if callable(handler):
+                previous[sig] = handler
+                signal.signal(sig, lambda signum, frame: held.append(signum))
+    mask = None
+    if hasattr(signal, "pthread_sigmask"):
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # what was pending is held now
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if held:
+            previous[held[0]](held[0], None)
 
 
 def die_with_parent(parent: int | None) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scrubwarc.cli.common import parse_size
+from scrubwarc.cli.options import parse_size
 from tests.helpers import FIXTURES
 
 SCRUBWARC = shutil.which("scrubwarc") or pytest.fail("scrubwarc is not installed")

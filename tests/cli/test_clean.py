@@ -257,7 +257,7 @@ def test_config_option_names_the_settings_file(tmp_path: Path) -> None:
 def test_internal_errors_show_a_traceback_only_with_debug(corpus: Path, debug: bool) -> None:
     # A bug inside the library, injected into the real entry point in a child process.
     code = (
-        "import sys, scrubwarc.cli.clean as c\n"
+        "import sys, scrubwarc.cli.cleaning as c\n"
         "def boom(*a, **k):\n    raise RuntimeError('boom')\n"
         "c.read = boom\n"
         "from scrubwarc.cli.app import main\n"

@@ -200,7 +200,7 @@ def test_odd_file_names_in_meta_and_archive_with_a_strict_utf8_terminal(tmp_path
 _HOOKED = """
 import sys
 from pathlib import Path
-import scrubwarc.cli.clean as cli_clean
+import scrubwarc.cli.cleaning as cli_clean
 from scrubwarc.cli.app import main
 
 walk, read = cli_clean.Run.walk, cli_clean.read

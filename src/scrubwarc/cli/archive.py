@@ -9,6 +9,15 @@ from typing import Annotated
 import typer
 
 from scrubwarc.cli.common import (
+    Exit,
+    Run,
+    count,
+    fail,
+    guard,
+    setup,
+    status,
+)
+from scrubwarc.cli.options import (
     ConfigOpt,
     DebugOpt,
     DisableOpt,
@@ -19,13 +28,7 @@ from scrubwarc.cli.common import (
     IncludeUrlOpt,
     MaxBytesOpt,
     QuietOpt,
-    Run,
-    count,
-    fail,
-    guard,
     parse_size,
-    setup,
-    status,
 )
 from scrubwarc.errors import OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, walk
@@ -325,7 +328,7 @@ def archive(
             f"{count(summary.duplicates, 'duplicate original')} written as revisits, "
             f"{len(summary.skipped):,} skipped, {len(summary.flagged):,} flagged -> {written}"
         )
-    raise typer.Exit(run.exit_code())
+    raise Exit(run.exit_code())
 
 
 def wacz(
@@ -358,7 +361,7 @@ def wacz(
             raise fail(str(exc), "pass --force to replace it") from None
     if not quiet:
         status(f"wrote {display_path(package)}")
-    raise typer.Exit(run.exit_code())
+    raise Exit(run.exit_code())
 
 
 def verify(warcs: WarcsArg) -> None:
@@ -383,7 +386,7 @@ def verify(warcs: WarcsArg) -> None:
                     faulty += 1
                 else:
                     sys.stdout.write(f"ok {display_path(warc)}\n")
-    raise typer.Exit(run.exit_code(found=faulty > 0))
+    raise Exit(run.exit_code(found=faulty > 0))
 
 
 def unpack(
@@ -417,7 +420,7 @@ def unpack(
         )
     else:
         status(restored)
-    raise typer.Exit(run.exit_code())
+    raise Exit(run.exit_code())
 
 
 def ls(warcs: WarcsArg) -> None:
@@ -441,4 +444,4 @@ def ls(warcs: WarcsArg) -> None:
                         display_path(item.path) if item.path else "-",
                     )
                     sys.stdout.write("\t".join(fields) + "\n")
-    raise typer.Exit(run.exit_code())
+    raise Exit(run.exit_code())

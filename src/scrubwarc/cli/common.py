@@ -19,16 +19,13 @@ import contextlib
 import os
 import re
 import sys
-import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NamedTuple
-
-import typer
+from typing import NamedTuple
 
 from scrubwarc.clean.model import CleanOptions
-from scrubwarc.clean.pipeline import check_options, rule_names
+from scrubwarc.clean.pipeline import check_options
 from scrubwarc.cli.config import Settings, find_pyproject, load_settings
 from scrubwarc.errors import ConfigError, InputError, ScrubwarcError, display_path
 from scrubwarc.files import Source, walk
@@ -36,90 +33,22 @@ from scrubwarc.signals import Interrupted, exit_code, signal_name
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 123, 130
 
-IncludeOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--include",
-        help="Glob of files to take from directories (repeatable).",
-        show_default=False,
-    ),
-]
-ExcludeOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--exclude", help="Glob of files or folders to leave out (repeatable).", show_default=False
-    ),
-]
-DisableOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--disable",
-        help=f"Switch a rule off (repeatable): {', '.join(rule_names())}.",
-        show_default=False,
-    ),
-]
-IncludeUrlOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--include-url",
-        help="From crawls, only pages whose URL matches this regular expression (repeatable).",
-        show_default=False,
-    ),
-]
-ExcludeUrlOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--exclude-url",
-        help="From crawls, leave out pages whose URL matches this regular expression (repeatable).",
-        show_default=False,
-    ),
-]
 _SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)(i?B?)\s*", re.IGNORECASE)
 _UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
 
 
-def parse_size(text: str) -> int:
+def size_value(text: str) -> int:
     """Bytes from ``1GB``, ``500MB``, ``64MiB`` or a plain number: one syntax for every size.
 
-    >>> parse_size("1GB"), parse_size("64MiB"), parse_size("2000"), parse_size("1.5k")
+    >>> size_value("1GB"), size_value("64MiB"), size_value("2000"), size_value("1.5k")
     (1000000000, 67108864, 2000, 1500)
     """
     m = _SIZE.fullmatch(str(text))
     if m is None or float(m.group(1)) <= 0:
-        raise typer.BadParameter(f"{text!r} is not a size such as 1GB, 500MB or 64MiB")
+        raise ValueError(f"{text!r} is not a size such as 1GB, 500MB or 64MiB")
     unit = m.group(2).upper()
     scale = 1024 ** " KMGT".index(unit) if m.group(3).lower().startswith("i") else _UNITS[unit]
     return max(1, int(float(m.group(1)) * scale))
-
-
-MaxBytesOpt = Annotated[
-    int,
-    typer.Option(
-        "--max-bytes",
-        parser=parse_size,
-        help="Refuse input files larger than this (64MiB, 100MB, 2000). [default: 64MiB]",
-        show_default=False,
-    ),
-]
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        help="pyproject.toml to read [tool.scrubwarc] from. [default: nearest]",
-        show_default=False,
-    ),
-]
-EncodingOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--encoding",
-        metavar="NAME",
-        help="Read input files in this encoding (cp1252, utf-8, ...). [default: detected]",
-        show_default=False,
-    ),
-]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
 
 
 def status(message: str) -> None:
@@ -132,12 +61,18 @@ def count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
-def fail(message: str, hint: str | None = None) -> typer.Exit:
+class Exit(SystemExit):
+    """Leave a command with an exit code, from either front end (the Typer app, the hook)."""
+
+    code: int
+
+
+def fail(message: str, hint: str | None = None) -> Exit:
     """Report a usage error and return the exit to raise."""
     status(f"error: {message}")
     if hint:
         status(f"hint: {hint}")
-    return typer.Exit(EXIT_ERROR)
+    return Exit(EXIT_ERROR)
 
 
 class Setup(NamedTuple):
@@ -207,6 +142,8 @@ class Run:
         hint = "" if self.debug else " (rerun with --debug for the traceback)"
         status(f"error: {where}internal error: {type(exc).__name__}: {exc}{hint}")
         if self.debug:
+            import traceback  # lazy: only a bug under --debug needs it (3 ms of every hook)
+
             traceback.print_exception(exc)
 
     @contextmanager
@@ -252,7 +189,7 @@ def guard(run: Run, interrupted: str, cleanup: object = None) -> Iterator[None]:
     """
     try:
         yield
-    except (typer.Exit, typer.Abort, typer.TyperException):  # typer's own way out
+    except SystemExit:  # a command's own way out (``Exit``)
         raise
     except BaseException as exc:
         if callable(cleanup):
@@ -261,11 +198,11 @@ def guard(run: Run, interrupted: str, cleanup: object = None) -> Iterator[None]:
             by = f" by {signal_name(exc.signum)}" if isinstance(exc, Interrupted) else ""
             with contextlib.suppress(OSError):  # after a hang-up the terminal may be gone
                 status(f"interrupted{by}: {interrupted}")
-            raise typer.Exit(exit_code(exc)) from None
+            raise Exit(exit_code(exc)) from None
         if isinstance(exc, BrokenPipeError):
             # The reader of stdout went away (``| head``): stop quietly, as other tools do.
             _silence_stdout()
-            raise typer.Exit(EXIT_ERROR) from None
+            raise Exit(EXIT_ERROR) from None
         if isinstance(exc, ScrubwarcError):
             raise fail(str(exc)) from None
         if isinstance(exc, OSError):  # disk full, a folder that cannot be created
@@ -273,7 +210,7 @@ def guard(run: Run, interrupted: str, cleanup: object = None) -> Iterator[None]:
             raise fail(f"{name}{exc.strerror or exc}") from None
         if isinstance(exc, Exception):
             run.internal_error(exc)
-            raise typer.Exit(EXIT_INTERNAL) from None
+            raise Exit(EXIT_INTERNAL) from None
         raise
 
 

@@ -10,6 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from scrubwarc.cli.common import (
+    Exit,
+    Run,
+    check_url_patterns,
+    fail,
+    guard,
+    setup,
+    status,
+)
+from scrubwarc.cli.options import (
     ConfigOpt,
     DebugOpt,
     DisableOpt,
@@ -19,12 +28,6 @@ from scrubwarc.cli.common import (
     IncludeOpt,
     IncludeUrlOpt,
     MaxBytesOpt,
-    Run,
-    check_url_patterns,
-    fail,
-    guard,
-    setup,
-    status,
 )
 from scrubwarc.errors import display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, read_bytes
@@ -138,7 +141,7 @@ def meta(
                     sys.stdout.write(_json_line(article.metadata.to_dict(), indent=not several))
                 else:
                     sys.stdout.write(summary(article.metadata) + ("\n" if several else ""))
-    raise typer.Exit(run.exit_code())
+    raise Exit(run.exit_code())
 
 
 def _crawl(

@@ -9,11 +9,11 @@ id (or, with no copy, by its URL and date). A pure function: it runs in the work
 from __future__ import annotations
 
 import hashlib
-import zlib
 from dataclasses import replace
 from typing import NamedTuple
 
 from scrubwarc.article import Article
+from scrubwarc.warc.deflate import gzip_bytes
 from scrubwarc.warc.fields import article_fields, format_fields
 from scrubwarc.warc.record import FIELDS_TYPE, TEXT_TYPE, RecordTail, record_tail, target_uri
 
@@ -60,11 +60,6 @@ def with_capture(article: Article, info: CaptureInfo, path: str) -> Article:
     return replace(article, metadata=meta)
 
 
-def _member(record: bytes) -> bytes:
-    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS + 16)
-    return compressor.compress(record) + compressor.flush()
-
-
 def encode_capture(article: Article, info: CaptureInfo) -> EncodedCapture:
     """Everything of a crawled article's records that does not depend on the writer.
 
@@ -76,7 +71,7 @@ def encode_capture(article: Article, info: CaptureInfo) -> EncodedCapture:
     fields = article_fields(article, target, article.metadata.path, sha256)
     record = info.record
     if record is not None and not info.gzipped:
-        record = _member(record)
+        record = gzip_bytes(record)
     return EncodedCapture(
         target,
         info.date,

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from collections.abc import Iterable
 from typing import NamedTuple
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from scrubwarc.article import Article
+from scrubwarc.warc.deflate import SPLIT_FROM, Deflated, deflate, gzip_bytes, join_member
 from scrubwarc.warc.fields import (
     ERROR_FIELD,
     article_fields,
@@ -94,12 +94,14 @@ class RecordTail(NamedTuple):
     """The end of a record, the same whatever the writer's state: made in a worker.
 
     The header fields from ``WARC-Target-URI`` (or the block digest) on, the blank line,
-    the block and the closing CRLF CRLF; ``digest`` is the block's. The writer puts the
-    record's first header lines in front (see :func:`record_head`).
+    the block and the closing CRLF CRLF; ``digest`` is the block's; ``deflated`` the same
+    bytes compressed (in the worker) when they are long enough for that to pay. The writer
+    puts the record's first header lines in front (see :func:`record_head`).
     """
 
     data: bytes
     digest: str
+    deflated: Deflated | None
 
 
 def record_tail(
@@ -118,7 +120,8 @@ def record_tail(
     if content_type is not None:  # an empty block (a revisit) has none (WARC 1.1, 5.6)
         lines.append(f"Content-Type: {content_type}\r\n")
     lines.append(f"Content-Length: {len(block)}\r\n\r\n")
-    return RecordTail(b"".join(("".join(lines).encode("utf-8"), block, _RECORD_END)), digest)
+    data = b"".join(("".join(lines).encode("utf-8"), block, _RECORD_END))
+    return RecordTail(data, digest, deflate(data) if len(data) >= SPLIT_FROM else None)
 
 
 def record_head(rec_type: str, record_id: str, fields: Iterable[tuple[str, str]]) -> bytes:
@@ -128,9 +131,10 @@ def record_head(rec_type: str, record_id: str, fields: Iterable[tuple[str, str]]
 
 
 def gzip_member(head: bytes, tail: RecordTail) -> bytes:
-    """One record as one gzip member: deflate level 9, the same bytes warcio wrote."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS + 16)
-    return compressor.compress(head) + compressor.compress(tail.data) + compressor.flush()
+    """One record as one gzip member: the head joined to the deflated tail, else one stream."""
+    if tail.deflated is None:
+        return gzip_bytes(head + tail.data)
+    return join_member(head, tail.deflated)
 
 
 class EncodedArticle(NamedTuple):

@@ -8,7 +8,8 @@ Writing is split in two so that most of it runs in the workers of ``batch``:
 ``warcrecord.encode_article`` (a pure function) digests the blocks and formats everything
 that does not depend on the writer's state, and the one :class:`WarcWriter` here adds the
 first header lines (record ids, date, warcinfo; a revisit for a repeated original) and
-compresses each record. Only flat tuples of bytes and strings cross between processes.
+makes each record's gzip member (the workers deflated the long tails: ``deflate``). Only
+flat tuples of bytes and strings cross between processes.
 """
 
 from __future__ import annotations
