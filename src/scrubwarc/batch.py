@@ -551,9 +551,7 @@ def archive(
             if learns_sites(paths):  # a run over many files learns its sites' names first
                 inputs = list_inputs(paths, output, include, exclude, [])
                 options = _with_learned_sites(inputs, options, pool, jobs)
-            tally = write_sources(
-                sources, writer, crawls, options, max_bytes, pool, jobs, progress
-            )
+            tally = write_sources(sources, writer, crawls, options, max_bytes, pool, jobs, progress)
         package = None
         # The collector sees articles from files only: with crawls, read the WARCs after.
         if collector is not None and not crawls.seen:
