@@ -11,7 +11,7 @@ Both development sets are scored in one run, each the way its own benchmark scor
 CPU is measured twice: per page in this process (``time.process_time``), and for whole runs: each
 tool is run as a fresh process over a directory of the pages (``scrubwarc meta DIR --json`` for
 scrubwarc, a loop over the same files for the peers) and its CPU time read from ``getrusage``, the
-median of ``--whole-runs`` runs. Run ``python benchmarks/html.py --help``.
+median of ``--whole-runs`` runs taken in turns. Run ``python benchmarks/html.py --help``.
 """
 
 from __future__ import annotations
@@ -424,9 +424,13 @@ def bench_set(
             folder = Path(tmp)
             for page in pages:
                 (folder / f"{page.id}.html").write_bytes(page.data)
+            # In turns, so that a change in the machine's load falls on every tool alike.
+            times: dict[str, list[float]] = {run.name: [] for run in runs}
+            for _ in range(whole_runs):
+                for run in runs:
+                    times[run.name].append(whole_run_cpu(run.name, folder))
             for run in runs:
-                times = [whole_run_cpu(run.name, folder) for _ in range(whole_runs)]
-                run.whole_cpu_s = statistics.median(times)
+                run.whole_cpu_s = statistics.median(times[run.name])
     meta = label == "wcxb"
     what = "WCXB dev articles" if meta else "AEB"
     print(format_table(f"\n## {what}: {len(pages)} pages", runs, meta))

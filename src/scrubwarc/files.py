@@ -156,7 +156,10 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, 
                     f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit",
                     str(path),
                 )
-            data = handle.read(max_bytes + 1)
+            # Sized by the status: a read sized by the limit allocates the limit every time.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grows while we read it: read on to the limit
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
     if len(data) > max_bytes:  # it grew while we read it

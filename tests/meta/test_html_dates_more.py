@@ -75,3 +75,24 @@ def test_a_time_that_reads_one_way_beats_one_that_reads_both_ways() -> None:
 
 def test_an_ambiguous_time_alone_is_still_read() -> None:
     assert meta("<body><time>02/12/2025</time></body>").date == "2025-02-12"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Essay - Published: 2025.12.17 | essays", "2025-12-17"),
+        ("Posted 2024/03/05", "2024-03-05"),
+        ("Version 2025.1.7.3 released", None),
+    ],
+)  # fmt: skip
+def test_a_year_first_date_with_dots_or_slashes_near_the_headline(
+    line: str, date: str | None
+) -> None:
+    assert meta(f"<body><h1>Rain again</h1><p>{line}</p>{FILLER}</body>").date == date
+
+
+def test_json_ld_carried_in_a_meta_tag() -> None:
+    block = '{"@type": "Article", "datePublished": "2025-11-17T09:00:00-05:00"}'
+    escaped = block.replace('"', "&quot;")
+    head = f'<head><meta name="script:ld+json" content="{escaped}"></head>'
+    assert meta(f"{head}<body>{FILLER}</body>").date == "2025-11-17T09:00:00-05:00"

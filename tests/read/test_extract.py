@@ -124,3 +124,36 @@ def test_real_gb2312_bytes_keep_their_declaration() -> None:
     choice = choose_encoding(page)
     assert (choice.codec, choice.reason) == ("gb18030", "declared")
     assert "这是一篇新闻报道" in parse_document(page).text_content()
+
+
+def test_collapsed_accordion_panels_are_kept_and_hidden_pop_ups_dropped() -> None:
+    panels = "".join(
+        f"<button aria-controls='p{i}' aria-expanded='false'>Step {i}</button>"
+        f"<div id='p{i}' role='region' aria-labelledby='b{i}' style='display:none'>"
+        f"{_story(2, f'Panel{i}')}</div>"
+        for i in range(3)
+    )
+    tab = f"<div role='tabpanel' hidden>{_story(1, 'Tab')}</div>"
+    modal = f"<div role='dialog' aria-labelledby='t' hidden>{_story(1, 'Modal')}</div>"
+    mobile = f"<div style='display: none'>{_story(1, 'Copy')}</div>"
+    page = _page(f"<article><h1>Going solar</h1>{_story(3)}{panels}{tab}{modal}{mobile}</article>")
+    text = extract_text(parse_document(page))
+    assert all(f"Panel{i} 1 sentence" in text for i in range(3)) and "Tab 0" in text
+    assert "Modal 0" not in text and "Copy 0" not in text
+
+
+def test_listicle_items_as_articles_are_kept_and_teaser_cards_dropped() -> None:
+    items = "".join(
+        f"<article class='product'><h2>Pick {i}</h2>{_story(10, f'Pick{i}')}</article>"
+        for i in range(3)
+    )
+    cards = "".join(
+        f"<article class='card'><h3><a href=/r{i}>Other story {i}</a></h3>"
+        f"<p>A line about it.</p></article>"
+        for i in range(3)
+    )
+    page = _page(f"<article><h1>Best scooters</h1>{_story(2)}{items}"
+                 f"<section>{cards}</section></article>")  # fmt: skip
+    text = extract_text(parse_document(page))
+    assert all(f"Pick{i} 9 sentence" in text for i in range(3))
+    assert "Other story" not in text and "A line about it" not in text

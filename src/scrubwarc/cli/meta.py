@@ -122,15 +122,17 @@ def meta(
     with guard(run, "the lines written so far are complete"):
         sources: list[Path | None] = [None]
         options = conf.options
+        crawls: set[Path] = set()
         if not stdin:
             sources = [s.path for s in run.walk(paths, conf)]
+            crawls = {p for p in sources if p and sniff_crawl(p)}  # each file sniffed once
             if several:  # a run over many files learns its sites' names first
                 learned = learn_site_suffixes(
-                    read_heads((p for p in sources if p and not sniff_crawl(p)), options.encoding)
+                    read_heads((p for p in sources if p and p not in crawls), options.encoding)
                 )
                 options = options._replace(site_names=options.site_names | learned)
         for path in sources:
-            if path is not None and sniff_crawl(path):
+            if path is not None and path in crawls:
                 with run.item(str(path)):
                     _crawl(path, options, include_url, exclude_url, max_bytes, as_json, run)
                 continue

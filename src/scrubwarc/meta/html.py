@@ -25,8 +25,20 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from scrubwarc.clean.sitename import split_site_name
-from scrubwarc.meta.bylines import parse_byline
 from scrubwarc.meta.dates import parse_date, read_date
+from scrubwarc.meta.htmlauthors import names_from_author_text, read_authors
+from scrubwarc.meta.htmltext import (
+    DATE_IN_LINE,
+    MAX_DATE_LINE,
+    NEAR_HEADLINE_CHARS,
+    MetaTags,
+    body_texts,
+    clean_value,
+    dedupe,
+    itemprop,
+    meta_tags,
+    word_set,
+)
 
 __all__ = ["HtmlMetadata", "read_html_metadata", "with_heading"]
 
@@ -61,17 +73,6 @@ _MAX_JSONLD_CHARS = 1_000_000
 # Title separators between a headline and the site name, widest first.
 _TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " · ", " • ")
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-# A date inside a short line; ``parse_date`` then checks it.
-_DATE_IN_LINE = re.compile(
-    rf"(?<!\w)(?:{_MONTH} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}"
-    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH},? [0-9]{{4}}"
-    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{4})(?!\w)",
-    re.IGNORECASE,
-)
 # Meta tags that state the publication date (OpenGraph, Dublin Core, parsely, sailthru,
 # Highwire/Google Scholar citations, and the common unprefixed names), most specific first.
 _PUBLISHED_TAGS = (
@@ -114,49 +115,12 @@ _PUBLISHED_LABEL = re.compile(
 _UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
 # ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
 _URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/", re.I)
-# How much text after the headline is searched for its date line, and how long a line may be.
-_NEAR_HEADLINE_CHARS = 1500
-_MAX_DATE_LINE = 150
-# How many wrappers of the <h1> are left to find the lines that follow it.
-_HEADLINE_LEVELS = 3
 
-_WORD = re.compile(r"\w+")
-_MAX_AUTHOR_CHARS = 100
-_AUTHOR_LEAD_IN = re.compile(
-    r"^(?:(?:written|posted|published|reviewed)\s+)?by\b:?|^(?:the\s+)?authors?\b:?", re.I
-)
-_PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown", "anonymous"})
-# A byline element: its class or id names the author, the writer or the byline.
-_BYLINE_HINT = re.compile(r"author|byline|writer", re.IGNORECASE)
-_BYLINE_NOISE = re.compile(r"avatar|image|photo|img|bio|description|box|comment|social|share", re.I)
-# Separators inside a byline element between the name and what follows (date, role, time).
-_BYLINE_TAIL = re.compile(r"\s(?:[|•·/–—]|-\s)|\s+(?:on|updated|published)\s", re.IGNORECASE)
-_MAX_BYLINE_CHARS = 60
-# A byline piece that credits someone other than the writer: the name it introduces (in the
-# same piece or the next) is not the author's. ("Reviewed by" stays an author's lead-in: a
-# reviewed page often names only its reviewer.)
-_OTHER_CREDIT = re.compile(
-    r"^(?:last\s+)?(?:updated|edited|fact[- ]?checked"
-    r"|photos?|photography|illustrations?|images?|video|translated)(?:\s+and\s+\w+)?\s+by\b:?",
-    re.IGNORECASE,
-)
-# A label anywhere in the body that says who wrote the piece.
-_WRITTEN_BY = re.compile(
-    r"(?:(?:this\s+(?:post|article)\s+was\s+)?(?:written|authored)|posted|article|story|words)"
-    r"\s+by\b\s*:?",
-    re.IGNORECASE,
-)
-# "... at" left when a date follows the name ("Posted by Ann Lee at May 3, 2024 11:15 AM").
-_AT_TIME = re.compile(r"\s+at$", re.IGNORECASE)
-# A byline piece that only introduces the name in the next one: "Text by", "Recipe by",
-# "Authored by", "Insights from".
-_LEAD_IN_PIECE = re.compile(r"(?:[\w-]+\s+){0,2}(?:by|from)\s*:?", re.IGNORECASE)
 # Share of its words an <h1> must share with a stated title to be taken for the headline.
 _MIN_AGREEMENT = 0.5
 _MAX_HEADLINE = 300
 
 _LANGUAGE = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
-_URL_LIKE = re.compile(r"(?:https?:)?//|www\.|[\w-]+\.[a-z]{2,}/", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,10 +152,10 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
     root = doc.getroottree().getroot()
     article, nodes_by_id, nodes = _find_jsonld_article(root)
     ld = _JsonLd(article, nodes_by_id, nodes)
-    tags = _meta_tags(root)
+    tags = meta_tags(root)
 
     # Every spelling of the site's name helps to strip it from the title.
-    site_names = _dedupe(
+    site_names = dedupe(
         name
         for name in (
             ld.publisher_name(),
@@ -205,7 +169,7 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
     headline = agreed if agreed is not None else _first_h1(root)
     return HtmlMetadata(
         title=_title(root, ld, tags, site_names, agreed),
-        authors=_authors(root, ld, tags, headline),
+        authors=read_authors(root, tags, headline, ld.authors(), ld.authors(organisations=True)),
         date=_date(root, ld, tags, headline),
         # As found: metadata.html_metadata strips tracking parameters and records them.
         url=_url(root, ld, tags),
@@ -253,44 +217,29 @@ def _join_names(names: tuple[str, ...]) -> str:
 # ---------------------------------------------------------------------------- text
 
 
-def _clean(value: object) -> str | None:
-    """Whitespace-normalised text, or None for non-strings and blank strings."""
-    if not isinstance(value, str):
-        return None
-    text = " ".join(value.split())
-    return text or None
-
-
 def _first(*values: str | None) -> str | None:
     return next((value for value in values if value), None)
-
-
-def _dedupe(values: Iterable[str]) -> tuple[str, ...]:
-    """Keep the first spelling of each value, compared case-insensitively."""
-    seen: set[str] = set()
-    kept: list[str] = []
-    for value in values:
-        key = value.casefold()
-        if key not in seen:
-            seen.add(key)
-            kept.append(value)
-    return tuple(kept)
-
-
-def _looks_like_url(value: str) -> bool:
-    return _URL_LIKE.match(value) is not None
 
 
 # ------------------------------------------------------------------------- JSON-LD
 
 
 def _jsonld_blocks(root: lxml_html.HtmlElement) -> Iterator[object]:
-    """Each JSON-LD block that parses; a broken one is skipped, never fatal."""
-    for script in root.iter("script"):
-        kind = (script.get("type") or "").split(";")[0].strip().lower()
-        if kind != "application/ld+json":
-            continue
-        raw = (script.text or "").strip()
+    """Each JSON-LD block that parses; a broken one is skipped, never fatal.
+
+    Besides ``<script type="application/ld+json">``, a head manager may carry the block in a
+    meta tag named after that type (``<meta name="script:ld+json" content="{...}">``).
+    """
+    for script in root.iter("script", "meta"):
+        if script.tag == "meta":
+            if not (script.get("name") or "").endswith("ld+json"):
+                continue
+            raw = (script.get("content") or "").strip()
+        else:
+            kind = (script.get("type") or "").split(";")[0].strip().lower()
+            if kind != "application/ld+json":
+                continue
+            raw = (script.text or "").strip()
         # Some CMSs wrap the JSON in comment or CDATA markers for ancient browsers.
         for opener, closer in (("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")):
             if raw.startswith(opener) and raw.endswith(closer):
@@ -376,7 +325,7 @@ class _JsonLd:
         """A plain string property; a list gives its first string. Entities are
         decoded because JSON-LD is raw script text (``&amp;`` is common there)."""
         for value in self._values(key):
-            text = _clean(html.unescape(value) if isinstance(value, str) else None)
+            text = clean_value(html.unescape(value) if isinstance(value, str) else None)
             if text:
                 return text
         return None
@@ -385,7 +334,7 @@ class _JsonLd:
         found: list[str] = []
         for value in self._values(key):
             if isinstance(value, str):
-                text = _clean(html.unescape(value))
+                text = clean_value(html.unescape(value))
                 if text:
                     found.append(text)
         return found
@@ -400,15 +349,15 @@ class _JsonLd:
                     continue
                 name = _name_of(value)
                 if name:
-                    names.extend(_names_from_author_text(name))
+                    names.extend(names_from_author_text(name))
             elif isinstance(value, str):
-                names.extend(_names_from_author_text(html.unescape(value)))
-        return _dedupe(names)
+                names.extend(names_from_author_text(html.unescape(value)))
+        return dedupe(names)
 
     def publisher_name(self) -> str | None:
         for value in self._values("publisher"):
             name = _name_of(value) if isinstance(value, dict) else value
-            text = _clean(html.unescape(name) if isinstance(name, str) else None)
+            text = clean_value(html.unescape(name) if isinstance(name, str) else None)
             if text:
                 return text
         return None
@@ -418,7 +367,7 @@ class _JsonLd:
             for value in self._values(key):
                 if isinstance(value, dict):
                     value = value.get("@id") or value.get("url")
-                text = _clean(value)
+                text = clean_value(value)
                 if text:
                     return text
         return None
@@ -435,7 +384,7 @@ class _JsonLd:
         for value in self._values("inLanguage"):
             if isinstance(value, dict):
                 value = value.get("alternateName") or value.get("name")
-            text = _clean(value)
+            text = clean_value(value)
             if text:
                 return text
         return None
@@ -445,71 +394,10 @@ def _name_of(node: dict[str, object]) -> str | None:
     name = node.get("name")
     if isinstance(name, list):
         name = next((item for item in name if isinstance(item, str)), None)
-    return _clean(html.unescape(name) if isinstance(name, str) else None)
-
-
-def _names_from_author_text(value: str) -> list[str]:
-    """Names from a field that is known to name the author: ``Jane Roe``, ``By Jane Roe``,
-    ``Jane Roe and Al Li``, ``whova``, ``TOI Lifestyle Desk``.
-
-    The field's purpose vouches for its value, so what ``parse_byline`` cannot read as personal
-    names (a handle, a team, an organisation, credentials after a comma) is kept as written; a
-    ``Name and Name`` list is split only when every part reads as a name. URLs, e-mail-less
-    addresses and CMS placeholders (``admin``) stay out.
-    """
-    text = _clean(value)
-    if text is None or _looks_like_url(text) or len(text) > _MAX_AUTHOR_CHARS:
-        return []
-    if text.startswith("@") or _OTHER_CREDIT.match(text):
-        return []  # a social-media handle, or a credit to an editor, not a byline
-    text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
-    if not text or text.casefold() in _PLACEHOLDER_AUTHORS or not any(c.isalpha() for c in text):
-        return []
-    names = parse_byline(f"By {text}")
-    if names and _covers(names, text):
-        return list(names)
-    return [text]
-
-
-def _covers(names: tuple[str, ...], text: str) -> bool:
-    """Whether ``names`` keep every word of ``text`` except joining words."""
-    kept = _word_set(" ".join(names))
-    return _word_set(text) - kept <= {"and", "by", "und", "et", "y"}
+    return clean_value(html.unescape(name) if isinstance(name, str) else None)
 
 
 # ----------------------------------------------------------------------- meta tags
-
-
-class _MetaTags:
-    """``<meta>`` values by lower-cased ``property``/``name``/``itemprop``/``http-equiv``."""
-
-    __slots__ = ("_values",)
-
-    def __init__(self) -> None:
-        self._values: dict[str, list[str]] = {}
-
-    def add(self, key: str, value: str) -> None:
-        self._values.setdefault(key, []).append(value)
-
-    def first(self, key: str) -> str | None:
-        values = self._values.get(key)
-        return values[0] if values else None
-
-    def all(self, key: str) -> list[str]:
-        return self._values.get(key, [])
-
-
-def _meta_tags(root: lxml_html.HtmlElement) -> _MetaTags:
-    tags = _MetaTags()
-    for meta in root.iter("meta"):
-        value = _clean(meta.get("content"))
-        if value is None:
-            continue
-        for attribute in ("property", "name", "itemprop", "http-equiv"):
-            key = meta.get(attribute)
-            if key:
-                tags.add(key.strip().lower(), value)
-    return tags
 
 
 # -------------------------------------------------------------------------- fields
@@ -518,12 +406,12 @@ def _meta_tags(root: lxml_html.HtmlElement) -> _MetaTags:
 def _title(
     root: lxml_html.HtmlElement,
     ld: _JsonLd,
-    tags: _MetaTags,
+    tags: MetaTags,
     site_names: tuple[str, ...],
     agreed: lxml_html.HtmlElement | None,
 ) -> str | None:
     if agreed is not None and agreed.tag == "h1":
-        return _clean(agreed.text_content())
+        return clean_value(agreed.text_content())
     h1 = _element_text(root, "h1")
     for candidate in (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title")):
         if candidate:
@@ -540,7 +428,7 @@ def _title(
 
 
 def _agreed_headline(
-    root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags, site_names: tuple[str, ...]
+    root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags, site_names: tuple[str, ...]
 ) -> lxml_html.HtmlElement | None:
     """The visible headline that the page's stated titles agree with.
 
@@ -553,7 +441,7 @@ def _agreed_headline(
     stated = (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title"))
     title = _head_title(root)
     witnesses = [
-        _word_set(split_site_name(text, site_names, guess=text is title)[0])
+        word_set(split_site_name(text, site_names, guess=text is title)[0])
         for text in (*stated, title)
         if text
     ]
@@ -564,10 +452,10 @@ def _agreed_headline(
         best: lxml_html.HtmlElement | None = None
         best_agreement = _MIN_AGREEMENT
         for element in root.iter(*tags_):
-            text = _clean(element.text_content())
+            text = clean_value(element.text_content())
             if not text or len(text) > _MAX_HEADLINE or text.casefold() in sites:
                 continue
-            words = _word_set(text)
+            words = word_set(text)
             for witness in witnesses:
                 agreement = len(words & witness) / max(1, min(len(words), len(witness)))
                 if agreement > best_agreement:
@@ -578,11 +466,7 @@ def _agreed_headline(
 
 
 def _first_h1(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    return next((h for h in root.iter("h1") if _clean(h.text_content())), None)
-
-
-def _word_set(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
+    return next((h for h in root.iter("h1") if clean_value(h.text_content())), None)
 
 
 def _is_title_prefix(h1: str, title: str) -> bool:
@@ -598,169 +482,22 @@ def _head_title(root: lxml_html.HtmlElement) -> str | None:
     """``<title>`` of the document, not one inside inline SVG."""
     for element in root.iter("title"):
         if not any(ancestor.tag == "svg" for ancestor in element.iterancestors()):
-            return _clean(element.text_content())
+            return clean_value(element.text_content())
     return None
 
 
 def _element_text(root: lxml_html.HtmlElement, tag: str) -> str | None:
     for element in root.iter(tag):
-        text = _clean(element.text_content())
+        text = clean_value(element.text_content())
         if text:
             return text
     return None
 
 
-def _authors(
-    root: lxml_html.HtmlElement,
-    ld: _JsonLd,
-    tags: _MetaTags,
-    headline: lxml_html.HtmlElement | None,
-) -> tuple[str, ...]:
-    """Authors from the most deliberate statement that names any: JSON-LD people, author meta
-    tags, ``itemprop=author``, ``rel=author``, byline elements, a ``By ...`` line near the
-    headline, and last an organisation given as the JSON-LD author."""
-    found = ld.authors()
-    if found:
-        return found
-    for key in (
-        "author",
-        "article:author",
-        "byl",
-        "dc.creator",
-        "dcterms.creator",
-        "parsely-author",
-        "sailthru.author",
-    ):
-        names = [name for value in tags.all(key) for name in _names_from_author_text(value)]
-        if names:
-            return _dedupe(names)
-    for source in (_itemprop_authors, _rel_authors, _byline_elements):
-        names = list(source(root))
-        if names:
-            return _dedupe(names)
-    for names in (list(_by_line_near_headline(headline)), list(_written_by_line(root))):
-        if names:
-            return _dedupe(names)
-    return ld.authors(organisations=True)
-
-
-def _itemprop_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
-    for element in _itemprop(root, "author"):
-        named = next(_itemprop(element, "name"), None)
-        source = named if named is not None else element
-        text = source.get("content") or source.text_content()
-        if len(text) <= _MAX_BYLINE_CHARS * 2:
-            yield from _names_from_author_text(text)
-
-
-def _rel_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
-    for link in root.iter("a"):
-        if _is_rel_author(link):
-            yield from _names_from_author_text(link.text_content())
-
-
-def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
-    """The name in the first element whose class or id says author or byline.
-
-    The element's text pieces are read separately (``<span>By</span><a>Ann Lee</a><time>``
-    must not run together as "ByAnn LeeMay 3"): the first piece after a lead-in ("By",
-    "Written by", "The Author") is the name, cut before a date, role or reading time. Author
-    boxes at the foot of the page (bios, avatars) and comment authors are not bylines.
-    """
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta"):
-            continue
-        hints = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _BYLINE_HINT.search(hints) or _BYLINE_NOISE.search(hints):
-            continue
-        name = _byline_name(element)
-        if name:
-            names = _names_from_author_text(name)
-            if names:
-                yield from names
-                return
-
-
-def _byline_name(element: lxml_html.HtmlElement) -> str | None:
-    credited_other = False
-    for piece in element.itertext():
-        text = _clean(piece)
-        if not text:
-            continue
-        if _OTHER_CREDIT.match(text):
-            # "Updated by" + name, or "Reviewed by Jo Kim": neither piece names the writer.
-            credited_other = not _OTHER_CREDIT.sub("", text).strip(" ,:|-")
-            continue
-        if credited_other:
-            credited_other = False
-            continue
-        if _LEAD_IN_PIECE.fullmatch(text):
-            continue
-        text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
-        if not text:
-            continue  # the piece was only "By"
-        text = _BYLINE_TAIL.split(text, maxsplit=1)[0]
-        text = _DATE_IN_LINE.split(text, maxsplit=1)[0].strip(" ,:|-·•")
-        if 2 <= len(text) <= _MAX_BYLINE_CHARS and not any(c.isdigit() for c in text):
-            return text
-        return None
-    return None
-
-
-def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
-    """A ``By Ann Lee`` line among the first lines after the ``<h1>``."""
-    for line in _lines_after_headline(headline):
-        if len(line) <= _MAX_BYLINE_CHARS * 2 and _AUTHOR_LEAD_IN.match(line):
-            names = parse_byline(line)
-            if names:
-                yield from names
-                return
-
-
-def _written_by_line(root: lxml_html.HtmlElement) -> Iterator[str]:
-    """The names after the first "Written by" label anywhere in the body.
-
-    A label that says who wrote the piece ("Written by", "Posted by", "Article by") is
-    deliberate wherever the page puts it (a meta line, the foot of the article); the name
-    follows in the same text or in the next one (``<p>Written by</p><p>Ann Lee</p>``). A bare
-    "By" is left to the lines near the headline: far from it, it is as often a credit or prose.
-    """
-    body = next(root.iter("body"), root)
-    waiting = False
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
-            continue
-        for piece in (element.text, element.tail):
-            text = _clean(piece)
-            if not text:
-                continue
-            if waiting:
-                rest, waiting = text, False
-            else:
-                label = _WRITTEN_BY.match(text) if len(text) <= _MAX_BYLINE_CHARS * 2 else None
-                if label is None:
-                    continue
-                rest = text[label.end() :].strip(" ,:|-")
-                if not rest:
-                    waiting = True
-                    continue
-            rest = _BYLINE_TAIL.split(rest, maxsplit=1)[0]
-            rest = _DATE_IN_LINE.split(rest, maxsplit=1)[0].strip(" ,:|-·•")
-            rest = _AT_TIME.sub("", rest)
-            names = parse_byline(f"By {rest}") if len(rest) <= _MAX_BYLINE_CHARS else None
-            if names:
-                yield from names
-                return
-
-
-def _is_rel_author(element: lxml_html.HtmlElement) -> bool:
-    return "author" in (element.get("rel") or "").lower().split()
-
-
 def _date(
     root: lxml_html.HtmlElement,
     ld: _JsonLd,
-    tags: _MetaTags,
+    tags: MetaTags,
     headline: lxml_html.HtmlElement | None,
 ) -> str | None:
     """The article's date, most deliberate statement first, kept in the page's own offset.
@@ -799,21 +536,14 @@ def _labelled_date(root: lxml_html.HtmlElement) -> str | None:
     """The first date anywhere in the body that a label calls the publication date
     (``Published on: 15 August 2025``, ``Posted on the 15/12/2025 at 19:00 by``), or that
     stands alone right after a ``Published`` label of its own."""
-    body = next(root.iter("body"), root)
     previous = ""
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
-            continue
-        for text in (element.text, element.tail):
-            line = _clean(text)
-            if not line:
-                continue
-            if len(line) <= _MAX_DATE_LINE and any(c.isdigit() for c in line):
-                for found in _DATE_IN_LINE.finditer(line):
-                    prefix = line[: found.start()] or previous
-                    if _PUBLISHED_LABEL.search(prefix) and (parsed := parse_date(found.group(0))):
-                        return parsed
-            previous = line
+    for line in body_texts(root):
+        if len(line) <= MAX_DATE_LINE and any(c.isdigit() for c in line):
+            for found in DATE_IN_LINE.finditer(line):
+                prefix = line[: found.start()] or previous
+                if _PUBLISHED_LABEL.search(prefix) and (parsed := parse_date(found.group(0))):
+                    return parsed
+        previous = line
     return None
 
 
@@ -834,45 +564,15 @@ def _first_date(candidates: Iterable[str | None]) -> str | None:
 
 
 def _published_candidates(
-    root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags
+    root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags
 ) -> Iterator[str | None]:
     yield ld.text("datePublished")
     yield ld.text("dateCreated")
     for key in _PUBLISHED_TAGS:
         yield tags.first(key)
     yield ld.any_published()
-    for element in _itemprop(root, "datePublished"):
+    for element in itemprop(root, "datePublished"):
         yield element.get("content") or element.get("datetime") or element.text_content()
-
-
-def _itemprop(root: lxml_html.HtmlElement, name: str) -> Iterator[lxml_html.HtmlElement]:
-    for element in root.iter():
-        if element.get("itemprop") == name:
-            yield element
-
-
-def _lines_after_headline(h1: lxml_html.HtmlElement | None) -> Iterator[str]:
-    """The short texts of the elements that follow the headline, within a budget of text."""
-    if h1 is None:
-        return
-    budget = 0
-    following = (
-        element
-        for level in (h1, *list(h1.iterancestors())[:_HEADLINE_LEVELS])
-        for element in level.itersiblings()
-    )
-    for element in following:
-        for inner in element.iter():
-            if not isinstance(inner.tag, str) or inner.tag in ("script", "style"):
-                continue
-            budget += len(inner.text or "") + len(inner.tail or "")
-            if budget > _NEAR_HEADLINE_CHARS:
-                return
-            text = inner.text_content()
-            if len(text) <= _MAX_DATE_LINE * 2:
-                line = _clean(text)
-                if line:
-                    yield line
 
 
 def _date_near_headline(
@@ -897,27 +597,27 @@ def _date_near_headline(
         if not isinstance(element.tag, str) or element.tag in ("script", "style"):
             continue
         for text in (element.text, element.tail):
-            line = _clean(text)
+            line = clean_value(text)
             if not line:
                 continue
             (after if seen_h1 else before).append(line)
             budget += len(line)
-        if seen_h1 and budget > _NEAR_HEADLINE_CHARS:
+        if seen_h1 and budget > NEAR_HEADLINE_CHARS:
             break
     # The lines just before the headline, nearest first, within the same budget.
     kept_before: list[str] = []
     budget = 0
     for line in reversed(before):
         budget += len(line)
-        if budget > _NEAR_HEADLINE_CHARS // 2:
+        if budget > NEAR_HEADLINE_CHARS // 2:
             break
         kept_before.append(line)
     updated: str | None = None
     for lines in (after, kept_before):
         for i, line in enumerate(lines):
-            if len(line) > _MAX_DATE_LINE:
+            if len(line) > MAX_DATE_LINE:
                 continue
-            for found in _DATE_IN_LINE.finditer(line):
+            for found in DATE_IN_LINE.finditer(line):
                 parsed = parse_date(found.group(0))
                 if not parsed:
                     continue
@@ -929,7 +629,7 @@ def _date_near_headline(
     return updated
 
 
-def _url(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str | None:
+def _url(root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags) -> str | None:
     canonical = next(
         (
             link.get("href")
@@ -940,7 +640,7 @@ def _url(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str | Non
     )
     base = root.base_url
     for candidate in (ld.url(), tags.first("og:url"), canonical, tags.first("twitter:url")):
-        url = _clean(candidate)
+        url = clean_value(candidate)
         if url is None:
             continue
         if base:
@@ -951,7 +651,7 @@ def _url(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str | Non
     return None
 
 
-def _language(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str | None:
+def _language(root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags) -> str | None:
     candidates = (
         ld.language(),
         root.get("lang") if root.tag == "html" else None,
@@ -970,7 +670,7 @@ def _language(root: lxml_html.HtmlElement, ld: _JsonLd, tags: _MetaTags) -> str 
     return None
 
 
-def _keywords(ld: _JsonLd, tags: _MetaTags) -> tuple[str, ...]:
+def _keywords(ld: _JsonLd, tags: MetaTags) -> tuple[str, ...]:
     sources = (
         ld.strings("keywords"),
         tags.all("article:tag"),
@@ -980,7 +680,7 @@ def _keywords(ld: _JsonLd, tags: _MetaTags) -> tuple[str, ...]:
     for source in sources:
         # A single string is a comma-separated list; a list holds one keyword each.
         words = [word.strip() for value in source for word in value.split(",")]
-        kept = _dedupe(word for word in words if word)
+        kept = dedupe(word for word in words if word)
         if kept:
             return kept
     return ()

@@ -8,6 +8,7 @@ modifies the tree.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -61,6 +62,9 @@ _POSITIVE_RE = re.compile(
     r"(?<![a-z])(?:article|content|entry|post|story|body|main|text|blog|prose|richtext)"
 )
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Hidden panels a reader opens in place, and hidden pop-ups that are not the article.
+_PANEL_ROLES = frozenset({"region", "tabpanel"})
+_POPUP_ROLES = frozenset({"dialog", "alertdialog", "menu", "tooltip", "listbox"})
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _SPACE_RE = re.compile(r"\s+")
 # A heading's slug: lower-case words joined by hyphens, five or more, or four with a small word.
@@ -96,6 +100,8 @@ _LAYOUT_SHARE = 0.6
 _WORD_SHARE = 0.4
 # A block holding this share of the article region's text is never dropped for its name alone.
 _BIG_SHARE = 0.5
+# Characters of text an <article> inside another holds beyond a teaser's headline and line.
+_TEASER_PROSE = 600
 # Dropped blocks are reported by their first characters.
 _EXCERPT = 100
 # How far up ``_widen`` looks, and what a character of non-prose costs against one of prose.
@@ -118,13 +124,17 @@ def _hints(el: Element) -> str:
     ("sharing-with-a-single-developer"), which says what the section is about, not what kind of
     block it is; it gives no hint.
     """
-    ident = el.get("id", "")
+    return _hints_of(el.get("class", ""), el.get("id", ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _hints_of(cls: str, ident: str) -> str:
+    """``_hints`` of a class and an id; pages repeat a few of them on many elements."""
     if ident and _SLUG_RE.fullmatch(ident):
         words = ident.split("-")
         if len(words) >= 5 or _SLUG_SMALL_WORDS.intersection(words):
             ident = ""
-    raw = f"{el.get('class', '')} {ident}"
-    return _CAMEL_RE.sub("-", raw).lower()
+    return _CAMEL_RE.sub("-", f"{cls} {ident}").lower()
 
 
 def _negative(hints: str, layout: frozenset[str]) -> bool:
@@ -147,11 +157,16 @@ def _class_weight(el: Element, layout: frozenset[str]) -> float:
 
 
 def _is_teaser(el: Element) -> bool:
-    """Repeated ``<article>``s inside another are teasers for other stories (related posts)."""
+    """Repeated ``<article>``s inside another are teasers for other stories (related posts),
+    unless they hold prose of their own: a teaser is a headline, a line and links, while the
+    items of a listicle or a product round-up are parts of the story."""
     if el.tag != "article" or next(el.iterancestors("article"), None) is None:
         return False
     parent = el.getparent()
-    return parent is not None and len(parent.findall("article")) > 1
+    if parent is None or len(parent.findall("article")) < 2:
+        return False
+    length = _text_len(el.text_content())
+    return length < _TEASER_PROSE or _link_density(el, length) > 0.3
 
 
 def _is_chrome(el: Element, layout: frozenset[str] = frozenset()) -> bool:
@@ -425,10 +440,10 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
     if _is_teaser(el):
         return "teaser for another story"
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return "hidden"
+        return None if _is_collapsed_panel(el) else "hidden"
     style = el.get("style")
     if style and _HIDDEN_STYLE_RE.search(style.lower()):
-        return "hidden"
+        return None if _is_collapsed_panel(el) else "hidden"
     if tag == "a":  # a link inside prose is prose, whatever its class ("textTag")
         return None
     hints = _hints(el)
@@ -450,6 +465,16 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
         if density > 0.5:
             return f"links {density:.0%}"
     return None
+
+
+def _is_collapsed_panel(el: Element) -> bool:
+    """Whether a hidden element is a section the reader opens in place: an accordion's or a
+    tab's panel (WAI-ARIA: ``role=region`` or ``tabpanel``, labelled by its toggle), not a
+    dialog, a menu or a copy kept for another screen size."""
+    role = el.get("role")
+    if role in _PANEL_ROLES:
+        return True
+    return el.get("aria-labelledby") is not None and role not in _POPUP_ROLES
 
 
 def _holds_article(el: Element, root_len: int) -> bool:

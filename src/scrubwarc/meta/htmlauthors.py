@@ -1,0 +1,291 @@
+"""Authors of an HTML page: JSON-LD people, author meta tags, ``itemprop``/``rel`` authors,
+links to an author's page, byline elements, and the lines a reader sees near the headline.
+
+The most deliberate statement that names anyone wins, except that a ``By`` line under the
+headline beats structured data naming other people (a CMS account, the publisher, a name with
+a suffix): the reader sees the byline, the structured data is written for machines. Pure and
+total, as ``scrubwarc.meta.html``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from scrubwarc.meta.bylines import parse_byline
+from scrubwarc.meta.htmltext import (
+    DATE_IN_LINE,
+    WORD,
+    MetaTags,
+    body_texts,
+    clean_value,
+    dedupe,
+    itemprop,
+    lines_after_headline,
+    looks_like_url,
+    word_set,
+)
+
+__all__ = ["names_from_author_text", "read_authors"]
+
+_MAX_AUTHOR_CHARS = 100
+_AUTHOR_LEAD_IN = re.compile(
+    r"^(?:(?:written|posted|published|reviewed)\s+)?by\b:?|^(?:the\s+)?authors?\b:?", re.I
+)
+# What a byline opens with; lines without it are not looked at closely. No word boundary:
+# the text of ``<span>By</span><span>Ann Lee</span>`` runs together ("ByAnn Lee").
+_LEAD_IN_WORD = re.compile(r"by|author", re.IGNORECASE)
+_PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown", "anonymous"})
+# Folders of an author's page on a site ("/author/ann-lee/"), and the words of its name there.
+_AUTHOR_FOLDERS = frozenset(
+    {"author", "authors", "writer", "writers", "contributor", "contributors"}
+)
+_AUTHOR_LINKS = etree.XPath(
+    "//a[contains(@href, '/author') or contains(@href, '/writer')"
+    " or contains(@href, '/contributor')]"
+)  # a cheap first cut; the path is then read properly (and in any case)
+_SLUG_WORD = re.compile(r"[^\W_]+")
+# A CMS account rather than a person ("Site Admin", "NOC Admin"), and a template's key left
+# unfilled ("page.meta.author"; a dotted handle such as "ann.b.lee" is a name).
+_ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster"})
+_TEMPLATE_KEY = re.compile(r"(?:\w+\.){2,}(?:author|name)", re.IGNORECASE)
+# A byline element: its class or id names the author, the writer or the byline.
+_BYLINE_HINT = re.compile(r"author|byline|writer", re.IGNORECASE)
+_BYLINE_NOISE = re.compile(r"avatar|image|photo|img|bio|description|box|comment|social|share", re.I)
+# A class that says its element holds the author's name ("author-name", "author-box__name")
+# names the writer wherever the element stands, in an author box too (not a commenter's).
+_AUTHOR_NAME_HINT = re.compile(r"author[\w-]*name", re.IGNORECASE)
+# Separators inside a byline element between the name and what follows (date, role, time).
+_BYLINE_TAIL = re.compile(r"\s(?:[|•·/–—]|-\s)|\s+(?:on|updated|published)\s", re.IGNORECASE)
+_MAX_BYLINE_CHARS = 60
+# A byline piece that credits someone other than the writer: the name it introduces (in the
+# same piece or the next) is not the author's. ("Reviewed by" stays an author's lead-in: a
+# reviewed page often names only its reviewer.)
+_OTHER_CREDIT = re.compile(
+    r"^(?:last\s+)?(?:updated|edited|fact[- ]?checked"
+    r"|photos?|photography|illustrations?|images?|video|translated)(?:\s+and\s+\w+)?\s+by\b:?",
+    re.IGNORECASE,
+)
+# A label anywhere in the body that says who wrote the piece.
+_WRITTEN_BY = re.compile(
+    r"(?:(?:this\s+(?:post|article)\s+was\s+)?(?:written|authored)|posted|article|story|words)"
+    r"\s+by\b\s*:?",
+    re.IGNORECASE,
+)
+# "... at" left when a date follows the name ("Posted by Ann Lee at May 3, 2024 11:15 AM").
+_AT_TIME = re.compile(r"\s+at$", re.IGNORECASE)
+# A byline piece that only introduces the name in the next one: "Text by", "Recipe by",
+# "Authored by", "Insights from".
+_LEAD_IN_PIECE = re.compile(r"(?:[\w-]+\s+){0,2}(?:by|from)\s*:?", re.IGNORECASE)
+
+
+def names_from_author_text(value: str) -> list[str]:
+    """Names from a field that is known to name the author: ``Jane Roe``, ``By Jane Roe``,
+    ``Jane Roe and Al Li``, ``whova``, ``TOI Lifestyle Desk``.
+
+    The field's purpose vouches for its value, so what ``parse_byline`` cannot read as personal
+    names (a handle, a team, an organisation, credentials after a comma) is kept as written; a
+    ``Name and Name`` list is split only when every part reads as a name. URLs, e-mail-less
+    addresses and CMS placeholders (``admin``) stay out.
+    """
+    text = clean_value(value)
+    if text is None or looks_like_url(text) or len(text) > _MAX_AUTHOR_CHARS:
+        return []
+    if text.startswith("@") or _OTHER_CREDIT.match(text):
+        return []  # a social-media handle, or a credit to an editor, not a byline
+    text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
+    if not text or text.casefold() in _PLACEHOLDER_AUTHORS or not any(c.isalpha() for c in text):
+        return []
+    if _TEMPLATE_KEY.fullmatch(text) or word_set(text) & _ACCOUNT_WORDS:
+        return []
+    names = parse_byline(f"By {text}")
+    if names and _covers(names, text):
+        return list(names)
+    return [text]
+
+
+def _covers(names: tuple[str, ...], text: str) -> bool:
+    """Whether ``names`` keep every word of ``text`` except joining words."""
+    kept = word_set(" ".join(names))
+    return word_set(text) - kept <= {"and", "by", "und", "et", "y"}
+
+
+def read_authors(
+    root: lxml_html.HtmlElement,
+    tags: MetaTags,
+    headline: lxml_html.HtmlElement | None,
+    people: tuple[str, ...],
+    organisations: tuple[str, ...],
+) -> tuple[str, ...]:
+    """Authors from the most deliberate statement that names any: JSON-LD people, author meta
+    tags, ``itemprop=author``, ``rel=author``, byline elements, a ``By ...`` line near the
+    headline, and last an organisation given as the JSON-LD author."""
+    if people:
+        return _visible_over_stated(people, headline)
+    for key in (
+        "author",
+        "article:author",
+        "byl",
+        "dc.creator",
+        "dcterms.creator",
+        "parsely-author",
+        "sailthru.author",
+    ):
+        names = [name for value in tags.all(key) for name in names_from_author_text(value)]
+        if names:
+            return _visible_over_stated(dedupe(names), headline)
+    for source in (_itemprop_authors, _rel_authors, _author_page_links, _byline_elements):
+        names = list(source(root))
+        if names:
+            return dedupe(names)
+    for names in (list(_by_line_near_headline(headline)), list(_written_by_line(root))):
+        if names:
+            return dedupe(names)
+    return organisations
+
+
+def _visible_over_stated(
+    stated: tuple[str, ...], headline: lxml_html.HtmlElement | None
+) -> tuple[str, ...]:
+    """The byline a reader sees under the headline, where it names other people than the
+    page's structured data (a CMS account, the publisher, a name with a site suffix). A
+    one-word name there is as likely the account's handle ("By annlee") and does not win."""
+    visible = dedupe(_by_line_near_headline(headline))
+    if not visible or all(len(name.split()) < 2 for name in visible):
+        return stated
+    if word_set(" ".join(visible)) <= word_set(" ".join(stated)):
+        return stated
+    return visible
+
+
+def _itemprop_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
+    for element in itemprop(root, "author"):
+        named = next(itemprop(element, "name"), None)
+        source = named if named is not None else element
+        text = source.get("content") or source.text_content()
+        if len(text) <= _MAX_BYLINE_CHARS * 2:
+            yield from names_from_author_text(text)
+
+
+def _rel_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
+    for link in root.iter("a"):
+        if _is_rel_author(link):
+            yield from names_from_author_text(link.text_content())
+
+
+def _author_page_links(root: lxml_html.HtmlElement) -> Iterator[str]:
+    """The first link to an author's page that is labelled with the name in its address
+    (``<a href="/author/ann-lee/">Ann Lee</a>``): CMSs link every byline so."""
+    for link in _AUTHOR_LINKS(root):
+        path = urlsplit(link.get("href") or "").path.casefold().strip("/").split("/")
+        for folder, slug in itertools.pairwise(path):
+            if folder in _AUTHOR_FOLDERS:
+                text = clean_value(link.text_content())
+                if text and WORD.findall(text.casefold()) == _SLUG_WORD.findall(slug):
+                    yield from names_from_author_text(text)
+                    return
+
+
+def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
+    """The name in the first element whose class or id says author or byline.
+
+    The element's text pieces are read separately (``<span>By</span><a>Ann Lee</a><time>``
+    must not run together as "ByAnn LeeMay 3"): the first piece after a lead-in ("By",
+    "Written by", "The Author") is the name, cut before a date, role or reading time. Author
+    boxes at the foot of the page (bios, avatars) and comment authors are not bylines.
+    """
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta"):
+            continue
+        hints = f"{element.get('class', '')} {element.get('id', '')}"
+        if not _BYLINE_HINT.search(hints):
+            continue
+        noise = _BYLINE_NOISE.search(hints)
+        if noise and (not _AUTHOR_NAME_HINT.search(hints) or "comment" in hints.lower()):
+            continue
+        name = _byline_name(element)
+        if name:
+            names = names_from_author_text(name)
+            if names:
+                yield from names
+                return
+
+
+def _byline_name(element: lxml_html.HtmlElement) -> str | None:
+    credited_other = False
+    for piece in element.itertext():
+        text = clean_value(piece)
+        if not text:
+            continue
+        if _OTHER_CREDIT.match(text):
+            # "Updated by" + name, or "Reviewed by Jo Kim": neither piece names the writer.
+            credited_other = not _OTHER_CREDIT.sub("", text).strip(" ,:|-")
+            continue
+        if credited_other:
+            credited_other = False
+            continue
+        if _LEAD_IN_PIECE.fullmatch(text):
+            continue
+        text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
+        if not text:
+            continue  # the piece was only "By"
+        text = _BYLINE_TAIL.split(text, maxsplit=1)[0]
+        text = DATE_IN_LINE.split(text, maxsplit=1)[0].strip(" ,:|-·•")
+        if 2 <= len(text) <= _MAX_BYLINE_CHARS and not any(c.isdigit() for c in text):
+            return text
+        return None
+    return None
+
+
+def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
+    """A ``By Ann Lee`` line among the first lines after the ``<h1>``."""
+    for text in lines_after_headline(headline, _LEAD_IN_WORD):
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            lead_in = _AUTHOR_LEAD_IN.match(line)
+            if lead_in is None or len(line) > _MAX_BYLINE_CHARS * 2:
+                continue
+            if not line[lead_in.end() :].strip(" ,:|-") and i + 1 < len(lines):
+                line = f"{line} {lines[i + 1]}"  # <div>Written by</div><div>Ann Lee</div>
+            names = parse_byline(_BYLINE_TAIL.split(line, maxsplit=1)[0])
+            if names:
+                yield from names
+                return
+
+
+def _written_by_line(root: lxml_html.HtmlElement) -> Iterator[str]:
+    """The names after the first "Written by" label anywhere in the body.
+
+    A label that says who wrote the piece ("Written by", "Posted by", "Article by") is
+    deliberate wherever the page puts it (a meta line, the foot of the article); the name
+    follows in the same text or in the next one (``<p>Written by</p><p>Ann Lee</p>``). A bare
+    "By" is left to the lines near the headline: far from it, it is as often a credit or prose.
+    """
+    waiting = False
+    for text in body_texts(root):
+        if waiting:
+            rest, waiting = text, False
+        else:
+            label = _WRITTEN_BY.match(text) if len(text) <= _MAX_BYLINE_CHARS * 2 else None
+            if label is None:
+                continue
+            rest = text[label.end() :].strip(" ,:|-")
+            if not rest:
+                waiting = True
+                continue
+        rest = _BYLINE_TAIL.split(rest, maxsplit=1)[0]
+        rest = DATE_IN_LINE.split(rest, maxsplit=1)[0].strip(" ,:|-·•")
+        rest = _AT_TIME.sub("", rest)
+        names = parse_byline(f"By {rest}") if len(rest) <= _MAX_BYLINE_CHARS else None
+        if names:
+            yield from names
+            return
+
+
+def _is_rel_author(element: lxml_html.HtmlElement) -> bool:
+    return "author" in (element.get("rel") or "").lower().split()

@@ -1,0 +1,177 @@
+"""Text of an HTML page's elements, shared by its metadata readers: whitespace-normalised
+values, ``<meta>`` tags, ``itemprop`` elements, and the lines that follow the headline laid
+out as a browser shows them. Pure and total, as ``scrubwarc.meta.html``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from lxml import html as lxml_html
+from lxml.html import defs
+
+__all__ = [
+    "DATE_IN_LINE",
+    "MAX_DATE_LINE",
+    "NEAR_HEADLINE_CHARS",
+    "WORD",
+    "MetaTags",
+    "body_texts",
+    "clean_value",
+    "dedupe",
+    "itemprop",
+    "lines_after_headline",
+    "looks_like_url",
+    "meta_tags",
+    "word_set",
+]
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# A date inside a short line; ``parse_date`` then checks it.
+DATE_IN_LINE = re.compile(
+    rf"(?<!\w)(?:{_MONTH} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH},? [0-9]{{4}}"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}|(?:19|20)[0-9]{2}(?:/[0-9]{1,2}/|\.[0-9]{1,2}\.)[0-9]{1,2}(?!\.[0-9])"
+    r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{4})(?!\w)",
+    re.IGNORECASE,
+)
+# How much text after the headline is searched for its date line, and how long a line may be.
+NEAR_HEADLINE_CHARS = 1500
+MAX_DATE_LINE = 150
+# How many wrappers of the <h1> are left to find the lines that follow it.
+_HEADLINE_LEVELS = 3
+WORD = re.compile(r"\w+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?)])")
+# Elements a browser lays out as boxes of their own (lines apart from their neighbours).
+_BOX_TAGS = defs.block_tags | {"article", "aside", "footer", "header", "nav", "section", "br"}
+_URL_LIKE = re.compile(r"(?:https?:)?//|www\.|[\w-]+\.[a-z]{2,}/", re.IGNORECASE)
+
+
+def clean_value(value: object) -> str | None:
+    """Whitespace-normalised text, or None for non-strings and blank strings."""
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    return text or None
+
+
+def dedupe(values: Iterable[str]) -> tuple[str, ...]:
+    """Keep the first spelling of each value, compared case-insensitively."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for value in values:
+        key = value.casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(value)
+    return tuple(kept)
+
+
+def body_texts(root: lxml_html.HtmlElement) -> Iterator[str]:
+    """The body's text pieces (each element's text and tail, whitespace-normalised, blanks
+    left out) in reading order; what scripts, styles and ``<noscript>`` hold is not read."""
+    body = next(root.iter("body"), root)
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
+            continue
+        for piece in (element.text, element.tail):
+            text = clean_value(piece)
+            if text:
+                yield text
+
+
+def looks_like_url(value: str) -> bool:
+    return _URL_LIKE.match(value) is not None
+
+
+class MetaTags:
+    """``<meta>`` values by lower-cased ``property``/``name``/``itemprop``/``http-equiv``."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict[str, list[str]] = {}
+
+    def add(self, key: str, value: str) -> None:
+        self._values.setdefault(key, []).append(value)
+
+    def first(self, key: str) -> str | None:
+        values = self._values.get(key)
+        return values[0] if values else None
+
+    def all(self, key: str) -> list[str]:
+        return self._values.get(key, [])
+
+
+def meta_tags(root: lxml_html.HtmlElement) -> MetaTags:
+    tags = MetaTags()
+    for meta in root.iter("meta"):
+        value = clean_value(meta.get("content"))
+        if value is None:
+            continue
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = meta.get(attribute)
+            if key:
+                tags.add(key.strip().lower(), value)
+    return tags
+
+
+def word_set(text: str) -> set[str]:
+    return set(WORD.findall(text.casefold()))
+
+
+def itemprop(root: lxml_html.HtmlElement, name: str) -> Iterator[lxml_html.HtmlElement]:
+    for element in root.iter():
+        if element.get("itemprop") == name:
+            yield element
+
+
+def lines_after_headline(
+    h1: lxml_html.HtmlElement | None, wanted: re.Pattern[str]
+) -> Iterator[str]:
+    """The short texts of the elements that follow the headline, within a budget of text,
+    that hold ``wanted``; each with its block-level boxes on lines of their own (see
+    ``_box_text``)."""
+    if h1 is None:
+        return
+    budget = 0
+    following = (
+        element
+        for level in (h1, *list(h1.iterancestors())[:_HEADLINE_LEVELS])
+        for element in level.itersiblings()
+    )
+    for element in following:
+        for inner in element.iter():
+            if not isinstance(inner.tag, str) or inner.tag in ("script", "style"):
+                continue
+            budget += len(inner.text or "") + len(inner.tail or "")
+            if budget > NEAR_HEADLINE_CHARS:
+                return
+            text = inner.text_content()
+            if len(text) <= MAX_DATE_LINE * 2 and wanted.search(text):
+                yield _box_text(inner)
+
+
+def _box_text(element: lxml_html.HtmlElement) -> str:
+    """The element's text as a browser lays it out: each block-level box on a line of its
+    own, inline pieces apart by a space (``<a>Ann Lee</a><span>Updated</span>`` is not
+    "Ann LeeUpdated"), no space left before punctuation that ends a piece."""
+    pieces: list[str] = []
+
+    def add(node: lxml_html.HtmlElement) -> None:
+        block = node.tag in _BOX_TAGS
+        pieces.append("\n" if block else " ")
+        pieces.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in ("script", "style"):
+                add(child)
+            pieces.append(child.tail or "")
+        pieces.append("\n" if block else " ")
+
+    add(element)
+    lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
+    return "\n".join(_SPACE_BEFORE_PUNCTUATION.sub(r"\1", line) for line in lines if line)
