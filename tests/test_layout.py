@@ -1,6 +1,6 @@
 """The package's shape: stages import only down the chain, each dependency has one home.
 
-The chain is read -> clean -> meta -> article -> warc -> batch -> cli: a stage may import
+The chain is read -> clean -> meta -> article -> warc -> batch -> cluster -> cli: a stage may import
 itself and the stages before it, never one after it. Imports are read from the source (also
 those inside functions, which a run may or may not reach), so a lazy import cannot hide a
 cycle or a dependency out of its home.
@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "scrubwarc"
 # Shared ground (version, errors, stop signals, file I/O) first; the facade may import anything.
 STAGES = (
     *("_version", "errors", "signals", "files"),
-    *("read", "clean", "meta", "article", "warc", "batch", "cli"),
+    *("read", "clean", "meta", "article", "warc", "batch", "cluster", "cli"),
 )
 FACADE = {"scrubwarc", "scrubwarc.__main__"}
 HOMES = {
@@ -29,6 +29,9 @@ HOMES = {
     "warcio": ("scrubwarc.warc",),
     "lxml": ("scrubwarc.read", "scrubwarc.meta"),
     "bs4": ("scrubwarc.read", "scrubwarc.meta"),
+    "dask": ("scrubwarc.cluster",),
+    "distributed": ("scrubwarc.cluster", "scrubwarc.cli.archive"),
+    "fsspec": ("scrubwarc.cluster",),
 }
 
 

@@ -26,7 +26,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -48,10 +48,16 @@ __all__ = [
     "CRAWL_INCLUDE",
     "ArchiveSummary",
     "CrawlArticle",
+    "Crawls",
     "Progress",
+    "Tally",
     "archive",
     "crawl_articles",
+    "learns_sites",
+    "list_inputs",
     "url_patterns",
+    "with_sites",
+    "write_sources",
 ]
 
 Progress = Callable[[int, int | None], None]
@@ -83,6 +89,8 @@ class ArchiveSummary:
     # Crawl records left out for a reason that is no fault (a revisit of another crawl);
     # the first MAX_WARNINGS, all of them counted in not_articles.
     warnings: tuple[tuple[str, str], ...] = ()
+    # The parts a cluster run wrote to URLs (``files`` holds local paths only).
+    uploaded: tuple[str, ...] = ()
 
 
 class _Outcome(NamedTuple):
@@ -181,7 +189,7 @@ def _process_batch(
     return outcomes
 
 
-class _Crawls:
+class Crawls:
     """What the reader of crawl inputs found besides articles, for the summary."""
 
     def __init__(
@@ -266,7 +274,7 @@ def crawl_articles(
     go to ``report(where, reason, is_error)`` as they are met, as do (not as errors)
     revisits of captures that are not in this file.
     """
-    crawls = _Crawls(include_url, exclude_url, max_bytes, copy=False)
+    crawls = Crawls(include_url, exclude_url, max_bytes, copy=False)
 
     def flush() -> None:
         if report is not None:
@@ -283,7 +291,7 @@ def crawl_articles(
     flush()
 
 
-def _batches(sources: Iterable[Source], size: int, crawls: _Crawls) -> Iterator[list[_Job]]:
+def _batches(sources: Iterable[Source], size: int, crawls: Crawls) -> Iterator[list[_Job]]:
     def items() -> Iterator[_Job]:
         for s in sources:
             if sniff_crawl(s.path) is not None:
@@ -358,6 +366,53 @@ def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     pool.shutdown(wait=True)
 
 
+@dataclass(slots=True)
+class Tally:
+    """What writing a run's inputs gave, besides the writer's own counts."""
+
+    articles: int = 0
+    bytes_in: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    flagged: list[tuple[str, str]] = field(default_factory=list)
+
+
+def write_sources(
+    sources: Iterable[Source],
+    writer: WarcWriter,
+    crawls: Crawls,
+    options: CleanOptions | None,
+    max_bytes: int,
+    pool: ProcessPoolExecutor | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Tally:
+    """Process ``sources`` (in ``pool``, of ``jobs`` workers) and write them in order.
+
+    The one loop from inputs to records, for a local run and for each partition of a
+    cluster run (``cluster``); what ``crawls`` met besides articles stays in ``crawls``.
+    """
+    tally = Tally()
+    batches = _batches(sources, BATCH_SIZE, crawls)
+    for outcome in _ordered(batches, pool, jobs, options, max_bytes):
+        if outcome.not_article is not None:
+            crawls.not_articles[outcome.not_article] += 1
+            continue
+        if outcome.encoded is None:
+            tally.skipped.append((outcome.source, outcome.error or "unreadable"))
+            continue
+        if isinstance(outcome.encoded, EncodedCapture):
+            writer.write_capture(outcome.encoded)
+        else:
+            writer.write_encoded(outcome.encoded)
+        tally.bytes_in += outcome.encoded.size
+        if outcome.error is not None:
+            tally.flagged.append((outcome.source, outcome.error))
+        tally.articles += 1
+        if progress is not None:
+            progress(tally.articles, None)
+    return tally
+
+
 def _own_output(output: Path) -> Callable[[Path], bool]:
     """A test for files this run writes (the WARC, its rolled parts, partials, the WACZ)."""
     folder = output.resolve().parent
@@ -376,6 +431,17 @@ def _own_output(output: Path) -> Callable[[Path], bool]:
     return check
 
 
+def learns_sites(paths: Sequence[Path]) -> bool:
+    """Whether a run learns its sites' names first: one over many files does."""
+    return len(paths) > 1 or any(p.is_dir() for p in paths)
+
+
+def with_sites(options: CleanOptions | None, learned: frozenset[str]) -> CleanOptions:
+    """``options`` with the headline suffixes learned from the run's files as site names."""
+    options = options or CleanOptions()
+    return options._replace(site_names=options.site_names | learned)
+
+
 def _read_heads(paths: Sequence[str], encoding: str | None) -> list[str]:
     """A worker: the decoded openings of some files (module-level so a pool can pickle it)."""
     from scrubwarc.meta.sites import read_heads
@@ -384,11 +450,7 @@ def _read_heads(paths: Sequence[str], encoding: str | None) -> list[str]:
 
 
 def _with_learned_sites(
-    paths: Sequence[Path],
-    include: Sequence[str],
-    exclude: Sequence[str],
-    skip: list[Path],
-    is_own: Callable[[Path], bool],
+    sources: Iterable[Source],
     options: CleanOptions | None,
     pool: ProcessPoolExecutor | None = None,
     jobs: int = 1,
@@ -400,16 +462,33 @@ def _with_learned_sites(
     """
     from scrubwarc.meta.sites import learn_site_suffixes, read_heads
 
-    sources = (s.path for s in walk(paths, include, exclude, skip, []) if not is_own(s.path))
-    options = options or CleanOptions()
+    encoding = options.encoding if options else None
+    paths = (s.path for s in sources)
     if pool is None:
-        heads: Iterable[str] = read_heads(sources, options.encoding)
+        heads: Iterable[str] = read_heads(paths, encoding)
     else:
-        names = map(str, sources)  # cheaper to pickle than paths
+        names = map(str, paths)  # cheaper to pickle than paths
         batches = iter(lambda: list(islice(names, BATCH_SIZE)), [])
-        heads = _in_pool(pool, jobs, _read_heads, batches, options.encoding)
-    learned = learn_site_suffixes(heads)
-    return options._replace(site_names=options.site_names | learned)
+        heads = _in_pool(pool, jobs, _read_heads, batches, encoding)
+    return with_sites(options, learn_site_suffixes(heads))
+
+
+def list_inputs(
+    paths: Sequence[Path],
+    output: Path,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    walk_errors: list[InputError],
+) -> Iterator[Source]:
+    """The run's inputs, in order, without its own outputs; paths that cannot be walked
+    go to ``walk_errors``."""
+    out_dir = output.resolve().parent
+    inputs = [p.resolve() for p in paths if p.is_dir()]
+    # Skip the output folder when it sits inside an input tree, unless it is the tree's
+    # root: the output files themselves are filtered out by name below.
+    skip = [out_dir] if any(out_dir != p and out_dir.is_relative_to(p) for p in inputs) else []
+    is_own = _own_output(output)
+    return (s for s in walk(paths, include, exclude, skip, walk_errors) if not is_own(s.path))
 
 
 def archive(
@@ -448,17 +527,8 @@ def archive(
 
         if wacz_path(output).exists() and not (force or append):
             raise OutputExistsError(f"{display_path(wacz_path(output))}: already exists")
-    out_dir = output.resolve().parent
-    inputs = [p.resolve() for p in paths if p.is_dir()]
-    # Skip the output folder when it sits inside an input tree, unless it is the tree's
-    # root: the output files themselves are filtered out by name below.
-    skip = [out_dir] if any(out_dir != p and out_dir.is_relative_to(p) for p in inputs) else []
-    is_own = _own_output(output)
     walk_errors: list[InputError] = []
-    sources = (s for s in walk(paths, include, exclude, skip, walk_errors) if not is_own(s.path))
-    skipped: list[tuple[str, str]] = []
-    flagged: list[tuple[str, str]] = []
-    articles = bytes_in = 0
+    sources = list_inputs(paths, output, include, exclude, walk_errors)
     collector = None
     with contextlib.ExitStack() as stack:
         if wacz and not append:  # appending keeps records this run never saw: read them after
@@ -476,30 +546,12 @@ def archive(
             parents=parents,
             observer=collector,
         )
-        crawls = _Crawls(include_url, exclude_url, max_bytes, copy, writer.add_source_info)
+        crawls = Crawls(include_url, exclude_url, max_bytes, copy, writer.add_source_info)
         with writer, _workers(jobs) as pool:
-            if len(paths) > 1 or inputs:  # a run over many files learns its sites' names first
-                options = _with_learned_sites(
-                    paths, include, exclude, skip, is_own, options, pool, jobs
-                )
-            batches = _batches(sources, BATCH_SIZE, crawls)
-            for outcome in _ordered(batches, pool, jobs, options, max_bytes):
-                if outcome.not_article is not None:
-                    crawls.not_articles[outcome.not_article] += 1
-                    continue
-                if outcome.encoded is None:
-                    skipped.append((outcome.source, outcome.error or "unreadable"))
-                    continue
-                if isinstance(outcome.encoded, EncodedCapture):
-                    writer.write_capture(outcome.encoded)
-                else:
-                    writer.write_encoded(outcome.encoded)
-                bytes_in += outcome.encoded.size
-                if outcome.error is not None:
-                    flagged.append((outcome.source, outcome.error))
-                articles += 1
-                if progress is not None:
-                    progress(articles, None)
+            if learns_sites(paths):  # a run over many files learns its sites' names first
+                inputs = list_inputs(paths, output, include, exclude, [])
+                options = _with_learned_sites(inputs, options, pool, jobs)
+            tally = write_sources(sources, writer, crawls, options, max_bytes, pool, jobs, progress)
         package = None
         # The collector sees articles from files only: with crawls, read the WARCs after.
         if collector is not None and not crawls.seen:
@@ -508,16 +560,16 @@ def archive(
             from scrubwarc.warc.wacz import build_wacz, wacz_path
 
             package = build_wacz(writer.files, wacz_path(output), force=True)
-    skipped += [(e.source or "", e.reason) for e in walk_errors]
+    skipped = [*tally.skipped, *((e.source or "", e.reason) for e in walk_errors)]
     skipped += crawls.problems
     return ArchiveSummary(
-        articles,
+        tally.articles,
         writer.records,
-        bytes_in,
+        tally.bytes_in,
         writer.bytes_written,
         writer.duplicates,
         tuple(skipped),
-        tuple(flagged),
+        tuple(tally.flagged),
         writer.files,
         package,
         tuple(sorted(crawls.not_articles.items())),

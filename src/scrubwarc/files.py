@@ -25,6 +25,7 @@ __all__ = [
     "atomic_write",
     "read_bytes",
     "read_source",
+    "selected",
     "walk",
 ]
 
@@ -116,10 +117,23 @@ def _walk_dir(
         for name in sorted(names):
             path = here / name
             rel = rel_here / name
-            if path.is_symlink() or not _matches(PurePosixPath(name), include):
-                continue
-            if not _matches(rel, exclude):
+            if not path.is_symlink() and selected(rel, include, exclude):
                 yield Source(path, rel)
+
+
+def selected(rel: PurePosixPath, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    """Whether a file found at ``rel`` in a folder is taken: its name included, no part of
+    its path excluded, and not in a version-control folder.
+
+    >>> rel = PurePosixPath("a/b.txt")
+    >>> selected(rel, ["*.txt"], []), selected(rel, ["*.txt"], ["a"]), selected(rel, ["*.htm"], [])
+    (True, False, False)
+    """
+    return (
+        _matches(PurePosixPath(rel.name), include)
+        and not _matches(rel, exclude)
+        and not any(part in _VCS_DIRS for part in rel.parts)
+    )
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -219,7 +219,8 @@ def test_clean_path_imports_no_heavy_libraries(corpus: Path) -> None:
         f"sys.argv = ['scrubwarc', 'clean', '--check', {str(corpus)!r}]\n"
         "try:\n    runpy.run_module('scrubwarc', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "heavy = {'warcio', 'bs4', 'lxml', 'dateutil', 'ftfy', 'charset_normalizer'}\n"
+        "heavy = {'warcio', 'bs4', 'lxml', 'dateutil', 'ftfy', 'charset_normalizer',\n"
+        "         'dask', 'distributed'}\n"
         "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))\n"
         # The hook runs on every commit: nor the other commands, metadata, or stdlib
         # modules only some runs need (no project file here and nothing written).

@@ -1,5 +1,6 @@
 """``scrubwarc archive``, ``wacz``, ``verify``, ``unpack``, ``ls``: articles into WARC and back."""
 
+import enum
 import sys
 import time
 from pathlib import Path
@@ -78,12 +79,64 @@ def _duration(seconds: float) -> str:
     return f"{s // 3600}h{s % 3600 // 60:02d}m"
 
 
+class Engine(enum.StrEnum):
+    """Where ``archive`` runs."""
+
+    local = "local"
+    dask = "dask"
+
+
+def _check_engine(
+    on_cluster: bool,
+    scheduler: str | None,
+    workers: int | None,
+    dashboard: bool,
+    jobs: int,
+    max_size: str | None,
+    append: bool,
+) -> None:
+    """Refuse, before any work, options that do not go with the engine chosen."""
+    if not on_cluster:
+        for given, name in (
+            (scheduler, "--scheduler"),
+            (workers, "--workers"),
+            (dashboard, "--dashboard"),
+        ):
+            if given:
+                raise fail(f"{name} needs --engine dask")
+        return
+    if scheduler is not None and workers is not None:
+        raise fail("choose one of --scheduler and --workers")
+    for given, name, why in (
+        (jobs > 1, "--jobs", "use --workers, or the workers of --scheduler"),
+        (max_size, "--max-size", "parts are per partition: use --partition"),
+        (append, "--append", "parts are written whole, never appended to"),
+    ):
+        if given:
+            raise fail(f"{name} does not go with --engine dask", why)
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise fail(
+            "--engine dask needs Dask's distributed scheduler",
+            "pip install 'scrubwarc[dask]'",
+        ) from None
+
+
 def archive(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Article files or directories.", show_default=False)
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files or directories (with --engine dask, or URLs).",
+            show_default=False,
+            metavar="PATHS...",
+        ),
     ],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="The WARC file to write (.warc.gz).")
+    to: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", help="The WARC file to write (.warc.gz; with --engine dask, a URL)."
+        ),
     ],
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     max_size: Annotated[
@@ -116,6 +169,42 @@ def archive(
             help="From crawls, write only text and metadata, pointing at the capture in its crawl.",
         ),
     ] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local: this machine (--jobs); dask: a Dask cluster, one part per partition.",
+        ),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="With --engine dask: a running scheduler (tcp://HOST:8786).",
+            show_default=False,
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="With --engine dask and no --scheduler: local worker processes (default: cores).",
+            show_default=False,
+        ),
+    ] = None,
+    partition: Annotated[
+        int | None,
+        typer.Option(
+            "--partition",
+            min=1,
+            help="With --engine dask: files per partition, each its own part [default: 1000].",
+            show_default=False,
+        ),
+    ] = None,
+    dashboard: Annotated[
+        bool, typer.Option("--dashboard", help="With --engine dask: print the dashboard's URL.")
+    ] = False,
     disable: DisableOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     config: ConfigOpt = None,
@@ -136,16 +225,25 @@ def archive(
       scrubwarc archive corpus/ -o news.warc.gz --wacz           # also news.wacz
       scrubwarc archive crawl.warc.gz -o articles.warc.gz        # the articles of a crawl
       scrubwarc archive crawl.warc.gz -o a.warc.gz --include-url '/news/' --no-copy
+      scrubwarc archive corpus/ -o out/news.warc.gz --engine dask --workers 4
+      scrubwarc archive corpus/ -o /shared/news.warc.gz --engine dask --scheduler tcp://h:8786
     """
     from scrubwarc.batch import archive as run_archive  # lazy: warcio is not on the clean path
+    from scrubwarc.cluster.storage import is_url
 
     if force and append:
         raise fail("choose one of --force and --append")
+    on_cluster = engine is Engine.dask
+    _check_engine(on_cluster, scheduler, workers, dashboard, jobs, max_size, append)
+    urls = [name for name in (*inputs, to) if is_url(name)]
+    if urls and not on_cluster:
+        raise fail(f"{urls[0]}: URLs need --engine dask")
+    paths, output = [Path(p) for p in inputs], Path(to)
     conf = setup(config, disable, include, exclude, (*ARTICLE_INCLUDE, *CRAWL_INCLUDE), encoding)
     size = parse_size(max_size) if max_size else None
     run = Run(debug)
     progress = _Progress(sys.stderr.isatty() and not quiet)
-    if progress.enabled:  # the total costs a walk of the names: only worth it on a terminal
+    if progress.enabled and not urls:  # the total costs a walk: only worth it on a terminal
         total: int | None = 0
         for source in walk(paths, conf.include, conf.exclude):
             if sniff_crawl(source.path):
@@ -157,24 +255,47 @@ def archive(
         run, "completed WARC files are valid; no partial file has a final name", progress.clear
     ):
         try:
-            summary = run_archive(
-                paths,
-                output,
-                options=conf.options,
-                include=conf.include,
-                exclude=conf.exclude,
-                jobs=jobs,
-                max_size=size,
-                wacz=wacz,
-                force=force,
-                append=append,
-                include_url=include_url or (),
-                exclude_url=exclude_url or (),
-                copy=not no_copy,
-                parents=parents,
-                max_bytes=max_bytes,
-                progress=progress,
-            )
+            if on_cluster:
+                from scrubwarc.cluster import PARTITION_FILES, archive_on_cluster
+
+                summary = archive_on_cluster(
+                    inputs,
+                    to,
+                    scheduler=scheduler,
+                    workers=workers,
+                    options=conf.options,
+                    include=conf.include,
+                    exclude=conf.exclude,
+                    wacz=wacz,
+                    force=force,
+                    include_url=include_url or (),
+                    exclude_url=exclude_url or (),
+                    copy=not no_copy,
+                    parents=parents,
+                    max_bytes=max_bytes,
+                    partition_files=partition or PARTITION_FILES,
+                    progress=progress,
+                    dashboard=(lambda url: status(f"dashboard: {url}")) if dashboard else None,
+                )
+            else:
+                summary = run_archive(
+                    paths,
+                    output,
+                    options=conf.options,
+                    include=conf.include,
+                    exclude=conf.exclude,
+                    jobs=jobs,
+                    max_size=size,
+                    wacz=wacz,
+                    force=force,
+                    append=append,
+                    include_url=include_url or (),
+                    exclude_url=exclude_url or (),
+                    copy=not no_copy,
+                    parents=parents,
+                    max_bytes=max_bytes,
+                    progress=progress,
+                )
         except OutputExistsError as exc:
             raise fail(str(exc), "pass --force to replace it, or --append to add to it") from None
         except OSError as exc:  # disk full, a write error, a folder that cannot be created
@@ -197,7 +318,9 @@ def archive(
         status(f"{count(total, 'crawled page')} not archived as articles: {reasons}")
     if not quiet:
         written = ", ".join(
-            display_path(p) for p in (*summary.files, summary.wacz) if p is not None
+            display_path(p)
+            for p in (*summary.files, *summary.uploaded, summary.wacz)
+            if p is not None
         )
         status(
             f"{count(summary.articles, 'article')}, {count(summary.records, 'record')}, "

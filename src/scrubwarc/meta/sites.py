@@ -12,13 +12,15 @@ process them afterwards (the set is computed first and passed in the options).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from scrubwarc.clean.sitename import name_key, suffixes
 from scrubwarc.errors import ScrubwarcError
 
-__all__ = ["HEAD_BYTES", "learn_site_suffixes", "read_heads"]
+__all__ = ["HEAD_BYTES", "SuffixCounts", "learn_site_suffixes", "read_heads"]
 
 HEAD_BYTES = 4096  # the opening lines of an article, where its headline copies are
 _HEAD_LINES = 3  # the headline and the copies scrapers print under it
@@ -44,6 +46,35 @@ def _tails(head: str) -> set[str]:
     return found
 
 
+@dataclass(slots=True)
+class SuffixCounts:
+    """How many files carry each headline suffix (by its site-name key), and its smallest
+    written form. Counts over parts of a run add up (:meth:`update`) to the run's."""
+
+    files: Counter[str] = field(default_factory=Counter)
+    forms: dict[str, str] = field(default_factory=dict)
+
+    def add(self, head: str) -> None:
+        """Count the suffixes of one file's opening."""
+        keys = set()
+        for tail in _tails(head):
+            key = name_key(tail)
+            if key:
+                keys.add(key)
+                self.forms[key] = min(self.forms.get(key, tail), tail)
+        self.files.update(keys)
+
+    def update(self, other: SuffixCounts) -> None:
+        """Add the counts of other files."""
+        self.files.update(other.files)
+        for key, form in other.forms.items():
+            self.forms[key] = min(self.forms.get(key, form), form)
+
+    def sites(self, min_files: int = _MIN_FILES) -> frozenset[str]:
+        """The suffixes found in at least ``min_files`` files, each in its smallest form."""
+        return frozenset(self.forms[key] for key, n in self.files.items() if n >= min_files)
+
+
 def learn_site_suffixes(heads: Iterable[str], min_files: int = _MIN_FILES) -> frozenset[str]:
     """Headline suffixes found in at least ``min_files`` of the given file openings.
 
@@ -58,28 +89,26 @@ def learn_site_suffixes(heads: Iterable[str], min_files: int = _MIN_FILES) -> fr
     ... ]))
     ['Daily News | Your Local Source', 'Your Local Source']
     """
-    files: Counter[str] = Counter()
-    forms: dict[str, str] = {}
+    counts = SuffixCounts()
     for head in heads:
-        keys = set()
-        for tail in _tails(head):
-            key = name_key(tail)
-            if key:
-                keys.add(key)
-                forms[key] = min(forms.get(key, tail), tail)
-        files.update(keys)
-    return frozenset(forms[key] for key, n in files.items() if n >= min_files)
+        counts.add(head)
+    return counts.sites(min_files)
 
 
-def read_heads(paths: Iterable[Path], encoding: str | None = None) -> Iterator[str]:
+def read_heads(
+    paths: Iterable[Path] | Iterable[str],
+    encoding: str | None = None,
+    opener: Callable[[str], IO[bytes]] | None = None,
+) -> Iterator[str]:
     """The decoded opening of each readable text file (HTML pages and failures are skipped);
-    ``encoding`` as stated by the user, else detected."""
+    ``encoding`` as stated by the user, else detected. ``opener`` opens a name for reading
+    where it is not a local path (an fsspec URL)."""
     from scrubwarc.read.decode import decode
     from scrubwarc.read.document import is_html
 
     for path in paths:
         try:
-            with path.open("rb") as handle:
+            with opener(str(path)) if opener else Path(path).open("rb") as handle:
                 data = handle.read(HEAD_BYTES)
         except OSError:
             continue

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # scan needs warcio's reader, which `archive --wacz` does wit
 __all__ = [
     "WACZ_VERSION",
     "WaczCollector",
+    "article_entries",
     "build_wacz",
     "check_wacz_output",
     "json_string",
@@ -132,39 +133,9 @@ class WaczCollector:
         self, written: WrittenArticle, encoded: EncodedArticle, records: tuple[WrittenRecord, ...]
     ) -> None:
         """Told by the writer where an article's records went."""
-        name = written.file.name
-        original, *rest = records
-        mime = "warc/revisit" if written.duplicate else _tail_mime(encoded.original.data)
-        digest = encoded.original.digest
-        self.add_entry(
-            IndexEntry(
-                written.target,
-                written.date,
-                mime,
-                None,
-                digest,
-                original.length,
-                original.offset,
-                name,
-            )
-        )
-        text = b""
-        if encoded.text is not None:
-            record = rest[0]
-            text_target = "urn:text:" + written.target
-            self.add_entry(
-                IndexEntry(
-                    text_target,
-                    written.date,
-                    "text/plain",
-                    None,
-                    encoded.text.digest,
-                    record.length,
-                    record.offset,
-                    name,
-                )
-            )
-            text = _tail_block(encoded.text.data)
+        for entry in article_entries(written, encoded, records):
+            self.add_entry(entry)
+        text = b"" if encoded.text is None else _tail_block(encoded.text.data)
         page_id = written.record_id.strip("<>").removeprefix("urn:uuid:")
         self._add_page(page_id, written.target, written.date, encoded.title, text)
 
@@ -185,6 +156,42 @@ class WaczCollector:
     def close(self) -> None:
         self._index.close()
         self._pages.close()
+
+
+def article_entries(
+    written: WrittenArticle, encoded: EncodedArticle, records: tuple[WrittenRecord, ...]
+) -> tuple[IndexEntry, ...]:
+    """The index entries of an article's records as written: the original and its text."""
+    name = written.file.name
+    original, *rest = records
+    mime = "warc/revisit" if written.duplicate else _tail_mime(encoded.original.data)
+    entries = [
+        IndexEntry(
+            written.target,
+            written.date,
+            mime,
+            None,
+            encoded.original.digest,
+            original.length,
+            original.offset,
+            name,
+        )
+    ]
+    if encoded.text is not None:
+        record = rest[0]
+        entries.append(
+            IndexEntry(
+                "urn:text:" + written.target,
+                written.date,
+                "text/plain",
+                None,
+                encoded.text.digest,
+                record.length,
+                record.offset,
+                name,
+            )
+        )
+    return tuple(entries)
 
 
 def json_string(text: bytes) -> bytes:

@@ -50,6 +50,8 @@ __all__ = [
     "WrittenArticle",
     "WrittenRecord",
     "check_output",
+    "check_output_name",
+    "part_name",
 ]
 
 Clock = Callable[[], datetime]
@@ -179,6 +181,26 @@ class _Part:
         self.handle.close()
 
 
+def part_name(name: str, index: int) -> str:
+    """The name of part ``index`` of an output called ``name``.
+
+    >>> part_name("news.warc.gz", 3)
+    'news-00003.warc.gz'
+    """
+    stem, dot, ext = name.partition(".") if not name.startswith(".") else (name, "", "")
+    return f"{stem}-{index:05d}{dot}{ext}"
+
+
+def check_output_name(name: str, output: str) -> None:
+    """Refuse an output ``name`` that does not end in ``.warc.gz``, naming ``output``."""
+    if not name.endswith(".warc.gz") or name == ".warc.gz":
+        stem = name.removesuffix(".gz").removesuffix(".warc")
+        stem = (Path(stem).stem if stem == name else stem) or "news"
+        raise ConfigError(
+            f"{display_path(output)}: a WARC output is gzip-compressed: name it {stem}.warc.gz"
+        )
+
+
 def check_output(output: Path, *, parents: bool = False) -> None:
     """Refuse, before any work, an output that could not be written as a WARC file.
 
@@ -190,13 +212,7 @@ def check_output(output: Path, *, parents: bool = False) -> None:
     Traceback (most recent call last):
     scrubwarc.errors.ConfigError: news.warc: a WARC output is gzip-compressed: name it news.warc.gz
     """
-    name = output.name
-    if not name.endswith(".warc.gz") or name == ".warc.gz":
-        stem = name.removesuffix(".gz").removesuffix(".warc")
-        stem = (Path(stem).stem if stem == name else stem) or "news"
-        raise ConfigError(
-            f"{display_path(output)}: a WARC output is gzip-compressed: name it {stem}.warc.gz"
-        )
+    check_output_name(output.name, str(output))
     if output.is_dir():
         raise OutputError(f"{display_path(output)}: is a directory")
     folder = output.parent
@@ -215,7 +231,8 @@ class WarcWriter:
     complete WARC with its own warcinfo. Identical originals are written once per file; a
     repeat becomes a ``revisit`` (per file, so every file can be read or unpacked alone).
     ``clock`` and ``record_ids`` exist so that tests produce byte-identical files;
-    ``observer`` is told where each article's records went.
+    ``observer`` is told where each article's records went. ``attempt`` goes into the
+    temporary name, so that two attempts at one file (a task run twice) never share it.
     """
 
     def __init__(
@@ -229,6 +246,7 @@ class WarcWriter:
         record_ids: RecordIds | None = None,
         parents: bool = False,
         observer: WriteObserver | None = None,
+        attempt: str | None = None,
         description: str = "News articles archived by scrubwarc: original, cleaned text, metadata",
     ) -> None:
         if append and max_size is not None:
@@ -243,6 +261,7 @@ class WarcWriter:
         self._clock = clock or _now
         self._ids = record_ids or _new_id
         self._observer = observer
+        self._attempt = attempt
         self._description = description
         self._part: _Part | None = None
         self._files: list[Path] = []
@@ -274,15 +293,14 @@ class WarcWriter:
     def _part_name(self, index: int) -> Path:
         if self._max_size is None:
             return self.output
-        name = self.output.name
-        stem, dot, ext = name.partition(".") if not name.startswith(".") else (name, "", "")
-        return self.output.with_name(f"{stem}-{index:05d}{dot}{ext}")
+        return self.output.with_name(part_name(self.output.name, index))
 
     def _open_part(self) -> None:
         final = self._part_name(len(self._files))
         if final.exists() and not (self._force or self._append):
             raise OutputExistsError(f"{final}: already exists")
-        temp = final.with_name(f".{final.name}.partial")
+        attempt = f".{self._attempt}" if self._attempt else ""
+        temp = final.with_name(f".{final.name}{attempt}.partial")
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
             if self._append and final.exists():
