@@ -10,7 +10,10 @@ and the workers' over the run, from ``psutil``) show what the engine costs on to
 ``--workers 2`` run (a LocalCluster started and stopped by the command) is timed too.
 
 Memory: a fresh cluster of two workers per corpus size (10,000 and 100,000 articles); the
-peak RSS of each worker is its ``VmHWM`` after the run (``/proc/PID/status``).
+peak RSS of each worker is its ``VmHWM`` after the run (``/proc/PID/status``). Each size runs
+twice: with Dask's defaults, and with the workers' statistical profiler off
+(``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``), whose history of the last 1,000
+one-second cycles grows a worker's memory for as long as a run lasts.
 
     python benchmarks/dask.py [--articles N] [--memory N M] [--repeat N] [--work DIR]
                               [--only throughput memory]
@@ -54,7 +57,8 @@ def _free_port() -> int:
 class Cluster:
     """A scheduler and ``workers`` single-threaded worker processes on 127.0.0.1."""
 
-    def __init__(self, workers: int, log: Path) -> None:
+    def __init__(self, workers: int, log: Path, env: dict[str, str] | None = None) -> None:
+        self.env = {**os.environ, **(env or {})}
         self.address = f"tcp://127.0.0.1:{_free_port()}"
         self.procs: list[subprocess.Popen[bytes]] = []
         port = self.address.rsplit(":", 1)[1]
@@ -94,7 +98,11 @@ class Cluster:
     def _start(self, log: Path, *args: str) -> subprocess.Popen[bytes]:
         out = (log / f"{self.address.rsplit(':', 1)[1]}-{len(self.procs)}.log").open("wb")
         proc = subprocess.Popen(
-            [DASK, *args], stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            [DASK, *args],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env=self.env,
         )
         self.procs.append(proc)
         return proc
@@ -128,8 +136,8 @@ class Cluster:
 
 
 @contextmanager
-def cluster(workers: int, log: Path) -> Iterator[Cluster]:
-    started = Cluster(workers, log)
+def cluster(workers: int, log: Path, env: dict[str, str] | None = None) -> Iterator[Cluster]:
+    started = Cluster(workers, log, env)
     try:
         yield started
     finally:
@@ -220,40 +228,49 @@ def bench_throughput(work: Path, articles: int, repeat: int) -> dict[str, object
     }
 
 
+PROFILER_OFF = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
+
+
 def bench_memory(work: Path, sizes: Sequence[int]) -> dict[str, object]:
     rows = []
-    peaks: dict[int, float] = {}
+    peaks: dict[str, dict[int, float]] = {"defaults": {}, "profiler off": {}}
     log = work / "logs"
     log.mkdir(exist_ok=True)
     for count in sizes:
         text, size = ensure_corpus(work / f"corpus-{count}", count)
-        with cluster(2, log) as engine:
-            output = work / "out" / f"mem-{count}" / "n.warc.gz"
-            cmd = [
-                *SCRUBWARC,
-                "archive",
-                str(text),
-                "--force",
-                "-q",
-                "--parents",
-                "-o",
-                str(output),
-                "--engine",
-                "dask",
-                "--scheduler",
-                engine.address,
-            ]
-            result, _ = _timed(cmd, engine)
-            workers = engine.peak_mib()
-        shutil.rmtree(output.parent)
-        peaks[count] = max(workers)
-        rows.append((f"{count:,}", size / 1e6, result.seconds, max(workers), result.peak_mib))
+        for setting, env in (("defaults", None), ("profiler off", PROFILER_OFF)):
+            with cluster(2, log, env) as engine:
+                output = work / "out" / f"mem-{count}" / "n.warc.gz"
+                cmd = [
+                    *SCRUBWARC,
+                    "archive",
+                    str(text),
+                    "--force",
+                    "-q",
+                    "--parents",
+                    "-o",
+                    str(output),
+                    "--engine",
+                    "dask",
+                    "--scheduler",
+                    engine.address,
+                ]
+                result, _ = _timed(cmd, engine)
+                workers = engine.peak_mib()
+            shutil.rmtree(output.parent)
+            peaks[setting][count] = max(workers)
+            row = (f"{count:,}", setting, size / 1e6, result.seconds, max(workers), result.peak_mib)
+            rows.append(row)
     print("\n## Memory with corpus size: archive --engine dask, 2 workers")
-    print(table(("articles", "MB in", "wall s", "peak MiB per worker", "client MiB"), rows))
+    header = ("articles", "workers", "MB in", "wall s", "peak MiB per worker", "client MiB")
+    print(table(header, rows))
     small, large = sizes[0], sizes[-1]
-    ratio = peaks[large] / peaks[small]
-    print(f"worker peak RSS {large:,} / {small:,}: {ratio:.2f} (target: flat)")
-    return {"worker_peak_mib": peaks, "large_over_small": ratio}
+    ratios = {}
+    for setting, by_size in peaks.items():
+        ratios[setting] = by_size[large] / by_size[small]
+        print(f"worker peak RSS {large:,} / {small:,} ({setting}): {ratios[setting]:.2f}"
+              " (target: flat)")  # fmt: skip
+    return {"worker_peak_mib": peaks, "large_over_small": ratios}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
