@@ -43,6 +43,7 @@ from collections.abc import Iterator, Sequence  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 
 from benchmarks.run import SCRUBWARC, Run, ensure_corpus, median, run, table  # noqa: E402
+from scrubwarc.signals import kill_on_parent_death  # noqa: E402
 
 DASK = shutil.which("dask") or str(Path(sys.executable).with_name("dask"))
 
@@ -103,6 +104,9 @@ class Cluster:
             stderr=subprocess.STDOUT,
             start_new_session=True,
             env=self.env,
+            # Killed with this process however it ends (a SIGKILL of the benchmark or test
+            # leaves no scheduler or worker behind, which stop() alone cannot promise).
+            preexec_fn=kill_on_parent_death,
         )
         self.procs.append(proc)
         return proc

@@ -404,3 +404,46 @@ def test_benchmark_runs_on_a_tiny_corpus(
     assert re.search(r"dask 2 workers / local --jobs 2: \d+\.\d\d", out)
     for setting in ("defaults", "profiler off"):
         assert re.search(rf"worker peak RSS 40 / 20 \({setting}\): \d+\.\d\d", out)
+
+
+_HOLD_A_CLUSTER = """
+import sys, time
+from pathlib import Path
+from benchmarks.dask import Cluster
+started = Cluster(1, Path(sys.argv[1]))
+print(*(p.pid for p in started.procs), flush=True)
+time.sleep(600)
+"""
+
+
+@pytest.mark.slow
+def test_a_killed_benchmark_leaves_no_scheduler_or_worker(tmp_path: Path) -> None:
+    """The benchmark's (and these tests') cluster processes die with the process that
+    started them, even when it is killed with SIGKILL and cannot stop them itself."""
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_A_CLUSTER, str(tmp_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert holder.stdout is not None
+    pids = [int(pid) for pid in holder.stdout.readline().split()]
+    assert len(pids) == 2  # the scheduler and its one worker
+    assert all(Path(f"/proc/{pid}").exists() for pid in pids)
+    holder.kill()
+    holder.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [pid for pid in pids if _alive(pid)] == []
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie, dead but not yet reaped by init, is not alive)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False

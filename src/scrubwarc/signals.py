@@ -27,6 +27,7 @@ __all__ = [
     "deferred",
     "die_with_parent",
     "exit_code",
+    "kill_on_parent_death",
     "signal_name",
     "stop_signals_raise",
 ]
@@ -146,14 +147,17 @@ def die_with_parent(parent: int | None) -> None:
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler inherited by fork
     start = os.getppid()
-    if not _kill_on_parent_death():
+    if not kill_on_parent_death():
         threading.Thread(target=_watch_parent, args=(start,), daemon=True).start()
     if parent is not None and start != parent:  # the parent died before we could ask
         os._exit(1)
 
 
-def _kill_on_parent_death() -> bool:
-    """Ask Linux to SIGKILL this process when its parent dies; False where that is unknown."""
+def kill_on_parent_death() -> bool:
+    """Ask Linux to SIGKILL this process when its parent dies; False where that is unknown.
+
+    Also a ``preexec_fn`` for a child that must not outlive its parent (it holds across exec).
+    """
     if not sys.platform.startswith("linux"):
         return False
     import ctypes  # lazy: workers only
