@@ -129,8 +129,14 @@ def text_metadata(
     data: bytes,
     path: str | None = None,
     options: CleanOptions | None = None,
+    *,
+    text: str | None = None,
 ) -> Metadata:
-    """Metadata of a plain-text article, from its opening lines and the rules' removals."""
+    """Metadata of a plain-text article, from its opening lines and the rules' removals.
+
+    ``text`` is the article's text as given out, which the hash and word count describe
+    (None: the cleaned text)."""
+    given = result.text if text is None else text
     top = _top(result.text)
     title = site_name = authors = None
     url = _removed_url(result.removals, options)
@@ -167,8 +173,8 @@ def text_metadata(
         related=_related(result.removals, options),
         tracking=tracking,
         removed=result.removals,
-        word_count=_word_count(result.text),
-        sha256=hashlib.sha256(result.text.encode("utf-8")).hexdigest(),
+        word_count=_word_count(given),
+        sha256=hashlib.sha256(given.encode("utf-8")).hexdigest(),
         source_sha256=hashlib.sha256(data).hexdigest(),
         encoding=result.encoding,
         encoding_confidence=result.encoding_confidence,
@@ -189,13 +195,7 @@ def html_metadata(
     found), the extracted text where markup is silent. ``text`` is the article's text as
     given out (the heading above the cleaned body), which the hash and word count describe;
     None: the cleaned body."""
-    from_text = text_metadata(result, data, path, options)
-    if text is not None and text != result.text:
-        from_text = replace(
-            from_text,
-            word_count=_word_count(text),
-            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        )
+    from_text = text_metadata(result, data, path, options, text=text)
     url, stripped = clean_url(page.url, options) if page.url else (from_text.url, [])
     pairs = [(name, value) for name, values in from_text.tracking for value in values]
     pairs += tracking_pairs(["?" + "&".join(stripped)], options) if stripped else ()

@@ -166,14 +166,16 @@ def encode_raw(data: bytes, source_path: str, error: str) -> EncodedArticle:
 def _encode(
     data: bytes, article: Article | None, url: str | None, path: str | None, error: str | None
 ) -> EncodedArticle:
-    sha256 = hashlib.sha256(data)
-    target = target_uri(url, data, sha256.hexdigest())
-    fields = article_fields(article, target, path, sha256.hexdigest())
+    # An article's metadata holds its original's hash already (process computed it).
+    known = article.metadata.source_sha256 if article and article.original is data else ""
+    sha256 = known or hashlib.sha256(data).hexdigest()
+    target = target_uri(url, data, sha256)
+    fields = article_fields(article, target, path, sha256)
     if error is not None:
         fields.append((ERROR_FIELD, field_value(error)))
     return EncodedArticle(
         target,
-        sha256.digest(),
+        bytes.fromhex(sha256),
         len(data),
         record_tail(data, article.media_type if article else RAW_TYPE, target, payload_digest=True),
         record_tail(
