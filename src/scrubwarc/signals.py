@@ -16,7 +16,6 @@ import contextlib
 import os
 import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from types import FrameType
@@ -74,6 +73,17 @@ def exit_code(exc: KeyboardInterrupt) -> int:
     return 128 + getattr(exc, "signum", signal.SIGINT)
 
 
+def _in_main_thread() -> bool:
+    """Whether this is the thread where Python runs signal handlers (and may set them).
+
+    ``threading`` is not imported for this (the pre-commit hook would pay for it on every
+    commit): threads are started through it (pools, libraries), so until something has
+    imported it, the main thread is the only one running Python.
+    """
+    threading = sys.modules.get("threading")
+    return threading is None or threading.current_thread() is threading.main_thread()
+
+
 def _raise(signum: int, frame: object) -> None:
     raise Interrupted(signum)
 
@@ -85,7 +95,7 @@ def stop_signals_raise() -> Iterator[None]:
     Ctrl-C keeps Python's own ``KeyboardInterrupt``. The previous handlers come back on exit.
     Outside the main thread (where Python cannot set handlers) this does nothing.
     """
-    if threading.current_thread() is not threading.main_thread():
+    if not _in_main_thread():
         yield
         return
     previous = {}
@@ -112,7 +122,7 @@ def deferred() -> Iterator[None]:
     """
     held: list[int] = []
     previous: dict[int, Callable[[int, FrameType | None], object]] = {}
-    if threading.current_thread() is threading.main_thread():
+    if _in_main_thread():
         for sig in STOP_SIGNALS:
             handler = signal.getsignal(sig)
             if callable(handler):
@@ -148,6 +158,8 @@ def die_with_parent(parent: int | None) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler inherited by fork
     start = os.getppid()
     if not kill_on_parent_death():
+        import threading  # lazy: a worker outside Linux only
+
         threading.Thread(target=_watch_parent, args=(start,), daemon=True).start()
     if parent is not None and start != parent:  # the parent died before we could ask
         os._exit(1)

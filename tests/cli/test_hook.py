@@ -9,7 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from scrubwarc.cli.cleaning import CleanArgs
+from scrubwarc.cli.flags import CLEAN_FLAGS
+from scrubwarc.cli.hook import parser, plain_args
 from tests.helpers import CLEAN, DIRTY, FIXTURES, SCRUBWARC
 
 HOOK = shutil.which("scrubwarc-hook") or pytest.fail("scrubwarc-hook is not installed")
@@ -137,16 +142,78 @@ def test_the_same_flags_as_the_typer_command() -> None:
     assert hook_flags - {"-h", "--help"} == typer_flags
 
 
-def test_the_hook_imports_no_typer(golden: Path) -> None:
+# What the hook must not load on the command lines pre-commit passes: the Typer app, and
+# standard modules it does not need there (argparse and what its parser pulls in, threads).
+NOT_ON_THE_HOOK_PATH = {
+    *("typer", "click", "rich", "argparse", "gettext", "locale", "shutil", "textwrap"),
+    *("threading", "zlib", "tomllib", "tempfile", "difflib", "scrubwarc.article"),
+}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--check", "in/sub"], ["--check", "-q", "--disable", "headline", "--max-bytes", "1MB", "in"]],
+)
+def test_the_hook_imports_only_what_it_needs(golden: Path, args: list[str]) -> None:
+    """On plain ASCII text, as commits mostly hold (a legacy encoding loads its detector)."""
+    for case in (golden / "in").glob("*.in.txt"):
+        if not case.read_bytes().isascii():
+            case.unlink()
     code = (
         "import sys\nfrom scrubwarc.cli.hook import main\n"
-        "code = main(['--check', 'in'])\n"
-        "print(code, sorted({'typer', 'click', 'rich'} & {m.split('.')[0] for m in sys.modules}))"
+        f"code = main({args!r})\n"
+        "loaded = set(sys.modules) | {m.split('.')[0] for m in sys.modules}\n"
+        f"print(code, sorted(loaded & {NOT_ON_THE_HOOK_PATH!r}))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=golden, capture_output=True, text=True, check=True
     )
-    assert done.stdout == "1 []\n"
+    assert done.stdout.splitlines()[-1] == "1 []"
+
+
+def test_help_is_argparse_s() -> None:
+    done = subprocess.run([HOOK, "--check", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert done.stdout.startswith("usage: scrubwarc-hook")
+    assert "--exit-non-zero-on-fix" in done.stdout
+
+
+_WORDS = st.sampled_from(
+    [
+        *(name for flag in CLEAN_FLAGS.values() for name in flag.names),
+        *("a.txt", "in", "-", "", "b c.txt", "x=y", "headline", "*.md", "64MiB", "1.5k", "0"),
+        *("lots", "utf-8", "-x", "--", "-h", "--help", "-iq", "-oout", "--chec", "-1"),
+        *("--output=out", "-o=out", "--check=1", "--max-bytes=2000", "--disable=", "--encoding"),
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WORDS, max_size=8))
+def test_a_plain_command_line_is_read_as_argparse_reads_it(argv: list[str]) -> None:
+    plain = plain_args(argv)
+    if plain is None:
+        return
+    try:
+        read = parser().parse_intermixed_args(argv)
+    except SystemExit:  # argparse refused a line plain_args read
+        pytest.fail(f"plain_args read {argv!r}, which argparse refuses")
+    assert plain == CleanArgs(**vars(read))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--check", "a.txt", "b.txt"],
+        ["--in-place", "--disable", "headline", "--disable=tracking", "a.txt"],
+        ["-i", "--exit-non-zero-on-fix", "--max-bytes", "10MB", "--config", "p.toml", "a.txt"],
+        ["--diff", "--include", "*.md", "-q", "--encoding=cp1252", "-o", "out", "-"],
+    ],
+)
+def test_the_lines_pre_commit_passes_are_plain(argv: list[str]) -> None:
+    plain = plain_args(argv)
+    assert plain is not None
+    assert plain == CleanArgs(**vars(parser().parse_intermixed_args(argv)))
 
 
 def test_pre_commit_hooks_run_the_lean_entry_point() -> None:

@@ -7,7 +7,6 @@ not load warcio for the text files it mostly sees.
 from __future__ import annotations
 
 import stat
-import zlib
 from pathlib import Path
 
 __all__ = ["CRAWL_INCLUDE", "crawl_format", "sniff_crawl"]
@@ -32,6 +31,8 @@ def crawl_format(head: bytes) -> str | None:
     (None, None)
     """
     if head.startswith(b"\x1f\x8b"):
+        import zlib  # lazy: the hook sniffs every file it cleans, and text is never gzip
+
         try:
             head = zlib.decompressobj(zlib.MAX_WBITS + 16).decompress(head, 64)
         except zlib.error:
