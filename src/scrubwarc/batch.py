@@ -29,7 +29,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from scrubwarc.article import Article, process
 from scrubwarc.clean.model import CleanOptions
@@ -42,6 +42,9 @@ from scrubwarc.warc.deflate import gzip_bytes
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
 from scrubwarc.warc.sniff import CRAWL_INCLUDE, sniff_crawl
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
+
+if TYPE_CHECKING:
+    from scrubwarc.meta.sites import SuffixCounts
 
 __all__ = [
     "BATCH_SIZE",
@@ -442,11 +445,15 @@ def with_sites(options: CleanOptions | None, learned: frozenset[str]) -> CleanOp
     return options._replace(site_names=options.site_names | learned)
 
 
-def _read_heads(paths: Sequence[str], encoding: str | None) -> list[str]:
-    """A worker: the decoded openings of some files (module-level so a pool can pickle it)."""
-    from scrubwarc.meta.sites import read_heads
+def _count_sites(paths: Sequence[str], encoding: str | None) -> list[SuffixCounts]:
+    """A worker: the headline suffixes of some files, counted (module-level so a pool can
+    pickle it). The counts travel back, not the openings: this process only adds them up."""
+    from scrubwarc.meta.sites import SuffixCounts, read_heads
 
-    return list(read_heads(map(Path, paths), encoding))
+    counts = SuffixCounts()
+    for head in read_heads(map(Path, paths), encoding):
+        counts.add(head)
+    return [counts]
 
 
 def _with_learned_sites(
@@ -457,20 +464,22 @@ def _with_learned_sites(
 ) -> CleanOptions:
     """``options`` with the headline suffixes that recur across the run's files as sites.
 
-    With a pool the workers read and decode the openings (decoding a legacy encoding is
-    costly), so this pass runs in parallel too.
+    With a pool the workers read, decode and count the openings (decoding a legacy encoding
+    is costly), so this pass runs in parallel too.
     """
-    from scrubwarc.meta.sites import learn_site_suffixes, read_heads
+    from scrubwarc.meta.sites import SuffixCounts
 
     encoding = options.encoding if options else None
-    paths = (s.path for s in sources)
+    names = (str(s.path) for s in sources)  # cheaper to pickle than paths
+    batches = iter(lambda: list(islice(names, BATCH_SIZE)), [])
     if pool is None:
-        heads: Iterable[str] = read_heads(paths, encoding)
+        found: Iterable[SuffixCounts] = (c for b in batches for c in _count_sites(b, encoding))
     else:
-        names = map(str, paths)  # cheaper to pickle than paths
-        batches = iter(lambda: list(islice(names, BATCH_SIZE)), [])
-        heads = _in_pool(pool, jobs, _read_heads, batches, encoding)
-    return with_sites(options, learn_site_suffixes(heads))
+        found = _in_pool(pool, jobs, _count_sites, batches, encoding)
+    total = SuffixCounts()
+    for counts in found:
+        total.update(counts)
+    return with_sites(options, total.sites())
 
 
 def list_inputs(

@@ -6,6 +6,7 @@ not load warcio for the text files it mostly sees.
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
@@ -45,12 +46,22 @@ def crawl_format(head: bytes) -> str | None:
 
 
 def sniff_crawl(path: Path) -> str | None:
-    """:func:`crawl_format` of the file at ``path``; None for anything unreadable."""
+    """:func:`crawl_format` of the file at ``path``; None for anything unreadable.
+
+    ``archive`` sniffs every input in the process that writes, so this is a few system
+    calls and no file object.
+    """
     try:
-        # Only a regular file: opening a FIFO would wait for a writer.
-        if not stat.S_ISREG(path.stat().st_mode):
-            return None
-        with path.open("rb") as handle:
-            return crawl_format(handle.read(_HEAD))
+        # O_NONBLOCK: a FIFO opens at once rather than wait for a writer (and is refused
+        # below as not a regular file); regular files ignore the flag.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None  # the normal read reports why
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return crawl_format(os.read(fd, _HEAD))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
