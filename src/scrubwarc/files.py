@@ -47,6 +47,8 @@ class Source(NamedTuple):
 
 def _matches(rel: PurePosixPath, globs: Sequence[str]) -> bool:
     """A glob with a slash matches the relative path; one without, any single name."""
+    if not globs:
+        return False
     text = rel.as_posix()
     return any(
         fnmatchcase(text, g) if "/" in g else any(fnmatchcase(part, g) for part in rel.parts)
@@ -100,25 +102,38 @@ def _walk_dir(
     skipped: set[Path],
     errors: list[InputError],
 ) -> Iterator[Source]:
-    def onerror(exc: OSError) -> None:
-        errors.append(InputError(f"cannot read directory: {exc.strerror}", str(exc.filename)))
+    """The files under ``root`` in the order ``os.walk`` gives them (each folder's files,
+    sorted, before its subfolders), each entry's kind read from its directory entry: no
+    stat per file (``archive`` walks its inputs twice, in the process that writes)."""
 
-    for folder, dirs, names in os.walk(root, onerror=onerror):
-        here = Path(folder)
-        rel_here = PurePosixPath(here.relative_to(root).as_posix())
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if d not in _VCS_DIRS
-            and not (here / d).is_symlink()
-            and not _matches(rel_here / d, exclude)
-            and (here / d).resolve() not in skipped
-        )
-        for name in sorted(names):
-            path = here / name
-            rel = rel_here / name
-            if not path.is_symlink() and selected(rel, include, exclude):
-                yield Source(path, rel)
+    def folder(top: str, rel_top: str) -> Iterator[Source]:
+        try:
+            with os.scandir(top) as found:
+                entries = sorted(found, key=lambda e: e.name)
+        except OSError as exc:  # as os.walk: a folder that cannot be listed gives nothing
+            errors.append(InputError(f"cannot read directory: {exc.strerror}", str(exc.filename)))
+            return
+        dirs = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()  # a link to a folder is one, as in os.walk
+            except OSError:
+                is_dir = False
+            rel = PurePosixPath(rel_top + entry.name)
+            if is_dir:
+                if (
+                    entry.name not in _VCS_DIRS
+                    and not entry.is_symlink()
+                    and not _matches(rel, exclude)
+                    and Path(entry.path).resolve() not in skipped
+                ):
+                    dirs.append(entry)
+            elif not entry.is_symlink() and selected(rel, include, exclude):
+                yield Source(Path(entry.path), rel)
+        for entry in dirs:
+            yield from folder(entry.path, f"{rel_top}{entry.name}/")
+
+    return folder(os.fspath(root), "")
 
 
 def selected(rel: PurePosixPath, include: Sequence[str], exclude: Sequence[str]) -> bool:
@@ -129,8 +144,9 @@ def selected(rel: PurePosixPath, include: Sequence[str], exclude: Sequence[str])
     >>> selected(rel, ["*.txt"], []), selected(rel, ["*.txt"], ["a"]), selected(rel, ["*.htm"], [])
     (True, False, False)
     """
+    name = rel.name  # a lone name: a glob with a slash is matched against it as a path is
     return (
-        _matches(PurePosixPath(rel.name), include)
+        any(fnmatchcase(name, glob) for glob in include)
         and not _matches(rel, exclude)
         and not any(part in _VCS_DIRS for part in rel.parts)
     )
