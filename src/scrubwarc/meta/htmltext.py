@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import defs
 
@@ -75,13 +76,16 @@ def body_texts(root: lxml_html.HtmlElement) -> Iterator[str]:
     """The body's text pieces (each element's text and tail, whitespace-normalised, blanks
     left out) in reading order; what scripts, styles and ``<noscript>`` hold is not read."""
     body = next(root.iter("body"), root)
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
+    # As ``clean_value`` of each piece, inlined: this walks every element of the page.
+    for element in body.iter(etree.Element):
+        if element.tag in ("script", "style", "noscript"):
             continue
-        for piece in (element.text, element.tail):
-            text = clean_value(piece)
-            if text:
-                yield text
+        text = element.text
+        if text and (text := " ".join(text.split())):
+            yield text
+        text = element.tail
+        if text and (text := " ".join(text.split())):
+            yield text
 
 
 def looks_like_url(value: str) -> bool:
