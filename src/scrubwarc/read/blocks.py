@@ -150,7 +150,10 @@ def _positive(hints: str) -> bool:
 
 def _negative(hints: str, layout: frozenset[str]) -> bool:
     """Whether ``hints`` hold a chrome word that is not this page's layout vocabulary."""
-    return any(word not in layout for word in _chrome_words(hints))
+    words = _chrome_words(hints)
+    if not words or not layout:  # the common cases, without a generator
+        return bool(words)
+    return any(word not in layout for word in words)
 
 
 def _class_weight(el: Element, layout: frozenset[str]) -> float:
@@ -182,7 +185,7 @@ def _is_teaser(el: Element) -> bool:
 
 def _is_chrome(el: Element, layout: frozenset[str] = frozenset()) -> bool:
     tag = el.tag
-    if tag in _CHROME_TAGS or _is_teaser(el):
+    if tag in _CHROME_TAGS or (tag == "article" and _is_teaser(el)):
         return True
     if tag in ("html", "body", "main", "article") or el.get("itemprop") == "articleBody":
         return False
@@ -225,7 +228,10 @@ def _text_len(text: str) -> int:
 def _link_density(el: Element, text_len: int) -> float:
     if text_len <= 0:
         return 0.0
-    linked = sum(_text_len(a.text_content()) for a in el.iter("a"))
+    linked = 0
+    for a in el.iter("a"):
+        text = a.text_content()
+        linked += len(text) - text.count(" ") - text.count("\n") - text.count("\t")  # _text_len
     return min(1.0, linked / text_len)
 
 
@@ -464,7 +470,7 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
         if tag in _CHROME_TAGS and _holds_article(el, root_len):
             return None  # a <header> or <aside> wrapped around the story itself
         return f"<{tag}>"
-    if _is_teaser(el):
+    if tag == "article" and _is_teaser(el):
         return "teaser for another story"
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return None if _is_collapsed_panel(el) else "hidden"
