@@ -409,19 +409,38 @@ def _widen(top: Element, prose: dict[Element, int]) -> Element:
     wider element holds (menus, link lists, labels, chrome, which do not vote); the ancestor
     with the best balance wins.
     """
-    best, best_value = top, float(prose.get(top, 0)) - _OTHER_COST * _other(top, prose)
+    length = _text_len(top.text_content())
+    best, best_value = top, float(prose.get(top, 0)) - _OTHER_COST * _other(top, prose, length)
+    child = top
     for level, node in enumerate(top.iterancestors()):
         if level >= _WIDEN_LEVELS or node.tag in ("body", "html"):
             break
-        value = float(prose.get(node, 0)) - _OTHER_COST * _other(node, prose)
+        length = _grown_len(node, child, length)
+        value = float(prose.get(node, 0)) - _OTHER_COST * _other(node, prose, length)
         if value > best_value:
             best, best_value = node, value
+        child = node
     return best
 
 
-def _other(el: Element, prose: dict[Element, int]) -> int:
-    """Characters of ``el`` outside voting prose, links counted as such."""
-    return max(0, _text_len(el.text_content()) - prose.get(el, 0))
+def _grown_len(node: Element, child: Element, child_len: int) -> int:
+    """``_text_len`` of ``node``'s text from that of one child: its own text, its other
+    children's and every tail are measured, the child's text is not read again (going up a
+    deep chain, reading each ancestor's whole text would read the bottom one over and over)."""
+    length = _text_len(node.text or "")
+    for other in node:
+        if other is child:
+            length += child_len
+        elif isinstance(other.tag, str):
+            length += _text_len(other.text_content())
+        if other.tail:
+            length += _text_len(other.tail)
+    return length
+
+
+def _other(el: Element, prose: dict[Element, int], length: int) -> int:
+    """Characters of ``el`` (``length`` of them) outside voting prose, links counted as such."""
+    return max(0, length - prose.get(el, 0))
 
 
 def main_content(doc: Element) -> tuple[list[Element], frozenset[str]]:
