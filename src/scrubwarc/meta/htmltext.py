@@ -128,10 +128,17 @@ def word_set(text: str) -> set[str]:
     return set(WORD.findall(text.casefold()))
 
 
+# The values of every ``itemprop``, found in C: half the cost of asking each element for one.
+_ITEMPROPS = etree.XPath("descendant-or-self::*/@itemprop")
+
+
 def itemprop(root: lxml_html.HtmlElement, name: str) -> Iterator[lxml_html.HtmlElement]:
-    for element in root.iter():
-        if element.get("itemprop") == name:
-            yield element
+    """``root`` and its descendants whose ``itemprop`` is ``name``, in document order."""
+    values = _ITEMPROPS(root)
+    assert isinstance(values, list)
+    for value in values:
+        if value == name:
+            yield value.getparent()
 
 
 def lines_after_headline(
