@@ -425,8 +425,8 @@ def test_benchmark_runs_on_a_tiny_corpus(
                        "--work", str(tmp_path)]) == 0  # fmt: skip
     out = capsys.readouterr().out
     assert re.search(r"dask 2 workers / local --jobs 2: \d+\.\d\d", out)
-    for setting in ("defaults", "profiler off"):
-        assert re.search(rf"worker peak RSS 40 / 20 \({setting}\): \d+\.\d\d", out)
+    for setting in bench.MEMORY_SETTINGS:
+        assert re.search(rf"worker peak RSS 40 / 20 \({re.escape(setting)}\): \d+\.\d\d", out)
 
 
 _HOLD_A_CLUSTER = """
