@@ -96,3 +96,32 @@ def test_json_ld_carried_in_a_meta_tag() -> None:
     escaped = block.replace('"', "&quot;")
     head = f'<head><meta name="script:ld+json" content="{escaped}"></head>'
     assert meta(f"{head}<body>{FILLER}</body>").date == "2025-11-17T09:00:00-05:00"
+
+
+def _stamped_page(published: str, modified: str, byline: str) -> str:
+    block = f'{{"@type": "Article", "datePublished": "{published}", "dateModified": "{modified}"}}'
+    head = f'<head><script type="application/ld+json">{block}</script></head>'
+    return f"{head}<body><h1>Rain again</h1><p>{byline}</p>{FILLER}</body>"
+
+
+@pytest.mark.parametrize(
+    ("published", "modified", "date"),
+    [
+        # Written at once (to the minute, or the same bare day): a save, not the publication.
+        ("2025-11-29T10:02:58Z", "2025-11-29T10:02:07Z", "2024-08-25"),
+        ("Jun 24, 2025", "Jun 24, 2025", "2024-08-25"),
+        # Edited later, or never: the stated publication time stands.
+        ("2025-11-29T10:02:58Z", "2025-11-29T16:40:00Z", "2025-11-29T10:02:58+00:00"),
+        ("2025-11-29T10:02:58Z", "", "2025-11-29T10:02:58+00:00"),
+        ("2025-11-29T10:02:58Z", "2025-11-29", "2025-11-29T10:02:58+00:00"),
+    ],
+)  # fmt: skip
+def test_a_published_time_that_is_the_modified_time_yields_to_the_byline_date(
+    published: str, modified: str, date: str
+) -> None:
+    assert meta(_stamped_page(published, modified, "By Ann Lee | August 25, 2024")).date == date
+
+
+def test_a_stamped_time_stands_when_no_date_is_shown() -> None:
+    page = _stamped_page("2025-11-29T10:02:58Z", "2025-11-29T10:02:58Z", "By Ann Lee")
+    assert meta(page).date == "2025-11-29T10:02:58+00:00"

@@ -505,14 +505,15 @@ def _date(
     Structured data (JSON-LD, meta tags, ``itemprop``), then a dated line near the headline
     (a line labelled as an update only when nothing else is dated), then ``<time>``, then a
     ``/YYYY/MM/DD/`` path in the page's address. A line anywhere in the body that a label
-    calls the publication date (``Published on ...``) counts as near the headline.
+    calls the publication date (``Published on ...``) counts as near the headline. A stated
+    time that is also the modified time (``_stamped``) yields to a date shown by the headline.
     """
     stated = _first_date(_published_candidates(root, ld, tags))
-    if stated:
+    if stated and not _stamped(stated, ld, tags):
         return stated
     near = _date_near_headline(root, headline) or _labelled_date(root)
-    if near:
-        return near
+    if near or stated:
+        return near or stated
     # <time>: the one marked as the publication date first, then any.
     times = list(root.iter("time"))
     marked = [t for t in times if t.get("pubdate") is not None]
@@ -556,6 +557,30 @@ def _url_date(year: str, month: str, day: str) -> str | None:
     if not month.isdigit():
         return parse_date(f"{day} {month} {year}")
     return parse_date(f"{year}-{int(month):02d}-{int(day):02d}")
+
+
+def _stamped(stated: str, ld: _JsonLd, tags: MetaTags) -> bool:
+    """Whether the stated publication time is also the modified time, to the minute: a CMS
+    that writes both at once when it saves, imports or rebuilds a page, not when the article
+    first came out. A date the page shows beside its headline is better evidence then.
+
+    >>> tags = MetaTags()
+    >>> tags.add("article:modified_time", "2025-06-24T10:02:07Z")
+    >>> _stamped("2025-06-24T10:02:58+00:00", _JsonLd(None, {}), tags)
+    True
+    >>> _stamped("2025-06-24", _JsonLd(None, {}), tags)
+    False
+    """
+    modified = _first_date(
+        (
+            ld.text("dateModified"),
+            tags.first("article:modified_time"),
+            tags.first("og:updated_time"),
+        )
+    )
+    if modified is None or len(modified) != len(stated):
+        return False
+    return modified[:16] == stated[:16] and modified[19:] == stated[19:]
 
 
 def _first_date(candidates: Iterable[str | None]) -> str | None:
