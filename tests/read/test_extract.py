@@ -157,3 +157,21 @@ def test_listicle_items_as_articles_are_kept_and_teaser_cards_dropped() -> None:
     text = extract_text(parse_document(page))
     assert all(f"Pick{i} 9 sentence" in text for i in range(3))
     assert "Other story" not in text and "A line about it" not in text
+
+
+def test_a_highlighters_comment_tokens_in_code_are_kept() -> None:
+    code = (
+        "<pre><code class='hljs bash'><span class='hljs-comment'># initialize the repo</span>\n"
+        "git init\n<span class='comment'># stage every file</span>\ngit add .</code></pre>"
+    )
+    page = _page(f"<article>{_story(4)}{code}{_story(2, 'After')}</article>")
+    text = extract_text(parse_document(page))
+    assert "# initialize the repo" in text and "# stage every file" in text
+    assert "git add" in text and "After 1 sentence" in text
+
+
+def test_a_comment_thread_after_code_is_still_dropped() -> None:
+    thread = "<div class='comments'>" + _story(3, "Reader") + "</div>"
+    page = _page(f"<article>{_story(4)}<pre><code>git init</code></pre>{thread}</article>")
+    text = extract_text(parse_document(page))
+    assert "git init" in text and "Reader 0" not in text

@@ -37,6 +37,7 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_CODE_TAGS = frozenset({"pre", "code"})
 # Dropped without a word of visible text: they never make a heading an orphan.
 _SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "br"})
 # Share of a paragraph's characters inside links above which it is a link, not prose.
@@ -569,15 +570,18 @@ def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
     root_len = _text_len(root.text_content())
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[Element] = set()
+    code = 0  # depth inside <pre>/<code>: a highlighter's classes ("hljs-comment") name tokens
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            reason = None if el is root else _skip(el, root_len, layout)
+            reason = None if el is root or code else _skip(el, root_len, layout)
             if reason is not None:
                 skipped.add(el)
                 walker.skip_subtree()
                 collect.skipped(el, reason)
                 continue
+            if tag in _CODE_TAGS:
+                code += 1
             if tag in _BLOCK_TAGS:
                 collect.flush()
             elif tag == "br":
@@ -587,6 +591,8 @@ def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
             if el.text:
                 collect.add(el.text.replace("\n", " "))
         else:
+            if tag in _CODE_TAGS and el not in skipped:
+                code -= 1
             if el in skipped:
                 skipped.discard(el)
             elif tag in _BLOCK_TAGS:
