@@ -175,3 +175,19 @@ def test_a_comment_thread_after_code_is_still_dropped() -> None:
     page = _page(f"<article>{_story(4)}<pre><code>git init</code></pre>{thread}</article>")
     text = extract_text(parse_document(page))
     assert "git init" in text and "Reader 0" not in text
+
+
+def test_a_content_named_box_with_one_line_does_not_outvote_the_article() -> None:
+    # Page builders name every box "text-content"; the story sits in plain layout cells, and
+    # a long menu of links beside both keeps the page as a whole from being the article.
+    line = "<p>Last updated: November 13, 2025</p>"
+    box = f"<div class='wrap'><div class='text-content'>{line}</div></div>"
+    cells = "".join(f"<div class='cell'><div>{P.format(f'Part {i}')}</div></div>" for i in range(6))
+    menu = (
+        "<div class='list'>"
+        + "".join(f"<a href=/m{i}>Menu entry {i}</a> " for i in range(60))
+        + "</div>"
+    )
+    page = _page(f"{box}<div class='layout'><table><tr><td>{cells}</td></tr></table></div>{menu}")
+    text = extract_text(parse_document(page))
+    assert "Part 0 sentence" in text and "Part 5 sentence" in text

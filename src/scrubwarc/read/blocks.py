@@ -105,6 +105,8 @@ _BIG_SHARE = 0.5
 _TEASER_PROSE = 600
 # Dropped blocks are reported by their first characters.
 _EXCERPT = 100
+# Characters of prose a block needs for its class name's full bonus.
+_NAMED_PROSE = 500
 # How far up ``_widen`` looks, and what a character of non-prose costs against one of prose.
 _WIDEN_LEVELS = 8
 _OTHER_COST = 1.5
@@ -143,17 +145,20 @@ def _negative(hints: str, layout: frozenset[str]) -> bool:
     return any(m.group(0) not in layout for m in _NEGATIVE_RE.finditer(hints))
 
 
-def _class_weight(el: Element, layout: frozenset[str]) -> float:
+def _class_weight(el: Element, layout: frozenset[str], prose: int) -> float:
+    """What class/id words add to a candidate's votes. A content-sounding name earns its full
+    bonus only on a block holding ``_NAMED_PROSE`` characters of prose: on a one-line box
+    ("text-content" around a date) a name alone would outvote the article."""
     hints = _hints(el)
     if len(hints) < 2:
         return 0.0
     weight = 0.0
     if _POSITIVE_RE.search(hints):
-        weight += 25.0
+        weight += 25.0 * min(1.0, prose / _NAMED_PROSE)
     if _negative(hints, layout):
         weight -= 25.0
     if el.get("itemprop") == "articleBody":
-        weight += 50.0
+        weight += 50.0 * min(1.0, prose / _NAMED_PROSE)
     return weight
 
 
@@ -274,10 +279,12 @@ def _votes(doc: Element) -> _Votes:
         for divisor in (1.0, 2.0, 3.0):
             if node is None or not isinstance(node.tag, str):
                 break
-            if node not in scores:
-                scores[node] = _TAG_PRIOR.get(node.tag, 0.0) + _class_weight(node, layout)
-            scores[node] += vote / divisor
+            scores[node] = scores.get(node, 0.0) + vote / divisor
             node = node.getparent()
+    # Tag and name count once a candidate's prose is known (every voter is counted above).
+    for node in scores:
+        prior = _TAG_PRIOR.get(str(node.tag), 0.0)
+        scores[node] += prior + _class_weight(node, layout, under.get(node, 0))
     return _Votes(scores, layout, under)
 
 
