@@ -191,3 +191,18 @@ def test_a_content_named_box_with_one_line_does_not_outvote_the_article() -> Non
     page = _page(f"{box}<div class='layout'><table><tr><td>{cells}</td></tr></table></div>{menu}")
     text = extract_text(parse_document(page))
     assert "Part 0 sentence" in text and "Part 5 sentence" in text
+
+
+def test_a_footer_beside_main_is_never_the_article_however_long() -> None:
+    # A short page in <main>; a footer of disclaimers holding most of the page's prose.
+    disclaimers = _story(8, "Disclaimer")
+    page = _page(
+        f"<main><h1>Screening renters</h1>{_story(2)}</main><footer>{disclaimers}</footer>"
+    )
+    text = extract_text(parse_document(page))
+    assert "Story 1 sentence" in text and "Disclaimer" not in text
+
+
+def test_a_footer_holding_the_story_on_a_page_without_main_is_still_read() -> None:
+    page = _page(f"<div><footer class='site'>{_story(8)}</footer></div>")
+    assert "Story 7 sentence" in extract_text(parse_document(page))

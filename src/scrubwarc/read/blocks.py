@@ -261,6 +261,7 @@ def _votes(doc: Element) -> _Votes:
         vote = 1.0 + text.count(",") + text.count("，") + min(length / 100.0, 3.0)
         blocks.append((block, vote, length, chrome))
     pardon = total * _LAYOUT_SHARE
+    beside = _beside_main(doc, {w for _, _, _, chrome in blocks for w in chrome})
     layout = frozenset(
         w for w, n in by_hints.items() if n >= total * _WORD_SHARE and not _COMMENT_RE.search(w)
     )
@@ -268,7 +269,8 @@ def _votes(doc: Element) -> _Votes:
     under: dict[Element, int] = {}
     for block, vote, length, chrome in blocks:
         if any(
-            (prose[w] < pardon and _is_chrome(w, layout)) or _COMMENT_RE.search(_hints(w))
+            ((prose[w] < pardon or w in beside) and _is_chrome(w, layout))
+            or _COMMENT_RE.search(_hints(w))
             for w in chrome
         ):
             continue
@@ -286,6 +288,20 @@ def _votes(doc: Element) -> _Votes:
         prior = _TAG_PRIOR.get(str(node.tag), 0.0)
         scores[node] += prior + _class_weight(node, layout, under.get(node, 0))
     return _Votes(scores, layout, under)
+
+
+def _beside_main(doc: Element, wrappers: set[Element]) -> set[Element]:
+    """The chrome-tag wrappers (``<footer>``, ``<aside>``...) outside the page's ``<main>``:
+    the page itself says they are not its content, however much text they hold."""
+    main = next(doc.iter("main"), None)
+    if main is None:
+        return set()
+    around = set(main.iterancestors())
+    return {
+        w
+        for w in wrappers
+        if w.tag in _CHROME_TAGS and w not in around and main not in set(w.iterancestors())
+    }
 
 
 class _Scores:
