@@ -206,3 +206,18 @@ def test_a_footer_beside_main_is_never_the_article_however_long() -> None:
 def test_a_footer_holding_the_story_on_a_page_without_main_is_still_read() -> None:
     page = _page(f"<div><footer class='site'>{_story(8)}</footer></div>")
     assert "Story 7 sentence" in extract_text(parse_document(page))
+
+
+def test_an_article_of_product_cards_is_read_whole_not_its_closing_note() -> None:
+    # A round-up: each card's review sits three wrappers deep beside a list of specs, and a
+    # comma-heavy closing note outvotes every single card.
+    specs = "<ul>" + "".join(f"<li>Spec {i}: {i * 7} cm</li>" for i in range(12)) + "</ul>"
+    cards = "".join(
+        f"<div class='card'><div><div><h3>Pick {n}</h3>{specs}{P.format(f'Pick {n}')}"
+        f"{P.format(f'Pick {n} more')}</div></div></div>"
+        for n in range(5)
+    )
+    note = "<p>" + "Prices, stock, colours, sizes, offers, " * 12 + "may change.</p>"
+    page = _page(f"<div class='round-up'>{_story(2, 'Intro')}{cards}<div>{note}</div></div>")
+    text = extract_text(parse_document(page))
+    assert "Intro 0 sentence" in text and "Pick 4 more sentence" in text

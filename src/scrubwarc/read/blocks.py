@@ -110,6 +110,8 @@ _NAMED_PROSE = 500
 # How far up ``_widen`` looks, and what a character of non-prose costs against one of prose.
 _WIDEN_LEVELS = 8
 _OTHER_COST = 1.5
+# An ancestor holding this many times the prose, and more prose than else, holds the article.
+_SPLIT_GAIN = 3
 # How far above the top candidate the parts of a split article may meet.
 _CHUNK_LEVELS = 6
 
@@ -398,14 +400,17 @@ def _widen(top: Element, prose: dict[Element, int]) -> Element:
     Votes reach three levels up, so an article in sub-headed sections, steps or "page" blocks
     elects one section. Going up gains the sibling sections' prose and costs whatever else the
     wider element holds (menus, link lists, labels, chrome, which do not vote); the ancestor
-    with the best balance wins.
+    with the best balance wins, or one that holds ``_SPLIT_GAIN`` times the prose of the best so
+    far and more prose than else (a round-up whose reviews sit deep in product cards beside
+    lists of specs: the cards' votes never reach the container that holds them all).
     """
     best, best_value = top, float(prose.get(top, 0)) - _OTHER_COST * _other(top, prose)
     for level, node in enumerate(top.iterancestors()):
         if level >= _WIDEN_LEVELS or node.tag in ("body", "html"):
             break
-        value = float(prose.get(node, 0)) - _OTHER_COST * _other(node, prose)
-        if value > best_value:
+        held, other = prose.get(node, 0), _other(node, prose)
+        value = float(held) - _OTHER_COST * other
+        if value > best_value or (held >= _SPLIT_GAIN * prose.get(best, 0) and other <= held):
             best, best_value = node, value
     return best
 
