@@ -108,8 +108,8 @@ def _stamped_page(published: str, modified: str, byline: str) -> str:
     ("published", "modified", "date"),
     [
         # Written at once (to the minute, or the same bare day): a save, not the publication.
-        ("2025-11-29T10:02:58Z", "2025-11-29T10:02:07Z", "2024-08-25"),
-        ("Jun 24, 2025", "Jun 24, 2025", "2024-08-25"),
+        ("2025-11-29T10:02:58Z", "2025-11-29T10:02:07Z", "2025-12-18"),
+        ("Nov 29, 2025", "Nov 29, 2025", "2025-12-18"),
         # Edited later, or never: the stated publication time stands.
         ("2025-11-29T10:02:58Z", "2025-11-29T16:40:00Z", "2025-11-29T10:02:58+00:00"),
         ("2025-11-29T10:02:58Z", "", "2025-11-29T10:02:58+00:00"),
@@ -119,9 +119,27 @@ def _stamped_page(published: str, modified: str, byline: str) -> str:
 def test_a_published_time_that_is_the_modified_time_yields_to_the_byline_date(
     published: str, modified: str, date: str
 ) -> None:
-    assert meta(_stamped_page(published, modified, "By Ann Lee | August 25, 2024")).date == date
+    assert meta(_stamped_page(published, modified, "By Ann Lee | December 18, 2025")).date == date
 
 
 def test_a_stamped_time_stands_when_no_date_is_shown() -> None:
     page = _stamped_page("2025-11-29T10:02:58Z", "2025-11-29T10:02:58Z", "By Ann Lee")
     assert meta(page).date == "2025-11-29T10:02:58+00:00"
+
+
+@pytest.mark.parametrize(
+    ("byline", "date"),
+    [
+        # Shown days before the stated date: the stated one dates a republication.
+        ("By Ann Lee | November 2, 2022", "2022-11-02"),
+        # A day apart is a time zone; a later shown date is an update: the stated one stands.
+        ("By Ann Lee | June 11, 2025", "2025-06-12T01:30:00+00:00"),
+        ("By Ann Lee | August 14, 2025", "2025-06-12T01:30:00+00:00"),
+        ("By Ann Lee", "2025-06-12T01:30:00+00:00"),
+    ],
+)  # fmt: skip
+def test_a_date_shown_by_the_headline_days_before_the_stated_one_wins(
+    byline: str, date: str
+) -> None:
+    page = _stamped_page("2025-06-12T01:30:00Z", "2025-09-01T08:00:00Z", byline)
+    assert meta(page).date == date

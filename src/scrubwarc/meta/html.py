@@ -15,6 +15,7 @@ exception and never an empty string.
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
@@ -509,9 +510,9 @@ def _date(
     time that is also the modified time (``_stamped``) yields to a date shown by the headline.
     """
     stated = _first_date(_published_candidates(root, ld, tags))
-    if stated and not _stamped(stated, ld, tags):
-        return stated
     near = _date_near_headline(root, headline) or _labelled_date(root)
+    if stated and not _stamped(stated, ld, tags) and not (near and _earlier(near, stated)):
+        return stated
     if near or stated:
         return near or stated
     # <time>: the one marked as the publication date first, then any.
@@ -557,6 +558,21 @@ def _url_date(year: str, month: str, day: str) -> str | None:
     if not month.isdigit():
         return parse_date(f"{day} {month} {year}")
     return parse_date(f"{year}-{int(month):02d}-{int(day):02d}")
+
+
+def _earlier(shown: str, stated: str) -> bool:
+    """Whether the date shown by the headline is days before the stated one: the stated one
+    then dates a republication or a migration, not the article (a day apart is a time zone).
+
+    >>> _earlier("2022-11-02", "2025-06-12T10:00:00+00:00"), _earlier("2025-06-11", "2025-06-12")
+    (True, False)
+    """
+    try:
+        first = datetime.date.fromisoformat(shown[:10])
+        second = datetime.date.fromisoformat(stated[:10])
+    except ValueError:
+        return False
+    return (second - first).days > 1
 
 
 def _stamped(stated: str, ld: _JsonLd, tags: MetaTags) -> bool:
