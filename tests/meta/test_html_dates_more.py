@@ -143,3 +143,36 @@ def test_a_date_shown_by_the_headline_days_before_the_stated_one_wins(
 ) -> None:
     page = _stamped_page("2025-06-12T01:30:00Z", "2025-09-01T08:00:00Z", byline)
     assert meta(page).date == date
+
+
+def _witnessed(head: str, byline: str) -> str | None:
+    return meta(f"<head>{head}</head><body><h1>Rain again</h1><p>{byline}</p>{FILLER}</body>").date
+
+
+_LD_2018 = (
+    '<script type="application/ld+json">{"@type": "Article", "datePublished": "2018-04-03"}'
+    "</script>"
+)
+_UTC_META = '<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">'
+
+
+def test_a_day_two_independent_statements_name_beats_the_json_ld() -> None:
+    tag = '<meta property="article:published_time" content="2025-12-19T13:06:00-05:00">'
+    assert _witnessed(_LD_2018 + tag, "By Ann Lee | Dec 19, 2025") == "2025-12-19T13:06:00-05:00"
+
+
+def test_the_address_and_the_byline_agree_on_the_local_day_of_a_utc_stamp() -> None:
+    url = '<link rel="canonical" href="https://ex.com/2025/12/18/comfort-watches/">'
+    assert _witnessed(_UTC_META + url, "Posted on December 18, 2025") == "2025-12-18"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Ann Lee | December 18, 2025",  # one witness against one: the stated one stands
+        # A visible itemprop is the byline itself, not a second witness.
+        '<span itemprop="datePublished">December 18, 2025</span>',
+    ],
+)  # fmt: skip
+def test_one_disagreeing_statement_leaves_the_stated_date(byline: str) -> None:
+    assert _witnessed(_UTC_META, byline) == "2025-12-19T02:41:41+00:00"

@@ -512,10 +512,38 @@ def _date(
     stated = _first_date(_published_candidates(root, ld, tags))
     near = _date_near_headline(root, headline) or _labelled_date(root)
     if stated and not _stamped(stated, ld, tags) and not (near and _earlier(near, stated)):
+        return _agreed_date(stated, near, root, ld, tags)
+    return near or stated or _time_date(root) or _address_date(root, ld, tags)
+
+
+def _agreed_date(
+    stated: str, near: str | None, root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags
+) -> str:
+    """``stated``, unless more of the page's independent statements name another day: JSON-LD,
+    the first publication meta tag, an invisible ``itemprop`` (``content=``), the date by the
+    headline and the address each count once (sites copy one value into many meta tags; a
+    visible ``<time>`` or ``itemprop`` is most often the very line by the headline)."""
+    if near is None:
         return stated
-    if near or stated:
-        return near or stated
-    # <time>: the one marked as the publication date first, then any.
+    witnesses = (
+        _first_date([ld.text("datePublished")]),
+        _first_date(tags.first(key) for key in _PUBLISHED_TAGS),
+        _first_date(e.get("content") for e in itemprop(root, "datePublished")),
+        near,
+        _address_date(root, ld, tags),
+    )
+    days: dict[str, list[str]] = {}
+    for found in witnesses:
+        if found:
+            days.setdefault(found[:10], []).append(found)
+    best = max(days.values(), key=len)
+    if len(best) >= 2 and len(best) > len(days.get(stated[:10], ())):
+        return max(best, key=len)  # the most precise statement of that day
+    return stated
+
+
+def _time_date(root: lxml_html.HtmlElement) -> str | None:
+    """The date of a ``<time>``: the one marked as the publication date first, then any."""
     times = list(root.iter("time"))
     marked = [t for t in times if t.get("pubdate") is not None]
     ambiguous: str | None = None
@@ -527,8 +555,11 @@ def _date(
                 ambiguous = ambiguous or parsed
             elif parsed:
                 return parsed
-    if ambiguous:
-        return ambiguous
+    return ambiguous
+
+
+def _address_date(root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags) -> str | None:
+    """A ``/YYYY/MM/DD/`` path in the page's address."""
     url = _url(root, ld, tags)
     found = _URL_DATE.search(url) if url else None
     return _url_date(*found.groups()) if found else None
