@@ -176,3 +176,16 @@ def test_the_address_and_the_byline_agree_on_the_local_day_of_a_utc_stamp() -> N
 )  # fmt: skip
 def test_one_disagreeing_statement_leaves_the_stated_date(byline: str) -> None:
     assert _witnessed(_UTC_META, byline) == "2025-12-19T02:41:41+00:00"
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("https://ex.com/blog/2023/october/03/wine/", "2023-10-03"),  # the address reads it
+        ("https://ex.com/blog/wine/", "2023-03-10"),  # no address date: month first, as before
+    ],
+)  # fmt: skip
+def test_a_byline_date_that_reads_both_ways_is_read_as_the_address_writes_it(
+    url: str, date: str
+) -> None:
+    assert _witnessed(f'<link rel="canonical" href="{url}">', "03/10/2023") == date

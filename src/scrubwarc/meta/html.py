@@ -513,7 +513,26 @@ def _date(
     near = _date_near_headline(root, headline) or _labelled_date(root)
     if stated and not _stamped(stated, ld, tags) and not (near and _earlier(near, stated)):
         return _agreed_date(stated, near, root, ld, tags)
-    return near or stated or _time_date(root) or _address_date(root, ld, tags)
+    if stated:
+        return near or stated
+    address = _address_date(root, ld, tags)
+    if near and address and _swapped(near, address):
+        return address  # "03/10/2023" reads both ways; the address says which
+    return near or _time_date(root) or address
+
+
+def _swapped(read: str, other: str) -> bool:
+    """Whether two dates are the same numbers with day and month swapped.
+
+    >>> _swapped("2023-03-10", "2023-10-03"), _swapped("2023-03-10", "2023-03-10")
+    (True, False)
+    """
+    return (
+        read[:4] == other[:4]
+        and read[5:7] == other[8:10]
+        and read[8:10] == other[5:7]
+        and (read[5:10] != other[5:10])
+    )
 
 
 def _agreed_date(
