@@ -506,8 +506,10 @@ def _date(
     Structured data (JSON-LD, meta tags, ``itemprop``), then a dated line near the headline
     (a line labelled as an update only when nothing else is dated), then ``<time>``, then a
     ``/YYYY/MM/DD/`` path in the page's address. A line anywhere in the body that a label
-    calls the publication date (``Published on ...``) counts as near the headline. A stated
-    time that is also the modified time (``_stamped``) yields to a date shown by the headline.
+    calls the publication date (``Published on ...``) counts as near the headline. The stated
+    date yields to the one by the headline when it is also the modified time (``_stamped``)
+    or days later (``_earlier``), and to a day more of the page's statements name
+    (``_agreed_date``).
     """
     stated = _first_date(_published_candidates(root, ld, tags))
     near = _date_near_headline(root, headline) or _labelled_date(root)
