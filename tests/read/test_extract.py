@@ -221,3 +221,16 @@ def test_an_article_of_product_cards_is_read_whole_not_its_closing_note() -> Non
     page = _page(f"<div class='round-up'>{_story(2, 'Intro')}{cards}<div>{note}</div></div>")
     text = extract_text(parse_document(page))
     assert "Intro 0 sentence" in text and "Pick 4 more sentence" in text
+
+
+def test_the_parts_of_a_story_nested_deep_in_page_builder_rows_are_kept_together() -> None:
+    # Each part sits in its own row, eight wrappers down, in a body block built the same way.
+    def row(part: int) -> str:
+        body = f"<div class='text-body'>{_story(3 + part, f'Part {part}')}</div>"
+        return "<div class='row'>" + "<div>" * 8 + body + "</div>" * 8 + "</div>"
+
+    ad = "<div class='row'><div><a href=/x>Sponsored: a great offer</a></div></div>"
+    page = _page(row(0) + ad + row(1) + ad + row(2))
+    text = extract_text(parse_document(page))
+    assert all(f"Part {n} 0 sentence" in text for n in range(3))
+    assert "Sponsored" not in text

@@ -112,8 +112,9 @@ _WIDEN_LEVELS = 8
 _OTHER_COST = 1.5
 # An ancestor holding this many times the prose, and more prose than else, holds the article.
 _SPLIT_GAIN = 3
-# How far above the top candidate the parts of a split article may meet.
-_CHUNK_LEVELS = 6
+# How far above the top candidate the parts of a split article may meet: page builders nest
+# each part eight or more wrappers down its own row.
+_CHUNK_LEVELS = 10
 
 # Readability's head start by tag: containers of prose up, lists and forms down.
 _TAG_PRIOR = {
