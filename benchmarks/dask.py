@@ -9,14 +9,20 @@ printed. Wall time is the figure asked for; CPU seconds (the client's, plus the 
 and the workers' over the run, from ``psutil``) show what the engine costs on top. A
 ``--workers 2`` run (a LocalCluster started and stopped by the command) is timed too.
 
-Memory: a fresh cluster of two workers per corpus size (10,000 and 100,000 articles); the
-peak RSS of each worker is its ``VmHWM`` after the run (``/proc/PID/status``). Each size runs
-twice: with Dask's defaults, and with the workers' statistical profiler off
-(``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``), whose history of the last 1,000
-one-second cycles grows a worker's memory for as long as a run lasts.
+Memory: for each corpus size (10,000 and 100,000 articles), the peak RSS of each worker
+(its ``VmHWM``), in the clusters a user gets: ``--workers 2`` (a LocalCluster that the
+command starts, with the workers' profiler off; its worker processes are sampled while the
+command runs), and a fresh scheduler with two ``dask worker`` processes, both with Dask's
+defaults and with the profiler off (``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``,
+as the README tells ``--scheduler`` users). The profiler keeps the last 1,000 one-second
+profiles, which grows a worker's memory for as long as a run lasts, up to ~17 minutes.
+
+``--baseline DIR`` adds the throughput contenders of another checkout (``DIR/src`` first
+on ``PYTHONPATH``, for the command and for clusters of its own), for a before/after in turns
+in one run.
 
     python benchmarks/dask.py [--articles N] [--memory N M] [--repeat N] [--work DIR]
-                              [--only throughput memory]
+                              [--only throughput memory] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ if sys.path and Path(sys.path[0] or ".").resolve() == HERE:
     sys.path[0] = str(HERE.parent)
 
 import argparse  # noqa: E402
+import contextlib  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
@@ -38,12 +45,17 @@ import signal  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
+import threading  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Iterator, Sequence  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
 
 from benchmarks.run import SCRUBWARC, Run, ensure_corpus, median, run, table  # noqa: E402
 from scrubwarc.signals import kill_on_parent_death  # noqa: E402
+
+if TYPE_CHECKING:
+    import psutil
 
 DASK = shutil.which("dask") or str(Path(sys.executable).with_name("dask"))
 
@@ -123,20 +135,19 @@ class Cluster:
 
     def peak_mib(self) -> list[float]:
         """Each worker's peak resident memory so far (VmHWM), in MiB."""
-        peaks = []
-        for proc in self.workers:
-            status = Path(f"/proc/{proc.pid}/status").read_text()
-            kib = next(
-                int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")
-            )
-            peaks.append(kib / 1024)
-        return peaks
+        return [_vmhwm_mib(proc.pid) for proc in self.workers]
 
     def stop(self) -> None:
         for proc in self.procs:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=30)
+
+
+def _vmhwm_mib(pid: int) -> float:
+    """The peak resident memory of a process so far (VmHWM), in MiB."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return next(int(ln.split()[1]) for ln in status.splitlines() if ln.startswith("VmHWM:")) / 1024
 
 
 @contextmanager
@@ -148,66 +159,69 @@ def cluster(workers: int, log: Path, env: dict[str, str] | None = None) -> Itera
         started.stop()
 
 
-def _timed(cmd: Sequence[str], engine: Cluster | None) -> tuple[Run, float]:
+def _timed(
+    cmd: Sequence[str], engine: Cluster | None, env: dict[str, str] | None = None
+) -> tuple[Run, float]:
     """The run and its CPU seconds: the command's, plus its cluster's over the run."""
     before = engine.cpu() if engine else 0.0
-    result = run(cmd)
+    result = run(cmd, env=env)
     if result.code:
         raise RuntimeError(f"{' '.join(cmd)} failed: {result.stderr}")
     return result, result.cpu + (engine.cpu() - before if engine else 0.0)
 
 
-def bench_throughput(work: Path, articles: int, repeat: int) -> dict[str, object]:
+def _dask_archive(archive: list[str], output: Path, *engine: str) -> list[str]:
+    return [*archive, str(output), "--parents", "--engine", "dask", *engine]
+
+
+def bench_throughput(
+    work: Path, articles: int, repeat: int, baseline: Path | None = None
+) -> dict[str, object]:
     text, size = ensure_corpus(work / f"corpus-{articles}", articles)
     out = work / "out"
     out.mkdir(exist_ok=True)
     archive = [*SCRUBWARC, "archive", str(text), "--force", "-q", "-o"]
     log = work / "logs"
     log.mkdir(exist_ok=True)
-    with cluster(2, log) as two, cluster(1, log) as one:
-        contenders: dict[str, tuple[list[str], Cluster | None]] = {
-            "local --jobs 2": ([*archive, str(out / "j2.warc.gz"), "--jobs", "2"], None),
+    with contextlib.ExitStack() as stack:
+        two = stack.enter_context(cluster(2, log))
+        one = stack.enter_context(cluster(1, log))
+        contenders: dict[str, tuple[list[str], Cluster | None, dict[str, str] | None]] = {
+            "local --jobs 2": ([*archive, str(out / "j2.warc.gz"), "--jobs", "2"], None, None),
             "dask, 2 workers": (
-                [
-                    *archive,
-                    str(out / "d2" / "n.warc.gz"),
-                    "--parents",
-                    "--engine",
-                    "dask",
-                    "--scheduler",
-                    two.address,
-                ],
+                _dask_archive(archive, out / "d2" / "n.warc.gz", "--scheduler", two.address),
                 two,
+                None,
             ),
             "dask, 1 worker": (
-                [
-                    *archive,
-                    str(out / "d1" / "n.warc.gz"),
-                    "--parents",
-                    "--engine",
-                    "dask",
-                    "--scheduler",
-                    one.address,
-                ],
+                _dask_archive(archive, out / "d1" / "n.warc.gz", "--scheduler", one.address),
                 one,
+                None,
             ),
             "dask --workers 2 (starts its cluster)": (
-                [
-                    *archive,
-                    str(out / "l2" / "n.warc.gz"),
-                    "--parents",
-                    "--engine",
-                    "dask",
-                    "--workers",
-                    "2",
-                ],
+                _dask_archive(archive, out / "l2" / "n.warc.gz", "--workers", "2"),
+                None,
                 None,
             ),
         }
+        if baseline is not None:
+            env = {"PYTHONPATH": str(baseline.resolve() / "src")}
+            two_b = stack.enter_context(cluster(2, log, env))
+            one_b = stack.enter_context(cluster(1, log, env))
+            contenders["baseline: dask, 2 workers"] = (
+                _dask_archive(archive, out / "b2" / "n.warc.gz", "--scheduler", two_b.address),
+                two_b,
+                env,
+            )
+            contenders["baseline: dask, 1 worker"] = (
+                _dask_archive(archive, out / "b1" / "n.warc.gz", "--scheduler", one_b.address),
+                one_b,
+                env,
+            )
         runs: dict[str, list[tuple[Run, float]]] = {name: [] for name in contenders}
         for _ in range(repeat):  # in turns, so that noise hits each alike
-            for name, (cmd, engine) in contenders.items():
-                runs[name].append(_timed(cmd, engine))
+            for name, (cmd, engine, extra) in contenders.items():
+                runs[name].append(_timed(cmd, engine, extra))
     walls = {n: median([r for r, _ in rs]) for n, rs in runs.items()}
     cpus = {n: sorted(c for _, c in rs)[len(rs) // 2] for n, rs in runs.items()}
     rates = {n: articles / w for n, w in walls.items()}
@@ -221,7 +235,7 @@ def bench_throughput(work: Path, articles: int, repeat: int) -> dict[str, object
     two_over_one = rates["dask, 2 workers"] / rates["dask, 1 worker"]
     print(f"dask 2 workers / local --jobs 2: {vs_local:.2f} (target >= 0.85)")
     print(f"dask 2 workers / 1 worker: {two_over_one:.2f} (target >= 1.7)")
-    return {
+    figures: dict[str, object] = {
         "articles": articles,
         "bytes": size,
         "wall": {n: [r.seconds for r, _ in rs] for n, rs in runs.items()},
@@ -230,43 +244,99 @@ def bench_throughput(work: Path, articles: int, repeat: int) -> dict[str, object
         "dask2_over_jobs2": vs_local,
         "dask2_over_dask1": two_over_one,
     }
+    if baseline is not None:
+        base = rates["baseline: dask, 2 workers"] / rates["baseline: dask, 1 worker"]
+        print(f"baseline: dask 2 workers / 1 worker: {base:.2f}")
+        print(
+            "dask 2 workers, this tree / baseline: "
+            f"{rates['dask, 2 workers'] / rates['baseline: dask, 2 workers']:.2f}"
+        )
+        figures["baseline_dask2_over_dask1"] = base
+    return figures
 
 
 PROFILER_OFF = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
 
 
+def _spawned_workers() -> list[psutil.Process]:
+    """This process's descendants that multiprocessing spawned: the workers of a
+    LocalCluster (its resource tracker is not one)."""
+    import psutil
+
+    found = []
+    for proc in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            if "spawn_main" in " ".join(proc.cmdline()):
+                found.append(proc)
+    return found
+
+
+@contextmanager
+def watch_spawned_workers(every: float = 0.1) -> Iterator[dict[int, float]]:
+    """Peak RSS (VmHWM, MiB) of each spawned worker process, sampled every ``every`` s
+    while the block runs (the peak reached in a worker's last moments may be missed)."""
+    peaks: dict[int, float] = {}
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(every):
+            for proc in _spawned_workers():
+                with contextlib.suppress(OSError, StopIteration):
+                    peaks[proc.pid] = max(peaks.get(proc.pid, 0.0), _vmhwm_mib(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield peaks
+    finally:
+        done.set()
+        sampler.join()
+
+
+PROFILER_OFF = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
+MEMORY_SETTINGS = (
+    "--workers 2 (profiler off)",
+    "dask worker, defaults",
+    "dask worker, profiler off",
+)
+
+
+def _memory_run(work: Path, text: Path, setting: str) -> tuple[Run, list[float]]:
+    """One run of ``setting`` over ``text``: the run, and each worker's peak RSS in MiB."""
+    output = work / "out" / "mem" / "n.warc.gz"
+    archive = [*SCRUBWARC, "archive", str(text), "--force", "-q", "-o"]
+    try:
+        if setting.startswith("--workers"):
+            with watch_spawned_workers() as peaks:
+                result, _ = _timed(_dask_archive(archive, output, "--workers", "2"), None)
+            return result, list(peaks.values())
+        env = PROFILER_OFF if setting.endswith("profiler off") else None
+        log = work / "logs"
+        log.mkdir(exist_ok=True)
+        with cluster(2, log, env) as engine:
+            cmd = _dask_archive(archive, output, "--scheduler", engine.address)
+            result, _ = _timed(cmd, engine)
+            return result, engine.peak_mib()
+    finally:
+        shutil.rmtree(output.parent, ignore_errors=True)
+
+
 def bench_memory(work: Path, sizes: Sequence[int]) -> dict[str, object]:
     rows = []
-    peaks: dict[str, dict[int, float]] = {"defaults": {}, "profiler off": {}}
-    log = work / "logs"
-    log.mkdir(exist_ok=True)
+    peaks: dict[str, dict[int, float]] = {setting: {} for setting in MEMORY_SETTINGS}
     for count in sizes:
         text, size = ensure_corpus(work / f"corpus-{count}", count)
-        for setting, env in (("defaults", None), ("profiler off", PROFILER_OFF)):
-            with cluster(2, log, env) as engine:
-                output = work / "out" / f"mem-{count}" / "n.warc.gz"
-                cmd = [
-                    *SCRUBWARC,
-                    "archive",
-                    str(text),
-                    "--force",
-                    "-q",
-                    "--parents",
-                    "-o",
-                    str(output),
-                    "--engine",
-                    "dask",
-                    "--scheduler",
-                    engine.address,
-                ]
-                result, _ = _timed(cmd, engine)
-                workers = engine.peak_mib()
-            shutil.rmtree(output.parent)
+        for setting in MEMORY_SETTINGS:
+            result, workers = _memory_run(work, text, setting)
+            if len(workers) != 2:
+                raise RuntimeError(f"{setting}: {len(workers)} worker processes seen, not 2")
             peaks[setting][count] = max(workers)
-            row = (f"{count:,}", setting, size / 1e6, result.seconds, max(workers), result.peak_mib)
-            rows.append(row)
-    print("\n## Memory with corpus size: archive --engine dask, 2 workers")
-    header = ("articles", "workers", "MB in", "wall s", "peak MiB per worker", "client MiB")
+            per_worker = " / ".join(f"{w:,.1f}" for w in workers)
+            rows.append((f"{count:,}", setting, size / 1e6, result.seconds, per_worker,
+                         result.peak_mib))  # fmt: skip
+    print("\n## Memory with corpus size: archive --engine dask, 2 workers "
+          f"(load average {os.getloadavg()[0]:.1f})")  # fmt: skip
+    header = ("articles", "workers", "MB in", "wall s", "peak MiB of each worker", "command MiB")
     print(table(header, rows))
     small, large = sizes[0], sizes[-1]
     ratios = {}
@@ -285,6 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="corpora and outputs (default: a temp dir)")
     parser.add_argument("--only", nargs="+", choices=("throughput", "memory"))
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--baseline", type=Path, help="another checkout to compare against")
     args = parser.parse_args(argv)
     only = set(args.only or ("throughput", "memory"))
     work = args.work or Path(tempfile.mkdtemp(prefix="scrubwarc-dask-"))
@@ -292,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, object] = {}
     start = time.perf_counter()
     if "throughput" in only:
-        results["throughput"] = bench_throughput(work, args.articles, args.repeat)
+        results["throughput"] = bench_throughput(work, args.articles, args.repeat, args.baseline)
     if "memory" in only:
         results["memory"] = bench_memory(work, args.memory)
     print(f"\n(total {time.perf_counter() - start:,.0f} s; work in {work})")

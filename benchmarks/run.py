@@ -66,11 +66,18 @@ class Run:
     cpu: float = 0.0
 
 
-def run(cmd: Sequence[str], cwd: Path | None = None) -> Run:
-    """Run ``cmd`` and measure its own peak RSS (its children's included, as wait4 reports)."""
+def run(cmd: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run ``cmd`` and measure its own peak RSS (its children's included, as wait4 reports).
+
+    ``env`` adds to this process's environment."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        list(cmd), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        list(cmd),
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **env} if env else None,
     )
     assert proc.stderr is not None
     err = proc.stderr.read()

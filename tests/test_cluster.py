@@ -25,7 +25,7 @@ from tests.crawls import record_warcio, serve
 from tests.helpers import make_corpus, pinned_clock, run
 
 try:
-    import distributed  # noqa: F401
+    import distributed
 except ImportError:  # pragma: no cover - depends on the extras installed
     if os.environ.get("CI"):
         pytest.fail("CI must run the Dask tests: pip install -e '.[dev,dask]'")
@@ -313,6 +313,29 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
         yield started
 
 
+def _periodic(client: distributed.Client) -> list[list[str]]:
+    """The names of each worker's periodic callbacks."""
+    found = client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))
+    return list(found.values())
+
+
+def test_workers_started_here_do_not_profile_themselves(cluster: Cluster) -> None:
+    """A cluster started for the run (``--workers``) has the workers' statistical profiler
+    off (a sample every 10 ms, and a history that grows a worker's memory); the workers of a
+    user's scheduler keep their own configuration (Dask's default: on)."""
+    from distributed import Client
+
+    from scrubwarc.cluster.engine import _client
+
+    with _client(None, 2, False) as client:
+        ours = _periodic(client)
+    with Client(cluster.address) as client:
+        theirs = _periodic(client)
+    assert len(ours) == 2 and all("heartbeat" in names for names in ours)
+    assert not any("profile" in names or "profile-cycle" in names for names in ours)
+    assert all("profile" in names and "profile-cycle" in names for names in theirs)
+
+
 def test_cli_on_a_scheduler_with_two_workers(tmp_path: Path, cluster: Cluster) -> None:
     make_corpus(tmp_path / "corpus", 40)
     out = tmp_path / "out" / "news.warc.gz"
@@ -402,8 +425,8 @@ def test_benchmark_runs_on_a_tiny_corpus(
                        "--work", str(tmp_path)]) == 0  # fmt: skip
     out = capsys.readouterr().out
     assert re.search(r"dask 2 workers / local --jobs 2: \d+\.\d\d", out)
-    for setting in ("defaults", "profiler off"):
-        assert re.search(rf"worker peak RSS 40 / 20 \({setting}\): \d+\.\d\d", out)
+    for setting in bench.MEMORY_SETTINGS:
+        assert re.search(rf"worker peak RSS 40 / 20 \({re.escape(setting)}\): \d+\.\d\d", out)
 
 
 _HOLD_A_CLUSTER = """

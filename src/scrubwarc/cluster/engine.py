@@ -1,37 +1,38 @@
 """The client of a cluster run: list, partition, run the tasks, then index and package.
 
 The client lists the inputs in sorted order and splits them into partitions bounded in
-files and bytes. A first task per partition counts its headline suffixes, from which the
-run's site names are learned (as a local run learns them before it starts); then one task
-per partition writes its part. Results come back as each task ends (progress from the
-workers' events in between); the parts' indexes are merged into ``STEM.cdxj``, and with
-``wacz`` the parts are packaged. Parts of an earlier, longer run are removed (with
-``force``), and so are temporary files of attempts whose worker died.
+files and bytes. A first task per partition counts its headline suffixes, and one more
+adds the counts up into the run's site names (as a local run learns them before it
+starts); then one task per partition writes its part. The client only lists and submits:
+each partition's first task is submitted as soon as the listing has reached the
+partition's end, so the workers count while the client still lists, and the site names
+go from worker to worker, with no round trip through the client. Results come back as each
+task ends (progress from the workers' events in between); the parts' indexes are merged
+into ``STEM.cdxj``, and with ``wacz`` the parts are packaged. Parts of an earlier, longer
+run are removed (with ``force``), and so are temporary files of attempts whose worker died.
+
+A cluster started here (``workers``) runs with the workers' statistical profiler off: it
+samples each worker's stack every 10 ms for the dashboard's profile page, which costs CPU
+and keeps the last 1,000 one-second profiles in every worker, so that a worker's memory
+grows for the first quarter-hour of a run; nobody asked for it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import heapq
+import itertools
 import logging
 import os
 import re
 import tempfile
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scrubwarc.batch import (
-    MAX_WARNINGS,
-    ArchiveSummary,
-    Progress,
-    learns_sites,
-    list_inputs,
-    with_sites,
-)
+from scrubwarc.batch import MAX_WARNINGS, ArchiveSummary, Progress, learns_sites, list_inputs
 from scrubwarc.clean.model import CleanOptions
 from scrubwarc.errors import ConfigError, InputError, OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES
@@ -46,11 +47,12 @@ from .task import (
     archive_partition,
     count_sites,
     index_name,
+    learn_sites,
     partitions,
 )
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, Future
 
 __all__ = ["PARTITION_BYTES", "PARTITION_FILES", "archive_on_cluster"]
 
@@ -117,7 +119,7 @@ def archive_on_cluster(
         sources = list_inputs(local, Path(folder.join(name)), include, exclude, walk_errors)
         # Paths go to the workers absolute: a worker's working folder is not this one's.
         items = ((str(s.path.absolute()), s.relative.as_posix(), _size(s.path)) for s in sources)
-    parts = list(partitions(items, partition_files, partition_bytes))
+    parts = partitions(items, partition_files, partition_bytes)
     folder.make()
     settings = Settings(
         folder,
@@ -133,7 +135,7 @@ def archive_on_cluster(
     learn = learns_sites([Path(p) for p in names]) or any(is_url(p) for p in names)
     results = _run(parts, settings, learn, scheduler, workers, progress, dashboard)
     written = [r.file for r in results]
-    for stale in existing[len(parts) :]:  # parts of an earlier, longer run (with --force)
+    for stale in existing[len(results) :]:  # parts of an earlier, longer run (with --force)
         folder.remove(stale)
     _remove_partials(folder, stem)
     _merge_indexes(folder, written, stem + ".cdxj")
@@ -166,24 +168,26 @@ def _summary(
     package: Path | None,
     folder: Folder,
 ) -> ArchiveSummary:
+    """The run's summary: the parts' summaries added up."""
+    parts = [r.summary for r in results]
     not_articles: Counter[str] = Counter()
-    for r in results:
-        not_articles.update(dict(r.not_articles))
+    for part in parts:
+        not_articles.update(dict(part.not_articles))
     return ArchiveSummary(
-        sum(r.articles for r in results),
-        sum(r.records for r in results),
-        sum(r.bytes_in for r in results),
-        sum(r.bytes_out for r in results),
-        sum(r.duplicates for r in results),
+        sum(p.articles for p in parts),
+        sum(p.records for p in parts),
+        sum(p.bytes_in for p in parts),
+        sum(p.bytes_out for p in parts),
+        sum(p.duplicates for p in parts),
         (
-            *(item for r in results for item in r.skipped),
+            *(item for p in parts for item in p.skipped),
             *((e.source or "", e.reason) for e in walk_errors),
         ),
-        tuple(item for r in results for item in r.flagged),
+        tuple(item for p in parts for item in p.flagged),
         files,
         package,
         tuple(sorted(not_articles.items())),
-        tuple(item for r in results for item in r.warnings)[:MAX_WARNINGS],
+        tuple(item for p in parts for item in p.warnings)[:MAX_WARNINGS],
         uploaded=tuple(folder.join(r.file) for r in results) if folder.url else (),
     )
 
@@ -219,48 +223,61 @@ def _remove_partials(folder: Folder, stem: str) -> None:
             folder.remove(name)
 
 
+# Dask configuration of the clusters started here (see the module's docstring).
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
 @contextlib.contextmanager
 def _client(scheduler: str | None, workers: int | None, dashboard: bool) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler``, or of a local cluster of ``workers``
     single-threaded processes started and stopped here."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler is not None:
         with Client(scheduler) as client:
             yield client
         return
-    with (
-        LocalCluster(
+    # The workers' nannies copy the configuration as they are made, and hand it to their
+    # worker processes.
+    with dask.config.set(WORKER_CONFIG):
+        cluster = LocalCluster(
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,  # processing is pure Python: threads would share one GIL
             processes=True,
             host="127.0.0.1",
             dashboard_address="127.0.0.1:0" if dashboard else None,
             silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+        )
+    with cluster, Client(cluster) as client:
         yield client
 
 
-def _learned(client: Client, parts: Sequence[Partition], settings: Settings) -> Settings:
-    """``settings`` with the site names learned from every partition's files."""
-    from distributed import as_completed
-
-    from scrubwarc.meta.sites import SuffixCounts
-
+def _submit_all(
+    client: Client, parts: Iterable[Partition], settings: Settings, learn: bool
+) -> list[Future[PartResult]]:
+    """Submit the tasks of every partition as the listing yields it: with ``learn``, its
+    count of headline suffixes at once, the part after the run's site names are learned."""
+    run = uuid.uuid4().hex[:8]
     encoding = settings.options.encoding if settings.options else None
-    total = SuffixCounts()
-    # Each result is released as soon as it is counted: a worker would hold it until then.
-    for future in as_completed(
-        client.submit(count_sites, part, encoding, pure=False) for part in parts
-    ):
-        total.update(future.result())
-    return dataclasses.replace(settings, options=with_sites(settings.options, total.sites()))
+    listed: list[Partition] = []
+    counts = []
+    for part in parts:
+        listed.append(part)
+        if learn:
+            key = f"scrubwarc-count-{run}-{part.number}"
+            counts.append(client.submit(count_sites, part, encoding, key=key))
+    shared: Settings | Future[Settings] = settings
+    if learn:  # the counts are released once added up: only this task's result is kept
+        shared = client.submit(learn_sites, settings, *counts, key=f"scrubwarc-sites-{run}")
+    return [
+        client.submit(archive_partition, part, shared, key=f"scrubwarc-{run}-{part.number}")
+        for part in listed
+    ]
 
 
 def _run(
-    parts: Sequence[Partition],
+    parts: Iterator[Partition],
     settings: Settings,
     learn: bool,
     scheduler: str | None,
@@ -268,16 +285,15 @@ def _run(
     progress: Progress | None,
     dashboard: Callable[[str], None] | None,
 ) -> list[PartResult]:
-    """Run one task per partition and gather their results in partition order."""
+    """Run the tasks of every partition and gather their results in partition order."""
     from distributed import as_completed
 
-    if not parts:
+    first = next(parts, None)
+    if first is None:  # nothing to do: no cluster to start
         return []
     with _client(scheduler, workers, dashboard is not None) as client:
         if dashboard is not None:
             dashboard(client.dashboard_link)
-        if learn:
-            settings = _learned(client, parts, settings)
         running: dict[int, int] = {}  # articles done so far in each running task
         ended: set[int] = set()
         finished = 0
@@ -291,11 +307,7 @@ def _run(
 
         if progress is not None:
             client.subscribe_topic(PROGRESS_TOPIC, on_event)
-        run = uuid.uuid4().hex[:8]
-        futures = {
-            client.submit(archive_partition, part, settings, key=f"scrubwarc-{run}-{part.number}")
-            for part in parts
-        }
+        futures = set(_submit_all(client, itertools.chain([first], parts), settings, learn))
         results: list[PartResult] = []
         try:
             for future in as_completed(futures):
@@ -304,7 +316,7 @@ def _run(
                 results.append(result)
                 ended.add(result.number)
                 running.pop(result.number, None)
-                finished += result.articles
+                finished += result.summary.articles
                 if progress is not None:
                     progress(finished + sum(running.values()), None)
         finally:

@@ -1,14 +1,17 @@
 """What runs on a worker: the tasks of a cluster run, one partition of inputs each.
 
-``count_sites`` counts the headline suffixes of a partition's files (the counts of all
-partitions add up to what a local run learns first); ``archive_partition`` processes the
-partition with the code of a local run (``batch.write_sources``) into its own part, and
-indexes it as it writes. Only flat values travel: partitions, settings and results.
+``count_sites`` counts the headline suffixes of a partition's files and ``learn_sites``
+adds the counts of all partitions up to what a local run learns first (on a worker: the
+client only submits); ``archive_partition`` processes the partition with the code of a
+local run (``batch.write_sources``) into its own part, and indexes it as it writes. Only
+flat values travel: partitions, settings and results. Nothing is kept in a worker between
+tasks: a worker's memory does not grow with the number of tasks it has run.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple
 
-from scrubwarc.batch import Crawls, Progress, write_sources
+from scrubwarc.batch import ArchiveSummary, Crawls, Progress, with_sites, write_sources
 from scrubwarc.clean.model import CleanOptions
 from scrubwarc.errors import ConfigError
 from scrubwarc.files import Source
@@ -37,6 +40,7 @@ __all__ = [
     "archive_partition",
     "count_sites",
     "index_name",
+    "learn_sites",
     "partitions",
 ]
 
@@ -80,19 +84,12 @@ def partitions(
 
 
 class PartResult(NamedTuple):
-    """What one task did: its part, the counts of the summary, the inputs it had to leave."""
+    """What one task did: its part's name, and its summary as a local run's of that part
+    (``files`` empty: a path on the worker means nothing to the client)."""
 
     number: int
     file: str
-    articles: int
-    records: int
-    bytes_in: int
-    bytes_out: int
-    duplicates: int
-    skipped: tuple[tuple[str, str], ...]
-    flagged: tuple[tuple[str, str], ...]
-    not_articles: tuple[tuple[str, int], ...]
-    warnings: tuple[tuple[str, str], ...]
+    summary: ArchiveSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +126,16 @@ def count_sites(part: Partition, encoding: str | None) -> SuffixCounts:
         for head in read_heads(urls, encoding, opener=lambda url: fs.open(url, "rb")):
             counts.add(head)
     return counts
+
+
+def learn_sites(settings: Settings, *counts: SuffixCounts) -> Settings:
+    """``settings`` with the site names that the partitions' counts, added up, give."""
+    from scrubwarc.meta.sites import SuffixCounts
+
+    total = SuffixCounts()
+    for found in counts:
+        total.update(found)
+    return dataclasses.replace(settings, options=with_sites(settings.options, total.sites()))
 
 
 def _worker_progress(number: int) -> Progress | None:
@@ -231,9 +238,7 @@ def archive_partition(part: Partition, settings: Settings) -> PartResult:
         if settings.folder.url:
             settings.folder.put(staging / name, name)
             settings.folder.put(staging / index_name(name), index_name(name))
-    return PartResult(
-        part.number,
-        name,
+    summary = ArchiveSummary(
         tally.articles,
         writer.records,
         tally.bytes_in,
@@ -241,9 +246,11 @@ def archive_partition(part: Partition, settings: Settings) -> PartResult:
         writer.duplicates,
         (*sources.failed, *sources.named((*tally.skipped, *crawls.problems))),
         sources.named(tally.flagged),
-        tuple(crawls.not_articles.items()),
-        sources.named(crawls.warnings),
+        files=(),
+        not_articles=tuple(crawls.not_articles.items()),
+        warnings=sources.named(crawls.warnings),
     )
+    return PartResult(part.number, name, summary)
 
 
 def _scanned(warc: Path) -> SortedLines:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from scrubwarc.meta.dates import parse_date, read_date
@@ -20,7 +21,6 @@ from scrubwarc.meta.htmltext import (
     NEAR_HEADLINE_CHARS,
     MetaTags,
     body_texts,
-    clean_value,
     itemprop,
 )
 
@@ -66,6 +66,7 @@ _PUBLISHED_LABEL = re.compile(
     re.IGNORECASE,
 )
 _UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
+_ASCII_DIGIT = re.compile(r"[0-9]")
 # ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
 _URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/", re.I)
 
@@ -188,7 +189,8 @@ def _labelled_date(root: lxml_html.HtmlElement) -> str | None:
     stands alone right after a ``Published`` label of its own."""
     previous = ""
     for line in body_texts(root):
-        if len(line) <= MAX_DATE_LINE and any(c.isdigit() for c in line):
+        # Every date ``DATE_IN_LINE`` finds has an ASCII digit: a cheap first cut.
+        if len(line) <= MAX_DATE_LINE and _ASCII_DIGIT.search(line):
             for found in DATE_IN_LINE.finditer(line):
                 prefix = line[: found.start()] or previous
                 if _PUBLISHED_LABEL.search(prefix) and (parsed := parse_date(found.group(0))):
@@ -279,16 +281,16 @@ def _date_near_headline(
     before: list[str] = []
     seen_h1 = False
     budget = 0
-    for element in root.iter():
+    for element in root.iter(etree.Element):
         if element is h1:
             seen_h1 = True
             budget = 0
             continue
-        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+        if element.tag in ("script", "style"):
             continue
         for text in (element.text, element.tail):
-            line = clean_value(text)
-            if not line:
+            # ``clean_value``, inlined: this walks the page up to the headline and past it.
+            if not text or not (line := " ".join(text.split())):
                 continue
             (after if seen_h1 else before).append(line)
             budget += len(line)
