@@ -157,3 +157,80 @@ def test_listicle_items_as_articles_are_kept_and_teaser_cards_dropped() -> None:
     text = extract_text(parse_document(page))
     assert all(f"Pick{i} 9 sentence" in text for i in range(3))
     assert "Other story" not in text and "A line about it" not in text
+
+
+def test_a_highlighters_comment_tokens_in_code_are_kept() -> None:
+    code = (
+        "<pre><code class='hljs bash'><span class='hljs-comment'># initialize the repo</span>\n"
+        "git init\n<span class='comment'># stage every file</span>\ngit add .</code></pre>"
+    )
+    page = _page(f"<article>{_story(4)}{code}{_story(2, 'After')}</article>")
+    text = extract_text(parse_document(page))
+    assert "# initialize the repo" in text and "# stage every file" in text
+    assert "git add" in text and "After 1 sentence" in text
+
+
+def test_a_comment_thread_after_code_is_still_dropped() -> None:
+    thread = "<div class='comments'>" + _story(3, "Reader") + "</div>"
+    page = _page(f"<article>{_story(4)}<pre><code>git init</code></pre>{thread}</article>")
+    text = extract_text(parse_document(page))
+    assert "git init" in text and "Reader 0" not in text
+
+
+def test_a_content_named_box_with_one_line_does_not_outvote_the_article() -> None:
+    # Page builders name every box "text-content"; the story sits in plain layout cells, and
+    # a long menu of links beside both keeps the page as a whole from being the article.
+    line = "<p>Last updated: November 13, 2025</p>"
+    box = f"<div class='wrap'><div class='text-content'>{line}</div></div>"
+    cells = "".join(f"<div class='cell'><div>{P.format(f'Part {i}')}</div></div>" for i in range(6))
+    menu = (
+        "<div class='list'>"
+        + "".join(f"<a href=/m{i}>Menu entry {i}</a> " for i in range(60))
+        + "</div>"
+    )
+    page = _page(f"{box}<div class='layout'><table><tr><td>{cells}</td></tr></table></div>{menu}")
+    text = extract_text(parse_document(page))
+    assert "Part 0 sentence" in text and "Part 5 sentence" in text
+
+
+def test_a_footer_beside_main_is_never_the_article_however_long() -> None:
+    # A short page in <main>; a footer of disclaimers holding most of the page's prose.
+    disclaimers = _story(8, "Disclaimer")
+    page = _page(
+        f"<main><h1>Screening renters</h1>{_story(2)}</main><footer>{disclaimers}</footer>"
+    )
+    text = extract_text(parse_document(page))
+    assert "Story 1 sentence" in text and "Disclaimer" not in text
+
+
+def test_a_footer_holding_the_story_on_a_page_without_main_is_still_read() -> None:
+    page = _page(f"<div><footer class='site'>{_story(8)}</footer></div>")
+    assert "Story 7 sentence" in extract_text(parse_document(page))
+
+
+def test_an_article_of_product_cards_is_read_whole_not_its_closing_note() -> None:
+    # A round-up: each card's review sits three wrappers deep beside a list of specs, and a
+    # comma-heavy closing note outvotes every single card.
+    specs = "<ul>" + "".join(f"<li>Spec {i}: {i * 7} cm</li>" for i in range(12)) + "</ul>"
+    cards = "".join(
+        f"<div class='card'><div><div><h3>Pick {n}</h3>{specs}{P.format(f'Pick {n}')}"
+        f"{P.format(f'Pick {n} more')}</div></div></div>"
+        for n in range(5)
+    )
+    note = "<p>" + "Prices, stock, colours, sizes, offers, " * 12 + "may change.</p>"
+    page = _page(f"<div class='round-up'>{_story(2, 'Intro')}{cards}<div>{note}</div></div>")
+    text = extract_text(parse_document(page))
+    assert "Intro 0 sentence" in text and "Pick 4 more sentence" in text
+
+
+def test_the_parts_of_a_story_nested_deep_in_page_builder_rows_are_kept_together() -> None:
+    # Each part sits in its own row, eight wrappers down, in a body block built the same way.
+    def row(part: int) -> str:
+        body = f"<div class='text-body'>{_story(3 + part, f'Part {part}')}</div>"
+        return "<div class='row'>" + "<div>" * 8 + body + "</div>" * 8 + "</div>"
+
+    ad = "<div class='row'><div><a href=/x>Sponsored: a great offer</a></div></div>"
+    page = _page(row(0) + ad + row(1) + ad + row(2))
+    text = extract_text(parse_document(page))
+    assert all(f"Part {n} 0 sentence" in text for n in range(3))
+    assert "Sponsored" not in text

@@ -18,25 +18,19 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from scrubwarc.clean.sitename import split_site_name
-from scrubwarc.meta.dates import parse_date, read_date
 from scrubwarc.meta.htmlauthors import names_from_author_text, read_authors
+from scrubwarc.meta.htmldates import html_date
 from scrubwarc.meta.htmltext import (
-    DATE_IN_LINE,
-    MAX_DATE_LINE,
-    NEAR_HEADLINE_CHARS,
     MetaTags,
-    body_texts,
     clean_value,
     dedupe,
-    itemprop,
     meta_tags,
     word_set,
 )
@@ -74,49 +68,6 @@ _MAX_JSONLD_CHARS = 1_000_000
 # Title separators between a headline and the site name, widest first.
 _TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " · ", " • ")
 
-# Meta tags that state the publication date (OpenGraph, Dublin Core, parsely, sailthru,
-# Highwire/Google Scholar citations, and the common unprefixed names), most specific first.
-_PUBLISHED_TAGS = (
-    "article:published_time",
-    "og:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "published_time",
-    "publication_date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "dcterms.date",
-    "dc.date.created",
-    "dcterms.created",
-    "parsely-pub-date",
-    "sailthru.date",
-    "citation_publication_date",
-    "citation_date",
-    "published",
-    "published_date",
-    "date_published",
-    "pub_date",
-    "article:published",
-    "article_date_original",
-    "original-publish-date",
-    "rnews:datepublished",
-    "cxenseparse:recs:publishtime",
-)
-# A label that ends right before the publication date it introduces.
-_PUBLISHED_LABEL = re.compile(
-    r"\b(?:published|posted|publication date|date published)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$",
-    re.IGNORECASE,
-)
-_UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
-_ASCII_DIGIT = re.compile(r"[0-9]")
-# ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
-_URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/", re.I)
 
 # Share of its words an <h1> must share with a stated title to be taken for the headline.
 _MIN_AGREEMENT = 0.5
@@ -169,12 +120,13 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
     site_name = site_names[0] if site_names else None
     agreed = _agreed_headline(root, ld, tags, site_names)
     headline = agreed if agreed is not None else _first_h1(root)
+    url = _url(root, ld, tags)
     return HtmlMetadata(
         title=_title(root, ld, tags, site_names, agreed),
         authors=read_authors(root, tags, headline, ld.authors(), ld.authors(organisations=True)),
-        date=_date(root, ld, tags, headline),
+        date=html_date(root, ld, tags, headline, url),
         # As found: metadata.html_metadata strips tracking parameters and records them.
-        url=_url(root, ld, tags),
+        url=url,
         site_name=site_name,
         description=_first(
             ld.text("description"),
@@ -494,142 +446,6 @@ def _element_text(root: lxml_html.HtmlElement, tag: str) -> str | None:
         if text:
             return text
     return None
-
-
-def _date(
-    root: lxml_html.HtmlElement,
-    ld: _JsonLd,
-    tags: MetaTags,
-    headline: lxml_html.HtmlElement | None,
-) -> str | None:
-    """The article's date, most deliberate statement first, kept in the page's own offset.
-
-    Structured data (JSON-LD, meta tags, ``itemprop``), then a dated line near the headline
-    (a line labelled as an update only when nothing else is dated), then ``<time>``, then a
-    ``/YYYY/MM/DD/`` path in the page's address. A line anywhere in the body that a label
-    calls the publication date (``Published on ...``) counts as near the headline.
-    """
-    stated = _first_date(_published_candidates(root, ld, tags))
-    if stated:
-        return stated
-    near = _date_near_headline(root, headline) or _labelled_date(root)
-    if near:
-        return near
-    # <time>: the one marked as the publication date first, then any.
-    times = list(root.iter("time"))
-    marked = [t for t in times if t.get("pubdate") is not None]
-    ambiguous: str | None = None
-    for element in marked + times:
-        for text in (element.get("datetime"), element.text_content()):
-            parsed, assumed = read_date(text) if text else (None, None)
-            if parsed and assumed:
-                # "02-12-2025" reads both ways: a <time> that reads one way wins.
-                ambiguous = ambiguous or parsed
-            elif parsed:
-                return parsed
-    if ambiguous:
-        return ambiguous
-    url = _url(root, ld, tags)
-    found = _URL_DATE.search(url) if url else None
-    return _url_date(*found.groups()) if found else None
-
-
-def _labelled_date(root: lxml_html.HtmlElement) -> str | None:
-    """The first date anywhere in the body that a label calls the publication date
-    (``Published on: 15 August 2025``, ``Posted on the 15/12/2025 at 19:00 by``), or that
-    stands alone right after a ``Published`` label of its own."""
-    previous = ""
-    for line in body_texts(root):
-        # Every date ``DATE_IN_LINE`` finds has an ASCII digit: a cheap first cut.
-        if len(line) <= MAX_DATE_LINE and _ASCII_DIGIT.search(line):
-            for found in DATE_IN_LINE.finditer(line):
-                prefix = line[: found.start()] or previous
-                if _PUBLISHED_LABEL.search(prefix) and (parsed := parse_date(found.group(0))):
-                    return parsed
-        previous = line
-    return None
-
-
-def _url_date(year: str, month: str, day: str) -> str | None:
-    """``/2023/10/03/`` or ``/2023/october/03/`` in an address, checked as a date.
-
-    >>> _url_date("2023", "october", "3"), _url_date("2023", "02", "30")
-    ('2023-10-03', None)
-    """
-    if not month.isdigit():
-        return parse_date(f"{day} {month} {year}")
-    return parse_date(f"{year}-{int(month):02d}-{int(day):02d}")
-
-
-def _first_date(candidates: Iterable[str | None]) -> str | None:
-    """The first candidate that parses, as stated: a UTC time is never moved to another day."""
-    return next((parsed for c in candidates if c and (parsed := parse_date(c))), None)
-
-
-def _published_candidates(
-    root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags
-) -> Iterator[str | None]:
-    yield ld.text("datePublished")
-    yield ld.text("dateCreated")
-    for key in _PUBLISHED_TAGS:
-        yield tags.first(key)
-    yield ld.any_published()
-    for element in itemprop(root, "datePublished"):
-        yield element.get("content") or element.get("datetime") or element.text_content()
-
-
-def _date_near_headline(
-    root: lxml_html.HtmlElement, h1: lxml_html.HtmlElement | None
-) -> str | None:
-    """A date in a short line just after the page's ``<h1>`` (or, failing that, just before).
-
-    Bylines put the date beside the headline ("By Ann Lee | March 3, 2024", "Published
-    August 7, 2023"); a line saying "Updated ..." is taken only when no other line is dated.
-    """
-    if h1 is None:
-        return None
-    after: list[str] = []
-    before: list[str] = []
-    seen_h1 = False
-    budget = 0
-    for element in root.iter(etree.Element):
-        if element is h1:
-            seen_h1 = True
-            budget = 0
-            continue
-        if element.tag in ("script", "style"):
-            continue
-        for text in (element.text, element.tail):
-            # ``clean_value``, inlined: this walks the page up to the headline and past it.
-            if not text or not (line := " ".join(text.split())):
-                continue
-            (after if seen_h1 else before).append(line)
-            budget += len(line)
-        if seen_h1 and budget > NEAR_HEADLINE_CHARS:
-            break
-    # The lines just before the headline, nearest first, within the same budget.
-    kept_before: list[str] = []
-    budget = 0
-    for line in reversed(before):
-        budget += len(line)
-        if budget > NEAR_HEADLINE_CHARS // 2:
-            break
-        kept_before.append(line)
-    updated: str | None = None
-    for lines in (after, kept_before):
-        for i, line in enumerate(lines):
-            if len(line) > MAX_DATE_LINE:
-                continue
-            for found in DATE_IN_LINE.finditer(line):
-                parsed = parse_date(found.group(0))
-                if not parsed:
-                    continue
-                prefix = line[: found.start()] or (lines[i - 1] if i else "")
-                if _UPDATED.search(prefix):
-                    updated = updated or parsed
-                    continue
-                return parsed
-    return updated
 
 
 def _url(root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags) -> str | None:

@@ -37,6 +37,7 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_CODE_TAGS = frozenset({"pre", "code"})
 # Dropped without a word of visible text: they never make a heading an orphan.
 _SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "br"})
 # Share of a paragraph's characters inside links above which it is a link, not prose.
@@ -103,11 +104,16 @@ _BIG_SHARE = 0.5
 _TEASER_PROSE = 600
 # Dropped blocks are reported by their first characters.
 _EXCERPT = 100
+# Characters of prose a block needs for its class name's full bonus.
+_NAMED_PROSE = 500
 # How far up ``_widen`` looks, and what a character of non-prose costs against one of prose.
 _WIDEN_LEVELS = 8
 _OTHER_COST = 1.5
-# How far above the top candidate the parts of a split article may meet.
-_CHUNK_LEVELS = 6
+# An ancestor holding this many times the prose, and more prose than else, holds the article.
+_SPLIT_GAIN = 3
+# How far above the top candidate the parts of a split article may meet: page builders nest
+# each part eight or more wrappers down its own row.
+_CHUNK_LEVELS = 10
 
 # Readability's head start by tag: containers of prose up, lists and forms down.
 _TAG_PRIOR = {
@@ -156,17 +162,20 @@ def _negative(hints: str, layout: frozenset[str]) -> bool:
     return any(word not in layout for word in words)
 
 
-def _class_weight(el: Element, layout: frozenset[str]) -> float:
+def _class_weight(el: Element, layout: frozenset[str], prose: int) -> float:
+    """What class/id words add to a candidate's votes. A content-sounding name earns its full
+    bonus only on a block holding ``_NAMED_PROSE`` characters of prose: on a one-line box
+    ("text-content" around a date) a name alone would outvote the article."""
     hints = _hints(el)
     if len(hints) < 2:
         return 0.0
     weight = 0.0
     if _positive(hints):
-        weight += 25.0
+        weight += 25.0 * min(1.0, prose / _NAMED_PROSE)
     if _negative(hints, layout):
         weight -= 25.0
     if el.get("itemprop") == "articleBody":
-        weight += 50.0
+        weight += 50.0 * min(1.0, prose / _NAMED_PROSE)
     return weight
 
 
@@ -278,6 +287,7 @@ def _votes(doc: Element) -> _Votes:
         vote = 1.0 + text.count(",") + text.count("，") + min(length / 100.0, 3.0)
         blocks.append((block, vote, length, chrome))
     pardon = total * _LAYOUT_SHARE
+    beside = _beside_main(doc, {w for _, _, _, chrome in blocks for w in chrome})
     layout = frozenset(
         w for w, n in by_hints.items() if n >= total * _WORD_SHARE and not _COMMENT_RE.search(w)
     )
@@ -288,7 +298,8 @@ def _votes(doc: Element) -> _Votes:
         out = excluded.get(id(chrome))
         if out is None:
             out = excluded[id(chrome)] = any(
-                (prose[w] < pardon and _is_chrome(w, layout)) or _COMMENT_RE.search(_hints(w))
+                ((prose[w] < pardon or w in beside) and _is_chrome(w, layout))
+                or _COMMENT_RE.search(_hints(w))
                 for w in chrome
             )
         if out:
@@ -298,9 +309,7 @@ def _votes(doc: Element) -> _Votes:
         for divisor in (1.0, 2.0, 3.0):
             if node is None or not isinstance(node.tag, str):
                 break
-            if node not in scores:
-                scores[node] = _TAG_PRIOR.get(node.tag, 0.0) + _class_weight(node, layout)
-            scores[node] += vote / divisor
+            scores[node] = scores.get(node, 0.0) + vote / divisor
             node = node.getparent()
     # Each block's prose counts for all its ancestors too. ``memo`` holds every ancestor of
     # every block, each after its parent: backwards, children are summed before parents.
@@ -310,7 +319,25 @@ def _votes(doc: Element) -> _Votes:
             parent = node.getparent()
             if parent is not None:
                 under[parent] = under.get(parent, 0) + count
+    # Tag and name count once a candidate's prose is known.
+    for node in scores:
+        prior = _TAG_PRIOR.get(str(node.tag), 0.0)
+        scores[node] += prior + _class_weight(node, layout, under.get(node, 0))
     return _Votes(scores, layout, under)
+
+
+def _beside_main(doc: Element, wrappers: set[Element]) -> set[Element]:
+    """The chrome-tag wrappers (``<footer>``, ``<aside>``...) outside the page's ``<main>``:
+    the page itself says they are not its content, however much text they hold."""
+    main = next(doc.iter("main"), None)
+    if main is None:
+        return set()
+    around = set(main.iterancestors())
+    return {
+        w
+        for w in wrappers
+        if w.tag in _CHROME_TAGS and w not in around and main not in set(w.iterancestors())
+    }
 
 
 class _Scores:
@@ -407,7 +434,9 @@ def _widen(top: Element, prose: dict[Element, int]) -> Element:
     Votes reach three levels up, so an article in sub-headed sections, steps or "page" blocks
     elects one section. Going up gains the sibling sections' prose and costs whatever else the
     wider element holds (menus, link lists, labels, chrome, which do not vote); the ancestor
-    with the best balance wins.
+    with the best balance wins, or one that holds ``_SPLIT_GAIN`` times the prose of the best so
+    far and more prose than else (a round-up whose reviews sit deep in product cards beside
+    lists of specs: the cards' votes never reach the container that holds them all).
     """
     length = _text_len(top.text_content())
     best, best_value = top, float(prose.get(top, 0)) - _OTHER_COST * _other(top, prose, length)
@@ -416,8 +445,9 @@ def _widen(top: Element, prose: dict[Element, int]) -> Element:
         if level >= _WIDEN_LEVELS or node.tag in ("body", "html"):
             break
         length = _grown_len(node, child, length)
-        value = float(prose.get(node, 0)) - _OTHER_COST * _other(node, prose, length)
-        if value > best_value:
+        held, other = prose.get(node, 0), _other(node, prose, length)
+        value = float(held) - _OTHER_COST * other
+        if value > best_value or (held >= _SPLIT_GAIN * prose.get(best, 0) and other <= held):
             best, best_value = node, value
         child = node
     return best
@@ -627,15 +657,18 @@ def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
     root_len = _text_len(root.text_content())
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[Element] = set()
+    code = 0  # depth inside <pre>/<code>: a highlighter's classes ("hljs-comment") name tokens
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            reason = None if el is root else _skip(el, root_len, layout)
+            reason = None if el is root or code else _skip(el, root_len, layout)
             if reason is not None:
                 skipped.add(el)
                 walker.skip_subtree()
                 collect.skipped(el, reason)
                 continue
+            if tag in _CODE_TAGS:
+                code += 1
             if tag in _BLOCK_TAGS:
                 collect.flush()
             elif tag == "br":
@@ -645,6 +678,8 @@ def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
             if el.text:
                 collect.add(el.text.replace("\n", " "))
         else:
+            if tag in _CODE_TAGS and el not in skipped:
+                code -= 1
             if el in skipped:
                 skipped.discard(el)
             elif tag in _BLOCK_TAGS:

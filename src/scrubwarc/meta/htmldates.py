@@ -1,0 +1,321 @@
+"""The publication date of an HTML page: what it states (JSON-LD, meta tags, ``itemprop``),
+what it shows by its headline, its ``<time>`` elements and its address, weighed against
+each other. Pure and total, as ``scrubwarc.meta.html``: the date is kept in the page's own
+offset, never moved to another day.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from scrubwarc.meta.dates import parse_date, read_date
+from scrubwarc.meta.htmltext import (
+    DATE_IN_LINE,
+    MAX_DATE_LINE,
+    NEAR_HEADLINE_CHARS,
+    MetaTags,
+    body_texts,
+    itemprop,
+)
+
+__all__ = ["StatedDates", "html_date"]
+
+# Meta tags that state the publication date (OpenGraph, Dublin Core, parsely, sailthru,
+# Highwire/Google Scholar citations, and the common unprefixed names), most specific first.
+_PUBLISHED_TAGS = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "publication_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.created",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "citation_date",
+    "published",
+    "published_date",
+    "date_published",
+    "pub_date",
+    "article:published",
+    "article_date_original",
+    "original-publish-date",
+    "rnews:datepublished",
+    "cxenseparse:recs:publishtime",
+)
+# A label that ends right before the publication date it introduces.
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|publication date|date published)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
+_ASCII_DIGIT = re.compile(r"[0-9]")
+# ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
+_URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/", re.I)
+
+
+class StatedDates(Protocol):
+    """The page's structured data, as ``scrubwarc.meta.html`` reads its JSON-LD article."""
+
+    def text(self, key: str) -> str | None: ...
+
+    def any_published(self) -> str | None: ...
+
+
+def html_date(
+    root: lxml_html.HtmlElement,
+    ld: StatedDates,
+    tags: MetaTags,
+    headline: lxml_html.HtmlElement | None,
+    url: str | None,
+) -> str | None:
+    """The article's date, most deliberate statement first, kept in the page's own offset.
+
+    Structured data (JSON-LD, meta tags, ``itemprop``), then a dated line near the headline
+    (a line labelled as an update only when nothing else is dated), then ``<time>``, then a
+    ``/YYYY/MM/DD/`` path in the page's address. A line anywhere in the body that a label
+    calls the publication date (``Published on ...``) counts as near the headline. The stated
+    date yields to the one by the headline when it is also the modified time (``_stamped``)
+    or days later (``_earlier``), and to a day more of the page's statements name
+    (``_agreed_date``).
+    """
+    stated = _first_date(_published_candidates(root, ld, tags))
+    near = _date_near_headline(root, headline) or _labelled_date(root)
+    if (
+        stated
+        and not _stamped(stated, _modified(ld, tags))
+        and not (near and _earlier(near, stated))
+    ):
+        return _agreed_date(stated, near, root, ld, tags, url)
+    if stated:
+        return near or stated
+    address = _address_date(url)
+    if near and address and _swapped(near, address):
+        return address  # "03/10/2023" reads both ways; the address says which
+    return near or _time_date(root) or address
+
+
+def _swapped(read: str, other: str) -> bool:
+    """Whether two dates are the same numbers with day and month swapped.
+
+    >>> _swapped("2023-03-10", "2023-10-03"), _swapped("2023-03-10", "2023-03-10")
+    (True, False)
+    """
+    return (
+        read[:4] == other[:4]
+        and read[5:7] == other[8:10]
+        and read[8:10] == other[5:7]
+        and (read[5:10] != other[5:10])
+    )
+
+
+def _agreed_date(
+    stated: str,
+    near: str | None,
+    root: lxml_html.HtmlElement,
+    ld: StatedDates,
+    tags: MetaTags,
+    url: str | None,
+) -> str:
+    """``stated``, unless more of the page's independent statements name another day: JSON-LD,
+    the first publication meta tag, an invisible ``itemprop`` (``content=``), the date by the
+    headline and the address each count once (sites copy one value into many meta tags; a
+    visible ``<time>`` or ``itemprop`` is most often the very line by the headline)."""
+    if near is None:
+        return stated
+    witnesses = (
+        _first_date([ld.text("datePublished")]),
+        _first_date(tags.first(key) for key in _PUBLISHED_TAGS),
+        _first_date(e.get("content") for e in itemprop(root, "datePublished")),
+        near,
+        _address_date(url),
+    )
+    days: dict[str, list[str]] = {}
+    for found in witnesses:
+        if found:
+            days.setdefault(found[:10], []).append(found)
+    best = max(days.values(), key=len)
+    if len(best) >= 2 and len(best) > len(days.get(stated[:10], ())):
+        return max(best, key=len)  # the most precise statement of that day
+    return stated
+
+
+def _time_date(root: lxml_html.HtmlElement) -> str | None:
+    """The date of a ``<time>``: the one marked as the publication date first, then any."""
+    times = list(root.iter("time"))
+    marked = [t for t in times if t.get("pubdate") is not None]
+    ambiguous: str | None = None
+    for element in marked + times:
+        for text in (element.get("datetime"), element.text_content()):
+            parsed, assumed = read_date(text) if text else (None, None)
+            if parsed and assumed:
+                # "02-12-2025" reads both ways: a <time> that reads one way wins.
+                ambiguous = ambiguous or parsed
+            elif parsed:
+                return parsed
+    return ambiguous
+
+
+def _address_date(url: str | None) -> str | None:
+    """A ``/YYYY/MM/DD/`` path in the page's address.
+
+    >>> _address_date("https://ex.com/blog/2023/october/03/wine/")
+    '2023-10-03'
+    """
+    found = _URL_DATE.search(url) if url else None
+    return _url_date(*found.groups()) if found else None
+
+
+def _labelled_date(root: lxml_html.HtmlElement) -> str | None:
+    """The first date anywhere in the body that a label calls the publication date
+    (``Published on: 15 August 2025``, ``Posted on the 15/12/2025 at 19:00 by``), or that
+    stands alone right after a ``Published`` label of its own."""
+    previous = ""
+    for line in body_texts(root):
+        # Every date ``DATE_IN_LINE`` finds has an ASCII digit: a cheap first cut.
+        if len(line) <= MAX_DATE_LINE and _ASCII_DIGIT.search(line):
+            for found in DATE_IN_LINE.finditer(line):
+                prefix = line[: found.start()] or previous
+                if _PUBLISHED_LABEL.search(prefix) and (parsed := parse_date(found.group(0))):
+                    return parsed
+        previous = line
+    return None
+
+
+def _url_date(year: str, month: str, day: str) -> str | None:
+    """``/2023/10/03/`` or ``/2023/october/03/`` in an address, checked as a date.
+
+    >>> _url_date("2023", "october", "3"), _url_date("2023", "02", "30")
+    ('2023-10-03', None)
+    """
+    if not month.isdigit():
+        return parse_date(f"{day} {month} {year}")
+    return parse_date(f"{year}-{int(month):02d}-{int(day):02d}")
+
+
+def _earlier(shown: str, stated: str) -> bool:
+    """Whether the date shown by the headline is days before the stated one: the stated one
+    then dates a republication or a migration, not the article (a day apart is a time zone).
+
+    >>> _earlier("2022-11-02", "2025-06-12T10:00:00+00:00"), _earlier("2025-06-11", "2025-06-12")
+    (True, False)
+    """
+    try:
+        first = datetime.date.fromisoformat(shown[:10])
+        second = datetime.date.fromisoformat(stated[:10])
+    except ValueError:
+        return False
+    return (second - first).days > 1
+
+
+def _modified(ld: StatedDates, tags: MetaTags) -> str | None:
+    return _first_date(
+        (
+            ld.text("dateModified"),
+            tags.first("article:modified_time"),
+            tags.first("og:updated_time"),
+        )
+    )
+
+
+def _stamped(stated: str, modified: str | None) -> bool:
+    """Whether the stated publication time is also the modified time, to the minute: a CMS
+    that writes both at once when it saves, imports or rebuilds a page, not when the article
+    first came out. A date the page shows beside its headline is better evidence then.
+
+    >>> _stamped("2025-06-24T10:02:58+00:00", "2025-06-24T10:02:07+00:00")
+    True
+    >>> _stamped("2025-06-24", "2025-06-24T10:02:07+00:00")
+    False
+    """
+    if modified is None or len(modified) != len(stated):
+        return False
+    return modified[:16] == stated[:16] and modified[19:] == stated[19:]
+
+
+def _first_date(candidates: Iterable[str | None]) -> str | None:
+    """The first candidate that parses, as stated: a UTC time is never moved to another day."""
+    return next((parsed for c in candidates if c and (parsed := parse_date(c))), None)
+
+
+def _published_candidates(
+    root: lxml_html.HtmlElement, ld: StatedDates, tags: MetaTags
+) -> Iterator[str | None]:
+    yield ld.text("datePublished")
+    yield ld.text("dateCreated")
+    for key in _PUBLISHED_TAGS:
+        yield tags.first(key)
+    yield ld.any_published()
+    for element in itemprop(root, "datePublished"):
+        yield element.get("content") or element.get("datetime") or element.text_content()
+
+
+def _date_near_headline(
+    root: lxml_html.HtmlElement, h1: lxml_html.HtmlElement | None
+) -> str | None:
+    """A date in a short line just after the page's ``<h1>`` (or, failing that, just before).
+
+    Bylines put the date beside the headline ("By Ann Lee | March 3, 2024", "Published
+    August 7, 2023"); a line saying "Updated ..." is taken only when no other line is dated.
+    """
+    if h1 is None:
+        return None
+    after: list[str] = []
+    before: list[str] = []
+    seen_h1 = False
+    budget = 0
+    for element in root.iter(etree.Element):
+        if element is h1:
+            seen_h1 = True
+            budget = 0
+            continue
+        if element.tag in ("script", "style"):
+            continue
+        for text in (element.text, element.tail):
+            # ``clean_value``, inlined: this walks the page up to the headline and past it.
+            if not text or not (line := " ".join(text.split())):
+                continue
+            (after if seen_h1 else before).append(line)
+            budget += len(line)
+        if seen_h1 and budget > NEAR_HEADLINE_CHARS:
+            break
+    # The lines just before the headline, nearest first, within the same budget.
+    kept_before: list[str] = []
+    budget = 0
+    for line in reversed(before):
+        budget += len(line)
+        if budget > NEAR_HEADLINE_CHARS // 2:
+            break
+        kept_before.append(line)
+    updated: str | None = None
+    for lines in (after, kept_before):
+        for i, line in enumerate(lines):
+            if len(line) > MAX_DATE_LINE:
+                continue
+            for found in DATE_IN_LINE.finditer(line):
+                parsed = parse_date(found.group(0))
+                if not parsed:
+                    continue
+                prefix = line[: found.start()] or (lines[i - 1] if i else "")
+                if _UPDATED.search(prefix):
+                    updated = updated or parsed
+                    continue
+                return parsed
+    return updated
