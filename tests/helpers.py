@@ -11,6 +11,7 @@ import gzip
 import itertools
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -137,6 +138,16 @@ CLEAN = "Storm hits coast\n\nIt rained.\n"
 
 
 SCRUBWARC = shutil.which("scrubwarc") or pytest.fail("scrubwarc is not installed")
+
+
+def as_terminal_job() -> None:
+    """A child's ``preexec_fn``: Ctrl-C reaches it as it does a command typed at a terminal.
+
+    A shell without job control starts background jobs with SIGINT ignored, and children
+    inherit that; Python then installs no KeyboardInterrupt handler. Tests that interrupt a
+    run must not depend on how the test suite itself was started (CI, ``nohup``, ``&``).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_process(

@@ -26,7 +26,7 @@ from scrubwarc.signals import (
     signal_name,
     stop_signals_raise,
 )
-from tests.helpers import DIRTY, SCRUBWARC
+from tests.helpers import DIRTY, SCRUBWARC, as_terminal_job
 
 linux_only = pytest.mark.skipif(
     not Path("/proc/self/stat").exists(), reason="lists processes through /proc"
@@ -182,6 +182,7 @@ def _stop_run(
             stdout=subprocess.DEVNULL,
             stderr=err,
             start_new_session=True,  # its own process group, as a shell gives a job
+            preexec_fn=as_terminal_job,
         )
         try:
             deadline = time.monotonic() + 120

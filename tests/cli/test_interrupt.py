@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from scrubwarc import clean_text
-from tests.helpers import DIRTY, SCRUBWARC, run
+from tests.helpers import DIRTY, SCRUBWARC, as_terminal_job, run
 
 pytestmark = pytest.mark.slow
 
@@ -37,7 +37,10 @@ def make_tree(root: Path) -> list[Path]:
 def start_and_stop(args: list[str | Path], sig: int, ready: Callable[[], bool]) -> int:
     """Start the command, wait until ``ready()``, send ``sig``; the exit code."""
     child = subprocess.Popen(
-        [SCRUBWARC, *map(str, args)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [SCRUBWARC, *map(str, args)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=as_terminal_job,
     )
     try:
         deadline = time.monotonic() + 120
