@@ -1,12 +1,13 @@
 """The client of a cluster run: list, partition, run the tasks, then index and package.
 
 The client lists the inputs in sorted order and splits them into partitions bounded in
-files and bytes. A first task per partition counts its headline suffixes, and one more
-adds the counts up into the run's site names (as a local run learns them before it
-starts); then one task per partition writes its part. The client only lists and submits:
-each partition's first task is submitted as soon as the listing has reached the
-partition's end, so the workers count while the client still lists, and the site names
-go from worker to worker, with no round trip through the client. Results come back as each
+files and bytes. A first task per partition counts its headline suffixes, and the client
+adds the counts up into the run's site names as they come back (as a local run's main
+process learns them before it starts); then one task per partition writes its part. Each
+partition's first task is submitted as soon as the listing has reached the partition's
+end, so the workers count while the client still lists. The run-wide count holds every
+distinct suffix, so it grows with the corpus; it stays with the client, which holds the
+listing anyway, and no worker ever holds more than one partition's. Results come back as each
 task ends (progress from the workers' events in between); the parts' indexes are merged
 into ``STEM.cdxj``, and with ``wacz`` the parts are packaged. Parts of an earlier, longer
 run are removed (with ``force``), and so are temporary files of attempts whose worker died.
@@ -258,6 +259,8 @@ def _submit_all(
 ) -> list[Future[PartResult]]:
     """Submit the tasks of every partition as the listing yields it: with ``learn``, its
     count of headline suffixes at once, the part after the run's site names are learned."""
+    from distributed import as_completed
+
     run = uuid.uuid4().hex[:8]
     encoding = settings.options.encoding if settings.options else None
     listed: list[Partition] = []
@@ -267,11 +270,12 @@ def _submit_all(
         if learn:
             key = f"scrubwarc-count-{run}-{part.number}"
             counts.append(client.submit(count_sites, part, encoding, key=key))
-    shared: Settings | Future[Settings] = settings
-    if learn:  # the counts are released once added up: only this task's result is kept
-        shared = client.submit(learn_sites, settings, *counts, key=f"scrubwarc-sites-{run}")
+    if learn:  # added up here as they come, each released once added
+        arriving = as_completed(counts)
+        counts.clear()
+        settings = learn_sites(settings, (future.result() for future in arriving))
     return [
-        client.submit(archive_partition, part, shared, key=f"scrubwarc-{run}-{part.number}")
+        client.submit(archive_partition, part, settings, key=f"scrubwarc-{run}-{part.number}")
         for part in listed
     ]
 

@@ -1,11 +1,12 @@
 """What runs on a worker: the tasks of a cluster run, one partition of inputs each.
 
 ``count_sites`` counts the headline suffixes of a partition's files and ``learn_sites``
-adds the counts of all partitions up to what a local run learns first (on a worker: the
-client only submits); ``archive_partition`` processes the partition with the code of a
-local run (``batch.write_sources``) into its own part, and indexes it as it writes. Only
-flat values travel: partitions, settings and results. Nothing is kept in a worker between
-tasks: a worker's memory does not grow with the number of tasks it has run.
+adds the counts of all partitions up to what a local run learns first (on the client, as
+the counts come back: no worker holds the run's); ``archive_partition`` processes the
+partition with the code of a local run (``batch.write_sources``) into its own part, and
+indexes it as it writes. Only flat values travel: partitions, settings and results.
+Nothing is kept in a worker between tasks: a worker's memory does not grow with the number
+of tasks it has run.
 """
 
 from __future__ import annotations
@@ -128,8 +129,9 @@ def count_sites(part: Partition, encoding: str | None) -> SuffixCounts:
     return counts
 
 
-def learn_sites(settings: Settings, *counts: SuffixCounts) -> Settings:
-    """``settings`` with the site names that the partitions' counts, added up, give."""
+def learn_sites(settings: Settings, counts: Iterable[SuffixCounts]) -> Settings:
+    """``settings`` with the site names that the partitions' counts, added up, give (each
+    count may be dropped once added: only the run's total is kept)."""
     from scrubwarc.meta.sites import SuffixCounts
 
     total = SuffixCounts()
