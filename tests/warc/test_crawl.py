@@ -507,3 +507,24 @@ def test_unpack_refuses_unsafe_paths_built_from_urls(tmp_path: Path) -> None:
     cleaned = run("clean", "-o", tmp_path / "texts", path)
     assert cleaned.returncode == 2 and "'..' in path (not written)" in cleaned.stderr
     assert (tmp_path / "texts" / "h.example" / "news" / "ferry.txt").is_file()
+
+
+def test_a_capture_is_copied_as_its_own_gzip_member_up_to_a_shared_one(tmp_path: Path) -> None:
+    """Copies are the gzip members as stored; a crawl gzipped as one stream after its first
+    member is an error at that member, after the capture before it."""
+    from scrubwarc.errors import InputError
+    from scrubwarc.warc.crawl import Capture, read_crawl
+
+    records = []
+    for url in ("https://a.example/one", "https://a.example/two", "https://a.example/three"):
+        plain = io.BytesIO()
+        _capture(WARCWriter(plain, gzip=False), url, "200 OK", "text/html", ARTICLE)
+        records.append(plain.getvalue())
+    first = gzip.compress(records[0], mtime=0)
+    path = tmp_path / "shared.warc.gz"
+    path.write_bytes(first + gzip.compress(b"".join(records[1:]), mtime=0))
+    found: list[Any] = []
+    with pytest.raises(InputError, match=f"unreadable WARC at offset {len(first)}: "):
+        found.extend(read_crawl(path))
+    assert len(found) == 1 and isinstance(found[0], Capture)
+    assert found[0].record == first and found[0].gzipped

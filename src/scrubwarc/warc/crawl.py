@@ -223,6 +223,7 @@ def read_crawl(
                     found, keys = _one(record, include_url, exclude_url, max_bytes, index, again)
                     # Only known once the record is read to its end.
                     offset, length = it.get_record_offset(), it.get_record_length()
+                    whole = gzipped and _ended_member(it)
                 end = offset + length
                 if found is None:
                     continue
@@ -233,7 +234,7 @@ def read_crawl(
                     found = found._replace(record_id=_arc_record_id(path.name, offset))
                 index.add(offset, *keys)
                 if isinstance(found, Capture | SourceInfo) and copy:
-                    stored = _stored(again, offset, length, gzipped, fmt, found)
+                    stored = _stored(again, offset, length, gzipped, fmt, found, whole)
                     if isinstance(stored, str):
                         found = Problem(getattr(found, "url", ""), offset, stored)
                     else:
@@ -366,15 +367,36 @@ def _arc_record_id(name: str, offset: int) -> str:
     return f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'arc:{name}#{offset}')}>"
 
 
+def _ended_member(it: Any) -> bool:
+    """Whether warcio, having read a record to its end, stopped at the end of a gzip member
+    with nothing of it left over: the record was that member, whole. (warcio starts a record
+    where a member starts, or fails on it.) Then it need not be decompressed again to know."""
+    decompressor = it.reader.decompressor
+    return bool(decompressor is not None and getattr(decompressor, "eof", False)) and (
+        not it.next_line
+    )
+
+
 def _stored(
-    again: io.BufferedReader, offset: int, length: int, gzipped: bool, fmt: str, found: Found
+    again: io.BufferedReader,
+    offset: int,
+    length: int,
+    gzipped: bool,
+    fmt: str,
+    found: Found,
+    whole: bool,
 ) -> bytes | str:
-    """The record as stored, to copy byte for byte; an ARC record is written as WARC."""
+    """The record as stored, to copy byte for byte; an ARC record is written as WARC.
+
+    ``whole`` says the reader found the record to be one gzip member, as it stands.
+    """
     if fmt == "arc":
         return _as_warc(again, offset, getattr(found, "record_id", ""))
     again.seek(offset)
     stored = again.read(length)
     if gzipped:
+        if whole:
+            return stored
         member = zlib.decompressobj(zlib.MAX_WBITS + 16)
         try:
             member.decompress(stored)
