@@ -30,6 +30,7 @@ def test_crawl_benchmark_smoke(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "crawl: 6 captures of 3 real pages" in done.stdout
     assert "scrubwarc archive --jobs 1 vs warcio + trafilatura:" in done.stdout
+    assert "scrubwarc archive --jobs 1 vs warcio + trafilatura with metadata:" in done.stdout
     assert "x in pages per CPU second" in done.stdout
     assert "read: warcio " in done.stdout and "read: scrubwarc read_crawl " in done.stdout
     assert "peak RSS, crawl x4 vs x1:" in done.stdout
