@@ -66,7 +66,8 @@ def encode_capture(article: Article, info: CaptureInfo) -> EncodedCapture:
     The text and metadata are at the capture's URL (``urn:text:`` for the text), so pywb
     finds them beside the page as captured.
     """
-    sha256 = hashlib.sha256(article.original).hexdigest()
+    # The metadata holds it already; it is of the same bytes.
+    sha256 = article.metadata.source_sha256 or hashlib.sha256(article.original).hexdigest()
     target = target_uri(info.url, article.original, sha256)
     fields = article_fields(article, target, article.metadata.path, sha256)
     record = info.record
