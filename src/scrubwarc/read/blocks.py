@@ -670,7 +670,8 @@ def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
             if tag in _CODE_TAGS:
                 code += 1
             if tag in _BLOCK_TAGS:
-                collect.flush()
+                if collect.pieces:  # most blocks open and close with nothing pending
+                    collect.flush()
             elif tag == "br":
                 collect.pieces.append("\n")
             elif tag == "a":
@@ -683,7 +684,8 @@ def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
             if el in skipped:
                 skipped.discard(el)
             elif tag in _BLOCK_TAGS:
-                collect.flush(heading=tag in _HEADING_TAGS)
+                if collect.pieces:
+                    collect.flush(heading=tag in _HEADING_TAGS)
             elif tag == "a":
                 collect.link_depth -= 1
             if el.tail and el is not root:
