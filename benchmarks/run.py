@@ -6,6 +6,7 @@ run and reports medians. ``--quick`` uses small sizes (minutes, not the full run
 ``--json OUT`` writes the figures for comparison across commits.
 
     python benchmarks/run.py [--quick] [--json OUT] [--repeat N] [--only NAME ...]
+                             [--baseline PYTHON]
 """
 
 from __future__ import annotations
@@ -126,8 +127,23 @@ def ensure_corpus(root: Path, count: int, html: bool = False) -> tuple[Path, int
     return text, int(json.loads(marker.read_text())["bytes"])
 
 
-def bench_throughput(work: Path, articles: int, repeat: int) -> dict[str, object]:
-    """Archive --jobs 1 and --jobs 2 against the bare-warcio floor, in turns."""
+def baseline_command(python: str | None) -> list[str] | None:
+    """``python -m scrubwarc`` of another install (``--baseline``), its package byte-compiled
+    as this one's is: a before/after comparison in the same rounds."""
+    if python is None:
+        return None
+    where = "import os, scrubwarc; print(os.path.dirname(scrubwarc.__file__))"
+    package = subprocess.run([python, "-c", where], capture_output=True, text=True, check=True)
+    compile_package = [python, "-m", "compileall", "-q", package.stdout.strip()]
+    subprocess.run(compile_package, check=True, stdout=subprocess.DEVNULL)
+    return [python, "-m", "scrubwarc"]
+
+
+def bench_throughput(
+    work: Path, articles: int, repeat: int, baseline: list[str] | None = None
+) -> dict[str, object]:
+    """Archive --jobs 1 and --jobs 2 against the bare-warcio floor (and ``baseline``'s), in
+    turns."""
     text, size = ensure_corpus(work / f"corpus-{articles}", articles)
     out = work / "out"
     out.mkdir(exist_ok=True)
@@ -137,6 +153,11 @@ def bench_throughput(work: Path, articles: int, repeat: int) -> dict[str, object
         "archive --jobs 1": [*archive, str(out / "j1.warc.gz"), "--jobs", "1"],
         "archive --jobs 2": [*archive, str(out / "j2.warc.gz"), "--jobs", "2"],
     }
+    if baseline is not None:
+        before = [*baseline, "archive", str(text), "--force", "-q", "-o"]
+        for jobs in (1, 2):
+            name = f"baseline archive --jobs {jobs}"
+            commands[name] = [*before, str(out / f"b{jobs}.warc.gz"), "--jobs", str(jobs)]
     runs = interleave(commands, repeat)
     failed = {n: r[-1].stderr for n, r in runs.items() if any(x.code for x in r)}
     if failed:
@@ -152,10 +173,14 @@ def bench_throughput(work: Path, articles: int, repeat: int) -> dict[str, object
     floor_ratio = rates["archive --jobs 1"] / rates["warcio floor"]
     jobs_ratio = rates["archive --jobs 2"] / rates["archive --jobs 1"]
     print(f"jobs 1 / floor: {floor_ratio:.2f}   jobs 2 / jobs 1: {jobs_ratio:.2f}")
+    if baseline is not None:
+        before_ratio = rates["baseline archive --jobs 2"] / rates["baseline archive --jobs 1"]
+        print(f"baseline: jobs 2 / jobs 1: {before_ratio:.2f}")
     return {
         "articles": articles,
         "bytes": size,
         "seconds": {n: [x.seconds for x in r] for n, r in runs.items()},
+        "cpu_seconds": {n: [x.cpu for x in r] for n, r in runs.items()},
         "articles_per_s": rates,
         "jobs1_over_floor": floor_ratio,
         "jobs2_over_jobs1": jobs_ratio,
@@ -200,9 +225,9 @@ def bench_wacz(work: Path, articles: int, repeat: int) -> dict[str, object]:
     }
 
 
-def bench_startup(work: Path, runs: int) -> dict[str, object]:
+def bench_startup(work: Path, runs: int, baseline: list[str] | None = None) -> dict[str, object]:
     """The pre-commit hook and ``clean --check`` on three small files, against ``pass`` and
-    ``import typer``."""
+    ``import typer`` (and ``baseline``'s hook)."""
     files = work / "hook"
     files.mkdir(exist_ok=True)
     paths = []
@@ -220,6 +245,11 @@ def bench_startup(work: Path, runs: int) -> dict[str, object]:
         "scrubwarc-hook --check (3 files)": [*hook, "--check", *paths],
         "scrubwarc clean --check (3 files)": [*cli, "clean", "--check", *paths],
     }
+    if baseline is not None:
+        hook_module = [baseline[0], "-m", "scrubwarc.cli.hook"]
+        before = Path(baseline[0]).with_name("scrubwarc-hook")
+        hook_before = [str(before)] if before.is_file() else hook_module
+        commands["baseline scrubwarc-hook --check (3 files)"] = [*hook_before, "--check", *paths]
     # Byte-compile the package as `pip install` does: an editable install (or a shell with
     # PYTHONDONTWRITEBYTECODE set) would otherwise compile our modules on every run.
     package = Path(scrubwarc.__file__).parent
@@ -238,6 +268,12 @@ def bench_startup(work: Path, runs: int) -> dict[str, object]:
     ratio = ms["scrubwarc clean --check (3 files)"] / typer_ms
     print(f"hook - python -c pass: {hook_over_pass:.1f} ms   clean --check / import typer: "
           f"{ratio:.2f}")  # fmt: skip
+    if baseline is not None:
+        before_ms = ms["baseline scrubwarc-hook --check (3 files)"] - pass_ms
+        before_cpu = cpu_ms["baseline scrubwarc-hook --check (3 files)"] - cpu_ms["python -c pass"]
+        hook_cpu = cpu_ms["scrubwarc-hook --check (3 files)"] - cpu_ms["python -c pass"]
+        print(f"baseline hook - python -c pass: {before_ms:.1f} ms; CPU over pass: "
+              f"{hook_cpu:.1f} ms, baseline {before_cpu:.1f} ms")  # fmt: skip
     return {
         "ms": ms,
         "cpu_ms": cpu_ms,
@@ -413,10 +449,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=BENCHMARKS, help="run only these")
     parser.add_argument("--work", type=Path, help="keep corpora here (default: a temp dir)")
     parser.add_argument("--articles", type=int, help="override the throughput corpus size")
+    parser.add_argument(
+        "--baseline",
+        metavar="PYTHON",
+        help="another install's python (say, main's venv): its archive and hook run in the "
+        "same rounds as this one's (throughput, startup)",
+    )
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     repeat = args.repeat or (3 if args.quick else 5)
     chosen = args.only or BENCHMARKS
+    baseline = baseline_command(args.baseline)
     work = args.work or Path(tempfile.mkdtemp(prefix="scrubwarc-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     (work / "out").mkdir(exist_ok=True)
@@ -425,13 +468,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, dict[str, object]] = {}
     try:
         if "throughput" in chosen:
-            results["throughput"] = bench_throughput(work, args.articles or sizes.articles, repeat)
+            results["throughput"] = bench_throughput(
+                work, args.articles or sizes.articles, repeat, baseline
+            )
         if "stages" in chosen:
             results["stages"] = bench_stages(sizes.stages)
         if "wacz" in chosen:
             results["wacz"] = bench_wacz(work, args.articles or sizes.articles, repeat)
         if "startup" in chosen:
-            results["startup"] = bench_startup(work, sizes.startup_runs)
+            results["startup"] = bench_startup(work, sizes.startup_runs, baseline)
         if "memory" in chosen:
             results["memory"] = bench_memory(work, sizes.memory)
         if "bigfile" in chosen:

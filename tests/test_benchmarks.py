@@ -92,6 +92,19 @@ def test_each_benchmark_runs(
     assert out.is_file()
 
 
+def test_a_baseline_runs_in_the_same_rounds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """This very install as the baseline: its rows are there, beside the others."""
+    monkeypatch.setattr(bench, "QUICK", bench.Sizes(20, (10, 20), 50_000, 1, 2, stages=10))
+    args = ["--quick", "--repeat", "1", "--work", str(tmp_path / "w"), "--baseline", sys.executable]
+    assert bench.main([*args, "--only", "throughput", "startup"]) == 0
+    printed = capsys.readouterr().out
+    assert "baseline archive --jobs 2" in printed
+    assert "baseline scrubwarc-hook --check (3 files)" in printed
+    assert "baseline: jobs 2 / jobs 1:" in printed
+
+
 def test_language_table_scores_the_detector(capsys: pytest.CaptureFixture[str]) -> None:
     language = load("language")
     assert language.main(["--samples", "2", "--only", "scrubwarc"]) == 0

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "scrubwarc"
-# Shared ground (version, errors, stop signals, file I/O) first; the facade may import anything.
+# Shared ground (version, named tuples, errors, stop signals, file I/O) first; the facade may
+# import anything.
 STAGES = (
-    *("_version", "errors", "signals", "files"),
+    *("_version", "_tuples", "errors", "signals", "files"),
     *("read", "clean", "meta", "article", "warc", "batch", "cluster", "cli"),
 )
 FACADE = {"scrubwarc", "scrubwarc.__main__"}

@@ -9,8 +9,8 @@ Names whose modules need lxml or warcio (``process_article``, ``archive``, ``War
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
 
+from scrubwarc._tuples import TYPE_CHECKING
 from scrubwarc._version import __version__
 from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
 from scrubwarc.clean.pipeline import RULES, Rule, clean_bytes, clean_text, rule_names

@@ -12,8 +12,8 @@ import stat
 from collections.abc import Iterator, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
 
+from scrubwarc._tuples import NamedTuple
 from scrubwarc.errors import InputError, OutputError, display_path
 from scrubwarc.signals import deferred
 

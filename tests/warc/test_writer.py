@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -171,6 +172,21 @@ def test_records_share_a_date_and_name_their_warcinfo(tmp_path: Path) -> None:
     dates = [r.split("WARC-Date: ")[1][:20] for r in records(out)]
     assert dates == ["2024-05-01T12:00:00Z"] + ["2024-05-01T12:00:01Z"] * 3
     assert all("WARC-Warcinfo-ID: <urn:uuid:" in r for r in records(out)[1:])
+
+
+def test_default_record_ids_are_distinct_random_uuids(tmp_path: Path) -> None:
+    """Drawn in blocks from the random source: each a version-4 UUID, none repeated, across
+    the blocks and across writers."""
+    ids = []
+    for name in ("a.warc.gz", "b.warc.gz"):
+        with WarcWriter(tmp_path / name) as writer:
+            for n in range(200):  # 601 ids a file: three blocks of 256
+                writer.write(storm(), f"storm-{n}.txt")
+        ids += [r.split("WARC-Record-ID: <urn:uuid:")[1][:36] for r in records(tmp_path / name)]
+    assert len(ids) == len(set(ids)) == 2 * 601
+    assert {uuid.UUID(i).version for i in ids} == {4}
+    assert {uuid.UUID(i).variant for i in ids} == {uuid.RFC_4122}
+    assert all(str(uuid.UUID(i)) == i for i in ids)
 
 
 def test_duplicate_original_becomes_a_revisit(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ of start-up each, and articles carry many removals, built, pickled and kept at t
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import NamedTuple
+
+from scrubwarc._tuples import NamedTuple
 
 __all__ = ["CleanOptions", "CleanResult", "LineIndex", "Removal", "RuleOutput"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
 
+from scrubwarc._tuples import NamedTuple
 from scrubwarc.clean.model import CleanOptions, CleanResult, Removal, RuleOutput
 from scrubwarc.clean.rules.boilerplate import drop_cross_links
 from scrubwarc.clean.rules.headline import drop_duplicate_headline

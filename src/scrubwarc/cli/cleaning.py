@@ -5,8 +5,8 @@ import enum
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
 
+from scrubwarc._tuples import TYPE_CHECKING, NamedTuple
 from scrubwarc.clean.model import CleanOptions, CleanResult
 from scrubwarc.clean.pipeline import clean_document
 from scrubwarc.clean.report import explain, explain_extraction, unified_diff

@@ -22,8 +22,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
 
+from scrubwarc._tuples import NamedTuple
 from scrubwarc.clean.model import CleanOptions
 from scrubwarc.clean.pipeline import check_options
 from scrubwarc.cli.config import Settings, find_pyproject, load_settings

@@ -9,8 +9,8 @@ Keys (kebab or snake case): ``disable``, ``extra-tracking-params``,
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
+from scrubwarc._tuples import NamedTuple
 from scrubwarc.errors import ConfigError
 
 __all__ = ["Settings", "find_pyproject", "load_settings"]

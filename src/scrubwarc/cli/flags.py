@@ -6,9 +6,11 @@ names nor the help texts are written twice, so the two front ends cannot drift a
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
-
+from scrubwarc._tuples import TYPE_CHECKING, NamedTuple
 from scrubwarc.clean.pipeline import rule_names
+
+if TYPE_CHECKING:
+    from typing import Literal
 
 __all__ = [
     "CLEAN_FLAGS",

@@ -18,8 +18,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+from scrubwarc._tuples import TYPE_CHECKING
 from scrubwarc.cli.cleaning import CleanArgs, run_clean
 from scrubwarc.cli.common import EXIT_ERROR, Exit, size_value
 from scrubwarc.cli.flags import CLEAN_FLAGS, CLEAN_PATHS_HELP, Flag
@@ -27,6 +27,7 @@ from scrubwarc.signals import stop_signals_raise
 
 if TYPE_CHECKING:
     import argparse
+    from typing import Any
 
 __all__ = ["main", "parser", "plain_args"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import NamedTuple
 
+from scrubwarc._tuples import NamedTuple
 from scrubwarc.errors import DecodeError
 from scrubwarc.read.sniff import refuse_binary, utf16_without_bom
 

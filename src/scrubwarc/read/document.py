@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from scrubwarc._tuples import TYPE_CHECKING, NamedTuple
 from scrubwarc.read.decode import decode
 from scrubwarc.read.sniff import refuse_binary
 
 if TYPE_CHECKING:
+    from typing import Literal
+
     from lxml.html import HtmlElement
 
 __all__ = ["Document", "is_html", "read"]

@@ -12,6 +12,8 @@ back into the head), so only tails of ``SPLIT_FROM`` bytes or more are deflated 
 shorter record is compressed whole by the writer, cheaply. zlib-ng writes the same format as
 zlib in less time: at level 6, over whole records, within 0.5% of warcio's size (zlib level 9);
 joined, within 2% on the benchmark corpus (``tests/warc/test_deflate.py`` holds it to 5%).
+Whole streams are made in one call (``compress``), not through a compressor object: the same
+bytes in about half the time for a record of a few KiB, most of which is the object's set-up.
 """
 
 from __future__ import annotations
@@ -45,8 +47,7 @@ def deflate(data: bytes) -> Deflated:
     >>> import gzip; gzip.decompress(join_member(b"head ", deflate(b"tail")))
     b'head tail'
     """
-    compressor = zlib_ng.compressobj(LEVEL, zlib_ng.DEFLATED, _RAW)
-    return Deflated(compressor.compress(data) + compressor.flush(), zlib_ng.crc32(data), len(data))
+    return Deflated(zlib_ng.compress(data, LEVEL, _RAW), zlib_ng.crc32(data), len(data))
 
 
 def join_member(head: bytes, tail: Deflated) -> bytes:
@@ -65,5 +66,4 @@ def gzip_bytes(data: bytes) -> bytes:
     >>> import gzip; gzip.decompress(gzip_bytes(b"WARC/1.0"))
     b'WARC/1.0'
     """
-    compressor = zlib_ng.compressobj(LEVEL, zlib_ng.DEFLATED, _GZIP)
-    return compressor.compress(data) + compressor.flush()
+    return zlib_ng.compress(data, LEVEL, _GZIP)
