@@ -94,10 +94,13 @@ def html_date(
     calls the publication date (``Published on ...``) counts as near the headline. The stated
     date yields to the one by the headline when it is also the modified time (``_stamped``)
     or days later (``_earlier``), and to a day more of the page's statements name
-    (``_agreed_date``).
+    (``_agreed_date``). A page that shows its modified day by the headline while no meta tag
+    states a publication is dated by that revision (``_shown_revision``).
     """
     stated = _first_date(_published_candidates(root, ld, tags))
     near = _date_near_headline(root, headline) or _labelled_date(root)
+    if stated and near and (revised := _shown_revision(stated, near, ld, tags)):
+        return revised
     if (
         stated
         and not _stamped(stated, _modified(ld, tags))
@@ -233,6 +236,19 @@ def _modified(ld: StatedDates, tags: MetaTags) -> str | None:
             tags.first("og:updated_time"),
         )
     )
+
+
+def _shown_revision(stated: str, shown: str, ld: StatedDates, tags: MetaTags) -> str | None:
+    """The modified time, when the page dates itself by its revision: the headline shows the
+    day the page says it was modified, not the day it says it was published, and no meta tag
+    states a publication date (only the structured data does, as site builders and SEO
+    plugins write it for pages kept up to date rather than posted once)."""
+    modified = _modified(ld, tags)
+    if modified is None or modified[:10] != shown[:10] or modified[:10] == stated[:10]:
+        return None
+    if any(tags.first(key) for key in _PUBLISHED_TAGS):
+        return None
+    return modified
 
 
 def _stamped(stated: str, modified: str | None) -> bool:
