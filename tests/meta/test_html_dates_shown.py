@@ -38,3 +38,18 @@ def _date(head: str, byline: str) -> str | None:
 )  # fmt: skip
 def test_a_page_that_shows_its_revision_is_dated_by_it(head: str, byline: str, date: str) -> None:
     assert _date(head, byline) == date
+
+
+def _page(body: str) -> str | None:
+    page = f"<html><body>{body}{FILLER}</body></html>"
+    return read_html_metadata(parse_document(page.encode())).date
+
+
+def test_a_date_before_the_headline_is_not_taken_for_the_update_that_follows_it() -> None:
+    dateline = "<div><span>March 3, 2021</span><span>Updated: June 2, 2025</span></div>"
+    assert _page(f"{dateline}<h1>Rain again</h1>") == "2021-03-03"
+
+
+def test_a_label_before_the_headline_still_marks_the_update_it_introduces() -> None:
+    dateline = "<div><span>Updated:</span><span>June 2, 2025</span></div>"
+    assert _page(f"{dateline}<h1>Rain again</h1><p>By Ann Lee, March 3, 2021</p>") == "2021-03-03"

@@ -312,26 +312,26 @@ def _date_near_headline(
             budget += len(line)
         if seen_h1 and budget > NEAR_HEADLINE_CHARS:
             break
-    # The lines just before the headline, nearest first, within the same budget.
-    kept_before: list[str] = []
+    # Each line with the one before it in reading order (a label on a line of its own): the
+    # lines after the headline, then those just before it, nearest first, within half the
+    # budget.
+    paired = [(line, after[i - 1] if i else "") for i, line in enumerate(after)]
     budget = 0
-    for line in reversed(before):
-        budget += len(line)
+    for i in range(len(before) - 1, -1, -1):
+        budget += len(before[i])
         if budget > NEAR_HEADLINE_CHARS // 2:
             break
-        kept_before.append(line)
+        paired.append((before[i], before[i - 1] if i else ""))
     updated: str | None = None
-    for lines in (after, kept_before):
-        for i, line in enumerate(lines):
-            if len(line) > MAX_DATE_LINE:
+    for line, previous in paired:
+        if len(line) > MAX_DATE_LINE:
+            continue
+        for found in DATE_IN_LINE.finditer(line):
+            parsed = parse_date(found.group(0))
+            if not parsed:
                 continue
-            for found in DATE_IN_LINE.finditer(line):
-                parsed = parse_date(found.group(0))
-                if not parsed:
-                    continue
-                prefix = line[: found.start()] or (lines[i - 1] if i else "")
-                if _UPDATED.search(prefix):
-                    updated = updated or parsed
-                    continue
-                return parsed
+            if _UPDATED.search(line[: found.start()] or previous):
+                updated = updated or parsed
+                continue
+            return parsed
     return updated
