@@ -53,3 +53,8 @@ def test_a_date_before_the_headline_is_not_taken_for_the_update_that_follows_it(
 def test_a_label_before_the_headline_still_marks_the_update_it_introduces() -> None:
     dateline = "<div><span>Updated:</span><span>June 2, 2025</span></div>"
     assert _page(f"{dateline}<h1>Rain again</h1><p>By Ann Lee, March 3, 2021</p>") == "2021-03-03"
+
+
+def test_an_iso_time_printed_by_the_headline_is_read_in_its_own_offset() -> None:
+    byline = "<p>Nick van Mead</p><p><span>2022-11-23T08:10+02:00 </span></p>"
+    assert _page(f"<h1>Rain again</h1>{byline}") == "2022-11-23T08:10:00+02:00"
