@@ -58,3 +58,33 @@ def test_a_label_before_the_headline_still_marks_the_update_it_introduces() -> N
 def test_an_iso_time_printed_by_the_headline_is_read_in_its_own_offset() -> None:
     byline = "<p>Nick van Mead</p><p><span>2022-11-23T08:10+02:00 </span></p>"
     assert _page(f"<h1>Rain again</h1>{byline}") == "2022-11-23T08:10:00+02:00"
+
+
+def _head(tags: str) -> str | None:
+    page = f"<html><head>{tags}</head><body><h1>Rain again</h1>{FILLER}</body></html>"
+    return read_html_metadata(parse_document(page.encode())).date
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("w-published-date", "2025-05-27"),
+        ("og:pubdate", "2025-05-27"),
+        ("cdc:first_published", "2025-05-27"),
+        ("article.published", "2025-05-27"),
+        # Names that date something else, or nothing.
+        ("cdc:last_published", None),
+        ("modified-date", None),
+        ("auto-publish", None),
+    ],
+)  # fmt: skip
+def test_a_meta_tag_a_site_named_for_the_publication_date(name: str, date: str | None) -> None:
+    assert _head(f'<meta name="{name}" content="2025-05-27">') == date
+
+
+def test_the_earliest_of_the_made_up_publication_tags_is_the_first_publication() -> None:
+    tags = (
+        '<meta name="published-time" content="2026-03-09T08:45:32.183Z">'
+        '<meta name="published-date" content="2021-02-16">'
+    )
+    assert _head(tags) == "2021-02-16"

@@ -60,6 +60,16 @@ _PUBLISHED_TAGS = (
     "rnews:datepublished",
     "cxenseparse:recs:publishtime",
 )
+# The words of a meta tag's name that say it dates the publication (``published-date``,
+# ``og:pubdate``, ``article.published``, ``cdc:first_published``), and those that say it dates
+# something else (``datelastpubbed``, ``x-wix-published-version``, ``article:publisher``).
+_PUBLISHED_WORD = re.compile(r"pub(?:lish(?:ed)?)?(?:date|time)|published|publication")
+_PUBLISH_WORD = re.compile(r"pub|publish")
+_WHEN_WORDS = frozenset({"date", "time", "at", "on", "first"})
+_OTHER_WORDS = frozenset(
+    {"last", "modified", "updated", "update", "expiration", "expires", "version", "type"}
+)
+_NAME_WORDS = re.compile(r"[a-z]+")
 # A label that ends right before the publication date it introduces.
 _PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|publication date|date published)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$",
@@ -145,7 +155,7 @@ def _agreed_date(
         return stated
     witnesses = (
         _first_date([ld.text("datePublished")]),
-        _first_date(tags.first(key) for key in _PUBLISHED_TAGS),
+        _first_date(tags.first(key) for key in _publication_tags(tags)),
         _first_date(e.get("content") for e in itemprop(root, "datePublished")),
         near,
         _address_date(url),
@@ -246,7 +256,7 @@ def _shown_revision(stated: str, shown: str, ld: StatedDates, tags: MetaTags) ->
     modified = _modified(ld, tags)
     if modified is None or modified[:10] != shown[:10] or modified[:10] == stated[:10]:
         return None
-    if any(tags.first(key) for key in _PUBLISHED_TAGS):
+    if any(tags.first(key) for key in _publication_tags(tags)):
         return None
     return modified
 
@@ -271,6 +281,38 @@ def _first_date(candidates: Iterable[str | None]) -> str | None:
     return next((parsed for c in candidates if c and (parsed := parse_date(c))), None)
 
 
+def _publication_tags(tags: MetaTags) -> Iterator[str]:
+    """The meta tags that state the publication date: the known names, most specific first,
+    then the names a site made up that read as one."""
+    yield from _PUBLISHED_TAGS
+    yield from _made_up_publication_tags(tags)
+
+
+def _made_up_publication_tags(tags: MetaTags) -> Iterator[str]:
+    known = frozenset(_PUBLISHED_TAGS)
+    return (key for key in tags.names() if key not in known and _names_publication(key))
+
+
+def _names_publication(key: str) -> bool:
+    """Whether a meta tag's name says it dates the publication.
+
+    >>> [_names_publication(k) for k in ("w-published-date", "og:pubdate", "date-pub")]
+    [True, True, True]
+    >>> [_names_publication(k) for k in ("auto-publish", "article:publisher", "datelastpubbed")]
+    [False, False, False]
+    >>> _names_publication("cdc:last_published"), _names_publication("x-wix-published-version")
+    (False, False)
+    """
+    words = _NAME_WORDS.findall(key)
+    if any(word in _OTHER_WORDS for word in words):
+        return False
+    if any(_PUBLISHED_WORD.fullmatch(word) for word in words):
+        return True
+    return any(_PUBLISH_WORD.fullmatch(w) for w in words) and any(
+        word in _WHEN_WORDS for word in words
+    )
+
+
 def _published_candidates(
     root: lxml_html.HtmlElement, ld: StatedDates, tags: MetaTags
 ) -> Iterator[str | None]:
@@ -278,6 +320,10 @@ def _published_candidates(
     yield ld.text("dateCreated")
     for key in _PUBLISHED_TAGS:
         yield tags.first(key)
+    # Names a site made up: the earliest day they state is the first publication (a page that
+    # also stamps its build or its republication names that later).
+    named = (_first_date([tags.first(key)]) for key in _made_up_publication_tags(tags))
+    yield min((found for found in named if found), key=lambda found: found[:10], default=None)
     yield ld.any_published()
     for element in itemprop(root, "datePublished"):
         yield element.get("content") or element.get("datetime") or element.text_content()

@@ -112,6 +112,10 @@ class MetaTags:
     def all(self, key: str) -> list[str]:
         return self._values.get(key, [])
 
+    def names(self) -> Iterable[str]:
+        """The names, in the order the page first gives each."""
+        return self._values.keys()
+
 
 def meta_tags(root: lxml_html.HtmlElement) -> MetaTags:
     tags = MetaTags()
