@@ -88,3 +88,9 @@ def test_the_earliest_of_the_made_up_publication_tags_is_the_first_publication()
         '<meta name="published-date" content="2021-02-16">'
     )
     assert _head(tags) == "2021-02-16"
+
+
+def test_a_page_with_no_headline_is_dated_from_the_start_of_its_body() -> None:
+    page = "<html><head><title>News 2019-01-01</title></head><body>"
+    page += f"<h4>Rain again</h4><div>20 December, 2025</div>{FILLER}</body></html>"
+    assert read_html_metadata(parse_document(page.encode())).date == "2025-12-20"

@@ -336,9 +336,12 @@ def _date_near_headline(
 
     Bylines put the date beside the headline ("By Ann Lee | March 3, 2024", "Published
     August 7, 2023"); a line saying "Updated ..." is taken only when no other line is dated.
+    A page with no headline is read from the start of its body, where the headline would be.
     """
     if h1 is None:
-        return None
+        h1 = next(root.iter("body"), None)
+        if h1 is None:
+            return None
     after: list[str] = []
     before: list[str] = []
     seen_h1 = False
@@ -362,6 +365,8 @@ def _date_near_headline(
     # lines after the headline, then those just before it, nearest first, within half the
     # budget.
     paired = [(line, after[i - 1] if i else "") for i, line in enumerate(after)]
+    if h1.tag == "body":
+        before.clear()  # the head's texts, not the page's
     budget = 0
     for i in range(len(before) - 1, -1, -1):
         budget += len(before[i])
