@@ -94,3 +94,19 @@ def test_a_page_with_no_headline_is_dated_from_the_start_of_its_body() -> None:
     page = "<html><head><title>News 2019-01-01</title></head><body>"
     page += f"<h4>Rain again</h4><div>20 December, 2025</div>{FILLER}</body></html>"
     assert read_html_metadata(parse_document(page.encode())).date == "2025-12-20"
+
+
+@pytest.mark.parametrize(
+    ("byline", "date"),
+    [
+        # Nothing else dates the page: the revision a label dates, however far down, does.
+        ("By Ann Lee", "2025-11-13"),
+        # A date by the headline still wins over it.
+        ("By Ann Lee | May 2, 2024", "2024-05-02"),
+    ],
+)  # fmt: skip
+def test_a_labelled_revision_anywhere_dates_a_page_nothing_else_dates(
+    byline: str, date: str
+) -> None:
+    updated = "<p>Last updated: November 13, 2025</p>"
+    assert _page(f"<h1>Rain again</h1><p>{byline}</p>{FILLER}{updated}") == date

@@ -75,6 +75,10 @@ _PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|publication date|date published)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$",
     re.IGNORECASE,
 )
+# A label that ends right before the date of the page's last revision.
+_UPDATED_LABEL = re.compile(
+    r"\b(?:updated|modified|revised)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$", re.IGNORECASE
+)
 _UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
 _ASCII_DIGIT = re.compile(r"[0-9]")
 # ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
@@ -104,11 +108,12 @@ def html_date(
     calls the publication date (``Published on ...``) counts as near the headline. The stated
     date yields to the one by the headline when it is also the modified time (``_stamped``)
     or days later (``_earlier``), and to a day more of the page's statements name
-    (``_agreed_date``). A page that shows its modified day by the headline while no meta tag
+    (``_agreed_date``). When nothing dates the publication, a revision that a label dates
+    anywhere in the body does. A page that shows its modified day by the headline while no meta tag
     states a publication is dated by that revision (``_shown_revision``).
     """
     stated = _first_date(_published_candidates(root, ld, tags))
-    near = _date_near_headline(root, headline) or _labelled_date(root)
+    near = _date_near_headline(root, headline) or _labelled_date(root, _PUBLISHED_LABEL)
     if stated and near and (revised := _shown_revision(stated, near, ld, tags)):
         return revised
     if (
@@ -122,7 +127,8 @@ def html_date(
     address = _address_date(url)
     if near and address and _swapped(near, address):
         return address  # "03/10/2023" reads both ways; the address says which
-    return near or _time_date(root) or address
+    # Nothing dates the publication: a revision a label dates anywhere is the page's date.
+    return near or _time_date(root) or address or _labelled_date(root, _UPDATED_LABEL)
 
 
 def _swapped(read: str, other: str) -> bool:
@@ -196,17 +202,17 @@ def _address_date(url: str | None) -> str | None:
     return _url_date(*found.groups()) if found else None
 
 
-def _labelled_date(root: lxml_html.HtmlElement) -> str | None:
-    """The first date anywhere in the body that a label calls the publication date
-    (``Published on: 15 August 2025``, ``Posted on the 15/12/2025 at 19:00 by``), or that
-    stands alone right after a ``Published`` label of its own."""
+def _labelled_date(root: lxml_html.HtmlElement, label: re.Pattern[str]) -> str | None:
+    """The first date anywhere in the body that ``label`` names (``Published on: 15 August
+    2025``, ``Posted on the 15/12/2025 at 19:00 by``, ``Last updated: May 2, 2024``), or that
+    stands alone right after a label of its own."""
     previous = ""
     for line in body_texts(root):
         # Every date ``DATE_IN_LINE`` finds has an ASCII digit: a cheap first cut.
         if len(line) <= MAX_DATE_LINE and _ASCII_DIGIT.search(line):
             for found in DATE_IN_LINE.finditer(line):
                 prefix = line[: found.start()] or previous
-                if _PUBLISHED_LABEL.search(prefix) and (parsed := parse_date(found.group(0))):
+                if label.search(prefix) and (parsed := parse_date(found.group(0))):
                     return parsed
         previous = line
     return None
