@@ -472,3 +472,17 @@ def test_a_title_and_author_the_page_holds_as_mojibake_are_repaired() -> None:
     )
     meta = read_html_metadata(lxml.html.fromstring(page))
     assert (meta.title, meta.authors) == ("A DIY Investor\u2019s Guide", ("Ren\u00e9e Smith",))
+
+
+@pytest.mark.parametrize(
+    ("og_title", "title"),
+    [
+        # No site name is known: a short title-case last part is taken for it, as in <title>.
+        ("How to Make a Good Game | GDevelop", "How to Make a Good Game"),
+        # A long last part is the headline's own.
+        ("Gym Workouts — Strength Training for Beginners", None),
+    ],
+)  # fmt: skip
+def test_a_site_name_guessed_off_the_og_title(og_title: str, title: str | None) -> None:
+    page = f'<html><head><meta property="og:title" content="{og_title}"></head><body></body></html>'
+    assert _read(page.encode()).title == (title or og_title)

@@ -379,9 +379,13 @@ def _title(
     if agreed is not None and agreed.tag == "h1":
         return clean_value(agreed.text_content())
     h1 = _element_text(root, "h1")
-    for candidate in (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title")):
+    for candidate, guess in (
+        (ld.text("headline"), False),
+        (tags.first("og:title"), True),
+        (tags.first("twitter:title"), True),
+    ):
         if candidate:
-            return split_site_name(candidate, site_names)[0]
+            return split_site_name(candidate, site_names, guess=guess)[0]
     title = _head_title(root)
     if title:
         # The visible headline is the title without its decoration ("<h1> | Site"),
