@@ -486,3 +486,11 @@ def test_a_title_and_author_the_page_holds_as_mojibake_are_repaired() -> None:
 def test_a_site_name_guessed_off_the_og_title(og_title: str, title: str | None) -> None:
     page = f'<html><head><meta property="og:title" content="{og_title}"></head><body></body></html>'
     assert _read(page.encode()).title == (title or og_title)
+
+
+def test_a_bar_in_the_headline_sets_off_what_follows_it() -> None:
+    page = (
+        '<html><head><meta property="og:title" content="How sleep works | Opinion"></head>'
+        "<body><h1>How sleep works | Opinion</h1><p>Words.</p></body></html>"
+    )
+    assert _read(page.encode()).title == "How sleep works"

@@ -377,7 +377,10 @@ def _title(
     agreed: lxml_html.HtmlElement | None,
 ) -> str | None:
     if agreed is not None and agreed.tag == "h1":
-        return clean_value(agreed.text_content())
+        # A bar sets off what follows the headline (a section, a site, a tagline), never a
+        # phrase of the headline itself.
+        shown = clean_value(agreed.text_content())
+        return shown.split(" | ", 1)[0] if shown else shown
     h1 = _element_text(root, "h1")
     for candidate, guess in (
         (ld.text("headline"), False),
