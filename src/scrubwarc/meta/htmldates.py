@@ -108,9 +108,9 @@ def html_date(
     calls the publication date (``Published on ...``) counts as near the headline. The stated
     date yields to the one by the headline when it is also the modified time (``_stamped``)
     or days later (``_earlier``), and to a day more of the page's statements name
-    (``_agreed_date``). When nothing dates the publication, a revision that a label dates
-    anywhere in the body does. A page that shows its modified day by the headline while no meta tag
-    states a publication is dated by that revision (``_shown_revision``).
+    (``_agreed_date``). A page that shows its modified day by the headline while no meta tag
+    states a publication is dated by that revision (``_shown_revision``); one that nothing
+    else dates, by a revision that a label dates anywhere in its body.
     """
     stated = _first_date(_published_candidates(root, ld, tags))
     near = _date_near_headline(root, headline) or _labelled_date(root, _PUBLISHED_LABEL)
