@@ -462,3 +462,35 @@ def test_author_fields_naming_an_organisation_or_a_handle_are_kept_as_written(va
     # The field's purpose vouches for it: the page names this author, person or not.
     page = _page(f'<meta name="author" content="{value}">')
     assert _read(page).authors == (value,)
+
+
+def test_a_title_and_author_the_page_holds_as_mojibake_are_repaired() -> None:
+    page = (
+        "<html><head><title>A DIY Investor\u00e2\u0080\u0099s Guide | WCI</title>"
+        '<meta name="author" content="Ren\u00c3\u00a9e Smith"></head><body>'
+        "<h1>A DIY Investor\u00e2\u0080\u0099s Guide</h1><p>Words of the story.</p></body></html>"
+    )
+    meta = read_html_metadata(lxml.html.fromstring(page))
+    assert (meta.title, meta.authors) == ("A DIY Investor\u2019s Guide", ("Ren\u00e9e Smith",))
+
+
+@pytest.mark.parametrize(
+    ("og_title", "title"),
+    [
+        # No site name is known: a short title-case last part is taken for it, as in <title>.
+        ("How to Make a Good Game | GDevelop", "How to Make a Good Game"),
+        # A long last part is the headline's own.
+        ("Gym Workouts — Strength Training for Beginners", None),
+    ],
+)  # fmt: skip
+def test_a_site_name_guessed_off_the_og_title(og_title: str, title: str | None) -> None:
+    page = f'<html><head><meta property="og:title" content="{og_title}"></head><body></body></html>'
+    assert _read(page.encode()).title == (title or og_title)
+
+
+def test_a_bar_in_the_headline_sets_off_what_follows_it() -> None:
+    page = (
+        '<html><head><meta property="og:title" content="How sleep works | Opinion"></head>'
+        "<body><h1>How sleep works | Opinion</h1><p>Words.</p></body></html>"
+    )
+    assert _read(page.encode()).title == "How sleep works"

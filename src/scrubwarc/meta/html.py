@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from scrubwarc.clean.rules.repair_encoding import repair_encoding
 from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.htmlauthors import names_from_author_text, read_authors
 from scrubwarc.meta.htmldates import html_date
@@ -122,8 +123,13 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
     headline = agreed if agreed is not None else _first_h1(root)
     url = _url(root, ld, tags)
     return HtmlMetadata(
-        title=_title(root, ld, tags, site_names, agreed),
-        authors=read_authors(root, tags, headline, ld.authors(), ld.authors(organisations=True)),
+        title=_repaired(_title(root, ld, tags, site_names, agreed)),
+        authors=tuple(
+            repair_encoding(name)[0]
+            for name in read_authors(
+                root, tags, headline, ld.authors(), ld.authors(organisations=True)
+            )
+        ),
         date=html_date(root, ld, tags, headline, url),
         # As found: metadata.html_metadata strips tracking parameters and records them.
         url=url,
@@ -162,6 +168,12 @@ def with_heading(meta: HtmlMetadata, body: str) -> str:
     if not head:
         return body
     return "\n\n".join(head) + ("\n\n" + body if body.strip() else "\n")
+
+
+def _repaired(value: str | None) -> str | None:
+    """A value the page itself holds as mojibake (``Investorâ\x80\x99s``), repaired as the
+    article's text is (the ``repair-encoding`` rule)."""
+    return None if value is None else repair_encoding(value)[0]
 
 
 def _join_names(names: tuple[str, ...]) -> str:
@@ -365,11 +377,18 @@ def _title(
     agreed: lxml_html.HtmlElement | None,
 ) -> str | None:
     if agreed is not None and agreed.tag == "h1":
-        return clean_value(agreed.text_content())
+        # A bar sets off what follows the headline (a section, a site, a tagline), never a
+        # phrase of the headline itself.
+        shown = clean_value(agreed.text_content())
+        return shown.split(" | ", 1)[0] if shown else shown
     h1 = _element_text(root, "h1")
-    for candidate in (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title")):
+    for candidate, guess in (
+        (ld.text("headline"), False),
+        (tags.first("og:title"), True),
+        (tags.first("twitter:title"), True),
+    ):
         if candidate:
-            return split_site_name(candidate, site_names)[0]
+            return split_site_name(candidate, site_names, guess=guess)[0]
     title = _head_title(root)
     if title:
         # The visible headline is the title without its decoration ("<h1> | Site"),

@@ -60,10 +60,24 @@ _PUBLISHED_TAGS = (
     "rnews:datepublished",
     "cxenseparse:recs:publishtime",
 )
+# The words of a meta tag's name that say it dates the publication (``published-date``,
+# ``og:pubdate``, ``article.published``, ``cdc:first_published``), and those that say it dates
+# something else (``datelastpubbed``, ``x-wix-published-version``, ``article:publisher``).
+_PUBLISHED_WORD = re.compile(r"pub(?:lish(?:ed)?)?(?:date|time)|published|publication")
+_PUBLISH_WORD = re.compile(r"pub|publish")
+_WHEN_WORDS = frozenset({"date", "time", "at", "on", "first"})
+_OTHER_WORDS = frozenset(
+    {"last", "modified", "updated", "update", "expiration", "expires", "version", "type"}
+)
+_NAME_WORDS = re.compile(r"[a-z]+")
 # A label that ends right before the publication date it introduces.
 _PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|publication date|date published)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$",
     re.IGNORECASE,
+)
+# A label that ends right before the date of the page's last revision.
+_UPDATED_LABEL = re.compile(
+    r"\b(?:updated|modified|revised)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$", re.IGNORECASE
 )
 _UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
 _ASCII_DIGIT = re.compile(r"[0-9]")
@@ -94,10 +108,14 @@ def html_date(
     calls the publication date (``Published on ...``) counts as near the headline. The stated
     date yields to the one by the headline when it is also the modified time (``_stamped``)
     or days later (``_earlier``), and to a day more of the page's statements name
-    (``_agreed_date``).
+    (``_agreed_date``). A page that shows its modified day by the headline while no meta tag
+    states a publication is dated by that revision (``_shown_revision``); one that nothing
+    else dates, by a revision that a label dates anywhere in its body.
     """
     stated = _first_date(_published_candidates(root, ld, tags))
-    near = _date_near_headline(root, headline) or _labelled_date(root)
+    near = _date_near_headline(root, headline) or _labelled_date(root, _PUBLISHED_LABEL)
+    if stated and near and (revised := _shown_revision(stated, near, ld, tags)):
+        return revised
     if (
         stated
         and not _stamped(stated, _modified(ld, tags))
@@ -109,7 +127,8 @@ def html_date(
     address = _address_date(url)
     if near and address and _swapped(near, address):
         return address  # "03/10/2023" reads both ways; the address says which
-    return near or _time_date(root) or address
+    # Nothing dates the publication: a revision a label dates anywhere is the page's date.
+    return near or _time_date(root) or address or _labelled_date(root, _UPDATED_LABEL)
 
 
 def _swapped(read: str, other: str) -> bool:
@@ -142,7 +161,7 @@ def _agreed_date(
         return stated
     witnesses = (
         _first_date([ld.text("datePublished")]),
-        _first_date(tags.first(key) for key in _PUBLISHED_TAGS),
+        _first_date(tags.first(key) for key in _publication_tags(tags)),
         _first_date(e.get("content") for e in itemprop(root, "datePublished")),
         near,
         _address_date(url),
@@ -183,17 +202,17 @@ def _address_date(url: str | None) -> str | None:
     return _url_date(*found.groups()) if found else None
 
 
-def _labelled_date(root: lxml_html.HtmlElement) -> str | None:
-    """The first date anywhere in the body that a label calls the publication date
-    (``Published on: 15 August 2025``, ``Posted on the 15/12/2025 at 19:00 by``), or that
-    stands alone right after a ``Published`` label of its own."""
+def _labelled_date(root: lxml_html.HtmlElement, label: re.Pattern[str]) -> str | None:
+    """The first date anywhere in the body that ``label`` names (``Published on: 15 August
+    2025``, ``Posted on the 15/12/2025 at 19:00 by``, ``Last updated: May 2, 2024``), or that
+    stands alone right after a label of its own."""
     previous = ""
     for line in body_texts(root):
         # Every date ``DATE_IN_LINE`` finds has an ASCII digit: a cheap first cut.
         if len(line) <= MAX_DATE_LINE and _ASCII_DIGIT.search(line):
             for found in DATE_IN_LINE.finditer(line):
                 prefix = line[: found.start()] or previous
-                if _PUBLISHED_LABEL.search(prefix) and (parsed := parse_date(found.group(0))):
+                if label.search(prefix) and (parsed := parse_date(found.group(0))):
                     return parsed
         previous = line
     return None
@@ -235,6 +254,19 @@ def _modified(ld: StatedDates, tags: MetaTags) -> str | None:
     )
 
 
+def _shown_revision(stated: str, shown: str, ld: StatedDates, tags: MetaTags) -> str | None:
+    """The modified time, when the page dates itself by its revision: the headline shows the
+    day the page says it was modified, not the day it says it was published, and no meta tag
+    states a publication date (only the structured data does, as site builders and SEO
+    plugins write it for pages kept up to date rather than posted once)."""
+    modified = _modified(ld, tags)
+    if modified is None or modified[:10] != shown[:10] or modified[:10] == stated[:10]:
+        return None
+    if any(tags.first(key) for key in _publication_tags(tags)):
+        return None
+    return modified
+
+
 def _stamped(stated: str, modified: str | None) -> bool:
     """Whether the stated publication time is also the modified time, to the minute: a CMS
     that writes both at once when it saves, imports or rebuilds a page, not when the article
@@ -255,6 +287,38 @@ def _first_date(candidates: Iterable[str | None]) -> str | None:
     return next((parsed for c in candidates if c and (parsed := parse_date(c))), None)
 
 
+def _publication_tags(tags: MetaTags) -> Iterator[str]:
+    """The meta tags that state the publication date: the known names, most specific first,
+    then the names a site made up that read as one."""
+    yield from _PUBLISHED_TAGS
+    yield from _made_up_publication_tags(tags)
+
+
+def _made_up_publication_tags(tags: MetaTags) -> Iterator[str]:
+    known = frozenset(_PUBLISHED_TAGS)
+    return (key for key in tags.names() if key not in known and _names_publication(key))
+
+
+def _names_publication(key: str) -> bool:
+    """Whether a meta tag's name says it dates the publication.
+
+    >>> [_names_publication(k) for k in ("w-published-date", "og:pubdate", "date-pub")]
+    [True, True, True]
+    >>> [_names_publication(k) for k in ("auto-publish", "article:publisher", "datelastpubbed")]
+    [False, False, False]
+    >>> _names_publication("cdc:last_published"), _names_publication("x-wix-published-version")
+    (False, False)
+    """
+    words = _NAME_WORDS.findall(key)
+    if any(word in _OTHER_WORDS for word in words):
+        return False
+    if any(_PUBLISHED_WORD.fullmatch(word) for word in words):
+        return True
+    return any(_PUBLISH_WORD.fullmatch(w) for w in words) and any(
+        word in _WHEN_WORDS for word in words
+    )
+
+
 def _published_candidates(
     root: lxml_html.HtmlElement, ld: StatedDates, tags: MetaTags
 ) -> Iterator[str | None]:
@@ -262,6 +326,10 @@ def _published_candidates(
     yield ld.text("dateCreated")
     for key in _PUBLISHED_TAGS:
         yield tags.first(key)
+    # Names a site made up: the earliest day they state is the first publication (a page that
+    # also stamps its build or its republication names that later).
+    named = (_first_date([tags.first(key)]) for key in _made_up_publication_tags(tags))
+    yield min((found for found in named if found), key=lambda found: found[:10], default=None)
     yield ld.any_published()
     for element in itemprop(root, "datePublished"):
         yield element.get("content") or element.get("datetime") or element.text_content()
@@ -274,9 +342,12 @@ def _date_near_headline(
 
     Bylines put the date beside the headline ("By Ann Lee | March 3, 2024", "Published
     August 7, 2023"); a line saying "Updated ..." is taken only when no other line is dated.
+    A page with no headline is read from the start of its body, where the headline would be.
     """
     if h1 is None:
-        return None
+        h1 = next(root.iter("body"), None)
+        if h1 is None:
+            return None
     after: list[str] = []
     before: list[str] = []
     seen_h1 = False
@@ -296,26 +367,28 @@ def _date_near_headline(
             budget += len(line)
         if seen_h1 and budget > NEAR_HEADLINE_CHARS:
             break
-    # The lines just before the headline, nearest first, within the same budget.
-    kept_before: list[str] = []
+    # Each line with the one before it in reading order (a label on a line of its own): the
+    # lines after the headline, then those just before it, nearest first, within half the
+    # budget.
+    paired = [(line, after[i - 1] if i else "") for i, line in enumerate(after)]
+    if h1.tag == "body":
+        before.clear()  # the head's texts, not the page's
     budget = 0
-    for line in reversed(before):
-        budget += len(line)
+    for i in range(len(before) - 1, -1, -1):
+        budget += len(before[i])
         if budget > NEAR_HEADLINE_CHARS // 2:
             break
-        kept_before.append(line)
+        paired.append((before[i], before[i - 1] if i else ""))
     updated: str | None = None
-    for lines in (after, kept_before):
-        for i, line in enumerate(lines):
-            if len(line) > MAX_DATE_LINE:
+    for line, previous in paired:
+        if len(line) > MAX_DATE_LINE:
+            continue
+        for found in DATE_IN_LINE.finditer(line):
+            parsed = parse_date(found.group(0))
+            if not parsed:
                 continue
-            for found in DATE_IN_LINE.finditer(line):
-                parsed = parse_date(found.group(0))
-                if not parsed:
-                    continue
-                prefix = line[: found.start()] or (lines[i - 1] if i else "")
-                if _UPDATED.search(prefix):
-                    updated = updated or parsed
-                    continue
-                return parsed
+            if _UPDATED.search(line[: found.start()] or previous):
+                updated = updated or parsed
+                continue
+            return parsed
     return updated

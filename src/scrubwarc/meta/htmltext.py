@@ -32,11 +32,13 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-# A date inside a short line; ``parse_date`` then checks it.
+# A date inside a short line (an ISO date with its time and offset, as a page may print its
+# ``datetime``); ``parse_date`` then checks it.
 DATE_IN_LINE = re.compile(
     rf"(?<!\w)(?:{_MONTH} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}"
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH},? [0-9]{{4}}"
-    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}|(?:19|20)[0-9]{2}(?:/[0-9]{1,2}/|\.[0-9]{1,2}\.)[0-9]{1,2}(?!\.[0-9])"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+    r"|(?:19|20)[0-9]{2}(?:/[0-9]{1,2}/|\.[0-9]{1,2}\.)[0-9]{1,2}(?!\.[0-9])"
     r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{4})(?!\w)",
     re.IGNORECASE,
 )
@@ -109,6 +111,10 @@ class MetaTags:
 
     def all(self, key: str) -> list[str]:
         return self._values.get(key, [])
+
+    def names(self) -> Iterable[str]:
+        """The names, in the order the page first gives each."""
+        return self._values.keys()
 
 
 def meta_tags(root: lxml_html.HtmlElement) -> MetaTags:
