@@ -1,4 +1,4 @@
-"""Removing whole lines while keeping paragraph spacing tidy."""
+"""What the rules share about lines: removing whole lines tidily, finding code spans."""
 
 from __future__ import annotations
 
@@ -6,7 +6,21 @@ from collections.abc import Iterable
 
 from scrubwarc.clean.model import Removal, RuleOutput
 
-__all__ = ["drop_lines"]
+__all__ = ["drop_lines", "in_code_span"]
+
+
+def in_code_span(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` lies between two backticks of its line: code, quoted
+    literally, where entities and query strings are what the author wrote.
+
+    >>> in_code_span("write `&amp;` here", 7, 12), in_code_span("it`s &amp; more", 5, 10)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count("`", line_start, start) % 2 == 0:
+        return False
+    line_end = text.find("\n", end)
+    return "`" in text[end : line_end if line_end != -1 else len(text)]
 
 
 def drop_lines(text: str, doomed: Iterable[int], rule: str) -> RuleOutput:

@@ -8,11 +8,12 @@ percent-encoded), so prose such as "UTM coordinates" or "rope + stove | tent & b
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 from urllib.parse import unquote, unquote_plus
 
-from scrubwarc.clean.lines import drop_lines
+from scrubwarc.clean.lines import drop_lines, in_code_span
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
 
 __all__ = [
@@ -220,6 +221,7 @@ def _url_runs(token: str, keys: list[int]) -> Iterator[tuple[int, int, list[int]
         start = end = keys[i]
         while start > 0 and token[start - 1] in _URL_CHARS:
             start -= 1
+        start = _iri_start(token, start)
         while end < len(token) and token[end] in _URL_CHARS:
             end += 1
         j = i
@@ -229,16 +231,67 @@ def _url_runs(token: str, keys: list[int]) -> Iterator[tuple[int, int, list[int]
         i = j
 
 
+def _iri_start(token: str, start: int) -> int:
+    """Where a URL begins whose host or path holds letters of any script before ``start``.
+
+    ``https://пример.рф/новости?id=1`` is one URL: a Cyrillic, Arabic or CJK path is not
+    prose glued to a query, so its real parameters stay. Only letters, digits and marks
+    (never punctuation such as "。" or "”") may stand between the URL's start and ``start``.
+    """
+    if start == 0:
+        return start
+    urls = [m.start() for m in _URL_START.finditer(token, 0, start)]
+    if not urls:
+        return start
+    between = token[urls[-1] : start]
+    if all(ch in _URL_CHARS or unicodedata.category(ch)[0] in "LNM" for ch in between):
+        return urls[-1]
+    return start
+
+
+_QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»", "„": "“", "‚": "‘"}
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """True if the run ``text[start:end]`` stands in quotes or in a code span on its line.
+
+    >>> _quoted('x = "?utm_source=" + s', 5, 17), _quoted("said.?utm_source=a", 5, 18)
+    (True, False)
+    """
+    if in_code_span(text, start, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    opener = text[start - 1] if start > line_start else ""
+    body_end = end
+    while body_end > start and text[body_end - 1] in ".,;:!?":
+        body_end -= 1
+    if text[start] == "'":  # "'" is a URL character: the run holds its own quotes
+        if body_end > start + 1 and text[body_end - 1] == "'":
+            return True
+        opener = "'"
+    closer = _QUOTES.get(opener)
+    return closer is not None and text[body_end : body_end + 1] == closer
+
+
 def _residue_start(
-    run: str, keys: list[int], glued: bool, last_on_line: bool, standalone: bool
+    run: str,
+    keys: list[int],
+    glued: bool,
+    last_on_line: bool,
+    standalone: bool,
+    quoted: bool = False,
 ) -> int | None:
     """Where a query tail begins in a run of URL characters, given its tracking keys.
 
     A key is residue inside a query string: after "?" (or "|", "#", "&", ";", "+", "%"
     in the same run), glued to a sentence's end, or opening a run that a sentence's end
     precedes at the end of a line. A lone ``key=value`` (or ``&key=value``) standing
-    between words (``standalone``: a blank or the line's start before it) is prose.
+    between words (``standalone``: a blank or the line's start before it) is prose, and
+    so is a query the text quotes (``quoted``: "append ?utm_source=newsletter to links",
+    ``"?utm_source=" + src``, a code span): residue is glued on, never set off as a quote.
     """
+    if quoted and not glued:
+        return None
     if standalone and keys[0] == 0 and not (glued or last_on_line):
         return None  # "add utm_source=a&utm_medium=b to links": parameters named in prose
     # A "?" opens a query; else the first "|" or "#" (campaign names hold "+" and "&");
@@ -265,6 +318,7 @@ def _clean_run(
     glued: bool,
     last_on_line: bool,
     standalone: bool,
+    quoted: bool,
     options: CleanOptions | None,
 ) -> tuple[str, list[str]]:
     """A run of URL characters without its tracking residue, and the removed pieces."""
@@ -277,10 +331,14 @@ def _clean_run(
     bare = _BARE_HOST.match(run)
     if bare is not None and bare.end() <= keys[0] + 1:
         return clean_url(run, options)
-    start = _residue_start(run, keys, glued, last_on_line, standalone)
+    start = _residue_start(run, keys, glued, last_on_line, standalone, quoted)
     if start is None:
         return run, []
-    return run[:start], [run[start:]]
+    if start == 0:
+        return "", [run]
+    # A query glued to a word or path ("/var/log?utm_source=x.") leaves the sentence's end.
+    residue, trail = _split_trailing(run[start:])
+    return run[:start] + trail, [residue]
 
 
 def _clean_token(
@@ -294,12 +352,19 @@ def _clean_token(
     for run_start, run_end, run_keys in _url_runs(token, keys):
         at = start + run_start
         glued = _after_sentence(text, at)
-        last_on_line = False
-        if run_start == 0 and run_end == len(token) and _next_visible(text, end) in "\n":
+        last_on_line = quoted = False
+        if run_start == 0 and run_end == len(token):
             before = _previous_visible(text, start)
-            last_on_line = before < 0 or text[before] == "\n" or _after_sentence(text, before + 1)
+            opens_line = before < 0 or text[before] == "\n"
+            if _next_visible(text, end) in "\n":
+                last_on_line = opens_line or _after_sentence(text, before + 1)
+            else:
+                quoted = not opens_line  # words on both sides: a sentence quotes it
+        quoted = quoted or _quoted(text, at, start + run_end)
         run = token[run_start:run_end]
-        new, pieces = _clean_run(run, run_keys, glued, last_on_line, run_start == 0, options)
+        new, pieces = _clean_run(
+            run, run_keys, glued, last_on_line, run_start == 0, quoted, options
+        )
         if not pieces:
             continue
         out.append(token[pos:run_start])
