@@ -4,12 +4,16 @@ A tag is markup residue by its structure: it carries attributes, or it is glued 
 text or tags around it (``<p>First``, ``end.</p>``, ``<b>bold</b>``, ``</p><p>``), or it
 is alone on its line. A tag that stands as a word in a sentence (``the <p> tag``,
 ``<li> elements``, ``an <img> tag``) names markup and stays, escaped or not.
+
+Entities and tags between backticks (``write `&amp;` for "&"``) are a code sample's
+characters, written on purpose, and stay; elsewhere an entity in plain text is residue.
 """
 
 from __future__ import annotations
 
 import re
 
+from scrubwarc.clean.lines import in_code_span
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
 
 __all__ = ["unescape_html"]
@@ -120,13 +124,17 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
         ) -> str:
             import html  # lazy: a table of 2,000 names, which most texts never need
 
+            if "`" in m.string and in_code_span(m.string, m.start(), m.end()):
+                return m.group(0)  # `&amp;` in a code sample is what its author wrote
             new = html.unescape("&" + m.group(1))
             if new != m.group(0):
                 found.append(index.removal("unescape", m.group(0), m.start(), new))
             return new
 
         def tag(m: re.Match[str], index: _LazyIndex = index, found: list[Removal] = found) -> str:
-            if _named_in_prose(m.string, m.start(), m.end()):
+            if _named_in_prose(m.string, m.start(), m.end()) or (
+                "`" in m.string and in_code_span(m.string, m.start(), m.end())
+            ):
                 return m.group(0)
             new = "\n" if m.group("block") else ""
             found.append(index.removal("unescape", m.group(0), m.start(), new))
