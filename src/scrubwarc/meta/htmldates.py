@@ -14,7 +14,7 @@ from typing import Protocol
 from lxml import etree
 from lxml import html as lxml_html
 
-from scrubwarc.meta.dates import parse_date, read_date
+from scrubwarc.meta.dates import UPDATED, parse_date, read_date
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     MAX_DATE_LINE,
@@ -65,7 +65,6 @@ _PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|publication date|date published)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$",
     re.IGNORECASE,
 )
-_UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
 _ASCII_DIGIT = re.compile(r"[0-9]")
 # ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
 _URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/", re.I)
@@ -314,7 +313,7 @@ def _date_near_headline(
                 if not parsed:
                     continue
                 prefix = line[: found.start()] or (lines[i - 1] if i else "")
-                if _UPDATED.search(prefix):
+                if UPDATED.search(prefix):
                     updated = updated or parsed
                     continue
                 return parsed
