@@ -287,8 +287,8 @@ def _residue_start(
     in the same run), glued to a sentence's end, or opening a run that a sentence's end
     precedes at the end of a line. A lone ``key=value`` (or ``&key=value``) standing
     between words (``standalone``: a blank or the line's start before it) is prose, and
-    so is a query the text quotes (``quoted``: "append ?utm_source=newsletter to links",
-    ``"?utm_source=" + src``, a code span): residue is glued on, never set off as a quote.
+    so is a query the text sets off in quotes or a code span (``quoted``:
+    ``"?utm_source=" + src``): residue is glued on, never quoted.
     """
     if quoted and not glued:
         return None
@@ -318,6 +318,7 @@ def _clean_run(
     glued: bool,
     last_on_line: bool,
     standalone: bool,
+    between_words: bool,
     quoted: bool,
     options: CleanOptions | None,
 ) -> tuple[str, list[str]]:
@@ -332,8 +333,10 @@ def _clean_run(
     if bare is not None and bare.end() <= keys[0] + 1:
         return clean_url(run, options)
     start = _residue_start(run, keys, glued, last_on_line, standalone, quoted)
-    if start is None:
-        return run, []
+    if start is None or (start == 0 and between_words and not glued):
+        return run, []  # a whole query between words: "append ?utm_source=x to links"
+    if run[start] == "?" and run[start + 1 : start + 2] not in _KEY_CHARS:
+        start += 1  # "Why?|+World&utm_content=x": the question's mark, then the tail
     if start == 0:
         return "", [run]
     # A query glued to a word or path ("/var/log?utm_source=x.") leaves the sentence's end.
@@ -352,18 +355,18 @@ def _clean_token(
     for run_start, run_end, run_keys in _url_runs(token, keys):
         at = start + run_start
         glued = _after_sentence(text, at)
-        last_on_line = quoted = False
+        last_on_line = between_words = False
         if run_start == 0 and run_end == len(token):
             before = _previous_visible(text, start)
             opens_line = before < 0 or text[before] == "\n"
             if _next_visible(text, end) in "\n":
                 last_on_line = opens_line or _after_sentence(text, before + 1)
             else:
-                quoted = not opens_line  # words on both sides: a sentence quotes it
-        quoted = quoted or _quoted(text, at, start + run_end)
+                between_words = not opens_line
+        quoted = _quoted(text, at, start + run_end)
         run = token[run_start:run_end]
         new, pieces = _clean_run(
-            run, run_keys, glued, last_on_line, run_start == 0, quoted, options
+            run, run_keys, glued, last_on_line, run_start == 0, between_words, quoted, options
         )
         if not pieces:
             continue
