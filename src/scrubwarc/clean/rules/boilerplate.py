@@ -68,16 +68,17 @@ def split_cross_link(line: str, options: CleanOptions | None = None) -> str | No
 
 
 def _label_shaped(line: str) -> bool:
-    """True for a bare label as a page shows it: capitalised, or marked with ":", "»", ">".
+    """True for a bare label as a page shows it: capitalised, several words (``read more``),
+    or marked with ":", "»", ">".
 
     A lone lower-case word (``more``, ``related``) is a line of verse or code.
 
-    >>> _label_shaped("More"), _label_shaped("read more »"), _label_shaped("    more")
+    >>> _label_shaped("More"), _label_shaped("read more"), _label_shaped("    more")
     (True, True, False)
     """
     label = line.strip()
-    first = next((ch for ch in label if ch.isalpha()), "")
-    return not first.islower() or label.endswith((":", "»", ">"))
+    words = [word for word in label.split() if any(ch.isalpha() for ch in word)]
+    return len(words) > 1 or not words[0].islower() or label.endswith((":", "»", ">"))
 
 
 def _headline_shaped(title: str) -> bool:
