@@ -155,8 +155,9 @@ _ROMAN_NUMERALS = _word_set("ii iii iv vi vii viii")
 # and a generational suffix ("Martin Luther King, Jr.") belongs to the name before it.
 # Compared lower-cased without dots.
 _POST_NOMINALS = _word_set(
-    """phd md do dds dmd dvm mph mba msc ms ma mfa ba bsc rn np pa-c jd llm esq cfa cpa
-    frcp frcs facp lcsw psyd edd pharmd mbbs mrcp obe mbe cbe kc qc"""
+    """phd md do dds dmd dvm mph mba msc ms ma mfa ba bsc bsn msn dnp rn np aprn fnp pa-c
+    rd rdn ld ldn apd cde cdces cscs ibclc lpc lmft lcsw msw psyd edd pharmd mbbs mrcp
+    frcp frcs facp jd llm esq cfa cpa obe mbe cbe kc qc"""
 )
 _GENERATIONS = _word_set("jr sr ii iii iv")
 
