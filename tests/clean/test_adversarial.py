@@ -167,6 +167,11 @@ REASONS = {
     "adv-joiners-and-marks-stay": "family: ZWJ, ZWNJ, variation selectors, tag sequences, "
     "bidi marks and combining marks stay while BOM, CRLF, ZWSP and blanks go",
     "adv-mojibake-lookalikes-stay": "family: real Ã, Æ, Þ, İ, · and symbols are not mojibake",
+    "adv-headline-opening-the-first-sentence-stays": "family: a first sentence that opens "
+    "with the headline, and the headline quoted later, are the article's",
+    "adv-decision-first-paragraph-equal-to-headline-goes": "decision: a first paragraph that "
+    "is the headline but for its punctuation is the duplicated headline; the text cannot "
+    "tell it from one, and the removal log keeps it",
     "adv-decision-nbsp-is-a-space": "decision: NBSP and narrow NBSP become spaces, as the "
     "whitespace rule documents; in scraped text they are mostly &nbsp; layout, the words "
     "and punctuation stay",
