@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from scrubwarc.clean.lines import in_code_span
+from scrubwarc.clean.lines import CodeSpans
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
 
 __all__ = ["unescape_html"]
@@ -118,29 +118,38 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
     for _ in range(3):
         index = _LazyIndex(text)
         found: list[Removal] = []
+        spans = CodeSpans(text)  # found only if a match asks
 
         def entity(
-            m: re.Match[str], index: _LazyIndex = index, found: list[Removal] = found
+            m: re.Match[str],
+            index: _LazyIndex = index,
+            found: list[Removal] = found,
+            spans: CodeSpans = spans,
         ) -> str:
             import html  # lazy: a table of 2,000 names, which most texts never need
 
-            if "`" in m.string and in_code_span(m.string, m.start(), m.end()):
+            if spans.covers(m.start(), m.end()):
                 return m.group(0)  # `&amp;` in a code sample is what its author wrote
             new = html.unescape("&" + m.group(1))
             if new != m.group(0):
                 found.append(index.removal("unescape", m.group(0), m.start(), new))
             return new
 
-        def tag(m: re.Match[str], index: _LazyIndex = index, found: list[Removal] = found) -> str:
-            if _named_in_prose(m.string, m.start(), m.end()) or (
-                "`" in m.string and in_code_span(m.string, m.start(), m.end())
-            ):
+        new_text = _ENTITY.sub(entity, text)
+        tag_spans = CodeSpans(new_text)
+
+        def tag(
+            m: re.Match[str],
+            index: _LazyIndex = index,
+            found: list[Removal] = found,
+            spans: CodeSpans = tag_spans,
+        ) -> str:
+            if _named_in_prose(m.string, m.start(), m.end()) or spans.covers(m.start(), m.end()):
                 return m.group(0)
             new = "\n" if m.group("block") else ""
             found.append(index.removal("unescape", m.group(0), m.start(), new))
             return new
 
-        new_text = _ENTITY.sub(entity, text)
         if "<" in new_text:  # compiled on first use: texts with "&" far outnumber those with "<"
             new_text = re.compile(_TAG, re.IGNORECASE).sub(tag, new_text)
         if not found:
