@@ -97,8 +97,14 @@ def test_clean_url_keeps_balanced_parenthesis_and_order() -> None:
     assert clean_url(url)[0] == "https://en.wikipedia.org/wiki/Foo_(bar)?b=2&a=1"
 
 
-def test_tracking_in_middle_of_line_leaves_single_space() -> None:
-    assert strip_tracking("one ?utm_source=a two\n")[0] == "one two\n"
+def test_tracking_token_opening_a_line_leaves_no_space() -> None:
+    assert strip_tracking("?utm_source=a two\n")[0] == "two\n"
+    assert strip_tracking("one\n?utm_source=a\n\ntwo\n")[0] == "one\n\ntwo\n"
+
+
+def test_query_between_words_is_quoted_prose() -> None:
+    # Residue is glued to a sentence or ends a line; a sentence may quote a whole query.
+    assert strip_tracking("one ?utm_source=a two\n")[0] == "one ?utm_source=a two\n"
 
 
 def test_extra_boilerplate_prefix() -> None:

@@ -118,6 +118,14 @@ HOSTILE = {
     "dates-cjk": "2023年4月1日 ",
     "bylines-cjk": "作者：张三 ",
     "bylines-titles": "By Dr. Prof. Dipl.-Ing. ",
+    # The adversarial audit's additions: URLs with non-ASCII paths, queries set off in
+    # quotes or code spans, entities in code spans, tab tables, credentials in bylines.
+    "tracking-iri-runs": "https://п.рф/п?id=1&utm_a=1п",
+    "tracking-quoted-queries": '"?utm_a=" `?utm_a=1` ',
+    "tracking-question-tails": "Why?|+a&utm_a=1 ",
+    "unescape-code-spans": "`&amp;` <b>`",
+    "whitespace-tab-tables": "a\tb\n",
+    "bylines-credentials": "By Jane Roe, MD, Jr., ",
 }
 
 

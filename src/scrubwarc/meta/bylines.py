@@ -35,7 +35,7 @@ import re
 
 from scrubwarc.meta.dates import parse_date, squeeze
 
-__all__ = ["byline_site", "parse_byline"]
+__all__ = ["byline_date", "byline_site", "parse_byline"]
 
 # Real bylines are short; anything longer is prose.
 _MAX_LINE = 200
@@ -151,6 +151,15 @@ _DATE_LABEL = re.compile(
     _FLAGS,
 )
 _ROMAN_NUMERALS = _word_set("ii iii iv vi vii viii")
+# After a name and a comma: degrees and credentials ("Jane Roe, MD, PhD") are not people,
+# and a generational suffix ("Martin Luther King, Jr.") belongs to the name before it.
+# Compared lower-cased without dots.
+_POST_NOMINALS = _word_set(
+    """phd md do dds dmd dvm mph mba msc ms ma mfa ba bsc bsn msn dnp rn np aprn fnp pa-c
+    rd rdn ld ldn apd cde cdces cscs ibclc lpc lmft lcsw msw psyd edd pharmd mbbs mrcp
+    frcp frcs facp jd llm esq cfa cpa obe mbe cbe kc qc"""
+)
+_GENERATIONS = _word_set("jr sr ii iii iv")
 
 
 def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] | None:
@@ -205,6 +214,12 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
             continue  # without organisations, "By Reuters" names nobody
         if names and piece.lower().startswith(("in ", "at ")):
             continue  # "By X, Reuters, in Beirut"
+        suffix = piece.lower().replace(".", "")
+        if names and suffix in _GENERATIONS:
+            names[-1] = f"{names[-1]} {piece}"  # "King, Jr." is King Jr.
+            continue
+        if names and suffix in _POST_NOMINALS:
+            continue  # "Jane Roe, MD": a credential
         name = _clean_name(piece)
         if name is None:
             return None
@@ -232,17 +247,41 @@ def byline_site(line: str) -> str | None:
     return site
 
 
-def _drop_trailing_date(text: str) -> str:
-    """Cut a date that ends the byline: ``By X on July 30, 2012``, ``By X, July 30, 2012``."""
+def byline_date(line: str) -> str | None:
+    """The date a byline line ends with, as written (``By X | March 3, 2020``).
+
+    >>> byline_date("By Jane Roe | March 3, 2020"), byline_date("By Jane Roe on 3 March 2020")
+    ('March 3, 2020', '3 March 2020')
+    >>> byline_date("By the end of May 2020, it was over.") is None
+    True
+    """
+    text = squeeze(line, _MAX_LINE)
+    if not text or parse_byline(text, organisations=True) is None:
+        return None
+    start = _date_start(text, (*_TAIL_SEPARATORS, " on ", ", "))
+    return None if start is None else text[start:].strip()
+
+
+def _date_start(text: str, separators: tuple[str, ...]) -> int | None:
+    """Where a date that ends ``text`` after one of ``separators`` begins, if one does."""
     if _DIGIT.search(text) is None:
-        return text  # every date form has digits; spare the common case the search
-    for separator in (" on ", ", ", " "):
+        return None  # every date form has digits; spare the common case the search
+    for separator in separators:
         start = text.find(separator)
         # One parse per separator in a line of at most _MAX_LINE characters.
         while start > 0:
             if parse_date(text[start + len(separator) :]) is not None:
-                return text[:start]
+                return start + len(separator)
             start = text.find(separator, start + 1)
+    return None
+
+
+def _drop_trailing_date(text: str) -> str:
+    """Cut a date that ends the byline: ``By X on July 30, 2012``, ``By X, July 30, 2012``."""
+    for separator in (" on ", ", ", " "):
+        start = _date_start(text, (separator,))
+        if start is not None:
+            return text[: start - len(separator)]
     return text
 
 

@@ -44,7 +44,15 @@ from typing import NamedTuple
 
 from scrubwarc.meta.datewords import localise
 
-__all__ = ["DATE_ORDERS", "DateReading", "is_date_line", "parse_date", "read_date", "squeeze"]
+__all__ = [
+    "DATE_ORDERS",
+    "UPDATED",
+    "DateReading",
+    "is_date_line",
+    "parse_date",
+    "read_date",
+    "squeeze",
+]
 
 # A real date line is short; anything longer is prose (and capping keeps us fast).
 _MAX_LINE = 120
@@ -55,6 +63,8 @@ _MAX_EXTRAS = 2
 # " " / " ?" and never need ``\s*`` (which could backtrack against its neighbours).
 _FLAGS = re.IGNORECASE | re.ASCII
 
+# The words that make a dated line an update rather than the publication.
+UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
 _LABEL = re.compile(
     r"(?:(?:first|originally|last) )?"
     r"(?:published|updated|posted|modified|created|dated|date|publication date)"

@@ -14,7 +14,7 @@ from typing import Protocol
 from lxml import etree
 from lxml import html as lxml_html
 
-from scrubwarc.meta.dates import parse_date, read_date
+from scrubwarc.meta.dates import UPDATED, parse_date, read_date
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     MAX_DATE_LINE,
@@ -79,7 +79,6 @@ _PUBLISHED_LABEL = re.compile(
 _UPDATED_LABEL = re.compile(
     r"\b(?:updated|modified|revised)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$", re.IGNORECASE
 )
-_UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
 _ASCII_DIGIT = re.compile(r"[0-9]")
 # ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
 _URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/", re.I)
@@ -387,7 +386,7 @@ def _date_near_headline(
             parsed = parse_date(found.group(0))
             if not parsed:
                 continue
-            if _UPDATED.search(line[: found.start()] or previous):
+            if UPDATED.search(line[: found.start()] or previous):
                 updated = updated or parsed
                 continue
             return parsed

@@ -18,8 +18,8 @@ from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
 from scrubwarc.clean.rules.boilerplate import split_cross_link
 from scrubwarc.clean.rules.tracking import clean_url, tracking_pairs
 from scrubwarc.clean.sitename import split_site_name
-from scrubwarc.meta.bylines import byline_site, parse_byline
-from scrubwarc.meta.dates import DateReading, read_date
+from scrubwarc.meta.bylines import byline_date, byline_site, parse_byline
+from scrubwarc.meta.dates import UPDATED, DateReading, read_date
 from scrubwarc.meta.model import Metadata
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ __all__ = ["group_tracking", "html_metadata", "text_metadata"]
 _TOP_LINES = 8  # byline and date lines sit in the article's opening block
 _MAX_TITLE = 250
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_UPDATE_LINE = re.compile(rf"\W*(?:last )?(?:{UPDATED.pattern})", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 # Counting with bytes methods gives _WORDS's count when every word character is ASCII: word
 # characters become "a", the rest " ", and each word starts at one " a" (no str per word).
@@ -88,6 +89,25 @@ def _is_title(line: str, byline: tuple[str, ...] | None, date: str | None) -> bo
         and date is None
         and _URL.fullmatch(line.strip()) is None
     )
+
+
+def _top_date(lines: list[str], order: str, language: str | None) -> DateReading | None:
+    """The publication date of the opening lines: a date line's, or the date a byline ends
+    with (``By X | March 3, 2020``); a date marked as an update (``Updated: ...``) only
+    when no other line is dated, as on HTML pages.
+    """
+    update = None
+    for line in lines:
+        dated = line
+        reading = read_date(line, order, language)
+        if reading.iso is None and (tail := byline_date(line)) is not None:
+            dated, reading = tail, read_date(tail, order, language)
+        if reading.iso is None:
+            continue
+        if _UPDATE_LINE.match(dated) is None:
+            return reading
+        update = update or reading
+    return update
 
 
 def _top(text: str) -> list[str]:
@@ -157,8 +177,7 @@ def text_metadata(
         (a for line in top[1:] if (a := parse_byline(line, organisations=True))), ()
     )
     if reading.iso is None:
-        lines = (read_date(line, order, language) for line in top[1:])
-        reading = next((r for r in lines if r.iso), reading)
+        reading = _top_date(top[1:], order, language) or reading
     tracking = group_tracking(
         tracking_pairs((r.text for r in result.removals if r.rule == "tracking"), options)
     )

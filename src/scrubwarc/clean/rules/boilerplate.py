@@ -62,7 +62,23 @@ def split_cross_link(line: str, options: CleanOptions | None = None) -> str | No
     if m is None:
         return None
     title = (m.group("a") or m.group("b") or "").strip()
-    return title if not title or _headline_shaped(title) else None
+    if not title:
+        return "" if _label_shaped(line) else None
+    return title if _headline_shaped(title) else None
+
+
+def _label_shaped(line: str) -> bool:
+    """True for a bare label as a page shows it: capitalised, several words (``read more``),
+    or marked with ":", "»", ">".
+
+    A lone lower-case word (``more``, ``related``) is a line of verse or code.
+
+    >>> _label_shaped("More"), _label_shaped("read more"), _label_shaped("    more")
+    (True, True, False)
+    """
+    label = line.strip()
+    words = [word for word in label.split() if any(ch.isalpha() for ch in word)]
+    return len(words) > 1 or not words[0].islower() or label.endswith((":", "»", ">"))
 
 
 def _headline_shaped(title: str) -> bool:

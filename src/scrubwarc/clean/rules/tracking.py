@@ -8,11 +8,12 @@ percent-encoded), so prose such as "UTM coordinates" or "rope + stove | tent & b
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from functools import cache
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, partial
 from urllib.parse import unquote, unquote_plus
 
-from scrubwarc.clean.lines import drop_lines
+from scrubwarc.clean.lines import CodeSpans, drop_lines
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
 
 __all__ = [
@@ -215,11 +216,13 @@ def _url_runs(token: str, keys: list[int]) -> Iterator[tuple[int, int, list[int]
     A URL or query string is made of URL characters only, so CJK or Thai text glued to a
     link, a dash, a closing quote or full-width punctuation ends it.
     """
-    i = 0
+    i = end = 0
     while i < len(keys):
-        start = end = keys[i]
+        previous_end, start = end, keys[i]
+        end = start
         while start > 0 and token[start - 1] in _URL_CHARS:
             start -= 1
+        start = _iri_start(token, start, previous_end)
         while end < len(token) and token[end] in _URL_CHARS:
             end += 1
         j = i
@@ -229,8 +232,58 @@ def _url_runs(token: str, keys: list[int]) -> Iterator[tuple[int, int, list[int]
         i = j
 
 
+def _iri_start(token: str, start: int, low: int) -> int:
+    """Where a URL begins whose host or path holds letters of any script before ``start``.
+
+    ``https://пример.рф/новости?id=1`` is one URL: a Cyrillic, Arabic or CJK path is not
+    prose glued to a query, so its real parameters stay. Only letters, digits and marks
+    (never punctuation such as "。" or "”") may stand between the URL's start and ``start``,
+    which is searched for after ``low`` (the previous run's end: each character is looked
+    at once) and within a URL's length.
+    """
+    low = max(low, start - _MAX_IRI)
+    if start <= low or (token.find("://", low, start) < 0 and token.find(".", low, start) < 0):
+        return start  # no "https://" or "www." to reach back to
+    urls = [m.start() for m in _URL_START.finditer(token, low, start)]
+    if not urls:
+        return start
+    between = token[urls[-1] : start]
+    if all(ch in _URL_CHARS or unicodedata.category(ch)[0] in "LNM" for ch in between):
+        return urls[-1]
+    return start
+
+
+_MAX_IRI = 2048  # characters a URL's non-ASCII host and path may take before its query
+_QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»", "„": "“", "‚": "‘"}
+
+
+def _quoted(text: str, start: int, end: int, spans: CodeSpans) -> bool:
+    """True if the run ``text[start:end]`` stands in quotes or in a code span on its line.
+
+    >>> s = 'x = "?utm_source=" + s'
+    >>> _quoted(s, 5, 17, CodeSpans(s)), _quoted("said.?utm_source=a", 5, 18, CodeSpans(""))
+    (True, False)
+    """
+    if spans.covers(start, end):
+        return True
+    opener = text[start - 1] if start > 0 else ""
+    body_end = end
+    while body_end > start and text[body_end - 1] in ".,;:!?":
+        body_end -= 1
+    if text[start] == "'":  # "'" is a URL character: the run holds its own quotes
+        if body_end > start + 1 and text[body_end - 1] == "'":
+            return True
+        opener = "'"
+    closer = _QUOTES.get(opener)
+    return closer is not None and text[body_end : body_end + 1] == closer
+
+
 def _residue_start(
-    run: str, keys: list[int], glued: bool, last_on_line: bool, standalone: bool
+    run: str,
+    keys: list[int],
+    glued: bool,
+    last_on_line: bool,
+    standalone: bool,
 ) -> int | None:
     """Where a query tail begins in a run of URL characters, given its tracking keys.
 
@@ -265,9 +318,16 @@ def _clean_run(
     glued: bool,
     last_on_line: bool,
     standalone: bool,
+    between_words: bool,
+    is_quoted: Callable[[], bool],
     options: CleanOptions | None,
 ) -> tuple[str, list[str]]:
-    """A run of URL characters without its tracking residue, and the removed pieces."""
+    """A run of URL characters without its tracking residue, and the removed pieces.
+
+    Residue is glued on, never set off: a whole query standing between words (``append
+    ?utm_source=newsletter to links``) or in quotes or a code span (``"?utm_source=" +
+    src``, ``is_quoted``, asked only then) is the text's own.
+    """
     url = _URL_START.search(run)
     if url is not None and url.start() <= keys[0]:
         if glued if url.start() == 0 else run[url.start() - 1] in _SENTENCE_ENDS:
@@ -278,13 +338,24 @@ def _clean_run(
     if bare is not None and bare.end() <= keys[0] + 1:
         return clean_url(run, options)
     start = _residue_start(run, keys, glued, last_on_line, standalone)
-    if start is None:
+    if start is None or (not glued and ((start == 0 and between_words) or is_quoted())):
         return run, []
-    return run[:start], [run[start:]]
+    if run[start] == "?" and run[start + 1 : start + 2] not in _KEY_CHARS:
+        start += 1  # "Why?|+World&utm_content=x": the question's mark, then the tail
+    if start == 0:
+        return "", [run]
+    # A query glued to a word or path ("/var/log?utm_source=x.") leaves the sentence's end.
+    residue, trail = _split_trailing(run[start:])
+    return run[:start] + trail, [residue]
 
 
 def _clean_token(
-    text: str, start: int, end: int, keys: list[int], options: CleanOptions | None
+    text: str,
+    start: int,
+    end: int,
+    keys: list[int],
+    options: CleanOptions | None,
+    spans: CodeSpans,
 ) -> tuple[str, list[tuple[int, str]]]:
     """The token ``text[start:end]`` without its residue; removed pieces with offsets."""
     token = text[start:end]
@@ -294,12 +365,25 @@ def _clean_token(
     for run_start, run_end, run_keys in _url_runs(token, keys):
         at = start + run_start
         glued = _after_sentence(text, at)
-        last_on_line = False
-        if run_start == 0 and run_end == len(token) and _next_visible(text, end) in "\n":
+        last_on_line = between_words = False
+        if run_start == 0 and run_end == len(token):
             before = _previous_visible(text, start)
-            last_on_line = before < 0 or text[before] == "\n" or _after_sentence(text, before + 1)
+            opens_line = before < 0 or text[before] == "\n"
+            if _next_visible(text, end) in "\n":
+                last_on_line = opens_line or _after_sentence(text, before + 1)
+            else:
+                between_words = not opens_line
         run = token[run_start:run_end]
-        new, pieces = _clean_run(run, run_keys, glued, last_on_line, run_start == 0, options)
+        new, pieces = _clean_run(
+            run,
+            run_keys,
+            glued,
+            last_on_line,
+            run_start == 0,
+            between_words,
+            partial(_quoted, text, at, start + run_end, spans),
+            options,
+        )
         if not pieces:
             continue
         out.append(token[pos:run_start])
@@ -325,6 +409,7 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
     if not keys:
         return text, ()
     index = LineIndex(text)
+    spans = CodeSpans(text)  # found only if a run asks
     out: list[str] = []
     removals: list[Removal] = []
     emptied: set[int] = set()
@@ -335,7 +420,8 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
         j = i
         while j < len(keys) and keys[j] < end:
             j += 1
-        new, removed = _clean_token(text, start, end, [k - start for k in keys[i:j]], options)
+        token_keys = [k - start for k in keys[i:j]]
+        new, removed = _clean_token(text, start, end, token_keys, options, spans)
         i = j
         if not removed:
             continue

@@ -4,12 +4,16 @@ A tag is markup residue by its structure: it carries attributes, or it is glued 
 text or tags around it (``<p>First``, ``end.</p>``, ``<b>bold</b>``, ``</p><p>``), or it
 is alone on its line. A tag that stands as a word in a sentence (``the <p> tag``,
 ``<li> elements``, ``an <img> tag``) names markup and stays, escaped or not.
+
+Entities and tags between backticks (``write `&amp;` for "&"``) are a code sample's
+characters, written on purpose, and stay; elsewhere an entity in plain text is residue.
 """
 
 from __future__ import annotations
 
 import re
 
+from scrubwarc.clean.lines import CodeSpans
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
 
 __all__ = ["unescape_html"]
@@ -114,25 +118,38 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
     for _ in range(3):
         index = _LazyIndex(text)
         found: list[Removal] = []
+        spans = CodeSpans(text)  # found only if a match asks
 
         def entity(
-            m: re.Match[str], index: _LazyIndex = index, found: list[Removal] = found
+            m: re.Match[str],
+            index: _LazyIndex = index,
+            found: list[Removal] = found,
+            spans: CodeSpans = spans,
         ) -> str:
             import html  # lazy: a table of 2,000 names, which most texts never need
 
+            if spans.covers(m.start(), m.end()):
+                return m.group(0)  # `&amp;` in a code sample is what its author wrote
             new = html.unescape("&" + m.group(1))
             if new != m.group(0):
                 found.append(index.removal("unescape", m.group(0), m.start(), new))
             return new
 
-        def tag(m: re.Match[str], index: _LazyIndex = index, found: list[Removal] = found) -> str:
-            if _named_in_prose(m.string, m.start(), m.end()):
+        new_text = _ENTITY.sub(entity, text)
+        tag_spans = CodeSpans(new_text)
+
+        def tag(
+            m: re.Match[str],
+            index: _LazyIndex = index,
+            found: list[Removal] = found,
+            spans: CodeSpans = tag_spans,
+        ) -> str:
+            if _named_in_prose(m.string, m.start(), m.end()) or spans.covers(m.start(), m.end()):
                 return m.group(0)
             new = "\n" if m.group("block") else ""
             found.append(index.removal("unescape", m.group(0), m.start(), new))
             return new
 
-        new_text = _ENTITY.sub(entity, text)
         if "<" in new_text:  # compiled on first use: texts with "&" far outnumber those with "<"
             new_text = re.compile(_TAG, re.IGNORECASE).sub(tag, new_text)
         if not found:

@@ -13,9 +13,9 @@ _BREAK = "\r\n|[\r\x0b\x0c\x85\u2028]|(?P<para>\u2029)"
 # Characters that render as nothing (zero-width space, word joiner, BOM, soft hyphen) or are
 # control codes; ZWJ and ZWNJ stay because emoji and Indic or Persian words need them.
 _INVISIBLE = "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u2060\ufeff]+"
-_SPACES = "[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]"
+_SPACES = "[\u00a0\u1680\u2000-\u200a\u202f\u205f]"
 _INNER_RUN = re.compile(r"(?<=\S)[ ]{2,}+(?=\S)")
-_TRAILING = re.compile(r"(?<![ ])[ ]++$", re.MULTILINE)
+_TRAILING = re.compile(r"(?<![ \t])[ \t]++$", re.MULTILINE)
 _BLANK_RUN = re.compile(r"\n{3,}+")
 
 
@@ -35,9 +35,11 @@ def tidy_whitespace(text: str, options: CleanOptions | None = None) -> RuleOutpu
         new = re.sub(_BREAK, lambda m: "\n\n" if m.group("para") else "\n", new)
         new = re.sub(_INVISIBLE, "", new)
         new = re.sub(_SPACES, " ", new)
+        if "\t" in new:
+            new = _loose_tabs_to_spaces(new)
     if "  " in new:
         new = _INNER_RUN.sub(" ", new)
-    if " \n" in new or new.endswith(" "):
+    if " \n" in new or "\t\n" in new or new.endswith((" ", "\t")):
         new = _TRAILING.sub("", new)
     if "\n\n\n" in new:
         new = _BLANK_RUN.sub("\n\n", new)
@@ -46,3 +48,23 @@ def tidy_whitespace(text: str, options: CleanOptions | None = None) -> RuleOutpu
     if new == text:
         return text, ()
     return new, ()
+
+
+def _loose_tabs_to_spaces(text: str) -> str:
+    """Turn a tab inside a line into a space, unless it lays out a table.
+
+    A tab that indents a line stays, and so do the tabs of a table: two or more lines in a
+    row with a tab between their words. A lone line's inner tab is the page source's
+    whitespace (``Storm hits\\tcoast``), a space in the article.
+
+    >>> _loose_tabs_to_spaces("Storm\\tcoast\\n\\nName\\tAge\\nAnn\\t10\\n\\tcode\\n")
+    'Storm coast\\n\\nName\\tAge\\nAnn\\t10\\n\\tcode\\n'
+    """
+    lines = text.split("\n")
+    inner = ["\t" in line.strip(" \t") for line in lines]
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        if inner[i] and not ((i > 0 and inner[i - 1]) or (i < last and inner[i + 1])):
+            body = line.lstrip(" \t")
+            lines[i] = line[: len(line) - len(body)] + body.replace("\t", " ")
+    return "\n".join(lines)
