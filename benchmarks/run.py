@@ -90,12 +90,14 @@ def run(cmd: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None 
     return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, err.strip()[-400:], cpu)
 
 
-def interleave(commands: dict[str, list[str]], repeat: int) -> dict[str, list[Run]]:
+def interleave(
+    commands: dict[str, list[str]], repeat: int, cwd: Path | None = None
+) -> dict[str, list[Run]]:
     """Run the commands in turns, ``repeat`` rounds, so noise hits each alike."""
     runs: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, cmd in commands.items():
-            runs[name].append(run(cmd))
+            runs[name].append(run(cmd, cwd))
     return runs
 
 
@@ -227,9 +229,13 @@ def bench_wacz(work: Path, articles: int, repeat: int) -> dict[str, object]:
 
 def bench_startup(work: Path, runs: int, baseline: list[str] | None = None) -> dict[str, object]:
     """The pre-commit hook and ``clean --check`` on three small files, against ``pass`` and
-    ``import typer`` (and ``baseline``'s hook)."""
+    ``import typer`` (and ``baseline``'s hook), run where pre-commit runs hooks: at the root
+    of a repository of text files with no project file; once more with settings named by
+    ``--config``, the cost of reading them."""
     files = work / "hook"
-    files.mkdir(exist_ok=True)
+    (files / ".git").mkdir(parents=True, exist_ok=True)
+    settings = files / "settings.toml"
+    settings.write_text('[tool.scrubwarc]\ndisable = ["boilerplate"]\n')
     paths = []
     for i, article in enumerate(corpus.articles(3, seed=7)):
         path = files / f"{i}.txt"
@@ -243,6 +249,13 @@ def bench_startup(work: Path, runs: int, baseline: list[str] | None = None) -> d
         "python -c pass": [PY, "-c", "pass"],
         "python -c 'import typer'": [PY, "-c", "import typer"],
         "scrubwarc-hook --check (3 files)": [*hook, "--check", *paths],
+        "scrubwarc-hook --check --config (3 files)": [
+            *hook,
+            "--check",
+            "--config",
+            str(settings),
+            *paths,
+        ],
         "scrubwarc clean --check (3 files)": [*cli, "clean", "--check", *paths],
     }
     if baseline is not None:
@@ -256,8 +269,8 @@ def bench_startup(work: Path, runs: int, baseline: list[str] | None = None) -> d
     subprocess.run(
         [PY, "-m", "compileall", "-q", str(package)], check=True, stdout=subprocess.DEVNULL
     )
-    interleave(commands, 1)  # warm the file cache
-    results = interleave(commands, runs)
+    interleave(commands, 1, files)  # warm the file cache
+    results = interleave(commands, runs, files)
     ms = {n: median(r) * 1000 for n, r in results.items()}
     cpu_ms = {n: median(r, lambda x: x.cpu) * 1000 for n, r in results.items()}
     typer_ms, pass_ms = ms["python -c 'import typer'"], ms["python -c pass"]

@@ -253,6 +253,22 @@ def test_config_option_names_the_settings_file(tmp_path: Path) -> None:
     assert r.returncode == 2 and "missing.toml: cannot read settings" in r.stderr
 
 
+def test_a_found_project_file_is_parsed_only_when_it_names_scrubwarc(tmp_path: Path) -> None:
+    # Another tool's broken pyproject.toml is that tool's to judge; ours is checked.
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a.txt").write_text(DIRTY)
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff\nline-length = 99\n")
+    r = run("clean", "a.txt", cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout == "Storm hits coast\n\nIt rained.\n"
+    (tmp_path / "pyproject.toml").write_text('[tool.scrubwarc\ndisable = ["headline"]\n')
+    r = run("clean", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "pyproject.toml: cannot read settings" in r.stderr
+    # A file named with --config is always parsed.
+    (tmp_path / "other.toml").write_text("[tool.ruff\n")
+    r = run("clean", "--config", tmp_path / "other.toml", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "other.toml: cannot read settings" in r.stderr
+
+
 @pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
 def test_internal_errors_show_a_traceback_only_with_debug(corpus: Path, debug: bool) -> None:
     # A bug inside the library, injected into the real entry point in a child process.

@@ -151,12 +151,18 @@ NOT_ON_THE_HOOK_PATH = {
 }
 
 
+@pytest.mark.parametrize("other_tools_pyproject", [False, True], ids=["bare", "pyproject"])
 @pytest.mark.parametrize(
     "args",
     [["--check", "in/sub"], ["--check", "-q", "--disable", "headline", "--max-bytes", "1MB", "in"]],
 )
-def test_the_hook_imports_only_what_it_needs(golden: Path, args: list[str]) -> None:
-    """On plain ASCII text, as commits mostly hold (a legacy encoding loads its detector)."""
+def test_the_hook_imports_only_what_it_needs(
+    golden: Path, args: list[str], other_tools_pyproject: bool
+) -> None:
+    """On plain ASCII text, as commits mostly hold (a legacy encoding loads its detector); a
+    project file that holds only other tools' settings is not parsed."""
+    if other_tools_pyproject:
+        (golden / "pyproject.toml").write_text('[tool.ruff]\nline-length = 99\n')
     for case in (golden / "in").glob("*.in.txt"):
         if not case.read_bytes().isascii():
             case.unlink()

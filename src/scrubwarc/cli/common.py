@@ -101,7 +101,11 @@ def setup(
         except LookupError:
             raise fail(f"unknown encoding {encoding!r}", "name a codec such as cp1252") from None
     try:
-        settings = load_settings(config if config else find_pyproject(Path.cwd()))
+        settings = (
+            load_settings(config)
+            if config
+            else load_settings(find_pyproject(Path.cwd()), named=False)
+        )
         options = CleanOptions(
             disable=frozenset((*settings.disable, *(disable or []))),
             extra_tracking_params=settings.extra_tracking_params,

@@ -53,16 +53,27 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
-def load_settings(path: Path | None) -> Settings:
-    """Read ``[tool.scrubwarc]`` from ``path``; a missing table gives default settings."""
+def load_settings(path: Path | None, *, named: bool = True) -> Settings:
+    """Read ``[tool.scrubwarc]`` from ``path``; a missing table gives default settings.
+
+    A project file found by ``find_pyproject`` (``named=False``) whose bytes never spell
+    ``scrubwarc`` holds no table of ours and is not parsed: it belongs to other tools, which
+    judge its syntax, and parsing TOML costs the pre-commit hook several milliseconds a call.
+    A file the user names with ``--config`` is always parsed.
+    """
     if path is None:
         return Settings()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read settings: {exc}") from None
+    if not named and b"scrubwarc" not in raw:
+        return Settings(path=path)
     import tomllib  # lazy: most runs find no project file, and the hook starts on every commit
 
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read settings: {exc}") from None
     table = data.get("tool", {}).get("scrubwarc", {})
     if not isinstance(table, dict):
