@@ -162,7 +162,7 @@ def test_the_hook_imports_only_what_it_needs(
     """On plain ASCII text, as commits mostly hold (a legacy encoding loads its detector); a
     project file that holds only other tools' settings is not parsed."""
     if other_tools_pyproject:
-        (golden / "pyproject.toml").write_text('[tool.ruff]\nline-length = 99\n')
+        (golden / "pyproject.toml").write_text("[tool.ruff]\nline-length = 99\n")
     for case in (golden / "in").glob("*.in.txt"):
         if not case.read_bytes().isascii():
             case.unlink()
