@@ -266,6 +266,22 @@ def _shown_revision(stated: str, shown: str, ld: StatedDates, tags: MetaTags) ->
     return modified
 
 
+def _nearest_before(texts: list[str], budget: int) -> list[tuple[str, str]]:
+    """The lines the raw ``texts`` make (blank ones skipped), from the last back while their
+    lengths add up to at most ``budget``, each with the line before it ("" for the first)."""
+    lines = (shown for text in reversed(texts) if (shown := " ".join(text.split())))
+    kept: list[tuple[str, str]] = []
+    line: str | None = next(lines, None)
+    while line is not None:
+        budget -= len(line)
+        if budget < 0:
+            break
+        previous = next(lines, None)
+        kept.append((line, previous or ""))
+        line = previous
+    return kept
+
+
 def _stamped(stated: str, modified: str | None) -> bool:
     """Whether the stated publication time is also the modified time, to the minute: a CMS
     that writes both at once when it saves, imports or rebuilds a page, not when the article
@@ -348,36 +364,32 @@ def _date_near_headline(
         if h1 is None:
             return None
     after: list[str] = []
-    before: list[str] = []
+    before: list[str] = []  # raw texts: only the last few are read, once the walk is past h1
     seen_h1 = False
     budget = 0
     for element in root.iter(etree.Element):
         if element is h1:
             seen_h1 = True
-            budget = 0
             continue
         if element.tag in ("script", "style"):
             continue
         for text in (element.text, element.tail):
-            # ``clean_value``, inlined: this walks the page up to the headline and past it.
-            if not text or not (line := " ".join(text.split())):
+            if not text:
                 continue
-            (after if seen_h1 else before).append(line)
-            budget += len(line)
+            if not seen_h1:
+                before.append(text)
+            # ``clean_value``, inlined: this walks the page past the headline.
+            elif line := " ".join(text.split()):
+                after.append(line)
+                budget += len(line)
         if seen_h1 and budget > NEAR_HEADLINE_CHARS:
             break
     # Each line with the one before it in reading order (a label on a line of its own): the
     # lines after the headline, then those just before it, nearest first, within half the
     # budget.
     paired = [(line, after[i - 1] if i else "") for i, line in enumerate(after)]
-    if h1.tag == "body":
-        before.clear()  # the head's texts, not the page's
-    budget = 0
-    for i in range(len(before) - 1, -1, -1):
-        budget += len(before[i])
-        if budget > NEAR_HEADLINE_CHARS // 2:
-            break
-        paired.append((before[i], before[i - 1] if i else ""))
+    if h1.tag != "body":  # before <body>: the head's texts, not the page's
+        paired.extend(_nearest_before(before, NEAR_HEADLINE_CHARS // 2))
     updated: str | None = None
     for line, previous in paired:
         if len(line) > MAX_DATE_LINE:
