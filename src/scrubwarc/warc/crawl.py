@@ -371,9 +371,10 @@ def _ended_member(it: Any) -> bool:
     """Whether warcio, having read a record to its end, stopped at the end of a gzip member
     with nothing of it left over: the record was that member, whole. (warcio starts a record
     where a member starts, or fails on it.) Then it need not be decompressed again to know."""
-    decompressor = it.reader.decompressor
+    # warcio's internals, read defensively: a version without them gets the full check.
+    decompressor = getattr(getattr(it, "reader", None), "decompressor", None)
     return bool(decompressor is not None and getattr(decompressor, "eof", False)) and (
-        not it.next_line
+        not getattr(it, "next_line", b"?")
     )
 
 
