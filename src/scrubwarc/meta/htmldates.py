@@ -266,10 +266,18 @@ def _shown_revision(stated: str, shown: str, ld: StatedDates, tags: MetaTags) ->
     return modified
 
 
-def _nearest_before(texts: list[str], budget: int) -> list[tuple[str, str]]:
-    """The lines the raw ``texts`` make (blank ones skipped), from the last back while their
-    lengths add up to at most ``budget``, each with the line before it ("" for the first)."""
-    lines = (shown for text in reversed(texts) if (shown := " ".join(text.split())))
+def _nearest_before(elements: list[lxml_html.HtmlElement], budget: int) -> list[tuple[str, str]]:
+    """The lines the texts of ``elements`` make (scripts, styles and blank ones skipped), from
+    the last back while their lengths add up to at most ``budget``, each with the line before
+    it in reading order ("" for the first)."""
+    texts = (
+        text
+        for element in reversed(elements)
+        if element.tag not in ("script", "style")
+        for text in (element.tail, element.text)
+        if text
+    )
+    lines = (shown for text in texts if (shown := " ".join(text.split())))
     kept: list[tuple[str, str]] = []
     line: str | None = next(lines, None)
     while line is not None:
@@ -364,25 +372,25 @@ def _date_near_headline(
         if h1 is None:
             return None
     after: list[str] = []
-    before: list[str] = []  # raw texts: only the last few are read, once the walk is past h1
+    # The elements before the headline: only the last few are read, once the walk is past it.
+    before: list[lxml_html.HtmlElement] = []
     seen_h1 = False
     budget = 0
     for element in root.iter(etree.Element):
-        if element is h1:
-            seen_h1 = True
+        if not seen_h1:
+            if element is h1:
+                seen_h1 = True
+            else:
+                before.append(element)
             continue
         if element.tag in ("script", "style"):
             continue
         for text in (element.text, element.tail):
-            if not text:
-                continue
-            if not seen_h1:
-                before.append(text)
             # ``clean_value``, inlined: this walks the page past the headline.
-            elif line := " ".join(text.split()):
+            if text and (line := " ".join(text.split())):
                 after.append(line)
                 budget += len(line)
-        if seen_h1 and budget > NEAR_HEADLINE_CHARS:
+        if budget > NEAR_HEADLINE_CHARS:
             break
     # Each line with the one before it in reading order (a label on a line of its own): the
     # lines after the headline, then those just before it, nearest first, within half the
