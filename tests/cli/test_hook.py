@@ -148,6 +148,7 @@ def test_the_same_flags_as_the_typer_command() -> None:
 NOT_ON_THE_HOOK_PATH = {
     *("typer", "click", "rich", "argparse", "gettext", "locale", "shutil", "textwrap"),
     *("threading", "zlib", "tomllib", "tempfile", "difflib", "scrubwarc.article", "typing"),
+    "unicodedata",
 }
 
 

@@ -8,7 +8,6 @@ percent-encoded), so prose such as "UTM coordinates" or "rope + stove | tent & b
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, partial
 from urllib.parse import unquote, unquote_plus
@@ -247,6 +246,8 @@ def _iri_start(token: str, start: int, low: int) -> int:
     urls = [m.start() for m in _URL_START.finditer(token, low, start)]
     if not urls:
         return start
+    import unicodedata  # lazy: only a URL with non-ASCII letters before its query asks
+
     between = token[urls[-1] : start]
     if all(ch in _URL_CHARS or unicodedata.category(ch)[0] in "LNM" for ch in between):
         return urls[-1]
