@@ -67,14 +67,20 @@ def _ipv4(host: bytes) -> bytes | None:
         return None
 
 
-def _host(netloc: bytes) -> tuple[bytes, int | None]:
-    hostport = netloc.rpartition(b"@")[2]
-    if hostport.startswith(b"["):
-        host, _, rest = hostport[1:].partition(b"]")
-        port_text = rest[1:] if rest.startswith(b":") else b""
+def _split_netloc(netloc: bytes) -> tuple[bytes, int | None]:
+    """The host and port as urllib reads them: after any ``user@``; a "[" anywhere opens the
+    host, up to "]" (empty when unclosed)."""
+    hostport = netloc.rstrip(b":").rpartition(b"@")[2]
+    bracket, bracketed = hostport.partition(b"[")[1:]
+    if bracket:
+        host, _, rest = bracketed.partition(b"]")
+        port_text = rest.partition(b":")[2]
     else:
         host, _, port_text = hostport.partition(b":")
-    port = int(port_text) if port_text.isdigit() else None
+    return host, (int(port_text) or None) if port_text.isdigit() else None  # ":0" is no port
+
+
+def _canonical_host(host: bytes) -> bytes:
     host = _unescape(host)
     if not host.isascii():
         with suppress(UnicodeError):
@@ -86,9 +92,9 @@ def _host(netloc: bytes) -> tuple[bytes, int | None]:
     elif _NUMERIC_HOST.fullmatch(host) and (address := _ipv4(host)) is not None:
         host = address
     else:
-        host = _escape(host.lower())
+        host = _escape(host).lower()
     www = _WWW.match(host)
-    return (host[www.end() :] if www else host), port
+    return host[www.end() :] if www else host
 
 
 def _normal_path(path: bytes) -> bytes:
@@ -138,11 +144,11 @@ def surt_key(url: str) -> str:
     match = _URL.match(raw)
     assert match is not None  # every group is optional
     scheme, netloc, path, query = match[1] or b"", match[2], match[3], match[4]
-    if netloc is None and scheme.lower().startswith(b"http"):
-        netloc, _, rest = path.lstrip(b"/").partition(b"/")
+    host, port = _split_netloc(netloc) if netloc else (b"", None)
+    if not host and path and scheme.startswith(b"http"):  # "http:////host/a"; as surt: not "HTTP"
+        host, _, rest = path.lstrip(b"/").partition(b"/")
         path = b"/" + rest
-    netloc = netloc.rstrip(b":") if netloc else None
-    host, port = _host(netloc) if netloc else (b"", None)
+    host = _canonical_host(host) if host else b""
     path = _unescape(path)
     if host:
         path = _normal_path(path)
