@@ -578,17 +578,14 @@ class _Collector:
         self.linked = 0
         self.link_depth = 0
 
-    def add(self, text: str) -> None:
-        self.pieces.append(text)
-        if self.link_depth:
-            self.linked += _text_len(text)
-
     def flush(self, heading: bool = False) -> None:
         if not self.pieces:
             return
         raw = "".join(self.pieces)
         linked, self.linked = self.linked, 0
         self.pieces.clear()
+        if raw.isspace():  # whitespace between blocks: nothing would be left of it below
+            return
         # Collapse whitespace per line; an empty line (``<br><br>``) splits paragraphs.
         # (``str.split()`` splits on exactly what the regex ``\s`` matches, and is faster.)
         if "\n" in raw:
@@ -657,6 +654,7 @@ def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
     root_len = _text_len(root.text_content())
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[Element] = set()
+    pieces = collect.pieces
     code = 0  # depth inside <pre>/<code>: a highlighter's classes ("hljs-comment") name tokens
     for event, el in walker:
         tag = el.tag
@@ -673,11 +671,14 @@ def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
                 if collect.pieces:  # most blocks open and close with nothing pending
                     collect.flush()
             elif tag == "br":
-                collect.pieces.append("\n")
+                pieces.append("\n")
             elif tag == "a":
                 collect.link_depth += 1
-            if el.text:
-                collect.add(el.text.replace("\n", " "))
+            text = el.text
+            if text:
+                pieces.append(text.replace("\n", " "))
+                if collect.link_depth:
+                    collect.linked += _text_len(text)
         else:
             if tag in _CODE_TAGS and el not in skipped:
                 code -= 1
@@ -688,6 +689,9 @@ def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
                     collect.flush(heading=tag in _HEADING_TAGS)
             elif tag == "a":
                 collect.link_depth -= 1
-            if el.tail and el is not root:
-                collect.add(el.tail.replace("\n", " "))
+            text = el.tail
+            if text and el is not root:
+                pieces.append(text.replace("\n", " "))
+                if collect.link_depth:
+                    collect.linked += _text_len(text)
     collect.flush()
