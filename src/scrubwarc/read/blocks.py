@@ -196,10 +196,12 @@ def _is_chrome(el: Element, layout: frozenset[str] = frozenset()) -> bool:
     tag = el.tag
     if tag in _CHROME_TAGS or (tag == "article" and _is_teaser(el)):
         return True
-    if tag in ("html", "body", "main", "article") or el.get("itemprop") == "articleBody":
+    if tag in ("html", "body", "main", "article"):
         return False
     hints = _hints(el)
-    return _negative(hints, layout) and not _positive(hints)
+    if not _chrome_words(hints):  # the common case: no need to read ``itemprop``
+        return False
+    return el.get("itemprop") != "articleBody" and _negative(hints, layout) and not _positive(hints)
 
 
 def _chrome_chain(el: Element, memo: dict[Element, tuple[Element, ...]]) -> tuple[Element, ...]:
@@ -284,7 +286,10 @@ def _votes(doc: Element) -> _Votes:
             chain_words[id(chrome)] = words
         for word in words:
             by_hints[word] = by_hints.get(word, 0) + length
-        vote = 1.0 + text.count(",") + text.count("，") + min(length / 100.0, 3.0)
+        commas = text.count(",")
+        if not text.isascii():  # constant time: a full-width comma needs a non-ASCII text
+            commas += text.count("，")
+        vote = 1.0 + commas + min(length / 100.0, 3.0)
         blocks.append((block, vote, length, chrome))
     pardon = total * _LAYOUT_SHARE
     beside = _beside_main(doc, {w for _, _, _, chrome in blocks for w in chrome})
