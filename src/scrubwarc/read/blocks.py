@@ -239,11 +239,16 @@ def _text_len(text: str) -> int:
 def _link_density(el: Element, text_len: int) -> float:
     if text_len <= 0:
         return 0.0
+    return min(1.0, _link_len(el) / text_len)
+
+
+def _link_len(el: Element) -> int:
+    """``_text_len`` of the text of the links in ``el`` (a link inside a link counts twice)."""
     linked = 0
     for a in el.iter("a"):
         text = a.text_content()
         linked += len(text) - text.count(" ") - text.count("\n") - text.count("\t")  # _text_len
-    return min(1.0, linked / text_len)
+    return linked
 
 
 class _Votes(NamedTuple):
@@ -547,8 +552,11 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
             return f"class/id {' '.join(hints.split())[:40]!r}"
         return None
     if tag in ("ul", "ol", "div", "section", "table", "dl"):
+        linked = _link_len(el)
+        if not linked:  # no link text: no need to measure the block's
+            return None
         length = _text_len(el.text_content())
-        density = _link_density(el, length) if length else 0.0
+        density = min(1.0, linked / length) if length else 0.0
         if density > 0.5:
             return f"links {density:.0%}"
     return None
