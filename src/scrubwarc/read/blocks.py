@@ -603,9 +603,11 @@ class _Collector:
         # (``str.split()`` splits on exactly what the regex ``\s`` matches, and is faster.)
         if "\n" in raw:
             text = "\n".join(" ".join(line.split()) for line in raw.split("\n")).strip("\n")
+            length = _text_len(text)
         else:
-            text = " ".join(raw.split())
-        length = _text_len(text)
+            words = raw.split()
+            text = " ".join(words)
+            length = len(text) - len(words) + 1  # ``_text_len``: one space between words
         if length == 0:
             return
         # A paragraph that is nearly all link text is a teaser ("Read more: <a>...</a>"),
