@@ -232,8 +232,25 @@ def _direct_text(el: Element) -> str:
     return text
 
 
+def _text(el: Element) -> str:
+    """``el.text_content()``; an element without children is read directly, since
+    ``text_content`` is an XPath query, which costs many times reading ``.text``."""
+    if len(el):
+        return el.text_content()
+    return el.text or ""
+
+
 def _text_len(text: str) -> int:
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+
+
+def _measured(el: Element, lengths: dict[Element, int]) -> int:
+    """``_text_len`` of ``el``'s text, kept in ``lengths``: the scores, the widening and the
+    walk each ask for the text of the winner and its ancestors."""
+    length = lengths.get(el)
+    if length is None:
+        length = lengths[el] = _text_len(el.text_content())
+    return length
 
 
 def _link_density(el: Element, text_len: int) -> float:
@@ -246,7 +263,7 @@ def _link_len(el: Element) -> int:
     """``_text_len`` of the text of the links in ``el`` (a link inside a link counts twice)."""
     linked = 0
     for a in el.iter("a"):
-        text = a.text_content()
+        text = _text(a)
         linked += len(text) - text.count(" ") - text.count("\n") - text.count("\t")  # _text_len
     return linked
 
@@ -275,7 +292,7 @@ def _votes(doc: Element) -> _Votes:
     blocks: list[tuple[Element, float, int, tuple[Element, ...]]] = []
     total = 0
     for block in doc.iter(*_VOTERS):
-        text = _direct_text(block) if block.tag in _DIRECT_TEXT_VOTERS else block.text_content()
+        text = _direct_text(block) if block.tag in _DIRECT_TEXT_VOTERS else _text(block)
         if len(text) < _MIN_VOTER_LEN:  # cheap pre-check: most elements are empty wrappers
             continue
         length = _text_len(text)
@@ -354,10 +371,11 @@ class _Scores:
     """Votes discounted by link density, computed only for the candidates that get asked about:
     measuring link text means walking each candidate's whole subtree."""
 
-    __slots__ = ("_final", "votes")
+    __slots__ = ("_final", "_lengths", "votes")
 
-    def __init__(self, votes: dict[Element, float]) -> None:
+    def __init__(self, votes: dict[Element, float], lengths: dict[Element, int]) -> None:
         self.votes = votes
+        self._lengths = lengths
         self._final: dict[Element, float] = {}
 
     def __contains__(self, el: Element) -> bool:
@@ -366,7 +384,7 @@ class _Scores:
     def __getitem__(self, el: Element) -> float:
         value = self._final.get(el)
         if value is None:
-            density = _link_density(el, _text_len(el.text_content()))
+            density = _link_density(el, _measured(el, self._lengths))
             value = self._final[el] = self.votes.get(el, 0.0) * (1.0 - density)
         return value
 
@@ -403,7 +421,7 @@ def _siblings(top: Element, scores: _Scores) -> list[Element]:
         if sibling in scores and scores[sibling] + bonus >= threshold:
             chosen.append(sibling)
         elif sibling.tag == "p":
-            text = sibling.text_content()
+            text = _text(sibling)
             length = _text_len(text)
             density = _link_density(sibling, length)
             if (length > 80 and density < 0.25) or (
@@ -438,7 +456,7 @@ def _chunks(top: Element, scores: _Scores) -> list[Element]:
     return found
 
 
-def _widen(top: Element, prose: dict[Element, int]) -> Element:
+def _widen(top: Element, prose: dict[Element, int], lengths: dict[Element, int]) -> Element:
     """The ancestor of ``top`` that best holds the whole article: most prose, least else.
 
     Votes reach three levels up, so an article in sub-headed sections, steps or "page" blocks
@@ -448,13 +466,15 @@ def _widen(top: Element, prose: dict[Element, int]) -> Element:
     far and more prose than else (a round-up whose reviews sit deep in product cards beside
     lists of specs: the cards' votes never reach the container that holds them all).
     """
-    length = _text_len(top.text_content())
+    length = _measured(top, lengths)
     best, best_value = top, float(prose.get(top, 0)) - _OTHER_COST * _other(top, prose, length)
     child = top
     for level, node in enumerate(top.iterancestors()):
         if level >= _WIDEN_LEVELS or node.tag in ("body", "html"):
             break
-        length = _grown_len(node, child, length)
+        length = lengths.get(node)
+        if length is None:
+            length = lengths[node] = _grown_len(node, child, lengths[child])
         held, other = prose.get(node, 0), _other(node, prose, length)
         value = float(held) - _OTHER_COST * other
         if value > best_value or (held >= _SPLIT_GAIN * prose.get(best, 0) and other <= held):
@@ -472,7 +492,7 @@ def _grown_len(node: Element, child: Element, child_len: int) -> int:
         if other is child:
             length += child_len
         elif isinstance(other.tag, str):
-            length += _text_len(other.text_content())
+            length += _text_len(_text(other))
         if other.tail:
             length += _text_len(other.tail)
     return length
@@ -483,15 +503,19 @@ def _other(el: Element, prose: dict[Element, int], length: int) -> int:
     return max(0, length - prose.get(el, 0))
 
 
-def main_content(doc: Element) -> tuple[list[Element], frozenset[str]]:
+def main_content(
+    doc: Element, lengths: dict[Element, int] | None = None
+) -> tuple[list[Element], frozenset[str]]:
     """The elements that together hold the article, in document order, and the page's layout
-    classes (chrome-sounding class names that wrap most of its prose)."""
+    classes (chrome-sounding class names that wrap most of its prose). ``lengths`` keeps the
+    text lengths measured on the way (``_measured``), for the caller that reads the article."""
+    lengths = {} if lengths is None else lengths
     votes, layout, prose = _votes(doc)
     if not votes:
         body = doc.find("body")
         return [body if body is not None else doc], layout
-    scores = _Scores(votes)
-    top = _widen(scores.top(), prose)
+    scores = _Scores(votes, lengths)
+    top = _widen(scores.top(), prose, lengths)
     chosen = _siblings(top, scores)
     chunks = _chunks(top, scores)
     if not chunks:
@@ -629,7 +653,7 @@ class _Collector:
         """
         if el.tag in _SILENT_TAGS:
             return
-        text = el.text_content()
+        text = _text(el)
         length = _text_len(text)
         if length:
             self.dropped.append(Dropped(_excerpt(text), reason))
@@ -652,10 +676,11 @@ class Extraction(NamedTuple):
 
 def extract(doc: Element) -> Extraction:
     """Find the article in a parsed page and read its text; see the module docstring."""
-    roots, layout = main_content(doc)
+    lengths: dict[Element, int] = {}
+    roots, layout = main_content(doc, lengths)
     collect = _Collector()
     for root in roots:
-        _walk(root, collect, layout)
+        _walk(root, collect, layout, lengths)
     out = collect.out
     while out and len(out) - 1 in collect.headings:  # a closing heading has nothing to head
         collect.headings.discard(len(out) - 1)
@@ -664,9 +689,11 @@ def extract(doc: Element) -> Extraction:
     return Extraction(kept, tuple(collect.dropped))
 
 
-def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
+def _walk(
+    root: Element, collect: _Collector, layout: frozenset[str], lengths: dict[Element, int]
+) -> None:
     """Text of the kept blocks under ``root``, whitespace collapsed; ``<br>`` is a line break."""
-    root_len = _text_len(root.text_content())
+    root_len = _measured(root, lengths)
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[Element] = set()
     pieces = collect.pieces
