@@ -13,7 +13,7 @@ import pytest
 
 from scrubwarc import Metadata
 from scrubwarc import process_article as process
-from scrubwarc.clean.rules.tracking import tracking_pairs
+from scrubwarc.clean.params import tracking_pairs
 from tests.helpers import FIXTURES
 
 CASES = sorted(p for p in (FIXTURES / "meta").iterdir() if p.suffix in {".txt", ".html"})

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
+from scrubwarc.clean.params import clean_url, tracking_pairs
 from scrubwarc.clean.rules.boilerplate import split_cross_link
-from scrubwarc.clean.rules.tracking import clean_url, tracking_pairs
 from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.bylines import byline_date, byline_site, parse_byline
 from scrubwarc.meta.dates import UPDATED, DateReading, read_date
