@@ -472,9 +472,8 @@ def _widen(top: Element, prose: dict[Element, int], lengths: dict[Element, int])
     for level, node in enumerate(top.iterancestors()):
         if level >= _WIDEN_LEVELS or node.tag in ("body", "html"):
             break
-        length = lengths.get(node)
-        if length is None:
-            length = lengths[node] = _grown_len(node, child, lengths[child])
+        known = lengths.get(node)
+        length = lengths[node] = _grown_len(node, child, lengths[child]) if known is None else known
         held, other = prose.get(node, 0), _other(node, prose, length)
         value = float(held) - _OTHER_COST * other
         if value > best_value or (held >= _SPLIT_GAIN * prose.get(best, 0) and other <= held):
