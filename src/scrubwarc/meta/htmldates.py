@@ -7,6 +7,7 @@ offset, never moved to another day.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Protocol
@@ -266,28 +267,47 @@ def _shown_revision(stated: str, shown: str, ld: StatedDates, tags: MetaTags) ->
     return modified
 
 
-def _nearest_before(elements: list[lxml_html.HtmlElement], budget: int) -> list[tuple[str, str]]:
-    """The lines the texts of ``elements`` make (scripts, styles and blank ones skipped), from
-    the last back while their lengths add up to at most ``budget``, each with the line before
-    it in reading order ("" for the first)."""
+def _nearest_before(h1: lxml_html.HtmlElement, budget: int) -> Iterator[tuple[str, str]]:
+    """The lines the texts of the elements before ``h1`` make (scripts, styles and blank ones
+    skipped), from the last back while their lengths add up to at most ``budget``, each with
+    the line before it in reading order ("" for the first)."""
     texts = (
         text
-        for element in reversed(elements)
+        for element in _before(h1)
         if element.tag not in ("script", "style")
         for text in (element.tail, element.text)
         if text
     )
     lines = (shown for text in texts if (shown := " ".join(text.split())))
-    kept: list[tuple[str, str]] = []
     line: str | None = next(lines, None)
     while line is not None:
         budget -= len(line)
         if budget < 0:
             break
         previous = next(lines, None)
-        kept.append((line, previous or ""))
+        yield line, previous or ""
         line = previous
-    return kept
+
+
+def _before(h1: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlElement]:
+    """The elements before ``h1`` in document order (its ancestors and what precedes it),
+    lazily from the nearest back: the walk stops where the budget of text does."""
+    level: lxml_html.HtmlElement | None = h1
+    while level is not None:
+        for sibling in level.itersiblings(etree.Element, preceding=True):
+            yield from reversed(list(sibling.iter(etree.Element)))
+        level = level.getparent()
+        if level is not None:
+            yield level
+
+
+def _after(h1: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlElement]:
+    """The elements after ``h1`` in document order, lazily: its descendants, then what
+    follows it and each of its ancestors (``descendant::* | following::*``)."""
+    yield from h1.iterdescendants(etree.Element)
+    for level in (h1, *h1.iterancestors()):
+        for sibling in level.itersiblings(etree.Element):
+            yield from sibling.iter(etree.Element)
 
 
 def _stamped(stated: str, modified: str | None) -> bool:
@@ -372,17 +392,8 @@ def _date_near_headline(
         if h1 is None:
             return None
     after: list[str] = []
-    # The elements before the headline: only the last few are read, once the walk is past it.
-    before: list[lxml_html.HtmlElement] = []
-    seen_h1 = False
     budget = 0
-    for element in root.iter(etree.Element):
-        if not seen_h1:
-            if element is h1:
-                seen_h1 = True
-            else:
-                before.append(element)
-            continue
+    for element in _after(h1):
         if element.tag in ("script", "style"):
             continue
         for text in (element.text, element.tail):
@@ -395,9 +406,12 @@ def _date_near_headline(
     # Each line with the one before it in reading order (a label on a line of its own): the
     # lines after the headline, then those just before it, nearest first, within half the
     # budget.
-    paired = [(line, after[i - 1] if i else "") for i, line in enumerate(after)]
+    # The lines before it are read only when no line after it is dated.
+    paired: Iterable[tuple[str, str]] = [
+        (line, after[i - 1] if i else "") for i, line in enumerate(after)
+    ]
     if h1.tag != "body":  # before <body>: the head's texts, not the page's
-        paired.extend(_nearest_before(before, NEAR_HEADLINE_CHARS // 2))
+        paired = itertools.chain(paired, _nearest_before(h1, NEAR_HEADLINE_CHARS // 2))
     updated: str | None = None
     for line, previous in paired:
         if len(line) > MAX_DATE_LINE:
