@@ -23,7 +23,7 @@ from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     WORD,
     MetaTags,
-    body_texts,
+    PageView,
     clean_value,
     dedupe,
     itemprop,
@@ -117,7 +117,7 @@ def _covers(names: tuple[str, ...], text: str) -> bool:
 
 
 def read_authors(
-    root: lxml_html.HtmlElement,
+    page: PageView,
     tags: MetaTags,
     headline: lxml_html.HtmlElement | None,
     people: tuple[str, ...],
@@ -140,11 +140,14 @@ def read_authors(
         names = [name for value in tags.all(key) for name in names_from_author_text(value)]
         if names:
             return _visible_over_stated(dedupe(names), headline)
-    for source in (_itemprop_authors, _rel_authors, _author_page_links, _byline_elements):
-        names = list(source(root))
+    names = list(_itemprop_authors(page))
+    if names:
+        return dedupe(names)
+    for source in (_rel_authors, _author_page_links, _byline_elements):
+        names = list(source(page.root))
         if names:
             return dedupe(names)
-    for names in (list(_by_line_near_headline(headline)), list(_written_by_line(root))):
+    for names in (list(_by_line_near_headline(headline)), list(_written_by_line(page))):
         if names:
             return dedupe(names)
     return organisations
@@ -164,8 +167,8 @@ def _visible_over_stated(
     return visible
 
 
-def _itemprop_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
-    for element in itemprop(root, "author"):
+def _itemprop_authors(page: PageView) -> Iterator[str]:
+    for element in page.itemprop("author"):
         named = next(itemprop(element, "name"), None)
         source = named if named is not None else element
         text = source.get("content") or source.text_content()
@@ -265,7 +268,7 @@ def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[s
                 return
 
 
-def _written_by_line(root: lxml_html.HtmlElement) -> Iterator[str]:
+def _written_by_line(page: PageView) -> Iterator[str]:
     """The names after the first "Written by" label anywhere in the body.
 
     A label that says who wrote the piece ("Written by", "Posted by", "Article by") is
@@ -274,7 +277,7 @@ def _written_by_line(root: lxml_html.HtmlElement) -> Iterator[str]:
     "By" is left to the lines near the headline: far from it, it is as often a credit or prose.
     """
     waiting = False
-    for text in body_texts(root):
+    for text in page.texts():
         if waiting:
             rest, waiting = text, False
         else:

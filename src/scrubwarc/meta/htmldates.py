@@ -21,8 +21,7 @@ from scrubwarc.meta.htmltext import (
     MAX_DATE_LINE,
     NEAR_HEADLINE_CHARS,
     MetaTags,
-    body_texts,
-    itemprop,
+    PageView,
 )
 
 __all__ = ["StatedDates", "html_date"]
@@ -80,6 +79,7 @@ _PUBLISHED_LABEL = re.compile(
 _UPDATED_LABEL = re.compile(
     r"\b(?:updated|modified|revised)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$", re.IGNORECASE
 )
+
 _ASCII_DIGIT = re.compile(r"[0-9]")
 # ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
 _URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/", re.I)
@@ -94,7 +94,7 @@ class StatedDates(Protocol):
 
 
 def html_date(
-    root: lxml_html.HtmlElement,
+    page: PageView,
     ld: StatedDates,
     tags: MetaTags,
     headline: lxml_html.HtmlElement | None,
@@ -112,8 +112,9 @@ def html_date(
     states a publication is dated by that revision (``_shown_revision``); one that nothing
     else dates, by a revision that a label dates anywhere in its body.
     """
-    stated = _first_date(_published_candidates(root, ld, tags))
-    near = _date_near_headline(root, headline) or _labelled_date(root, _PUBLISHED_LABEL)
+    root = page.root
+    stated = _first_date(_published_candidates(page, ld, tags))
+    near = _date_near_headline(root, headline) or _labelled_date(page, _PUBLISHED_LABEL)
     if stated and near and (revised := _shown_revision(stated, near, ld, tags)):
         return revised
     if (
@@ -121,14 +122,14 @@ def html_date(
         and not _stamped(stated, _modified(ld, tags))
         and not (near and _earlier(near, stated))
     ):
-        return _agreed_date(stated, near, root, ld, tags, url)
+        return _agreed_date(stated, near, page, ld, tags, url)
     if stated:
         return near or stated
     address = _address_date(url)
     if near and address and _swapped(near, address):
         return address  # "03/10/2023" reads both ways; the address says which
     # Nothing dates the publication: a revision a label dates anywhere is the page's date.
-    return near or _time_date(root) or address or _labelled_date(root, _UPDATED_LABEL)
+    return near or _time_date(root) or address or _labelled_date(page, _UPDATED_LABEL)
 
 
 def _swapped(read: str, other: str) -> bool:
@@ -148,7 +149,7 @@ def _swapped(read: str, other: str) -> bool:
 def _agreed_date(
     stated: str,
     near: str | None,
-    root: lxml_html.HtmlElement,
+    page: PageView,
     ld: StatedDates,
     tags: MetaTags,
     url: str | None,
@@ -162,7 +163,7 @@ def _agreed_date(
     witnesses = (
         _first_date([ld.text("datePublished")]),
         _first_date(tags.first(key) for key in _publication_tags(tags)),
-        _first_date(e.get("content") for e in itemprop(root, "datePublished")),
+        _first_date(e.get("content") for e in page.itemprop("datePublished")),
         near,
         _address_date(url),
     )
@@ -202,12 +203,12 @@ def _address_date(url: str | None) -> str | None:
     return _url_date(*found.groups()) if found else None
 
 
-def _labelled_date(root: lxml_html.HtmlElement, label: re.Pattern[str]) -> str | None:
+def _labelled_date(page: PageView, label: re.Pattern[str]) -> str | None:
     """The first date anywhere in the body that ``label`` names (``Published on: 15 August
     2025``, ``Posted on the 15/12/2025 at 19:00 by``, ``Last updated: May 2, 2024``), or that
     stands alone right after a label of its own."""
     previous = ""
-    for line in body_texts(root):
+    for line in page.texts():
         # Every date ``DATE_IN_LINE`` finds has an ASCII digit: a cheap first cut.
         if len(line) <= MAX_DATE_LINE and _ASCII_DIGIT.search(line):
             for found in DATE_IN_LINE.finditer(line):
@@ -362,9 +363,7 @@ def _names_publication(key: str) -> bool:
     )
 
 
-def _published_candidates(
-    root: lxml_html.HtmlElement, ld: StatedDates, tags: MetaTags
-) -> Iterator[str | None]:
+def _published_candidates(page: PageView, ld: StatedDates, tags: MetaTags) -> Iterator[str | None]:
     yield ld.text("datePublished")
     yield ld.text("dateCreated")
     for key in _PUBLISHED_TAGS:
@@ -374,7 +373,7 @@ def _published_candidates(
     named = (_first_date([tags.first(key)]) for key in _made_up_publication_tags(tags))
     yield min((found for found in named if found), key=lambda found: found[:10], default=None)
     yield ld.any_published()
-    for element in itemprop(root, "datePublished"):
+    for element in page.itemprop("datePublished"):
         yield element.get("content") or element.get("datetime") or element.text_content()
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "NEAR_HEADLINE_CHARS",
     "WORD",
     "MetaTags",
+    "PageView",
     "body_texts",
     "clean_value",
     "dedupe",
@@ -90,6 +91,52 @@ def body_texts(root: lxml_html.HtmlElement) -> Iterator[str]:
             yield text
 
 
+# The elements the page's metadata is read from (``<head>`` matter and headings): one walk of
+# the tree finds them all, where a walk per tag took as long each.
+_INDEXED_TAGS = frozenset(("script", "meta", "title", "link", "h1", "h2", "h3"))
+
+
+class PageView:
+    """What the metadata readers of one page share, each found once and only when asked:
+    the elements of ``_INDEXED_TAGS`` by tag, ``body_texts`` as a list, and the elements by
+    ``itemprop``."""
+
+    __slots__ = ("_by_tag", "_indexed", "_itemprops", "_texts", "root")
+
+    def __init__(self, root: lxml_html.HtmlElement) -> None:
+        self.root = root
+        self._indexed: list[lxml_html.HtmlElement] | None = None
+        self._by_tag: dict[str, list[lxml_html.HtmlElement]] = {}
+        self._texts: list[str] | None = None
+        self._itemprops: dict[str, list[lxml_html.HtmlElement]] | None = None
+
+    def iter(self, *tags: str) -> list[lxml_html.HtmlElement]:
+        """``root.iter(*tags)`` for tags of ``_INDEXED_TAGS``: the elements in document order."""
+        if self._indexed is None:
+            self._indexed = list(self.root.iter(*_INDEXED_TAGS))
+            for element in self._indexed:
+                self._by_tag.setdefault(str(element.tag), []).append(element)
+        if len(tags) == 1:
+            return self._by_tag.get(tags[0], [])
+        return [element for element in self._indexed if element.tag in tags]
+
+    def texts(self) -> list[str]:
+        """``body_texts`` of the page."""
+        if self._texts is None:
+            self._texts = list(body_texts(self.root))
+        return self._texts
+
+    def itemprop(self, name: str) -> list[lxml_html.HtmlElement]:
+        """``itemprop(root, name)`` of the page, every name found in one pass."""
+        if self._itemprops is None:
+            self._itemprops = {}
+            values = _ITEMPROPS(self.root)
+            assert isinstance(values, list)
+            for value in values:
+                self._itemprops.setdefault(str(value), []).append(value.getparent())
+        return self._itemprops.get(name, [])
+
+
 def looks_like_url(value: str) -> bool:
     return _URL_LIKE.match(value) is not None
 
@@ -117,9 +164,9 @@ class MetaTags:
         return self._values.keys()
 
 
-def meta_tags(root: lxml_html.HtmlElement) -> MetaTags:
+def meta_tags(page: PageView) -> MetaTags:
     tags = MetaTags()
-    for meta in root.iter("meta"):
+    for meta in page.iter("meta"):
         value = clean_value(meta.get("content"))
         if value is None:
             continue
