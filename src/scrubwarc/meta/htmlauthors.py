@@ -9,7 +9,6 @@ total, as ``scrubwarc.meta.html``.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -203,12 +202,17 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
     "Written by", "The Author") is the name, cut before a date, role or reading time. Author
     boxes at the foot of the page (bios, avatars) and comment authors are not bylines.
     """
+    hinted = _BYLINE_HINT.search
     for element in root.iter(etree.Element):
+        # Class, then id: most elements have neither, and a hint never spans the two.
+        cls = element.get("class")
+        if not (cls is not None and hinted(cls)):
+            ident = element.get("id")
+            if ident is None or not hinted(ident):
+                continue
         if element.tag in ("script", "style", "meta"):
             continue
-        hints = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _byline_hint(hints):
-            continue
+        hints = f"{cls or ''} {element.get('id', '')}"
         noise = _BYLINE_NOISE.search(hints)
         if noise and (not _AUTHOR_NAME_HINT.search(hints) or "comment" in hints.lower()):
             continue
@@ -218,12 +222,6 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
             if names:
                 yield from names
                 return
-
-
-@functools.lru_cache(maxsize=4096)
-def _byline_hint(hints: str) -> bool:
-    """Whether a class and id name a byline; pages repeat a few of them on many elements."""
-    return _BYLINE_HINT.search(hints) is not None
 
 
 def _byline_name(element: lxml_html.HtmlElement) -> str | None:
