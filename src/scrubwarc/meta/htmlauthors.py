@@ -45,10 +45,6 @@ _PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown",
 _AUTHOR_FOLDERS = frozenset(
     {"author", "authors", "writer", "writers", "contributor", "contributors"}
 )
-_AUTHOR_LINKS = etree.XPath(
-    "//a[contains(@href, '/author') or contains(@href, '/writer')"
-    " or contains(@href, '/contributor')]"
-)  # a cheap first cut; the path is then read properly (and in any case)
 _SLUG_WORD = re.compile(r"[^\W_]+")
 # A CMS account rather than a person ("Site Admin", "NOC Admin"), and a template's key left
 # unfilled ("page.meta.author"; a dotted handle such as "ann.b.lee" is a name).
@@ -142,10 +138,13 @@ def read_authors(
     names = list(_itemprop_authors(page))
     if names:
         return dedupe(names)
-    for source in (_rel_authors, _author_page_links, _byline_elements):
-        names = list(source(page.root))
+    for source in (_rel_authors, _author_page_links):
+        names = list(source(page.links()))
         if names:
             return dedupe(names)
+    names = list(_byline_elements(page.root))
+    if names:
+        return dedupe(names)
     for names in (list(_by_line_near_headline(headline)), list(_written_by_line(page))):
         if names:
             return dedupe(names)
@@ -175,17 +174,21 @@ def _itemprop_authors(page: PageView) -> Iterator[str]:
             yield from names_from_author_text(text)
 
 
-def _rel_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
-    for link in root.iter("a"):
+def _rel_authors(links: list[lxml_html.HtmlElement]) -> Iterator[str]:
+    for link in links:
         if _is_rel_author(link):
             yield from names_from_author_text(link.text_content())
 
 
-def _author_page_links(root: lxml_html.HtmlElement) -> Iterator[str]:
+def _author_page_links(links: list[lxml_html.HtmlElement]) -> Iterator[str]:
     """The first link to an author's page that is labelled with the name in its address
     (``<a href="/author/ann-lee/">Ann Lee</a>``): CMSs link every byline so."""
-    for link in _AUTHOR_LINKS(root):
-        path = urlsplit(link.get("href") or "").path.casefold().strip("/").split("/")
+    for link in links:
+        # A cheap first cut; the path is then read properly (and in any case).
+        href = link.get("href")
+        if href is None or not ("/author" in href or "/writer" in href or "/contributor" in href):
+            continue
+        path = urlsplit(href).path.casefold().strip("/").split("/")
         for folder, slug in itertools.pairwise(path):
             if folder in _AUTHOR_FOLDERS:
                 text = clean_value(link.text_content())

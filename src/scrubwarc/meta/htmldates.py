@@ -413,7 +413,8 @@ def _date_near_headline(
         paired = itertools.chain(paired, _nearest_before(h1, NEAR_HEADLINE_CHARS // 2))
     updated: str | None = None
     for line, previous in paired:
-        if len(line) > MAX_DATE_LINE:
+        # Every date ``DATE_IN_LINE`` finds has an ASCII digit: a cheap first cut.
+        if len(line) > MAX_DATE_LINE or not _ASCII_DIGIT.search(line):
             continue
         for found in DATE_IN_LINE.finditer(line):
             parsed = parse_date(found.group(0))

@@ -98,15 +98,16 @@ _INDEXED_TAGS = frozenset(("script", "meta", "title", "link", "h1", "h2", "h3"))
 
 class PageView:
     """What the metadata readers of one page share, each found once and only when asked:
-    the elements of ``_INDEXED_TAGS`` by tag, ``body_texts`` as a list, and the elements by
-    ``itemprop``."""
+    the elements of ``_INDEXED_TAGS`` by tag, the links, ``body_texts`` as a list, and the
+    elements by ``itemprop``."""
 
-    __slots__ = ("_by_tag", "_indexed", "_itemprops", "_texts", "root")
+    __slots__ = ("_by_tag", "_indexed", "_itemprops", "_links", "_texts", "root")
 
     def __init__(self, root: lxml_html.HtmlElement) -> None:
         self.root = root
         self._indexed: list[lxml_html.HtmlElement] | None = None
         self._by_tag: dict[str, list[lxml_html.HtmlElement]] = {}
+        self._links: list[lxml_html.HtmlElement] | None = None
         self._texts: list[str] | None = None
         self._itemprops: dict[str, list[lxml_html.HtmlElement]] | None = None
 
@@ -119,6 +120,12 @@ class PageView:
         if len(tags) == 1:
             return self._by_tag.get(tags[0], [])
         return [element for element in self._indexed if element.tag in tags]
+
+    def links(self) -> list[lxml_html.HtmlElement]:
+        """``root.iter("a")``: the page's links, in document order."""
+        if self._links is None:
+            self._links = list(self.root.iter("a"))
+        return self._links
 
     def texts(self) -> list[str]:
         """``body_texts`` of the page."""
