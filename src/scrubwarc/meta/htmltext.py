@@ -206,7 +206,11 @@ def lines_after_headline(
 ) -> Iterator[str]:
     """The short texts of the elements that follow the headline, within a budget of text,
     that hold ``wanted``; each with its block-level boxes on lines of their own (see
-    ``_box_text``)."""
+    ``_box_text``).
+
+    ``wanted`` is words without anchors or boundaries: an element's text that does not hold
+    it has no part that does, so the texts inside it are not read.
+    """
     if h1 is None:
         return
     budget = 0
@@ -215,6 +219,7 @@ def lines_after_headline(
         for level in (h1, *list(h1.iterancestors())[:_HEADLINE_LEVELS])
         for element in level.itersiblings()
     )
+    without: set[lxml_html.HtmlElement] = set()  # elements whose text does not hold it
     for element in following:
         for inner in element.iter():
             if not isinstance(inner.tag, str) or inner.tag in ("script", "style"):
@@ -222,8 +227,13 @@ def lines_after_headline(
             budget += len(inner.text or "") + len(inner.tail or "")
             if budget > NEAR_HEADLINE_CHARS:
                 return
+            if inner.getparent() in without:
+                without.add(inner)
+                continue
             text = inner.text_content()
-            if len(text) <= MAX_DATE_LINE * 2 and wanted.search(text):
+            if not wanted.search(text):
+                without.add(inner)
+            elif len(text) <= MAX_DATE_LINE * 2:
                 yield _box_text(inner)
 
 
