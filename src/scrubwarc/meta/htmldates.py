@@ -7,6 +7,7 @@ offset, never moved to another day.
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -60,6 +61,7 @@ _PUBLISHED_TAGS = (
     "rnews:datepublished",
     "cxenseparse:recs:publishtime",
 )
+_KNOWN_TAGS = frozenset(_PUBLISHED_TAGS)
 # The words of a meta tag's name that say it dates the publication (``published-date``,
 # ``og:pubdate``, ``article.published``, ``cdc:first_published``), and those that say it dates
 # something else (``datelastpubbed``, ``x-wix-published-version``, ``article:publisher``).
@@ -339,12 +341,13 @@ def _publication_tags(tags: MetaTags) -> Iterator[str]:
 
 
 def _made_up_publication_tags(tags: MetaTags) -> Iterator[str]:
-    known = frozenset(_PUBLISHED_TAGS)
-    return (key for key in tags.names() if key not in known and _names_publication(key))
+    return (key for key in tags.names() if key not in _KNOWN_TAGS and _names_publication(key))
 
 
+@functools.lru_cache(maxsize=1024)
 def _names_publication(key: str) -> bool:
-    """Whether a meta tag's name says it dates the publication.
+    """Whether a meta tag's name says it dates the publication (asked three times a page of
+    each name, and sites share most names).
 
     >>> [_names_publication(k) for k in ("w-published-date", "og:pubdate", "date-pub")]
     [True, True, True]
