@@ -112,7 +112,14 @@ class PageView:
         self._itemprops: dict[str, list[lxml_html.HtmlElement]] | None = None
 
     def iter(self, *tags: str) -> list[lxml_html.HtmlElement]:
-        """``root.iter(*tags)`` for tags of ``_INDEXED_TAGS``: the elements in document order."""
+        """``root.iter(*tags)`` for tags of ``_INDEXED_TAGS``: the elements in document order.
+
+        >>> page = PageView(lxml_html.fromstring("<div><h3>a</h3><h2>b</h2><h1>c</h1></div>"))
+        >>> [h.text for h in page.iter("h2", "h3")], [h.text for h in page.iter("h1")]
+        (['a', 'b'], ['c'])
+        """
+        if not _INDEXED_TAGS.issuperset(tags):
+            raise ValueError(f"not indexed: {sorted(set(tags) - _INDEXED_TAGS)}")
         if self._indexed is None:
             self._indexed = list(self.root.iter(*_INDEXED_TAGS))
             for element in self._indexed:
