@@ -65,6 +65,7 @@ _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", _FLAGS)
 # "O'Brien", "Jean-Paul", "Jr."); no digits, no other punctuation.
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
 _DIGIT = re.compile(r"[0-9]")
+_YEAR_RUN = re.compile(r"[0-9]{4,}")
 _WORD_PARTS = re.compile(r"(['’.-])")
 
 
@@ -264,12 +265,13 @@ def byline_date(line: str) -> str | None:
 
 def _date_start(text: str, separators: tuple[str, ...]) -> int | None:
     """Where a date that ends ``text`` after one of ``separators`` begins, if one does."""
-    if _DIGIT.search(text) is None:
-        return None  # every date form has digits; spare the common case the search
+    # Every date ``parse_date`` reads has a four-digit year: a piece of the line that starts
+    # after its last four digits holds none and is not parsed (most lines hold none at all).
+    last = max((run.end() - 4 for run in _YEAR_RUN.finditer(text)), default=-1)
     for separator in separators:
         start = text.find(separator)
         # One parse per separator in a line of at most _MAX_LINE characters.
-        while start > 0:
+        while start > 0 and start + len(separator) <= last:
             if parse_date(text[start + len(separator) :]) is not None:
                 return start + len(separator)
             start = text.find(separator, start + 1)

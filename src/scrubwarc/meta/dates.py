@@ -181,6 +181,11 @@ def read_date(text: str, order: str = "month-first", language: str | None = None
     line = squeeze(text, _MAX_LINE)
     if not line or _YEAR_DIGITS.search(line) is None:
         return DateReading(None)
+    return _read_squeezed(line, order, language)
+
+
+def _read_squeezed(line: str, order: str, language: str | None) -> DateReading:
+    """``read_date`` of a line already squeezed that holds four digits."""
     if not line.isascii() or (language is not None and language != "en"):
         line = localise(line, language)
         if _YEAR_DIGITS.search(line) is None:
@@ -204,7 +209,7 @@ def parse_date(text: str, order: str = "month-first", language: str | None = Non
     line = squeeze(text, _MAX_LINE)
     if not line or _YEAR_DIGITS.search(line) is None:
         return None  # every date form has a four-digit year: most lines are refused here
-    return read_date(line, order, language).iso
+    return _read_squeezed(line, order, language).iso
 
 
 def squeeze(text: str, limit: int) -> str | None:

@@ -30,6 +30,7 @@ from scrubwarc.meta.htmlauthors import names_from_author_text, read_authors
 from scrubwarc.meta.htmldates import html_date
 from scrubwarc.meta.htmltext import (
     MetaTags,
+    PageView,
     clean_value,
     dedupe,
     meta_tags,
@@ -104,9 +105,10 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
     ('Rain again', 'Daily Drip', 'en')
     """
     root = doc.getroottree().getroot()
-    article, nodes_by_id, nodes = _find_jsonld_article(root)
+    page = PageView(root)
+    article, nodes_by_id, nodes = _find_jsonld_article(page)
     ld = _JsonLd(article, nodes_by_id, nodes)
-    tags = meta_tags(root)
+    tags = meta_tags(page)
 
     # Every spelling of the site's name helps to strip it from the title.
     site_names = dedupe(
@@ -119,18 +121,18 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
         if name
     )
     site_name = site_names[0] if site_names else None
-    agreed = _agreed_headline(root, ld, tags, site_names)
-    headline = agreed if agreed is not None else _first_h1(root)
-    url = _url(root, ld, tags)
+    agreed = _agreed_headline(page, ld, tags, site_names)
+    headline = agreed if agreed is not None else _first_h1(page)
+    url = _url(page, ld, tags)
     return HtmlMetadata(
-        title=_repaired(_title(root, ld, tags, site_names, agreed)),
+        title=_repaired(_title(page, ld, tags, site_names, agreed)),
         authors=tuple(
             repair_encoding(name)[0]
             for name in read_authors(
-                root, tags, headline, ld.authors(), ld.authors(organisations=True)
+                page, tags, headline, ld.authors(), ld.authors(organisations=True)
             )
         ),
-        date=html_date(root, ld, tags, headline, url),
+        date=html_date(page, ld, tags, headline, url),
         # As found: metadata.html_metadata strips tracking parameters and records them.
         url=url,
         site_name=site_name,
@@ -190,13 +192,13 @@ def _first(*values: str | None) -> str | None:
 # ------------------------------------------------------------------------- JSON-LD
 
 
-def _jsonld_blocks(root: lxml_html.HtmlElement) -> Iterator[object]:
+def _jsonld_blocks(page: PageView) -> Iterator[object]:
     """Each JSON-LD block that parses; a broken one is skipped, never fatal.
 
     Besides ``<script type="application/ld+json">``, a head manager may carry the block in a
     meta tag named after that type (``<meta name="script:ld+json" content="{...}">``).
     """
-    for script in root.iter("script", "meta"):
+    for script in page.iter("script", "meta"):
         if script.tag == "meta":
             if not (script.get("name") or "").endswith("ld+json"):
                 continue
@@ -243,13 +245,13 @@ def _walk(value: object, depth: int = 0) -> Iterator[dict[str, object]]:
 
 
 def _find_jsonld_article(
-    root: lxml_html.HtmlElement,
+    page: PageView,
 ) -> tuple[dict[str, object] | None, dict[str, dict[str, object]], tuple[dict[str, object], ...]]:
     """The first article-typed object, every object by ``@id`` for references, and all objects."""
     article: dict[str, object] | None = None
     by_id: dict[str, dict[str, object]] = {}
     nodes: list[dict[str, object]] = []
-    for block in _jsonld_blocks(root):
+    for block in _jsonld_blocks(page):
         for node in _walk(block):
             nodes.append(node)
             node_id = node.get("@id")
@@ -370,7 +372,7 @@ def _name_of(node: dict[str, object]) -> str | None:
 
 
 def _title(
-    root: lxml_html.HtmlElement,
+    page: PageView,
     ld: _JsonLd,
     tags: MetaTags,
     site_names: tuple[str, ...],
@@ -381,7 +383,7 @@ def _title(
         # phrase of the headline itself.
         shown = clean_value(agreed.text_content())
         return shown.split(" | ", 1)[0] if shown else shown
-    h1 = _element_text(root, "h1")
+    h1 = _element_text(page, "h1")
     for candidate, guess in (
         (ld.text("headline"), False),
         (tags.first("og:title"), True),
@@ -389,7 +391,7 @@ def _title(
     ):
         if candidate:
             return split_site_name(candidate, site_names, guess=guess)[0]
-    title = _head_title(root)
+    title = _head_title(page)
     if title:
         # The visible headline is the title without its decoration ("<h1> | Site"),
         # unless the <h1> is the site's logo.
@@ -401,7 +403,7 @@ def _title(
 
 
 def _agreed_headline(
-    root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags, site_names: tuple[str, ...]
+    page: PageView, ld: _JsonLd, tags: MetaTags, site_names: tuple[str, ...]
 ) -> lxml_html.HtmlElement | None:
     """The visible headline that the page's stated titles agree with.
 
@@ -412,7 +414,7 @@ def _agreed_headline(
     ``<h1>`` may set its headline in an ``<h2>`` or ``<h3>``.
     """
     stated = (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title"))
-    title = _head_title(root)
+    title = _head_title(page)
     witnesses = [
         word_set(split_site_name(text, site_names, guess=text is title)[0])
         for text in (*stated, title)
@@ -424,7 +426,7 @@ def _agreed_headline(
     for tags_ in (("h1",), ("h2", "h3")):
         best: lxml_html.HtmlElement | None = None
         best_agreement = _MIN_AGREEMENT
-        for element in root.iter(*tags_):
+        for element in page.iter(*tags_):
             text = clean_value(element.text_content())
             if not text or len(text) > _MAX_HEADLINE or text.casefold() in sites:
                 continue
@@ -438,8 +440,8 @@ def _agreed_headline(
     return None
 
 
-def _first_h1(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    return next((h for h in root.iter("h1") if clean_value(h.text_content())), None)
+def _first_h1(page: PageView) -> lxml_html.HtmlElement | None:
+    return next((h for h in page.iter("h1") if clean_value(h.text_content())), None)
 
 
 def _is_title_prefix(h1: str, title: str) -> bool:
@@ -451,32 +453,32 @@ def _is_title_prefix(h1: str, title: str) -> bool:
     return not rest or rest.startswith(_TITLE_SEPARATORS)
 
 
-def _head_title(root: lxml_html.HtmlElement) -> str | None:
+def _head_title(page: PageView) -> str | None:
     """``<title>`` of the document, not one inside inline SVG."""
-    for element in root.iter("title"):
+    for element in page.iter("title"):
         if not any(ancestor.tag == "svg" for ancestor in element.iterancestors()):
             return clean_value(element.text_content())
     return None
 
 
-def _element_text(root: lxml_html.HtmlElement, tag: str) -> str | None:
-    for element in root.iter(tag):
+def _element_text(page: PageView, tag: str) -> str | None:
+    for element in page.iter(tag):
         text = clean_value(element.text_content())
         if text:
             return text
     return None
 
 
-def _url(root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags) -> str | None:
+def _url(page: PageView, ld: _JsonLd, tags: MetaTags) -> str | None:
     canonical = next(
         (
             link.get("href")
-            for link in root.iter("link")
+            for link in page.iter("link")
             if "canonical" in (link.get("rel") or "").lower().split()
         ),
         None,
     )
-    base = root.base_url
+    base = page.root.base_url
     for candidate in (ld.url(), tags.first("og:url"), canonical, tags.first("twitter:url")):
         url = clean_value(candidate)
         if url is None:

@@ -9,7 +9,6 @@ total, as ``scrubwarc.meta.html``.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -23,7 +22,7 @@ from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     WORD,
     MetaTags,
-    body_texts,
+    PageView,
     clean_value,
     dedupe,
     itemprop,
@@ -46,10 +45,6 @@ _PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown",
 _AUTHOR_FOLDERS = frozenset(
     {"author", "authors", "writer", "writers", "contributor", "contributors"}
 )
-_AUTHOR_LINKS = etree.XPath(
-    "//a[contains(@href, '/author') or contains(@href, '/writer')"
-    " or contains(@href, '/contributor')]"
-)  # a cheap first cut; the path is then read properly (and in any case)
 _SLUG_WORD = re.compile(r"[^\W_]+")
 # A CMS account rather than a person ("Site Admin", "NOC Admin"), and a template's key left
 # unfilled ("page.meta.author"; a dotted handle such as "ann.b.lee" is a name).
@@ -117,7 +112,7 @@ def _covers(names: tuple[str, ...], text: str) -> bool:
 
 
 def read_authors(
-    root: lxml_html.HtmlElement,
+    page: PageView,
     tags: MetaTags,
     headline: lxml_html.HtmlElement | None,
     people: tuple[str, ...],
@@ -140,11 +135,17 @@ def read_authors(
         names = [name for value in tags.all(key) for name in names_from_author_text(value)]
         if names:
             return _visible_over_stated(dedupe(names), headline)
-    for source in (_itemprop_authors, _rel_authors, _author_page_links, _byline_elements):
-        names = list(source(root))
+    names = list(_itemprop_authors(page))
+    if names:
+        return dedupe(names)
+    for source in (_rel_authors, _author_page_links):
+        names = list(source(page.links()))
         if names:
             return dedupe(names)
-    for names in (list(_by_line_near_headline(headline)), list(_written_by_line(root))):
+    names = list(_byline_elements(page.root))
+    if names:
+        return dedupe(names)
+    for names in (list(_by_line_near_headline(headline)), list(_written_by_line(page))):
         if names:
             return dedupe(names)
     return organisations
@@ -164,8 +165,8 @@ def _visible_over_stated(
     return visible
 
 
-def _itemprop_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
-    for element in itemprop(root, "author"):
+def _itemprop_authors(page: PageView) -> Iterator[str]:
+    for element in page.itemprop("author"):
         named = next(itemprop(element, "name"), None)
         source = named if named is not None else element
         text = source.get("content") or source.text_content()
@@ -173,17 +174,21 @@ def _itemprop_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
             yield from names_from_author_text(text)
 
 
-def _rel_authors(root: lxml_html.HtmlElement) -> Iterator[str]:
-    for link in root.iter("a"):
+def _rel_authors(links: list[lxml_html.HtmlElement]) -> Iterator[str]:
+    for link in links:
         if _is_rel_author(link):
             yield from names_from_author_text(link.text_content())
 
 
-def _author_page_links(root: lxml_html.HtmlElement) -> Iterator[str]:
+def _author_page_links(links: list[lxml_html.HtmlElement]) -> Iterator[str]:
     """The first link to an author's page that is labelled with the name in its address
     (``<a href="/author/ann-lee/">Ann Lee</a>``): CMSs link every byline so."""
-    for link in _AUTHOR_LINKS(root):
-        path = urlsplit(link.get("href") or "").path.casefold().strip("/").split("/")
+    for link in links:
+        # A cheap first cut; the path is then read properly (and in any case).
+        href = link.get("href")
+        if href is None or not ("/author" in href or "/writer" in href or "/contributor" in href):
+            continue
+        path = urlsplit(href).path.casefold().strip("/").split("/")
         for folder, slug in itertools.pairwise(path):
             if folder in _AUTHOR_FOLDERS:
                 text = clean_value(link.text_content())
@@ -200,12 +205,17 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
     "Written by", "The Author") is the name, cut before a date, role or reading time. Author
     boxes at the foot of the page (bios, avatars) and comment authors are not bylines.
     """
+    hinted = _BYLINE_HINT.search
     for element in root.iter(etree.Element):
+        # Class, then id: most elements have neither, and a hint never spans the two.
+        cls = element.get("class")
+        if not (cls is not None and hinted(cls)):
+            ident = element.get("id")
+            if ident is None or not hinted(ident):
+                continue
         if element.tag in ("script", "style", "meta"):
             continue
-        hints = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _byline_hint(hints):
-            continue
+        hints = f"{cls or ''} {element.get('id', '')}"
         noise = _BYLINE_NOISE.search(hints)
         if noise and (not _AUTHOR_NAME_HINT.search(hints) or "comment" in hints.lower()):
             continue
@@ -215,12 +225,6 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
             if names:
                 yield from names
                 return
-
-
-@functools.lru_cache(maxsize=4096)
-def _byline_hint(hints: str) -> bool:
-    """Whether a class and id name a byline; pages repeat a few of them on many elements."""
-    return _BYLINE_HINT.search(hints) is not None
 
 
 def _byline_name(element: lxml_html.HtmlElement) -> str | None:
@@ -265,7 +269,7 @@ def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[s
                 return
 
 
-def _written_by_line(root: lxml_html.HtmlElement) -> Iterator[str]:
+def _written_by_line(page: PageView) -> Iterator[str]:
     """The names after the first "Written by" label anywhere in the body.
 
     A label that says who wrote the piece ("Written by", "Posted by", "Article by") is
@@ -274,7 +278,7 @@ def _written_by_line(root: lxml_html.HtmlElement) -> Iterator[str]:
     "By" is left to the lines near the headline: far from it, it is as often a credit or prose.
     """
     waiting = False
-    for text in body_texts(root):
+    for text in page.texts():
         if waiting:
             rest, waiting = text, False
         else:

@@ -7,6 +7,8 @@ offset, never moved to another day.
 from __future__ import annotations
 
 import datetime
+import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Protocol
@@ -20,8 +22,7 @@ from scrubwarc.meta.htmltext import (
     MAX_DATE_LINE,
     NEAR_HEADLINE_CHARS,
     MetaTags,
-    body_texts,
-    itemprop,
+    PageView,
 )
 
 __all__ = ["StatedDates", "html_date"]
@@ -60,6 +61,7 @@ _PUBLISHED_TAGS = (
     "rnews:datepublished",
     "cxenseparse:recs:publishtime",
 )
+_KNOWN_TAGS = frozenset(_PUBLISHED_TAGS)
 # The words of a meta tag's name that say it dates the publication (``published-date``,
 # ``og:pubdate``, ``article.published``, ``cdc:first_published``), and those that say it dates
 # something else (``datelastpubbed``, ``x-wix-published-version``, ``article:publisher``).
@@ -79,6 +81,7 @@ _PUBLISHED_LABEL = re.compile(
 _UPDATED_LABEL = re.compile(
     r"\b(?:updated|modified|revised)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$", re.IGNORECASE
 )
+
 _ASCII_DIGIT = re.compile(r"[0-9]")
 # ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
 _URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/", re.I)
@@ -93,7 +96,7 @@ class StatedDates(Protocol):
 
 
 def html_date(
-    root: lxml_html.HtmlElement,
+    page: PageView,
     ld: StatedDates,
     tags: MetaTags,
     headline: lxml_html.HtmlElement | None,
@@ -111,8 +114,9 @@ def html_date(
     states a publication is dated by that revision (``_shown_revision``); one that nothing
     else dates, by a revision that a label dates anywhere in its body.
     """
-    stated = _first_date(_published_candidates(root, ld, tags))
-    near = _date_near_headline(root, headline) or _labelled_date(root, _PUBLISHED_LABEL)
+    root = page.root
+    stated = _first_date(_published_candidates(page, ld, tags))
+    near = _date_near_headline(root, headline) or _labelled_date(page, _PUBLISHED_LABEL)
     if stated and near and (revised := _shown_revision(stated, near, ld, tags)):
         return revised
     if (
@@ -120,14 +124,14 @@ def html_date(
         and not _stamped(stated, _modified(ld, tags))
         and not (near and _earlier(near, stated))
     ):
-        return _agreed_date(stated, near, root, ld, tags, url)
+        return _agreed_date(stated, near, page, ld, tags, url)
     if stated:
         return near or stated
     address = _address_date(url)
     if near and address and _swapped(near, address):
         return address  # "03/10/2023" reads both ways; the address says which
     # Nothing dates the publication: a revision a label dates anywhere is the page's date.
-    return near or _time_date(root) or address or _labelled_date(root, _UPDATED_LABEL)
+    return near or _time_date(root) or address or _labelled_date(page, _UPDATED_LABEL)
 
 
 def _swapped(read: str, other: str) -> bool:
@@ -147,7 +151,7 @@ def _swapped(read: str, other: str) -> bool:
 def _agreed_date(
     stated: str,
     near: str | None,
-    root: lxml_html.HtmlElement,
+    page: PageView,
     ld: StatedDates,
     tags: MetaTags,
     url: str | None,
@@ -161,7 +165,7 @@ def _agreed_date(
     witnesses = (
         _first_date([ld.text("datePublished")]),
         _first_date(tags.first(key) for key in _publication_tags(tags)),
-        _first_date(e.get("content") for e in itemprop(root, "datePublished")),
+        _first_date(e.get("content") for e in page.itemprop("datePublished")),
         near,
         _address_date(url),
     )
@@ -201,12 +205,12 @@ def _address_date(url: str | None) -> str | None:
     return _url_date(*found.groups()) if found else None
 
 
-def _labelled_date(root: lxml_html.HtmlElement, label: re.Pattern[str]) -> str | None:
+def _labelled_date(page: PageView, label: re.Pattern[str]) -> str | None:
     """The first date anywhere in the body that ``label`` names (``Published on: 15 August
     2025``, ``Posted on the 15/12/2025 at 19:00 by``, ``Last updated: May 2, 2024``), or that
     stands alone right after a label of its own."""
     previous = ""
-    for line in body_texts(root):
+    for line in page.texts():
         # Every date ``DATE_IN_LINE`` finds has an ASCII digit: a cheap first cut.
         if len(line) <= MAX_DATE_LINE and _ASCII_DIGIT.search(line):
             for found in DATE_IN_LINE.finditer(line):
@@ -266,28 +270,47 @@ def _shown_revision(stated: str, shown: str, ld: StatedDates, tags: MetaTags) ->
     return modified
 
 
-def _nearest_before(elements: list[lxml_html.HtmlElement], budget: int) -> list[tuple[str, str]]:
-    """The lines the texts of ``elements`` make (scripts, styles and blank ones skipped), from
-    the last back while their lengths add up to at most ``budget``, each with the line before
-    it in reading order ("" for the first)."""
+def _nearest_before(h1: lxml_html.HtmlElement, budget: int) -> Iterator[tuple[str, str]]:
+    """The lines the texts of the elements before ``h1`` make (scripts, styles and blank ones
+    skipped), from the last back while their lengths add up to at most ``budget``, each with
+    the line before it in reading order ("" for the first)."""
     texts = (
         text
-        for element in reversed(elements)
+        for element in _before(h1)
         if element.tag not in ("script", "style")
         for text in (element.tail, element.text)
         if text
     )
     lines = (shown for text in texts if (shown := " ".join(text.split())))
-    kept: list[tuple[str, str]] = []
     line: str | None = next(lines, None)
     while line is not None:
         budget -= len(line)
         if budget < 0:
             break
         previous = next(lines, None)
-        kept.append((line, previous or ""))
+        yield line, previous or ""
         line = previous
-    return kept
+
+
+def _before(h1: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlElement]:
+    """The elements before ``h1`` in document order (its ancestors and what precedes it),
+    lazily from the nearest back: the walk stops where the budget of text does."""
+    level: lxml_html.HtmlElement | None = h1
+    while level is not None:
+        for sibling in level.itersiblings(etree.Element, preceding=True):
+            yield from reversed(list(sibling.iter(etree.Element)))
+        level = level.getparent()
+        if level is not None:
+            yield level
+
+
+def _after(h1: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlElement]:
+    """The elements after ``h1`` in document order, lazily: its descendants, then what
+    follows it and each of its ancestors (``descendant::* | following::*``)."""
+    yield from h1.iterdescendants(etree.Element)
+    for level in (h1, *h1.iterancestors()):
+        for sibling in level.itersiblings(etree.Element):
+            yield from sibling.iter(etree.Element)
 
 
 def _stamped(stated: str, modified: str | None) -> bool:
@@ -318,12 +341,13 @@ def _publication_tags(tags: MetaTags) -> Iterator[str]:
 
 
 def _made_up_publication_tags(tags: MetaTags) -> Iterator[str]:
-    known = frozenset(_PUBLISHED_TAGS)
-    return (key for key in tags.names() if key not in known and _names_publication(key))
+    return (key for key in tags.names() if key not in _KNOWN_TAGS and _names_publication(key))
 
 
+@functools.lru_cache(maxsize=1024)
 def _names_publication(key: str) -> bool:
-    """Whether a meta tag's name says it dates the publication.
+    """Whether a meta tag's name says it dates the publication (asked three times a page of
+    each name, and sites share most names).
 
     >>> [_names_publication(k) for k in ("w-published-date", "og:pubdate", "date-pub")]
     [True, True, True]
@@ -342,9 +366,7 @@ def _names_publication(key: str) -> bool:
     )
 
 
-def _published_candidates(
-    root: lxml_html.HtmlElement, ld: StatedDates, tags: MetaTags
-) -> Iterator[str | None]:
+def _published_candidates(page: PageView, ld: StatedDates, tags: MetaTags) -> Iterator[str | None]:
     yield ld.text("datePublished")
     yield ld.text("dateCreated")
     for key in _PUBLISHED_TAGS:
@@ -354,7 +376,7 @@ def _published_candidates(
     named = (_first_date([tags.first(key)]) for key in _made_up_publication_tags(tags))
     yield min((found for found in named if found), key=lambda found: found[:10], default=None)
     yield ld.any_published()
-    for element in itemprop(root, "datePublished"):
+    for element in page.itemprop("datePublished"):
         yield element.get("content") or element.get("datetime") or element.text_content()
 
 
@@ -372,17 +394,8 @@ def _date_near_headline(
         if h1 is None:
             return None
     after: list[str] = []
-    # The elements before the headline: only the last few are read, once the walk is past it.
-    before: list[lxml_html.HtmlElement] = []
-    seen_h1 = False
     budget = 0
-    for element in root.iter(etree.Element):
-        if not seen_h1:
-            if element is h1:
-                seen_h1 = True
-            else:
-                before.append(element)
-            continue
+    for element in _after(h1):
         if element.tag in ("script", "style"):
             continue
         for text in (element.text, element.tail):
@@ -395,12 +408,16 @@ def _date_near_headline(
     # Each line with the one before it in reading order (a label on a line of its own): the
     # lines after the headline, then those just before it, nearest first, within half the
     # budget.
-    paired = [(line, after[i - 1] if i else "") for i, line in enumerate(after)]
+    # The lines before it are read only when no line after it is dated.
+    paired: Iterable[tuple[str, str]] = [
+        (line, after[i - 1] if i else "") for i, line in enumerate(after)
+    ]
     if h1.tag != "body":  # before <body>: the head's texts, not the page's
-        paired.extend(_nearest_before(before, NEAR_HEADLINE_CHARS // 2))
+        paired = itertools.chain(paired, _nearest_before(h1, NEAR_HEADLINE_CHARS // 2))
     updated: str | None = None
     for line, previous in paired:
-        if len(line) > MAX_DATE_LINE:
+        # Every date ``DATE_IN_LINE`` finds has an ASCII digit: a cheap first cut.
+        if len(line) > MAX_DATE_LINE or not _ASCII_DIGIT.search(line):
             continue
         for found in DATE_IN_LINE.finditer(line):
             parsed = parse_date(found.group(0))

@@ -18,6 +18,7 @@ __all__ = [
     "NEAR_HEADLINE_CHARS",
     "WORD",
     "MetaTags",
+    "PageView",
     "body_texts",
     "clean_value",
     "dedupe",
@@ -90,6 +91,66 @@ def body_texts(root: lxml_html.HtmlElement) -> Iterator[str]:
             yield text
 
 
+# The elements the page's metadata is read from (``<head>`` matter and headings): one walk of
+# the tree finds them all, where a walk per tag took as long each.
+_INDEXED_TAGS = frozenset(("script", "meta", "title", "link", "h1", "h2", "h3"))
+
+
+class PageView:
+    """What the metadata readers of one page share, each found once and only when asked:
+    the elements of ``_INDEXED_TAGS`` by tag, the links, ``body_texts`` as a list, and the
+    elements by ``itemprop``."""
+
+    __slots__ = ("_by_tag", "_indexed", "_itemprops", "_links", "_texts", "root")
+
+    def __init__(self, root: lxml_html.HtmlElement) -> None:
+        self.root = root
+        self._indexed: list[lxml_html.HtmlElement] | None = None
+        self._by_tag: dict[str, list[lxml_html.HtmlElement]] = {}
+        self._links: list[lxml_html.HtmlElement] | None = None
+        self._texts: list[str] | None = None
+        self._itemprops: dict[str, list[lxml_html.HtmlElement]] | None = None
+
+    def iter(self, *tags: str) -> list[lxml_html.HtmlElement]:
+        """``root.iter(*tags)`` for tags of ``_INDEXED_TAGS``: the elements in document order.
+
+        >>> page = PageView(lxml_html.fromstring("<div><h3>a</h3><h2>b</h2><h1>c</h1></div>"))
+        >>> [h.text for h in page.iter("h2", "h3")], [h.text for h in page.iter("h1")]
+        (['a', 'b'], ['c'])
+        """
+        if not _INDEXED_TAGS.issuperset(tags):
+            raise ValueError(f"not indexed: {sorted(set(tags) - _INDEXED_TAGS)}")
+        if self._indexed is None:
+            self._indexed = list(self.root.iter(*_INDEXED_TAGS))
+            for element in self._indexed:
+                self._by_tag.setdefault(str(element.tag), []).append(element)
+        if len(tags) == 1:
+            return self._by_tag.get(tags[0], [])
+        return [element for element in self._indexed if element.tag in tags]
+
+    def links(self) -> list[lxml_html.HtmlElement]:
+        """``root.iter("a")``: the page's links, in document order."""
+        if self._links is None:
+            self._links = list(self.root.iter("a"))
+        return self._links
+
+    def texts(self) -> list[str]:
+        """``body_texts`` of the page."""
+        if self._texts is None:
+            self._texts = list(body_texts(self.root))
+        return self._texts
+
+    def itemprop(self, name: str) -> list[lxml_html.HtmlElement]:
+        """``itemprop(root, name)`` of the page, every name found in one pass."""
+        if self._itemprops is None:
+            self._itemprops = {}
+            values = _ITEMPROPS(self.root)
+            assert isinstance(values, list)
+            for value in values:
+                self._itemprops.setdefault(str(value), []).append(value.getparent())
+        return self._itemprops.get(name, [])
+
+
 def looks_like_url(value: str) -> bool:
     return _URL_LIKE.match(value) is not None
 
@@ -117,9 +178,9 @@ class MetaTags:
         return self._values.keys()
 
 
-def meta_tags(root: lxml_html.HtmlElement) -> MetaTags:
+def meta_tags(page: PageView) -> MetaTags:
     tags = MetaTags()
-    for meta in root.iter("meta"):
+    for meta in page.iter("meta"):
         value = clean_value(meta.get("content"))
         if value is None:
             continue
@@ -152,7 +213,11 @@ def lines_after_headline(
 ) -> Iterator[str]:
     """The short texts of the elements that follow the headline, within a budget of text,
     that hold ``wanted``; each with its block-level boxes on lines of their own (see
-    ``_box_text``)."""
+    ``_box_text``).
+
+    ``wanted`` is words without anchors or boundaries: an element's text that does not hold
+    it has no part that does, so the texts inside it are not read.
+    """
     if h1 is None:
         return
     budget = 0
@@ -161,6 +226,7 @@ def lines_after_headline(
         for level in (h1, *list(h1.iterancestors())[:_HEADLINE_LEVELS])
         for element in level.itersiblings()
     )
+    without: set[lxml_html.HtmlElement] = set()  # elements whose text does not hold it
     for element in following:
         for inner in element.iter():
             if not isinstance(inner.tag, str) or inner.tag in ("script", "style"):
@@ -168,8 +234,13 @@ def lines_after_headline(
             budget += len(inner.text or "") + len(inner.tail or "")
             if budget > NEAR_HEADLINE_CHARS:
                 return
+            if inner.getparent() in without:
+                without.add(inner)
+                continue
             text = inner.text_content()
-            if len(text) <= MAX_DATE_LINE * 2 and wanted.search(text):
+            if not wanted.search(text):
+                without.add(inner)
+            elif len(text) <= MAX_DATE_LINE * 2:
                 yield _box_text(inner)
 
 
