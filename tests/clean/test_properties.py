@@ -68,3 +68,17 @@ def test_residue_chain_found_by_the_fuzzer_is_settled_in_one_call() -> None:
     # Each tracking removal joins pieces into a new stray tag that the next pass removes.
     once = clean_text("<s&utm_=<s&<s&utm_= >utm_= > >").text
     assert clean_text(once).text == once == ""
+
+
+_MARKUP = st.sampled_from(["&amp;", "&#8220;", "&#10;", "&eacute;", "<b>", "</b>", "<p>", "<br/>"])
+
+
+@given(st.lists(st.one_of(_MARKUP, st.sampled_from(["a", "b c", " ", "\n", "x."])), max_size=30))
+def test_unescape_removals_are_where_the_text_had_them(parts: list[str]) -> None:
+    """Markup written literally: each removal's text stands at its line and column."""
+    from scrubwarc.clean.rules.unescape import unescape_html
+
+    text = "".join(parts)
+    lines = text.split("\n")
+    for r in unescape_html(text)[1]:
+        assert lines[r.line - 1][r.column - 1 :].startswith(r.text.split("\n")[0]), r

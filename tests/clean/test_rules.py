@@ -67,6 +67,28 @@ def test_unescape_records_each_entity() -> None:
     assert removed == (Removal("unescape", "&amp;", 1, 3, "&"),)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tag after entities on its line: its column in the text as given, not as decoded
+        ("&amp;&amp;&amp; <b>x</b>", [("&amp;", 1, 1), ("&amp;", 1, 6), ("&amp;", 1, 11),
+                                     ("<b>", 1, 17), ("</b>", 1, 21)]),
+        # a decoded newline does not move the lines of what follows
+        ("a&#10;b <b>c</b>", [("&#10;", 1, 2), ("<b>", 1, 9), ("</b>", 1, 13)]),
+        # a tag spelled with entities is found where its first entity began
+        ("q\n&lt;b&gt;bold&lt;/b&gt;", [("&lt;", 2, 1), ("&gt;", 2, 6), ("&lt;", 2, 14),
+                                       ("&gt;", 2, 20), ("<b>", 2, 1), ("</b>", 2, 14)]),
+        # an entity that a removed tag split, decoded by the second pass
+        ("xy &<b></b>amp; z", [("<b>", 1, 5), ("</b>", 1, 8), ("&amp;", 1, 4)]),
+    ],
+)  # fmt: skip
+def test_unescape_positions_are_in_the_text_as_given(
+    text: str, expected: list[tuple[str, int, int]]
+) -> None:
+    _, removed = unescape_html(text)
+    assert [(r.text, r.line, r.column) for r in removed] == expected
+
+
 def test_whitespace_keeps_zwj_for_emoji() -> None:
     family = "👨\u200d👩\u200d👧"
     assert tidy_whitespace(family + "\n")[0] == family + "\n"

@@ -13,7 +13,7 @@ import pytest
 
 from scrubwarc import Metadata
 from scrubwarc import process_article as process
-from scrubwarc.clean.rules.tracking import tracking_pairs
+from scrubwarc.clean.params import tracking_pairs
 from tests.helpers import FIXTURES
 
 CASES = sorted(p for p in (FIXTURES / "meta").iterdir() if p.suffix in {".txt", ".html"})
@@ -119,3 +119,48 @@ def test_clean_extracts_html_article(tmp_path: Path) -> None:
         [SCRUBWARC, "clean", "-i", str(page)], capture_output=True, text=True, check=False
     )
     assert r.returncode == 2 and "not rewritten as text" in r.stderr
+
+
+def _html_meta(page: object, text: str) -> Metadata:
+    from scrubwarc.clean.model import CleanResult
+    from scrubwarc.meta.text import html_metadata
+
+    return html_metadata(page, CleanResult(text, (), ()), text.encode())  # type: ignore[arg-type]
+
+
+_OPENING = "Storm hits the coast\n\nBy Ann Lee\n\n04/05/2020\n\nIt rained all day in the valley."
+
+
+def test_a_page_s_own_fields_win_and_its_text_fills_the_rest() -> None:
+    from scrubwarc.meta.html import HtmlMetadata
+
+    silent = _html_meta(HtmlMetadata(), _OPENING)
+    assert (silent.title, silent.authors, silent.date) == (
+        "Storm hits the coast",
+        ("Ann Lee",),
+        "2020-04-05",
+    )
+    assert (silent.date_assumed, silent.language) == ("month-first", "en")
+    page = HtmlMetadata(
+        title="Storm", authors=("Bo Yu",), date="2021-06-07", site_name="Herald", language="de"
+    )
+    stated = _html_meta(page, _OPENING)
+    assert (stated.title, stated.authors, stated.date, stated.site_name, stated.language) == (
+        "Storm",
+        ("Bo Yu",),
+        "2021-06-07",
+        "Herald",
+        "de",
+    )
+
+
+@pytest.mark.parametrize(
+    ("date", "assumed"),
+    [("2020-04-05", "month-first"), ("2021-06-07", None)],
+    ids=["the page states the date the text read both ways", "the page states another date"],
+)
+def test_date_assumed_describes_the_date_given(date: str, assumed: str | None) -> None:
+    from scrubwarc.meta.html import HtmlMetadata
+
+    page = HtmlMetadata(title="Storm", authors=("Bo Yu",), date=date, site_name="Herald")
+    assert _html_meta(page, _OPENING).date_assumed == assumed

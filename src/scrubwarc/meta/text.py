@@ -11,12 +11,12 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
+from scrubwarc.clean.params import clean_url, tracking_pairs
 from scrubwarc.clean.rules.boilerplate import split_cross_link
-from scrubwarc.clean.rules.tracking import clean_url, tracking_pairs
 from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.bylines import byline_date, byline_site, parse_byline
 from scrubwarc.meta.dates import UPDATED, DateReading, read_date
@@ -144,23 +144,20 @@ def _detect_language(text: str) -> str | None:
     return detect_language(text)
 
 
-def text_metadata(
-    result: CleanResult,
-    data: bytes,
-    path: str | None = None,
-    options: CleanOptions | None = None,
-    *,
-    text: str | None = None,
-) -> Metadata:
-    """Metadata of a plain-text article, from its opening lines and the rules' removals.
+class _Opening(NamedTuple):
+    """What an article's opening lines state."""
 
-    ``text`` is the article's text as given out, which the hash and word count describe
-    (None: the cleaned text)."""
-    given = result.text if text is None else text
+    title: str | None
+    site_name: str | None
+    authors: tuple[str, ...]
+    reading: DateReading
+
+
+def _opening(
+    result: CleanResult, url: str | None, options: CleanOptions | None, language: str | None
+) -> _Opening:
     top = _top(result.text)
     title = site_name = authors = None
-    url = _removed_url(result.removals, options)
-    language = _detect_language(result.text)
     order = options.date_order if options else "month-first"
     reading = DateReading(None)
     if top:
@@ -178,19 +175,32 @@ def text_metadata(
     )
     if reading.iso is None:
         reading = _top_date(top[1:], order, language) or reading
-    tracking = group_tracking(
-        tracking_pairs((r.text for r in result.removals if r.rule == "tracking"), options)
-    )
+    return _Opening(title, site_name, authors, reading)
+
+
+def _metadata(
+    result: CleanResult,
+    data: bytes,
+    path: str | None,
+    options: CleanOptions | None,
+    given: str,
+    url: str | None,
+    opening: _Opening,
+    language: str | None,
+    extra_tracking: Iterable[tuple[str, str]] = (),
+) -> Metadata:
+    """The fields every article has beside its opening's: removals, counts and hashes."""
+    pairs = tracking_pairs((r.text for r in result.removals if r.rule == "tracking"), options)
     return Metadata(
-        title=title,
-        authors=authors,
-        date=reading.iso,
-        date_assumed=reading.assumed,
+        title=opening.title,
+        authors=opening.authors,
+        date=opening.reading.iso,
+        date_assumed=opening.reading.assumed,
         url=url,
-        site_name=site_name,
+        site_name=opening.site_name,
         language=language,
         related=_related(result.removals, options),
-        tracking=tracking,
+        tracking=group_tracking([*pairs, *extra_tracking]),
         removed=result.removals,
         word_count=_word_count(given),
         sha256=hashlib.sha256(given.encode("utf-8")).hexdigest(),
@@ -199,6 +209,25 @@ def text_metadata(
         encoding_confidence=result.encoding_confidence,
         path=path,
     )
+
+
+def text_metadata(
+    result: CleanResult,
+    data: bytes,
+    path: str | None = None,
+    options: CleanOptions | None = None,
+) -> Metadata:
+    """Metadata of a plain-text article, from its opening lines and the rules' removals."""
+    url = _removed_url(result.removals, options)
+    language = _detect_language(result.text)
+    opening = _opening(result, url, options, language)
+    return _metadata(result, data, path, options, result.text, url, opening, language)
+
+
+_NOTHING = _Opening(None, None, (), DateReading(None))
+# Where the opening lines may hold a date that reads both ways ("04/05/2020"; dots read
+# day-first, never assumed).
+_MAY_ASSUME = re.compile(r"[0-9][-/][0-9]")
 
 
 def html_metadata(
@@ -211,23 +240,37 @@ def html_metadata(
     text: str | None = None,
 ) -> Metadata:
     """Metadata of an HTML page: its markup first (``page``, what ``read_html_metadata``
-    found), the extracted text where markup is silent. ``text`` is the article's text as
-    given out (the heading above the cleaned body), which the hash and word count describe;
-    None: the cleaned body."""
-    from_text = text_metadata(result, data, path, options, text=text)
-    url, stripped = clean_url(page.url, options) if page.url else (from_text.url, [])
-    pairs = [(name, value) for name, values in from_text.tracking for value in values]
-    pairs += tracking_pairs(["?" + "&".join(stripped)], options) if stripped else ()
-    return replace(
-        from_text,
-        title=page.title or from_text.title,
-        authors=page.authors or from_text.authors,
-        date=page.date or from_text.date,
-        url=url,
-        site_name=page.site_name or from_text.site_name,
-        description=page.description,
-        language=page.language or from_text.language,
-        keywords=page.keywords,
-        section=page.section,
-        tracking=group_tracking(pairs),
+    found), the extracted text's opening lines where markup is silent. ``text`` is the
+    article's text as given out (the heading above the cleaned body), which the hash and word
+    count describe; None: the cleaned body.
+
+    The text is read only for what the page leaves unsaid: its language is detected when the
+    page names none or its opening lines' dates must be read in it.
+    """
+    removed_url = _removed_url(result.removals, options)
+    need_opening = not (page.title and page.authors and page.date and page.site_name) or (
+        _MAY_ASSUME.search("\n".join(_top(result.text))) is not None  # for date_assumed
     )
+    detected = _detect_language(result.text) if need_opening or not page.language else None
+    opening = _opening(result, removed_url, options, detected) if need_opening else _NOTHING
+    reading = opening.reading
+    if page.date:  # an order assumed in reading the opening's date holds if it is that date
+        reading = DateReading(page.date, reading.assumed if reading.iso == page.date else None)
+    url, stripped = clean_url(page.url, options) if page.url else (removed_url, [])
+    meta = _metadata(
+        result,
+        data,
+        path,
+        options,
+        result.text if text is None else text,
+        url,
+        _Opening(
+            page.title or opening.title,
+            page.site_name or opening.site_name,
+            page.authors or opening.authors,
+            reading,
+        ),
+        page.language or detected,
+        tracking_pairs(["?" + "&".join(stripped)], options) if stripped else (),
+    )
+    return replace(meta, description=page.description, keywords=page.keywords, section=page.section)

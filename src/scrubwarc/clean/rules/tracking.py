@@ -8,86 +8,21 @@ percent-encoded), so prose such as "UTM coordinates" or "rope + stove | tent & b
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from functools import cache, partial
-from urllib.parse import unquote, unquote_plus
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from scrubwarc.clean.lines import CodeSpans, drop_lines
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
+from scrubwarc.clean.params import URL_START, clean_url, key_names, split_trailing
 
-__all__ = [
-    "DEFAULT_TRACKING_PARAMS",
-    "clean_url",
-    "is_tracking_param",
-    "strip_tracking",
-    "tracking_pairs",
-]
+__all__ = ["strip_tracking"]
 
-# Names or "*" globs, compared without regard to case. Generic names (source, medium, ref,
-# keywords, reference, campaign, share) are real parameters on many sites and stay.
-DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
-    "utm_*", "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "twclid",
-    "ttclid", "yclid", "li_fat_id", "igshid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "__hssc",
-    "__hstc", "__hsfp", "hsctatracking", "ocid", "cmpid", "smid", "wt.*", "fb_action_ids",
-    "fb_action_types", "fb_ref", "fb_source", "__twitter_impression", "ref_src", "s_cid",
-    "ncid", "sr_share", "mkt_tok", "vero_id", "vero_conv", "oly_anon_id", "oly_enc_id",
-    "rb_clickid", "_openstat", "xtor", "icid", "pk_campaign", "pk_kwd", "pk_source",
-    "pk_medium", "pk_content", "mtm_*", "piwik_*", "hmb_*", "ga_source", "ga_medium",
-    "ga_campaign", "ga_content", "ga_term", "_ga", "_gl", "ns_mchannel", "ns_source",
-    "ns_campaign", "ns_linkname", "ns_fee", "at_medium", "at_campaign", "soc_src", "soc_trk",
-    "spref", "ito",
-)  # fmt: skip
-
-_URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
 # A scheme-less URL: host.tld then a path or a query.
 _BARE_HOST = re.compile(r"[\"'(“‘<\[]?(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}[/?]")
 _URL_CHARS = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%|"
 )
 _CLOSERS = "\"'”’»)]"
-_TRAILING_PUNCT = ".,;:!?…\"'”’»"
-_SEPARATOR = re.compile(r"&(?:amp;)?|;")
-
-
-def _glob(name: str) -> str:
-    return re.escape(name.casefold()).replace(r"\*", r"[\w.\-]*+")
-
-
-@cache
-def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Full-match pattern for any of ``names`` (casefolded, ``*`` globs allowed)."""
-    return re.compile(f"(?:{'|'.join(map(_glob, names))})", re.I) if names else None
-
-
-def _fullmatch(names: tuple[str, ...], name: str) -> bool:
-    pattern = _pattern(names)
-    return pattern is not None and pattern.fullmatch(name) is not None
-
-
-class _KeyNames:
-    """Tracking parameter names, matched without regard to case.
-
-    ASCII names (nearly all) are looked up in a set; only globs and non-ASCII names go
-    through a pattern. Compiling one pattern for every name cost each hook run 0.5 ms.
-    """
-
-    __slots__ = ("_all", "_ascii", "_rest")
-
-    def __init__(self, extra: tuple[str, ...]) -> None:
-        names = sorted({n.casefold() for n in (*DEFAULT_TRACKING_PARAMS, *extra)})
-        self._all = tuple(names)
-        self._ascii = frozenset(n for n in names if n.isascii() and "*" not in n)
-        self._rest = tuple(n for n in names if n not in self._ascii)
-
-    def match(self, name: str) -> bool:
-        if not name.isascii():  # Unicode case rules: leave them to the regex engine
-            return _fullmatch(self._all, name)
-        return name.lower() in self._ascii or _fullmatch(self._rest, name)
-
-
-@cache
-def _bare_key(extra: tuple[str, ...]) -> _KeyNames:
-    return _KeyNames(extra)
 
 
 # Every tracking key is followed by "=" (plain or percent-encoded). Searching for "=" with
@@ -104,7 +39,7 @@ _NON_SPACE_RUN = re.compile(r"\S*")
 
 def _tracking_keys(text: str, options: CleanOptions | None) -> Iterator[int]:
     """Offsets where a known tracking key starts a ``key=`` pair."""
-    bare = _bare_key(_options_key(options))
+    bare = key_names(options)
     for equals in _equals_signs(text):
         start = equals
         while start > 0 and text[start - 1] in _KEY_CHARS:
@@ -130,71 +65,6 @@ def _equals_signs(text: str) -> Iterator[int]:
         else:
             yield percent.start()
             percent = next(encoded, None)
-
-
-def _options_key(options: CleanOptions | None) -> tuple[str, ...]:
-    return tuple(options.extra_tracking_params) if options else ()
-
-
-def is_tracking_param(name: str, options: CleanOptions | None = None) -> bool:
-    """True if a query parameter name is a known tracker (percent-encoding allowed).
-
-    >>> is_tracking_param("utm_content"), is_tracking_param("source")
-    (True, False)
-    """
-    if "%" in name:  # unquote returns anything else as it is, after two Python calls
-        name = unquote(unquote(name))
-    return _bare_key(_options_key(options)).match(name.strip())
-
-
-def _split_trailing(url: str) -> tuple[str, str]:
-    """Separate sentence punctuation that follows a URL; keep a ")" the URL opened."""
-    end = len(url)
-    while end > 0 and (url[end - 1] in _TRAILING_PUNCT or url[end - 1] in ")]"):
-        ch = url[end - 1]
-        if ch in ")]" and url.count("(" if ch == ")" else "[", 0, end) >= url.count(ch, 0, end):
-            break
-        end -= 1
-    return url[:end], url[end:]
-
-
-def _clean_params(query: str, options: CleanOptions | None) -> tuple[str, list[str]]:
-    """Drop tracking pairs from ``a=1&utm_x=2``, keeping the others exactly as written."""
-    pieces = _SEPARATOR.split(query)
-    seps = _SEPARATOR.findall(query)
-    kept: list[str] = []
-    removed: list[str] = []
-    for piece in pieces:
-        if is_tracking_param(piece.partition("=")[0], options):
-            removed.append(piece)
-        elif piece:
-            kept.append(piece)
-    if not removed:
-        return query, []
-    sep = seps[0] if seps else "&"
-    return sep.join(kept), removed
-
-
-def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[str]]:
-    """Remove tracking parameters from a URL's query and fragment; return what went.
-
-    >>> clean_url("https://ex.com/a?id=5&utm_source=rss&fbclid=x#top")
-    ('https://ex.com/a?id=5#top', ['utm_source=rss', 'fbclid=x'])
-    >>> clean_url("https://ex.com/?source=home&keywords=a+b")[0]
-    'https://ex.com/?source=home&keywords=a+b'
-    """
-    core, trail = _split_trailing(url)
-    base, hash_, fragment = core.partition("#")
-    path, qmark, query = base.partition("?")
-    new_query, removed = _clean_params(query, options) if qmark else ("", [])
-    new_fragment, removed_f = (
-        _clean_params(fragment, options) if "=" in fragment else (fragment, [])
-    )
-    if not removed and not removed_f:
-        return url, []
-    rebuilt = path + ("?" + new_query if new_query else "")
-    rebuilt += "#" + new_fragment if hash_ and (new_fragment or not removed_f) else ""
-    return rebuilt + trail, removed + removed_f
 
 
 # Sentence ends after which a glued key, query or URL is feed residue (CJK full stops too).
@@ -243,7 +113,7 @@ def _iri_start(token: str, start: int, low: int) -> int:
     low = max(low, start - _MAX_IRI)
     if start <= low or (token.find("://", low, start) < 0 and token.find(".", low, start) < 0):
         return start  # no "https://" or "www." to reach back to
-    urls = [m.start() for m in _URL_START.finditer(token, low, start)]
+    urls = [m.start() for m in URL_START.finditer(token, low, start)]
     if not urls:
         return start
     import unicodedata  # lazy: only a URL with non-ASCII letters before its query asks
@@ -329,7 +199,7 @@ def _clean_run(
     ?utm_source=newsletter to links``) or in quotes or a code span (``"?utm_source=" +
     src``, ``is_quoted``, asked only then) is the text's own.
     """
-    url = _URL_START.search(run)
+    url = URL_START.search(run)
     if url is not None and url.start() <= keys[0]:
         if glued if url.start() == 0 else run[url.start() - 1] in _SENTENCE_ENDS:
             return run[: url.start()], [run[url.start() :]]  # a feed's link glued to the text
@@ -346,7 +216,7 @@ def _clean_run(
     if start == 0:
         return "", [run]
     # A query glued to a word or path ("/var/log?utm_source=x.") leaves the sentence's end.
-    residue, trail = _split_trailing(run[start:])
+    residue, trail = split_trailing(run[start:])
     return run[:start] + trail, [residue]
 
 
@@ -486,52 +356,3 @@ def _non_space_end(text: str, pos: int) -> int:
     """Where the run of non-whitespace (``not str.isspace()``, as ``\\S``) at ``pos`` ends."""
     match = _NON_SPACE_RUN.match(text, pos)
     return match.end() if match else pos
-
-
-_ENCODED_EQUALS_ONLY = re.compile("%3[dD]")
-# Feed links put UTM parameters in this order, so a key-less fragment cut off just before a
-# key is the tail of the key that precedes it ("…Security%29&utm_content=" → utm_campaign).
-_UTM_BEFORE = {
-    "utm_content": "utm_campaign",
-    "utm_term": "utm_campaign",
-    "utm_campaign": "utm_medium",
-    "utm_medium": "utm_source",
-}
-
-
-def tracking_pairs(
-    pieces: Iterable[str], options: CleanOptions | None = None
-) -> tuple[tuple[str, str], ...]:
-    """The (name, value) pairs in what this rule removed, in order, every value kept.
-
-    Values are decoded; a key-less fragment cut off before a UTM key is the value of the
-    key that precedes it in feed links, kept as found.
-
-    >>> tracking_pairs(["|+Terrorism+%26+Security%29&utm_content=Google+Reader"])
-    (('utm_campaign', '|+Terrorism+%26+Security%29'), ('utm_content', 'Google Reader'))
-    >>> tracking_pairs(["?utm_source=a", "https://x.org/?utm_source=b"])
-    (('utm_source', 'a'), ('utm_source', 'b'))
-    """
-    found: list[tuple[str, str]] = []
-    for piece in pieces:
-        query = piece
-        if _URL_START.match(query):
-            query = query.partition("?")[2].replace("#", "&")
-        elif "=" not in query and _ENCODED_EQUALS_ONLY.search(query):
-            query = unquote(query)  # a percent-encoded query: its separators are encoded too
-        partial: str | None = None
-        names: set[str] = set()
-        for i, segment in enumerate(_SEPARATOR.split(query.lstrip("?&#"))):
-            key, eq, value = segment.partition("=")
-            if eq and is_tracking_param(key, options):
-                name = unquote_plus(key).strip()
-                if partial is not None:
-                    before = _UTM_BEFORE.get(name.casefold())
-                    if before and before not in names:
-                        found.append((before, partial))
-                    partial = None
-                found.append((name, unquote_plus(value)))
-                names.add(name.casefold())
-            elif i == 0 and not eq and segment:
-                partial = segment
-    return tuple(found)

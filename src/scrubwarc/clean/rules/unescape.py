@@ -12,6 +12,7 @@ characters, written on purpose, and stay; elsewhere an entity in plain text is r
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from scrubwarc.clean.lines import CodeSpans
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
@@ -84,26 +85,44 @@ def _named_in_prose(text: str, start: int, end: int) -> bool:
     )
 
 
-class _LazyIndex:
-    """A LineIndex built on the first removal: most texts with an "&" have no entity."""
+class _Shifts:
+    """Where one substitution pass moved text: offsets in its output back to its input."""
 
-    __slots__ = ("_index", "_text")
+    __slots__ = ("_in_ends", "_in_starts", "_out_ends", "_out_starts", "_shift")
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._index: LineIndex | None = None
+    def __init__(self) -> None:
+        self._out_starts: list[int] = []
+        self._out_ends: list[int] = []
+        self._in_starts: list[int] = []
+        self._in_ends: list[int] = []
+        self._shift = 0  # input length minus output length so far
 
-    def removal(self, rule: str, text: str, offset: int, replacement: str = "") -> Removal:
-        if self._index is None:
-            self._index = LineIndex(self._text)
-        return self._index.removal(rule, text, offset, replacement)
+    def add(self, start: int, end: int, new: str) -> int:
+        """Record ``input[start:end]`` replaced by ``new``; its offset in the output."""
+        out = start - self._shift
+        self._in_starts.append(start)
+        self._in_ends.append(end)
+        self._out_starts.append(out)
+        self._out_ends.append(out + len(new))
+        self._shift += end - start - len(new)
+        return out
+
+    def back(self, offset: int) -> int:
+        """The input offset of output ``offset`` (inside a replacement: where it began)."""
+        k = bisect_right(self._out_starts, offset) - 1
+        if k < 0:
+            return offset
+        if offset < self._out_ends[k]:
+            return self._in_starts[k]
+        return offset - self._out_ends[k] + self._in_ends[k]
 
 
 def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
     """Decode stray HTML entities and drop stray tags a scraper left behind.
 
     Block tags become line breaks so paragraphs survive; inline tags vanish; a tag named
-    in prose stays.
+    in prose stays. Each removal's line and column are in the text as given, whichever
+    pass found it.
 
     >>> unescape_html("AT&amp;T &#8220;hi&#8221;<br>R&D <b>bold</b>")[0]
     'AT&T “hi”\\nR&D bold'
@@ -112,48 +131,55 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
     """
     if "&" not in text and "<" not in text:
         return text, ()
+    given = text
+    index: LineIndex | None = None  # built on the first removal: most texts have none
     removals: list[Removal] = []
+    passes: list[_Shifts] = []  # every substitution pass so far, to map offsets back
+
+    def removal(offset: int, old: str, new: str) -> Removal:
+        nonlocal index
+        for shifts in reversed(passes):
+            offset = shifts.back(offset)
+        index = index or LineIndex(given)
+        return index.removal("unescape", old, offset, new)
+
     # Decoding can reveal new entities or tags ("&lt;b&gt;"), so repeat to a fixed point;
     # every pass shrinks the text, and three passes cover any realistic nesting.
     for _ in range(3):
-        index = _LazyIndex(text)
-        found: list[Removal] = []
+        count = len(removals)
         spans = CodeSpans(text)  # found only if a match asks
+        decoded = _Shifts()
 
-        def entity(
-            m: re.Match[str],
-            index: _LazyIndex = index,
-            found: list[Removal] = found,
-            spans: CodeSpans = spans,
-        ) -> str:
+        def entity(m: re.Match[str], spans: CodeSpans = spans, decoded: _Shifts = decoded) -> str:
             import html  # lazy: a table of 2,000 names, which most texts never need
 
             if spans.covers(m.start(), m.end()):
                 return m.group(0)  # `&amp;` in a code sample is what its author wrote
             new = html.unescape("&" + m.group(1))
             if new != m.group(0):
-                found.append(index.removal("unescape", m.group(0), m.start(), new))
+                removals.append(removal(m.start(), m.group(0), new))
+                decoded.add(m.start(), m.end(), new)
             return new
 
         new_text = _ENTITY.sub(entity, text)
+        passes.append(decoded)
         tag_spans = CodeSpans(new_text)
+        untagged = _Shifts()
 
         def tag(
-            m: re.Match[str],
-            index: _LazyIndex = index,
-            found: list[Removal] = found,
-            spans: CodeSpans = tag_spans,
+            m: re.Match[str], spans: CodeSpans = tag_spans, untagged: _Shifts = untagged
         ) -> str:
             if _named_in_prose(m.string, m.start(), m.end()) or spans.covers(m.start(), m.end()):
                 return m.group(0)
             new = "\n" if m.group("block") else ""
-            found.append(index.removal("unescape", m.group(0), m.start(), new))
+            removals.append(removal(m.start(), m.group(0), new))
+            untagged.add(m.start(), m.end(), new)
             return new
 
         if "<" in new_text:  # compiled on first use: texts with "&" far outnumber those with "<"
             new_text = re.compile(_TAG, re.IGNORECASE).sub(tag, new_text)
-        if not found:
+        passes.append(untagged)
+        if len(removals) == count:
             break
-        removals.extend(found)
         text = new_text
     return text, tuple(removals)
