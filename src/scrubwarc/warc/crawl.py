@@ -376,7 +376,7 @@ def _records(handle: io.BufferedReader, *, arc: bool = False) -> Any:
     table (read defensively: a warcio without it keeps zlib).
     """
     it = ArchiveIterator(handle, arc2warc=arc, block_size=_BLOCK_SIZE)
-    reader = getattr(it, "reader", None)
+    reader: Any = getattr(it, "reader", None)
     table = getattr(reader, "DECOMPRESSORS", None)
     if isinstance(table, dict) and hasattr(reader, "set_decomp"):
         # On the instance: other users of warcio in this process keep zlib.
