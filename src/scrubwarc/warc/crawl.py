@@ -1,10 +1,11 @@
 """Reading crawl WARCs (and ARCs): the captures that hold articles, decoded, in file order.
 
-One pass over the file with warcio. ``response`` records (and ``resource`` records at an
-http(s) URL) are captures; a capture is an article when it is a 2xx HTML or text page that
-the URL patterns let through; anything else is counted by its reason and its payload is
-skipped unread. An article's HTTP payload is de-chunked and decompressed (gzip, deflate,
-and br when a ``brotli`` module is installed); its charset comes from the HTTP header.
+One pass over the file with warcio (its gzip members inflated by zlib-ng). ``response``
+records (and ``resource`` records at an http(s) URL) are captures; a capture is an article
+when it is a 2xx HTML or text page that the URL patterns let through; anything else is
+counted by its reason and its payload is skipped unread. An article's HTTP payload is
+de-chunked and decompressed (gzip, deflate, and br when a ``brotli`` module is installed);
+its charset comes from the HTTP header.
 A ``revisit`` is resolved to the earlier capture it names when that is in the same file
 (found again by its offset), otherwise reported and skipped.
 
