@@ -196,10 +196,12 @@ def _is_chrome(el: Element, layout: frozenset[str] = frozenset()) -> bool:
     tag = el.tag
     if tag in _CHROME_TAGS or (tag == "article" and _is_teaser(el)):
         return True
-    if tag in ("html", "body", "main", "article") or el.get("itemprop") == "articleBody":
+    if tag in ("html", "body", "main", "article"):
         return False
     hints = _hints(el)
-    return _negative(hints, layout) and not _positive(hints)
+    if not _chrome_words(hints):  # the common case: no need to read ``itemprop``
+        return False
+    return el.get("itemprop") != "articleBody" and _negative(hints, layout) and not _positive(hints)
 
 
 def _chrome_chain(el: Element, memo: dict[Element, tuple[Element, ...]]) -> tuple[Element, ...]:
@@ -230,18 +232,40 @@ def _direct_text(el: Element) -> str:
     return text
 
 
+def _text(el: Element) -> str:
+    """``el.text_content()``; an element without children is read directly, since
+    ``text_content`` is an XPath query, which costs many times reading ``.text``."""
+    if len(el):
+        return el.text_content()
+    return el.text or ""
+
+
 def _text_len(text: str) -> int:
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+
+
+def _measured(el: Element, lengths: dict[Element, int]) -> int:
+    """``_text_len`` of ``el``'s text, kept in ``lengths``: the scores, the widening and the
+    walk each ask for the text of the winner and its ancestors."""
+    length = lengths.get(el)
+    if length is None:
+        length = lengths[el] = _text_len(el.text_content())
+    return length
 
 
 def _link_density(el: Element, text_len: int) -> float:
     if text_len <= 0:
         return 0.0
+    return min(1.0, _link_len(el) / text_len)
+
+
+def _link_len(el: Element) -> int:
+    """``_text_len`` of the text of the links in ``el`` (a link inside a link counts twice)."""
     linked = 0
     for a in el.iter("a"):
-        text = a.text_content()
+        text = _text(a)
         linked += len(text) - text.count(" ") - text.count("\n") - text.count("\t")  # _text_len
-    return min(1.0, linked / text_len)
+    return linked
 
 
 class _Votes(NamedTuple):
@@ -268,7 +292,7 @@ def _votes(doc: Element) -> _Votes:
     blocks: list[tuple[Element, float, int, tuple[Element, ...]]] = []
     total = 0
     for block in doc.iter(*_VOTERS):
-        text = _direct_text(block) if block.tag in _DIRECT_TEXT_VOTERS else block.text_content()
+        text = _direct_text(block) if block.tag in _DIRECT_TEXT_VOTERS else _text(block)
         if len(text) < _MIN_VOTER_LEN:  # cheap pre-check: most elements are empty wrappers
             continue
         length = _text_len(text)
@@ -284,7 +308,10 @@ def _votes(doc: Element) -> _Votes:
             chain_words[id(chrome)] = words
         for word in words:
             by_hints[word] = by_hints.get(word, 0) + length
-        vote = 1.0 + text.count(",") + text.count("，") + min(length / 100.0, 3.0)
+        commas = text.count(",")
+        if not text.isascii():  # constant time: a full-width comma needs a non-ASCII text
+            commas += text.count("，")
+        vote = 1.0 + commas + min(length / 100.0, 3.0)
         blocks.append((block, vote, length, chrome))
     pardon = total * _LAYOUT_SHARE
     beside = _beside_main(doc, {w for _, _, _, chrome in blocks for w in chrome})
@@ -344,10 +371,11 @@ class _Scores:
     """Votes discounted by link density, computed only for the candidates that get asked about:
     measuring link text means walking each candidate's whole subtree."""
 
-    __slots__ = ("_final", "votes")
+    __slots__ = ("_final", "_lengths", "votes")
 
-    def __init__(self, votes: dict[Element, float]) -> None:
+    def __init__(self, votes: dict[Element, float], lengths: dict[Element, int]) -> None:
         self.votes = votes
+        self._lengths = lengths
         self._final: dict[Element, float] = {}
 
     def __contains__(self, el: Element) -> bool:
@@ -356,7 +384,7 @@ class _Scores:
     def __getitem__(self, el: Element) -> float:
         value = self._final.get(el)
         if value is None:
-            density = _link_density(el, _text_len(el.text_content()))
+            density = _link_density(el, _measured(el, self._lengths))
             value = self._final[el] = self.votes.get(el, 0.0) * (1.0 - density)
         return value
 
@@ -393,7 +421,7 @@ def _siblings(top: Element, scores: _Scores) -> list[Element]:
         if sibling in scores and scores[sibling] + bonus >= threshold:
             chosen.append(sibling)
         elif sibling.tag == "p":
-            text = sibling.text_content()
+            text = _text(sibling)
             length = _text_len(text)
             density = _link_density(sibling, length)
             if (length > 80 and density < 0.25) or (
@@ -428,7 +456,7 @@ def _chunks(top: Element, scores: _Scores) -> list[Element]:
     return found
 
 
-def _widen(top: Element, prose: dict[Element, int]) -> Element:
+def _widen(top: Element, prose: dict[Element, int], lengths: dict[Element, int]) -> Element:
     """The ancestor of ``top`` that best holds the whole article: most prose, least else.
 
     Votes reach three levels up, so an article in sub-headed sections, steps or "page" blocks
@@ -438,13 +466,14 @@ def _widen(top: Element, prose: dict[Element, int]) -> Element:
     far and more prose than else (a round-up whose reviews sit deep in product cards beside
     lists of specs: the cards' votes never reach the container that holds them all).
     """
-    length = _text_len(top.text_content())
+    length = _measured(top, lengths)
     best, best_value = top, float(prose.get(top, 0)) - _OTHER_COST * _other(top, prose, length)
     child = top
     for level, node in enumerate(top.iterancestors()):
         if level >= _WIDEN_LEVELS or node.tag in ("body", "html"):
             break
-        length = _grown_len(node, child, length)
+        known = lengths.get(node)
+        length = lengths[node] = _grown_len(node, child, lengths[child]) if known is None else known
         held, other = prose.get(node, 0), _other(node, prose, length)
         value = float(held) - _OTHER_COST * other
         if value > best_value or (held >= _SPLIT_GAIN * prose.get(best, 0) and other <= held):
@@ -462,7 +491,7 @@ def _grown_len(node: Element, child: Element, child_len: int) -> int:
         if other is child:
             length += child_len
         elif isinstance(other.tag, str):
-            length += _text_len(other.text_content())
+            length += _text_len(_text(other))
         if other.tail:
             length += _text_len(other.tail)
     return length
@@ -473,15 +502,19 @@ def _other(el: Element, prose: dict[Element, int], length: int) -> int:
     return max(0, length - prose.get(el, 0))
 
 
-def main_content(doc: Element) -> tuple[list[Element], frozenset[str]]:
+def main_content(
+    doc: Element, lengths: dict[Element, int] | None = None
+) -> tuple[list[Element], frozenset[str]]:
     """The elements that together hold the article, in document order, and the page's layout
-    classes (chrome-sounding class names that wrap most of its prose)."""
+    classes (chrome-sounding class names that wrap most of its prose). ``lengths`` keeps the
+    text lengths measured on the way (``_measured``), for the caller that reads the article."""
+    lengths = {} if lengths is None else lengths
     votes, layout, prose = _votes(doc)
     if not votes:
         body = doc.find("body")
         return [body if body is not None else doc], layout
-    scores = _Scores(votes)
-    top = _widen(scores.top(), prose)
+    scores = _Scores(votes, lengths)
+    top = _widen(scores.top(), prose, lengths)
     chosen = _siblings(top, scores)
     chunks = _chunks(top, scores)
     if not chunks:
@@ -542,8 +575,11 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
             return f"class/id {' '.join(hints.split())[:40]!r}"
         return None
     if tag in ("ul", "ol", "div", "section", "table", "dl"):
+        linked = _link_len(el)
+        if not linked:  # no link text: no need to measure the block's
+            return None
         length = _text_len(el.text_content())
-        density = _link_density(el, length) if length else 0.0
+        density = min(1.0, linked / length) if length else 0.0
         if density > 0.5:
             return f"links {density:.0%}"
     return None
@@ -578,24 +614,23 @@ class _Collector:
         self.linked = 0
         self.link_depth = 0
 
-    def add(self, text: str) -> None:
-        self.pieces.append(text)
-        if self.link_depth:
-            self.linked += _text_len(text)
-
     def flush(self, heading: bool = False) -> None:
         if not self.pieces:
             return
         raw = "".join(self.pieces)
         linked, self.linked = self.linked, 0
         self.pieces.clear()
+        if raw.isspace():  # whitespace between blocks: nothing would be left of it below
+            return
         # Collapse whitespace per line; an empty line (``<br><br>``) splits paragraphs.
         # (``str.split()`` splits on exactly what the regex ``\s`` matches, and is faster.)
         if "\n" in raw:
             text = "\n".join(" ".join(line.split()) for line in raw.split("\n")).strip("\n")
+            length = _text_len(text)
         else:
-            text = " ".join(raw.split())
-        length = _text_len(text)
+            words = raw.split()
+            text = " ".join(words)
+            length = len(text) - len(words) + 1  # ``_text_len``: one space between words
         if length == 0:
             return
         # A paragraph that is nearly all link text is a teaser ("Read more: <a>...</a>"),
@@ -617,7 +652,7 @@ class _Collector:
         """
         if el.tag in _SILENT_TAGS:
             return
-        text = el.text_content()
+        text = _text(el)
         length = _text_len(text)
         if length:
             self.dropped.append(Dropped(_excerpt(text), reason))
@@ -640,10 +675,11 @@ class Extraction(NamedTuple):
 
 def extract(doc: Element) -> Extraction:
     """Find the article in a parsed page and read its text; see the module docstring."""
-    roots, layout = main_content(doc)
+    lengths: dict[Element, int] = {}
+    roots, layout = main_content(doc, lengths)
     collect = _Collector()
     for root in roots:
-        _walk(root, collect, layout)
+        _walk(root, collect, layout, lengths)
     out = collect.out
     while out and len(out) - 1 in collect.headings:  # a closing heading has nothing to head
         collect.headings.discard(len(out) - 1)
@@ -652,11 +688,14 @@ def extract(doc: Element) -> Extraction:
     return Extraction(kept, tuple(collect.dropped))
 
 
-def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
+def _walk(
+    root: Element, collect: _Collector, layout: frozenset[str], lengths: dict[Element, int]
+) -> None:
     """Text of the kept blocks under ``root``, whitespace collapsed; ``<br>`` is a line break."""
-    root_len = _text_len(root.text_content())
+    root_len = _measured(root, lengths)
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[Element] = set()
+    pieces = collect.pieces
     code = 0  # depth inside <pre>/<code>: a highlighter's classes ("hljs-comment") name tokens
     for event, el in walker:
         tag = el.tag
@@ -673,11 +712,14 @@ def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
                 if collect.pieces:  # most blocks open and close with nothing pending
                     collect.flush()
             elif tag == "br":
-                collect.pieces.append("\n")
+                pieces.append("\n")
             elif tag == "a":
                 collect.link_depth += 1
-            if el.text:
-                collect.add(el.text.replace("\n", " "))
+            text = el.text
+            if text:
+                pieces.append(text.replace("\n", " "))
+                if collect.link_depth:
+                    collect.linked += _text_len(text)
         else:
             if tag in _CODE_TAGS and el not in skipped:
                 code -= 1
@@ -688,6 +730,9 @@ def _walk(root: Element, collect: _Collector, layout: frozenset[str]) -> None:
                     collect.flush(heading=tag in _HEADING_TAGS)
             elif tag == "a":
                 collect.link_depth -= 1
-            if el.tail and el is not root:
-                collect.add(el.tail.replace("\n", " "))
+            text = el.tail
+            if text and el is not root:
+                pieces.append(text.replace("\n", " "))
+                if collect.link_depth:
+                    collect.linked += _text_len(text)
     collect.flush()
