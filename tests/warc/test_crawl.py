@@ -528,3 +528,38 @@ def test_a_capture_is_copied_as_its_own_gzip_member_up_to_a_shared_one(tmp_path:
         found.extend(read_crawl(path))
     assert len(found) == 1 and isinstance(found[0], Capture)
     assert found[0].record == first and found[0].gzipped
+
+
+def test_crawl_members_are_inflated_by_zlib_ng_and_known_whole(crawl: tuple[Path, str]) -> None:
+    """The fast path is the one taken: warcio's reader inflates the crawl with zlib-ng, and
+    each record it reads is seen to be one whole gzip member, so its copy is not inflated
+    a second time to check."""
+    from zlib_ng import zlib_ng
+
+    from scrubwarc.warc.crawl import _ended_member, _records
+
+    inflater = type(zlib_ng.decompressobj(31))
+    ends = []
+    with crawl[0].open("rb") as handle:
+        it = _records(handle)
+        for record in it:
+            record.raw_stream.read()
+            it.read_to_end()
+            assert type(it.reader.decompressor) is inflater
+            ends.append(_ended_member(it))
+    assert len(ends) > 8 and all(ends)
+
+
+def test_a_crawl_damaged_inside_a_member_is_an_error_not_a_crash(
+    crawl: tuple[Path, str], tmp_path: Path
+) -> None:
+    data = bytearray(crawl[0].read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 64] = bytes(64)  # zeros in the middle of a member's deflate data
+    bad = tmp_path / "bad.warc.gz"
+    bad.write_bytes(bytes(data))
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", bad, "-o", out)
+    assert done.returncode == 2, done.stderr
+    assert "bad.warc.gz" in done.stderr and "Traceback" not in done.stderr
+    assert run("verify", out).returncode == 0

@@ -1,10 +1,11 @@
 """Reading crawl WARCs (and ARCs): the captures that hold articles, decoded, in file order.
 
-One pass over the file with warcio. ``response`` records (and ``resource`` records at an
-http(s) URL) are captures; a capture is an article when it is a 2xx HTML or text page that
-the URL patterns let through; anything else is counted by its reason and its payload is
-skipped unread. An article's HTTP payload is de-chunked and decompressed (gzip, deflate,
-and br when a ``brotli`` module is installed); its charset comes from the HTTP header.
+One pass over the file with warcio (its gzip members inflated by zlib-ng). ``response``
+records (and ``resource`` records at an http(s) URL) are captures; a capture is an article
+when it is a 2xx HTML or text page that the URL patterns let through; anything else is
+counted by its reason and its payload is skipped unread. An article's HTTP payload is
+de-chunked and decompressed (gzip, deflate, and br when a ``brotli`` module is installed);
+its charset comes from the HTTP header.
 A ``revisit`` is resolved to the earlier capture it names when that is in the same file
 (found again by its offset), otherwise reported and skipped.
 
@@ -23,10 +24,11 @@ import uuid
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
+from zlib_ng import zlib_ng
 
 from scrubwarc.errors import InputError
 from scrubwarc.warc.http import decode_http
@@ -47,6 +49,11 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPES = frozenset({"text/plain", ""})  # no type: the bytes decide
 _NOT_PAGES = {".js": "script", ".mjs": "script", ".css": "stylesheet", ".json": "other type"}
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
+# warcio reads 16 KiB at a time; a crawl's records are tens of KiB, so fewer, larger reads
+# mean fewer turns of its Python read loop.
+_BLOCK_SIZE = 64 * 1024
+# What zlib-ng raises where zlib would raise zlib.error (its own class, no subclass).
+_READ_ERRORS = (*READ_ERRORS, cast("type[Exception]", zlib_ng.error))
 
 
 class Capture(NamedTuple):
@@ -212,7 +219,7 @@ def read_crawl(
         with path.open("rb") as handle, path.open("rb") as again:
             gzipped = handle.read(2) == b"\x1f\x8b"
             handle.seek(0)
-            it = ArchiveIterator(handle, arc2warc=fmt == "arc")
+            it = _records(handle, arc=fmt == "arc")
             records = iter(it)
             while True:
                 # warcio prints warnings to stderr; the library never prints.
@@ -246,7 +253,7 @@ def read_crawl(
             if rest.strip(b"\r\n"):
                 offset = end
                 raise EOFError("truncated record or data that is not a record")
-    except READ_ERRORS as exc:
+    except _READ_ERRORS as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputError(
             f"unreadable {fmt.upper()} at offset {offset}: {reason}", str(path)
@@ -356,10 +363,31 @@ def _revisited(headers: Any, index: _Index, again: io.BufferedReader) -> tuple[b
         return "revisit of a capture that is not in this input"
     again.seek(found)
     with contextlib.redirect_stderr(io.StringIO()):
-        original = next(iter(ArchiveIterator(again)), None)
+        original = next(iter(_records(again)), None)
         if original is None or original.http_headers is None:
             return "revisit of a capture that cannot be read again"
         return original.raw_stream.read(), original.http_headers
+
+
+def _records(handle: io.BufferedReader, *, arc: bool = False) -> Any:
+    """warcio's ArchiveIterator over ``handle``, its gzip members inflated by zlib-ng.
+
+    zlib-ng inflates the same bytes as zlib in about 60% of the time, and inflating is the
+    larger part of reading a crawl. The decompressor is chosen through warcio's reader's own
+    table (read defensively: a warcio without it keeps zlib).
+    """
+    it = ArchiveIterator(handle, arc2warc=arc, block_size=_BLOCK_SIZE)
+    reader: Any = getattr(it, "reader", None)
+    table = getattr(reader, "DECOMPRESSORS", None)
+    if isinstance(table, dict) and hasattr(reader, "set_decomp"):
+        # On the instance: other users of warcio in this process keep zlib.
+        reader.DECOMPRESSORS = {**table, "gzip": _gzip_inflater}
+        reader.set_decomp("gzip")
+    return it
+
+
+def _gzip_inflater() -> Any:
+    return zlib_ng.decompressobj(16 + zlib.MAX_WBITS)
 
 
 def _arc_record_id(name: str, offset: int) -> str:
@@ -417,7 +445,7 @@ def _as_warc(again: io.BufferedReader, offset: int, record_id: str) -> bytes | s
     again.seek(offset)
     out = io.BytesIO()
     with contextlib.redirect_stderr(io.StringIO()):
-        record = next(iter(ArchiveIterator(again, arc2warc=True)), None)
+        record = next(iter(_records(again, arc=True)), None)
         if record is None:
             return "ARC record cannot be read again"
         record.rec_headers.replace_header("WARC-Record-ID", record_id)
