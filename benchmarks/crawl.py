@@ -45,7 +45,15 @@ from collections.abc import Iterator  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 
-from benchmarks.run import PY, SCRUBWARC, interleave, median, run, table  # noqa: E402
+from benchmarks.run import (  # noqa: E402
+    PY,
+    SCRUBWARC,
+    compile_package,
+    interleave,
+    median,
+    run,
+    table,
+)
 
 SHARED = HERE.parent.parent / "shared"
 Served = dict[str, tuple[bytes, bool, bool]]  # path -> (page, gzip-encoded, chunked)
@@ -322,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         readers["read: fastwarc"] = [*me, "fastwarc", str(crawl)]
     readers["read: scrubwarc read_crawl"] = [*me, "scrubwarc", str(crawl)]
     commands.update(readers)
+    compile_package()
     runs = interleave(commands, args.repeat)
     for name, done in runs.items():
         failed = [r for r in done if r.code != 0]

@@ -20,9 +20,10 @@ import sys
 from pathlib import Path
 
 # This script shares its name with the standard library's ``html``: run as a script, its folder
-# comes first on sys.path and would shadow ``html`` for every module imported after this line.
+# comes first on sys.path and would shadow ``html`` for every module imported after this line;
+# the repository root takes its place, so that ``benchmarks`` imports as a package.
 if sys.path and Path(sys.path[0] or ".").resolve() == Path(__file__).resolve().parent:
-    del sys.path[0]
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 import argparse
 import gzip
@@ -423,6 +424,9 @@ def bench_set(
     for run in runs:
         (score_wcxb if label == "wcxb" else score_aeb)(run, pages)
     if whole_runs > 0:
+        from benchmarks.run import compile_package  # lazy: it imports scrubwarc
+
+        compile_package(REPO / "src" / "scrubwarc")  # as installed: the peers' are compiled too
         with tempfile.TemporaryDirectory(prefix="scrubwarc-html-") as tmp:
             folder = Path(tmp)
             for page in pages:

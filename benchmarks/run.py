@@ -136,9 +136,18 @@ def baseline_command(python: str | None) -> list[str] | None:
         return None
     where = "import os, scrubwarc; print(os.path.dirname(scrubwarc.__file__))"
     package = subprocess.run([python, "-c", where], capture_output=True, text=True, check=True)
-    compile_package = [python, "-m", "compileall", "-q", package.stdout.strip()]
-    subprocess.run(compile_package, check=True, stdout=subprocess.DEVNULL)
+    compile_package(Path(package.stdout.strip()), python)
     return [python, "-m", "scrubwarc"]
+
+
+def compile_package(package: Path | None = None, python: str = PY) -> None:
+    """Byte-compile scrubwarc (``package``: this one's by default) as ``pip install`` does: an
+    editable install, or a shell with PYTHONDONTWRITEBYTECODE set, would otherwise compile our
+    modules again in every timed process (tens of ms each), which an installed package and
+    the peers, byte-compiled in site-packages, never do."""
+    package = package or Path(scrubwarc.__file__).parent
+    command = [python, "-m", "compileall", "-q", str(package)]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 
 def bench_throughput(
@@ -149,6 +158,7 @@ def bench_throughput(
     text, size = ensure_corpus(work / f"corpus-{articles}", articles)
     out = work / "out"
     out.mkdir(exist_ok=True)
+    compile_package()
     archive = [*SCRUBWARC, "archive", str(text), "--force", "-q", "-o"]
     commands = {
         "warcio floor": [PY, str(HERE / "floor.py"), str(text), str(out / "floor.warc.gz")],
@@ -263,12 +273,7 @@ def bench_startup(work: Path, runs: int, baseline: list[str] | None = None) -> d
         before = Path(baseline[0]).with_name("scrubwarc-hook")
         hook_before = [str(before)] if before.is_file() else hook_module
         commands["baseline scrubwarc-hook --check (3 files)"] = [*hook_before, "--check", *paths]
-    # Byte-compile the package as `pip install` does: an editable install (or a shell with
-    # PYTHONDONTWRITEBYTECODE set) would otherwise compile our modules on every run.
-    package = Path(scrubwarc.__file__).parent
-    subprocess.run(
-        [PY, "-m", "compileall", "-q", str(package)], check=True, stdout=subprocess.DEVNULL
-    )
+    compile_package()
     interleave(commands, 1, files)  # warm the file cache
     results = interleave(commands, runs, files)
     ms = {n: median(r) * 1000 for n, r in results.items()}
