@@ -86,3 +86,17 @@ def test_a_link_to_the_author_page_labelled_with_its_name(
     link: str, names: tuple[str, ...]
 ) -> None:
     assert authors("", f"<h1>Rain</h1><p>It rained all day.</p><p>{link}</p>") == names
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<div id="byline">Ann Lee</div>', ("Ann Lee",)),
+        ('<div class="post-meta" id="author-name">Ann Lee</div>', ("Ann Lee",)),
+        ('<div class="avatar" id="author">Ann Lee</div>', ()),
+    ],
+    ids=["hint in the id alone", "a name hint in the id", "noise in the class, hint in the id"],
+)
+def test_byline_elements_read_class_and_id_together(body: str, expected: tuple[str, ...]) -> None:
+    text = "<p>It rained all day in the valley, and the river rose by a metre overnight.</p>"
+    assert authors("", f"<h1>Rain</h1>{body}{text}") == expected

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -135,17 +135,16 @@ def read_authors(
         names = [name for value in tags.all(key) for name in names_from_author_text(value)]
         if names:
             return _visible_over_stated(dedupe(names), headline)
-    names = list(_itemprop_authors(page))
-    if names:
-        return dedupe(names)
-    for source in (_rel_authors, _author_page_links):
-        names = list(source(page.links()))
-        if names:
-            return dedupe(names)
-    names = list(_byline_elements(page.root))
-    if names:
-        return dedupe(names)
-    for names in (list(_by_line_near_headline(headline)), list(_written_by_line(page))):
+    sources: tuple[Callable[[], Iterator[str]], ...] = (
+        lambda: _itemprop_authors(page),
+        lambda: _rel_authors(page.links()),
+        lambda: _author_page_links(page.links()),
+        lambda: _byline_elements(page.root),
+        lambda: _by_line_near_headline(headline),
+        lambda: _written_by_line(page),
+    )
+    for source in sources:  # each read only when those before it name no one
+        names = list(source())
         if names:
             return dedupe(names)
     return organisations

@@ -97,15 +97,14 @@ class _Shifts:
         self._in_ends: list[int] = []
         self._shift = 0  # input length minus output length so far
 
-    def add(self, start: int, end: int, new: str) -> int:
-        """Record ``input[start:end]`` replaced by ``new``; its offset in the output."""
+    def add(self, start: int, end: int, new: str) -> None:
+        """Record ``input[start:end]`` replaced by ``new``."""
         out = start - self._shift
         self._in_starts.append(start)
         self._in_ends.append(end)
         self._out_starts.append(out)
         self._out_ends.append(out + len(new))
         self._shift += end - start - len(new)
-        return out
 
     def back(self, offset: int) -> int:
         """The input offset of output ``offset`` (inside a replacement: where it began)."""
