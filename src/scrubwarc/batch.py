@@ -395,8 +395,9 @@ def write_sources(
     cluster run (``cluster``); what ``crawls`` met besides articles stays in ``crawls``.
     """
     tally = Tally()
-    batches = _batches(sources, BATCH_SIZE, crawls)
-    for outcome in _ordered(batches, pool, jobs, options, max_bytes):
+    held = _Held()
+    batches = held.keep(_batches(sources, BATCH_SIZE, crawls))
+    for outcome in map(held.restore, _ordered(batches, pool, jobs, options, max_bytes)):
         if outcome.not_article is not None:
             crawls.not_articles[outcome.not_article] += 1
             continue
@@ -414,6 +415,37 @@ def write_sources(
         if progress is not None:
             progress(tally.articles, None)
     return tally
+
+
+class _Held:
+    """The stored gzip members of captures whose jobs are with the workers, kept here.
+
+    A member is copied as it is: sent to a worker and back it would cost two pickles and
+    two trips through a pipe (tens of KB a page) for nothing. Plain records still go,
+    the worker compresses them. One entry per job, in order: every job gives one outcome.
+    """
+
+    def __init__(self) -> None:
+        self._records: deque[bytes | None] = deque()
+
+    def keep(self, batches: Iterable[list[_Job]]) -> Iterator[list[_Job]]:
+        """The batches, their captures' stored members taken out and kept."""
+        for batch in batches:
+            yield [self._take(job) for job in batch]
+
+    def _take(self, job: _Job) -> _Job:
+        if isinstance(job, _CaptureJob) and job.info.gzipped and job.info.record is not None:
+            self._records.append(job.info.record)
+            return job._replace(info=job.info._replace(record=None))
+        self._records.append(None)
+        return job
+
+    def restore(self, outcome: _Outcome) -> _Outcome:
+        """The outcome of the next job in order, with its capture's member put back."""
+        record = self._records.popleft()
+        if record is not None and isinstance(outcome.encoded, EncodedCapture):
+            return outcome._replace(encoded=outcome.encoded._replace(record=record))
+        return outcome
 
 
 def _own_output(output: Path) -> Callable[[Path], bool]:

@@ -324,6 +324,31 @@ def test_same_bytes_for_any_number_of_jobs(crawl: tuple[Path, str], tmp_path: Pa
     assert outputs[0] == outputs[1]
 
 
+def test_stored_members_stay_in_this_process(crawl: tuple[Path, str], tmp_path: Path) -> None:
+    """A copied capture's gzip member does not travel to a worker and back; a plain
+    record does (the worker compresses it). Put back, each member is the one read."""
+    from scrubwarc.batch import Crawls, _Held, _process_batch
+    from scrubwarc.warc.capture import EncodedCapture
+
+    plain = tmp_path / "plain.warc"
+    plain.write_bytes(gzip.decompress(crawl[0].read_bytes()))
+    for path, stays in ((crawl[0], True), (plain, False)):
+        jobs = list(Crawls((), (), 2**26, copy=True).jobs(path))
+        assert jobs and all(j.info.record for j in jobs)
+        held = _Held()
+        sent = [job for batch in held.keep([jobs]) for job in batch]
+        assert all((job.info.record is None) == stays for job in sent)
+        outcomes = list(map(held.restore, _process_batch(sent, None, 2**26)))
+        done = [(j, o.encoded) for j, o in zip(jobs, outcomes, strict=True) if o.encoded]
+        assert len(done) >= 2  # the rest: pages with nothing to extract
+        for job, encoded in done:
+            assert isinstance(encoded, EncodedCapture) and encoded.record and job.info.record
+            if stays:
+                assert encoded.record == job.info.record
+            else:
+                assert gzip.decompress(encoded.record) == job.info.record
+
+
 def test_crawls_are_found_by_content_not_name(crawl: tuple[Path, str], tmp_path: Path) -> None:
     renamed = tmp_path / "in" / "capture.dat"
     renamed.parent.mkdir()
