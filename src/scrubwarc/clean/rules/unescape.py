@@ -3,7 +3,11 @@
 A tag is markup residue by its structure: it carries attributes, or it is glued to the
 text or tags around it (``<p>First``, ``end.</p>``, ``<b>bold</b>``, ``</p><p>``), or it
 is alone on its line. A tag that stands as a word in a sentence (``the <p> tag``,
-``<li> elements``, ``an <img> tag``) names markup and stays, escaped or not.
+``<li> elements``, ``an <img> tag``) names markup and stays, escaped or not. So does markup
+quoted in a sentence, as texts about HTML quote it: a tag between brackets or quotes
+(``(<img src="a.svg">)``), and a word of tags holding an element that follows a word
+(``renders <p>Hello</p>.``, ``Input: <table></table><li>``): a scraper's block tags stand
+at the start of a line or after other markup, not after a word.
 
 Entities and tags between backticks (``write `&amp;` for "&"``) are a code sample's
 characters, written on purpose, and stay; elsewhere an entity in plain text is residue.
@@ -83,6 +87,42 @@ def _named_in_prose(text: str, start: int, end: int) -> bool:
     return (before.isspace() or before in _WORD_BEFORE) and (
         after.isspace() or after in _WORD_AFTER
     )
+
+
+# Brackets and quotes whose pair around a tag quotes it.
+_QUOTES = dict(zip("([{\"'“‘«`「（", ")]}\"'”’»`」）", strict=True))
+# A block element written out whole inside a word of tags: ``<p>Hello</p>``, ``<td></td>``.
+_ELEMENT = re.compile(rf"<({_BLOCK_TAGS})(?:\s[^<>]*)?>[^<>\s]{{0,40}}</\1>", re.IGNORECASE)
+# What may end the text before quoted markup on its line: a word, or what introduces an example.
+_INTRODUCES = frozenset(":,-–—•*")
+
+
+def _quoted_markup(text: str, start: int, end: int) -> bool:
+    """True if the tag at ``text[start:end]`` is part of markup quoted in a sentence.
+
+    >>> _quoted_markup('scripts from (<img src="/a.svg">).', 14, 32)
+    True
+    >>> text = "the tree renders <p>Hello</p>. Then"
+    >>> _quoted_markup(text, 17, 20), _quoted_markup(text, 25, 29)
+    (True, True)
+    >>> _quoted_markup("<p>Hello</p> is first", 0, 3), _quoted_markup("end. <p>Hi</p> x", 5, 8)
+    (False, False)
+    """
+    before = text[start - 1] if start else ""
+    if before in _QUOTES and text[end : end + 1] == _QUOTES[before]:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    left = start
+    while left > line_start and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    word = text[left:right].lstrip("".join(_WORD_BEFORE)).rstrip("".join(_WORD_AFTER))
+    if not (word.startswith("<") and word.endswith(">") and _ELEMENT.search(word)):
+        return False
+    prose = text[line_start:left].rstrip()
+    return bool(prose) and (prose[-1].isalnum() or prose[-1] in _INTRODUCES)
 
 
 class _Shifts:
@@ -168,7 +208,11 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
         def tag(
             m: re.Match[str], spans: CodeSpans = tag_spans, untagged: _Shifts = untagged
         ) -> str:
-            if _named_in_prose(m.string, m.start(), m.end()) or spans.covers(m.start(), m.end()):
+            if (
+                _named_in_prose(m.string, m.start(), m.end())
+                or spans.covers(m.start(), m.end())
+                or _quoted_markup(m.string, m.start(), m.end())
+            ):
                 return m.group(0)
             new = "\n" if m.group("block") else ""
             removals.append(removal(m.start(), m.group(0), new))
