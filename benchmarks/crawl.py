@@ -190,8 +190,8 @@ def stages(warc: Path, limit: int) -> list[tuple[str, float]]:
     in this process, one step after another (what a profile cannot say without its own
     overhead). Reading is timed over the whole crawl."""
     from scrubwarc.article import Article
-    from scrubwarc.batch import _CaptureJob, _info
     from scrubwarc.clean.pipeline import clean_document
+    from scrubwarc.crawljobs import CaptureJob, capture_info
     from scrubwarc.meta.html import read_html_metadata, with_heading
     from scrubwarc.meta.text import html_metadata
     from scrubwarc.read.document import Document
@@ -204,7 +204,8 @@ def stages(warc: Path, limit: int) -> list[tuple[str, float]]:
     start = clock()
     captures = [f for f in read_crawl(warc) if isinstance(f, Capture)]
     read_ms = 1000 * (clock() - start) / len(captures)
-    jobs = [_CaptureJob(_info(c, warc), c.payload, c.declared, c.html) for c in captures][:limit]
+    jobs = [CaptureJob(capture_info(c, warc), c.payload, c.declared, c.html) for c in captures]
+    jobs = jobs[:limit]
     steps = ("charset", "parse", "extract", "clean rules", "page metadata",
              "text metadata, language", "encode records", "write records")  # fmt: skip
     spent = dict.fromkeys(steps, 0.0)

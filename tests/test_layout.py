@@ -1,6 +1,6 @@
 """The package's shape: stages import only down the chain, each dependency has one home.
 
-The chain is read -> clean -> meta -> article -> warc -> batch -> cluster -> cli: a stage may import
+The chain is read -> clean -> meta -> article -> warc -> crawljobs -> batch -> cluster -> cli: a stage may import
 itself and the stages before it, never one after it. Imports are read from the source (also
 those inside functions, which a run may or may not reach), so a lazy import cannot hide a
 cycle or a dependency out of its home.
@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "scrubwarc"
 # import anything.
 STAGES = (
     *("_version", "_tuples", "errors", "signals", "files"),
-    *("read", "clean", "meta", "article", "warc", "batch", "cluster", "cli"),
+    *("read", "clean", "meta", "article", "warc", "crawljobs", "batch", "cluster", "cli"),
 )
 FACADE = {"scrubwarc", "scrubwarc.__main__"}
 HOMES = {

@@ -30,7 +30,8 @@ from scrubwarc.read.document import Document, read
 if TYPE_CHECKING:
     from scrubwarc.article import Article
     from scrubwarc.article import process as process_article
-    from scrubwarc.batch import ArchiveSummary, CrawlArticle, archive, crawl_articles
+    from scrubwarc.batch import ArchiveSummary, archive
+    from scrubwarc.crawljobs import CrawlArticle, crawl_articles
     from scrubwarc.meta.model import Metadata
     from scrubwarc.warc.reader import list_articles, unpack
     from scrubwarc.warc.verify import verify
@@ -43,8 +44,8 @@ _LAZY = {
     "Metadata": ("scrubwarc.meta.model", "Metadata"),
     "archive": ("scrubwarc.batch", "archive"),
     "ArchiveSummary": ("scrubwarc.batch", "ArchiveSummary"),
-    "crawl_articles": ("scrubwarc.batch", "crawl_articles"),
-    "CrawlArticle": ("scrubwarc.batch", "CrawlArticle"),
+    "crawl_articles": ("scrubwarc.crawljobs", "crawl_articles"),
+    "CrawlArticle": ("scrubwarc.crawljobs", "CrawlArticle"),
     "WarcWriter": ("scrubwarc.warc.writer", "WarcWriter"),
     "verify": ("scrubwarc.warc.verify", "verify"),
     "unpack": ("scrubwarc.warc.reader", "unpack"),

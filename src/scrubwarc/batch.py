@@ -13,8 +13,9 @@ raw, flagged with a ``scrubwarc-error`` field and no text record: the archive th
 every input, and ``unpack`` restores the whole tree.
 
 An input whose first bytes open a WARC or ARC is a crawl: one reader in this process goes
-through it in order (``warc.crawl``) and its articles go to the workers like files do;
-captures that are not articles are counted by reason, never archived as articles.
+through it in order (``warc.crawl``) and its articles go to the workers like files do
+(``crawljobs``); captures that are not articles are counted by reason, never archived as
+articles.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import contextlib
 import multiprocessing
 import os
 import re
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -31,14 +32,13 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from scrubwarc.article import Article, process
+from scrubwarc.article import process
 from scrubwarc.clean.model import CleanOptions
-from scrubwarc.errors import ConfigError, InputError, OutputExistsError, display_path
+from scrubwarc.crawljobs import CaptureJob, Crawls, process_capture
+from scrubwarc.errors import InputError, OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES, Source, read_bytes, walk
 from scrubwarc.signals import die_with_parent
-from scrubwarc.warc.capture import CaptureInfo, EncodedCapture, encode_capture, with_capture
-from scrubwarc.warc.crawl import Capture, NotArticle, Problem, SourceInfo, read_crawl, url_path
-from scrubwarc.warc.deflate import gzip_bytes
+from scrubwarc.warc.capture import EncodedCapture, encode_capture
 from scrubwarc.warc.record import EncodedArticle, encode_article, encode_raw
 from scrubwarc.warc.sniff import CRAWL_INCLUDE, sniff_crawl
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter
@@ -50,15 +50,11 @@ __all__ = [
     "BATCH_SIZE",
     "CRAWL_INCLUDE",
     "ArchiveSummary",
-    "CrawlArticle",
-    "Crawls",
     "Progress",
     "Tally",
     "archive",
-    "crawl_articles",
     "learns_sites",
     "list_inputs",
-    "url_patterns",
     "with_sites",
     "write_sources",
 ]
@@ -67,8 +63,6 @@ Progress = Callable[[int, int | None], None]
 _T = TypeVar("_T")
 # Big enough that pickling overhead is small, small enough that a batch's bytes are too.
 BATCH_SIZE = 64
-# Revisits of captures in other crawls named in the summary; the rest are only counted.
-MAX_WARNINGS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,51 +105,11 @@ class _Outcome(NamedTuple):
     not_article: str | None = None
 
 
-class _CaptureJob(NamedTuple):
-    """A crawled article for a worker: where it was captured and its decoded payload."""
-
-    info: CaptureInfo
-    payload: bytes
-    declared: str | None
-    html: bool | None
+_Job = tuple[str, str] | CaptureJob
 
 
-_Job = tuple[str, str] | _CaptureJob
-
-
-class CrawlArticle(NamedTuple):
-    """A crawled page as processed: the article (None if nothing was extracted), or why not."""
-
-    info: CaptureInfo
-    article: Article | None
-    error: str | None = None
-
-
-def url_patterns(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
-    """Compile ``--include-url``/``--exclude-url`` regular expressions, naming a bad one."""
-    compiled = []
-    for pattern in patterns:
-        try:
-            compiled.append(re.compile(pattern))
-        except re.error as exc:
-            raise ConfigError(f"URL pattern {pattern!r}: {exc}") from None
-    return tuple(compiled)
-
-
-def _process_capture(job: _CaptureJob, options: CleanOptions | None) -> CrawlArticle:
-    info = job.info
-    path = url_path(info.url)
-    try:
-        article = process(job.payload, path, options, declared=job.declared, html=job.html)
-    except InputError as exc:
-        return CrawlArticle(info, None, exc.reason)
-    if article.empty:
-        return CrawlArticle(info, None)
-    return CrawlArticle(info, with_capture(article, info, path))
-
-
-def _capture_outcome(job: _CaptureJob, options: CleanOptions | None) -> _Outcome:
-    done = _process_capture(job, options)
+def _capture_outcome(job: CaptureJob, options: CleanOptions | None) -> _Outcome:
+    done = process_capture(job, options)
     where = f"{done.info.warc}: offset {done.info.offset}: {done.info.url}"
     if done.article is None:
         empty = None if done.error else "empty extraction"
@@ -172,7 +126,7 @@ def _process_batch(
     """
     outcomes = []
     for job in batch:
-        if isinstance(job, _CaptureJob):
+        if isinstance(job, CaptureJob):
             outcomes.append(_capture_outcome(job, options))
             continue
         source, relative = job
@@ -190,108 +144,6 @@ def _process_batch(
         else:
             outcomes.append(_Outcome(relative, source, encode_article(article, relative)))
     return outcomes
-
-
-class Crawls:
-    """What the reader of crawl inputs found besides articles, for the summary."""
-
-    def __init__(
-        self,
-        include_url: Sequence[str],
-        exclude_url: Sequence[str],
-        max_bytes: int,
-        copy: bool,
-        on_source_info: Callable[[str, bytes], None] | None = None,
-    ) -> None:
-        self.include_url = url_patterns(include_url)
-        self.exclude_url = url_patterns(exclude_url)
-        self.max_bytes = max_bytes
-        self.copy = copy
-        self.on_source_info = on_source_info
-        self.not_articles: Counter[str] = Counter()
-        self.seen = False  # whether any crawl was read
-        self.problems: list[tuple[str, str]] = []
-        self.warnings: list[tuple[str, str]] = []
-
-    def jobs(self, path: Path) -> Iterator[_CaptureJob]:
-        """The articles of one crawl, as jobs; the rest counted or reported here."""
-        self.seen = True
-        try:
-            for found in read_crawl(
-                path,
-                include_url=self.include_url,
-                exclude_url=self.exclude_url,
-                max_bytes=self.max_bytes,
-                copy=self.copy,
-            ):
-                if isinstance(found, Capture):
-                    yield _CaptureJob(_info(found, path), found.payload, found.declared, found.html)
-                elif isinstance(found, NotArticle):
-                    self.not_articles[found.reason] += 1
-                elif isinstance(found, SourceInfo):
-                    if self.on_source_info is not None and found.record is not None:
-                        self.on_source_info(found.record_id, _as_member(found))
-                elif isinstance(found, Problem):
-                    where = f"{path}: offset {found.offset}: {found.url}"
-                    if found.reason.startswith("revisit of a capture that is not"):
-                        # Common in deduplicated crawls: counted, and the first few named.
-                        self.not_articles["revisit of another crawl"] += 1
-                        if len(self.warnings) < MAX_WARNINGS:
-                            self.warnings.append((where, found.reason))
-                    else:
-                        self.problems.append((where, found.reason))
-        except InputError as exc:
-            self.problems.append((exc.source or str(path), exc.reason))
-
-
-def _info(found: Capture, path: Path) -> CaptureInfo:
-    return CaptureInfo(
-        found.url,
-        found.date,
-        found.record_id,
-        path.name,
-        found.offset,
-        found.record,
-        found.gzipped,
-        found.warcinfo_id,
-    )
-
-
-def _as_member(found: SourceInfo) -> bytes:
-    return found.record if found.gzipped else gzip_bytes(found.record)
-
-
-def crawl_articles(
-    path: Path,
-    *,
-    options: CleanOptions | None = None,
-    include_url: Sequence[str] = (),
-    exclude_url: Sequence[str] = (),
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    report: Callable[[str, str, bool], None] | None = None,
-) -> Iterator[CrawlArticle]:
-    """The articles of one crawl, processed in file order (for ``meta`` and ``clean``).
-
-    A page whose extraction is empty comes with ``article`` None; one that cannot be read
-    with an ``error``. Records that cannot be read, and a file that stops being readable,
-    go to ``report(where, reason, is_error)`` as they are met, as do (not as errors)
-    revisits of captures that are not in this file.
-    """
-    crawls = Crawls(include_url, exclude_url, max_bytes, copy=False)
-
-    def flush() -> None:
-        if report is not None:
-            for where, reason in crawls.problems:
-                report(where, reason, True)
-            for where, reason in crawls.warnings:
-                report(where, reason, False)
-        crawls.problems.clear()
-        crawls.warnings.clear()
-
-    for job in crawls.jobs(path):
-        flush()
-        yield _process_capture(job, options)
-    flush()
 
 
 def _batches(sources: Iterable[Source], size: int, crawls: Crawls) -> Iterator[list[_Job]]:
@@ -434,7 +286,7 @@ class _Held:
             yield [self._take(job) for job in batch]
 
     def _take(self, job: _Job) -> _Job:
-        if isinstance(job, _CaptureJob) and job.info.gzipped and job.info.record is not None:
+        if isinstance(job, CaptureJob) and job.info.gzipped and job.info.record is not None:
             self._records.append(job.info.record)
             return job._replace(info=job.info._replace(record=None))
         self._records.append(None)

@@ -327,7 +327,8 @@ def test_same_bytes_for_any_number_of_jobs(crawl: tuple[Path, str], tmp_path: Pa
 def test_stored_members_stay_in_this_process(crawl: tuple[Path, str], tmp_path: Path) -> None:
     """A copied capture's gzip member does not travel to a worker and back; a plain
     record does (the worker compresses it). Put back, each member is the one read."""
-    from scrubwarc.batch import Crawls, _CaptureJob, _Held, _Job, _process_batch
+    from scrubwarc.batch import _Held, _Job, _process_batch
+    from scrubwarc.crawljobs import CaptureJob, Crawls
     from scrubwarc.warc.capture import EncodedCapture
 
     plain = tmp_path / "plain.warc"
@@ -337,7 +338,7 @@ def test_stored_members_stay_in_this_process(crawl: tuple[Path, str], tmp_path: 
         assert jobs and all(j.info.record for j in jobs)
         held = _Held()
         sent = [job for batch in held.keep([list[_Job](jobs)]) for job in batch]
-        assert all(isinstance(j, _CaptureJob) and (j.info.record is None) == stays for j in sent)
+        assert all(isinstance(j, CaptureJob) and (j.info.record is None) == stays for j in sent)
         outcomes = list(map(held.restore, _process_batch(sent, None, 2**26)))
         done = [(j, o.encoded) for j, o in zip(jobs, outcomes, strict=True) if o.encoded]
         assert len(done) >= 2  # the rest: pages with nothing to extract

@@ -216,7 +216,7 @@ def _crawl(
     urls: _UrlPatterns,
 ) -> None:
     """The cleaned text of each article page of a crawl, under a path built from its URL."""
-    from scrubwarc.batch import crawl_articles  # lazy: warcio
+    from scrubwarc.crawljobs import crawl_articles  # lazy: warcio
     from scrubwarc.warc.reader import unsafe_reason
 
     def report(where: str, reason: str, is_error: bool) -> None:

@@ -228,7 +228,7 @@ def _silence_stdout() -> None:
 def check_url_patterns(*patterns: Sequence[str] | None) -> None:
     """A bad ``--include-url``/``--exclude-url`` is a usage error, found before any work."""
     if any(patterns):
-        from scrubwarc.batch import url_patterns  # lazy: warcio, only when patterns are given
+        from scrubwarc.crawljobs import url_patterns  # lazy: warcio, only when patterns are given
 
         try:
             url_patterns([p for group in patterns for p in group or ()])

@@ -156,7 +156,7 @@ def _crawl(
     run: Run,
 ) -> None:
     """One line (or summary) per article page of a crawl; pages with no text are left out."""
-    from scrubwarc.batch import crawl_articles  # lazy: warcio
+    from scrubwarc.crawljobs import crawl_articles  # lazy: warcio
 
     def report(where: str, reason: str, is_error: bool) -> None:
         if is_error:

@@ -33,8 +33,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scrubwarc.batch import MAX_WARNINGS, ArchiveSummary, Progress, learns_sites, list_inputs
+from scrubwarc.batch import ArchiveSummary, Progress, learns_sites, list_inputs
 from scrubwarc.clean.model import CleanOptions
+from scrubwarc.crawljobs import MAX_WARNINGS
 from scrubwarc.errors import ConfigError, InputError, OutputExistsError, display_path
 from scrubwarc.files import ARTICLE_INCLUDE, DEFAULT_MAX_BYTES
 from scrubwarc.warc.writer import Clock, RecordIds, check_output, check_output_name

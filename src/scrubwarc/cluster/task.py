@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple
 
-from scrubwarc.batch import ArchiveSummary, Crawls, Progress, with_sites, write_sources
+from scrubwarc.batch import ArchiveSummary, Progress, with_sites, write_sources
 from scrubwarc.clean.model import CleanOptions
+from scrubwarc.crawljobs import Crawls
 from scrubwarc.errors import ConfigError
 from scrubwarc.files import Source
 from scrubwarc.warc.writer import Clock, RecordIds, WarcWriter, part_name
