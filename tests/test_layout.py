@@ -1,9 +1,9 @@
 """The package's shape: stages import only down the chain, each dependency has one home.
 
-The chain is read -> clean -> meta -> article -> warc -> crawljobs -> batch -> cluster -> cli: a stage may import
-itself and the stages before it, never one after it. Imports are read from the source (also
-those inside functions, which a run may or may not reach), so a lazy import cannot hide a
-cycle or a dependency out of its home.
+The chain is read -> clean -> meta -> article -> warc -> crawljobs -> batch -> cluster -> cli:
+a stage may import itself and the stages before it, never one after it. Imports are read from
+the source (also those inside functions, which a run may or may not reach), so a lazy import
+cannot hide a cycle or a dependency out of its home.
 """
 
 from __future__ import annotations

@@ -113,6 +113,7 @@ HOSTILE = {
     "unescape-tags-in-prose": "the <p> tag ",
     "unescape-glued-tags": "a<b>b</b>",
     "unescape-cjk-glued-tags": "は<b>",
+    "unescape-quoted-markup": "x <p>a</p> (<b x=1>) ",
     "boilerplate-sentences": "Read more: the report.\n",
     "sitename-separators": "A | B - C — D · ",
     "dates-cjk": "2023年4月1日 ",

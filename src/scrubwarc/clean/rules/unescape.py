@@ -95,10 +95,18 @@ _QUOTES = dict(zip("([{\"'“‘«`「（", ")]}\"'”’»`」）", strict=True
 _ELEMENT = re.compile(rf"<({_BLOCK_TAGS})(?:\s[^<>]*)?>[^<>\s]{{0,40}}</\1>", re.IGNORECASE)
 # What may end the text before quoted markup on its line: a word, or what introduces an example.
 _INTRODUCES = frozenset(":,-–—•*")
+_WORD_TAIL = re.compile(r"\S+\Z")
+_WORD_HEAD = re.compile(r"\S+")
+_PROSE_END = re.compile(r"([^\s])[ \t]*\Z")
+_WORD_BEFORE_CHARS = "".join(_WORD_BEFORE)
+_WORD_AFTER_CHARS = "".join(_WORD_AFTER)
 
 
 def _quoted_markup(text: str, start: int, end: int) -> bool:
     """True if the tag at ``text[start:end]`` is part of markup quoted in a sentence.
+
+    Looks no further than ``_PAIR_WINDOW`` characters either way: a quoted example is short,
+    and a longer run without spaces is residue (or hostile), not a word.
 
     >>> _quoted_markup('scripts from (<img src="/a.svg">).', 14, 32)
     True
@@ -107,22 +115,27 @@ def _quoted_markup(text: str, start: int, end: int) -> bool:
     (True, True)
     >>> _quoted_markup("<p>Hello</p> is first", 0, 3), _quoted_markup("end. <p>Hi</p> x", 5, 8)
     (False, False)
+    >>> _quoted_markup("a word\\n<p>Hi</p> x", 7, 10)  # at the start of its line
+    False
     """
     before = text[start - 1] if start else ""
     if before in _QUOTES and text[end : end + 1] == _QUOTES[before]:
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    left = start
-    while left > line_start and not text[left - 1].isspace():
-        left -= 1
-    right = end
-    while right < len(text) and not text[right].isspace():
-        right += 1
-    word = text[left:right].lstrip("".join(_WORD_BEFORE)).rstrip("".join(_WORD_AFTER))
+    lo = max(0, start - _PAIR_WINDOW)
+    head = _WORD_TAIL.search(text, lo, start)  # the word's part before the tag
+    left = head.start() if head else start
+    if left == lo and lo > 0 and not text[lo - 1].isspace():
+        return False
+    hi = min(len(text), end + _PAIR_WINDOW)
+    tail = _WORD_HEAD.match(text, end, hi)
+    right = tail.end() if tail else end
+    if right == hi < len(text) and not text[hi].isspace():
+        return False
+    word = text[left:right].lstrip(_WORD_BEFORE_CHARS).rstrip(_WORD_AFTER_CHARS)
     if not (word.startswith("<") and word.endswith(">") and _ELEMENT.search(word)):
         return False
-    prose = text[line_start:left].rstrip()
-    return bool(prose) and (prose[-1].isalnum() or prose[-1] in _INTRODUCES)
+    prose = _PROSE_END.search(text, lo, left)  # the line's last character before the word
+    return prose is not None and (prose[1].isalnum() or prose[1] in _INTRODUCES)
 
 
 class _Shifts:
