@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from scrubwarc import RULES, CleanOptions, Removal, clean_text
 from scrubwarc.clean.lines import drop_lines
 from scrubwarc.clean.model import RuleOutput
-from scrubwarc.clean.rules.boilerplate import drop_cross_links, split_cross_link
+from scrubwarc.clean.rules.boilerplate import _pattern, drop_cross_links, split_cross_link
 from scrubwarc.clean.rules.headline import drop_duplicate_headline, same_headline
 from scrubwarc.clean.rules.repair_encoding import _MOJIBAKE_HINT, _may_hold_mojibake
 from scrubwarc.clean.rules.tracking import _equals_signs, _token_bounds, strip_tracking
@@ -176,6 +176,15 @@ def test_cross_links_are_found_by_their_opening(lines: list[str], extra: tuple[s
     text, options = "\n".join(lines), CleanOptions(extra_boilerplate_prefixes=extra)
     doomed = [i for i, line in enumerate(lines) if split_cross_link(line, options) is not None]
     assert drop_cross_links(text, options) == drop_lines(text, doomed, "boilerplate")
+
+
+def test_text_without_a_label_does_not_compile_the_whole_pattern() -> None:
+    # Its compilation is most of what the rule costs the pre-commit hook, file by file.
+    _pattern.cache_clear()
+    assert drop_cross_links("Storm hits\n\nIt rained; related news below.\n", None)[1] == ()
+    assert _pattern.cache_info().currsize == 0
+    assert drop_cross_links("Read more: Why it rose\n\nBody.\n", None)[0] == "Body.\n"
+    assert _pattern.cache_info().currsize == 1
 
 
 @given(TEXT.map(lambda t: t.replace("a", "Ã").replace("b", "\u0080").replace("Z", "â€™")))

@@ -128,8 +128,11 @@ def drop_cross_links(text: str, options: CleanOptions | None = None) -> RuleOutp
     'Body one.\\n\\nBody two.\\n'
     """
     extra = tuple(options.extra_boilerplate_prefixes) if options else ()
-    # The first line is read as it is; the others only where a label opens them.
-    starts = [0, *(m.end() for m in _line_openings(extra).finditer(text))]
+    openings = _line_openings(extra)
+    # Only lines that a label opens are read (the first as if a line break came before it;
+    # a longer line is prose), so a text without one never compiles the whole pattern.
+    starts = [0] if openings.match("\n" + text[:_MAX_LINE]) else []
+    starts += [m.end() for m in openings.finditer(text)]
     doomed: list[int] = []
     line = counted = 0  # line is the index of the line that starts at offset counted
     for start in starts:
