@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from scrubwarc import RULES, CleanOptions, Removal, clean_text
 from scrubwarc.clean.lines import drop_lines
 from scrubwarc.clean.model import RuleOutput
+from scrubwarc.clean.rules.boilerplate import _pattern, drop_cross_links, split_cross_link
 from scrubwarc.clean.rules.headline import drop_duplicate_headline, same_headline
+from scrubwarc.clean.rules.repair_encoding import _MOJIBAKE_HINT, _may_hold_mojibake
 from scrubwarc.clean.rules.tracking import _equals_signs, _token_bounds, strip_tracking
 from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.dates import squeeze
@@ -151,3 +153,42 @@ def test_clean_text_skips_only_rules_that_would_change_nothing(text: str) -> Non
             break
     result = clean_text(text)
     assert (result.text, result.fired, result.removals) == (current, tuple(fired), tuple(removals))
+
+
+# Lines that are cross-links, nearly so, or prose; labels in any case, after bullets and tabs.
+CROSS_LINK = st.lists(
+    st.sampled_from(
+        [
+            *"\t -►»*:–|",
+            *("Read more", "READ ALSO", "related", "Related", "RELATED", "more", "MORE"),
+            *("See\talso", "don’t miss", "More from", "ſee also", "Kicker", "x", "Why it rose"),
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(st.lists(st.one_of(CROSS_LINK, LINE), max_size=10), st.sampled_from([(), ("kick",)]))
+@example(["Body.", "", "Read more: Why it rose", "", "Body two."], ())
+@example(["\tKicker: Why it rose"], (" kick", "", "ſ"))
+def test_cross_links_are_found_by_their_opening(lines: list[str], extra: tuple[str, ...]) -> None:
+    # The plain way: every line matched against the whole pattern.
+    text, options = "\n".join(lines), CleanOptions(extra_boilerplate_prefixes=extra)
+    doomed = [i for i, line in enumerate(lines) if split_cross_link(line, options) is not None]
+    assert drop_cross_links(text, options) == drop_lines(text, doomed, "boilerplate")
+
+
+def test_text_without_a_label_does_not_compile_the_whole_pattern() -> None:
+    # Its compilation is most of what the rule costs the pre-commit hook, file by file.
+    _pattern.cache_clear()
+    assert drop_cross_links("Storm hits\n\nIt rained; related news below.\n", None)[1] == ()
+    assert _pattern.cache_info().currsize == 0
+    assert drop_cross_links("Read more: Why it rose\n\nBody.\n", None)[0] == "Body.\n"
+    assert _pattern.cache_info().currsize == 1
+
+
+@given(TEXT.map(lambda t: t.replace("a", "Ã").replace("b", "\u0080").replace("Z", "â€™")))
+@example("“fine” café")
+@example("\ud800 itâ€™s")
+def test_mojibake_hint_precheck(text: str) -> None:
+    assert _may_hold_mojibake(text) == (re.search(_MOJIBAKE_HINT, text) is not None)

@@ -89,3 +89,16 @@ def test_non_latin_page_where_high_bytes_dominate(lang: str, codec: str) -> None
 )
 def test_western_page_collapses_to_cp1252_or_latin1(text: str, encoding: str) -> None:
     assert decode(text.encode("cp1252")) == (decode(b"").__class__(text, encoding))
+
+
+def test_western_page_is_decoded_without_the_detector(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its answer is not taken on few high bytes, so it is not asked (milliseconds a file).
+    import charset_normalizer
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the detector was asked")
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", refuse)
+    text = PARAGRAPHS["fr"] + " “Voilà” – dit-il."
+    assert decode(text.encode("cp1252"))[:2] == (text, "cp1252")
+    assert decode(PARAGRAPHS["pl"].encode("cp1250"))[:2] == (PARAGRAPHS["pl"], "cp1250")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
+import re
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +15,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scrubwarc import ConfigError, OutputError, WarcWriter, __version__, list_articles, verify
-from scrubwarc.warc.fields import decode_source_path, encode_source_path, parse_fields
+from scrubwarc.warc.fields import (
+    decode_source_path,
+    encode_source_path,
+    field_value,
+    json_value,
+    parse_fields,
+)
 from scrubwarc.warc.record import target_uri
 from tests.helpers import article, pinned_ids, pinned_writer, records, storm
 
@@ -276,3 +284,12 @@ def test_a_line_break_in_the_output_name_stays_out_of_the_headers(tmp_path: Path
         writer.write(storm())
     assert "WARC-Filename: bad WARC-Type: response.warc.gz\r\n" in records(out)[0]
     assert verify(out) == []
+
+
+@given(st.text(st.sampled_from([*'a é\t\r\n\x00\x7f\x85\u2028\u2029\u00a0\u00ad\u200b"\\'])))
+def test_field_and_json_values_skip_only_printable_text(value: str) -> None:
+    # The plain way: every value through the patterns (printable ones hold no break).
+    assert field_value(value) == re.sub(r"[\x00-\x1f\x7f\x85\u2028\u2029]+", " ", value).strip()
+    plain = json.dumps({"v": value}, ensure_ascii=False, separators=(",", ":"))
+    escaped = re.sub("[\x7f\x85\u2028\u2029]", lambda m: f"\\u{ord(m[0]):04x}", plain)
+    assert json_value({"v": value}) == escaped

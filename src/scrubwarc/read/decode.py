@@ -191,21 +191,24 @@ def legacy_encoding(data: bytes) -> str:
 
 def _legacy(data: bytes) -> tuple[str, float]:
     """The legacy encoding of ``data`` and how sure the choice is."""
-    import charset_normalizer  # lazy: about 30 ms to import, needed only for legacy files
-
     sample = data[: 1 << 20]
     # Non-Latin scripts in legacy encodings are mostly high bytes; Western text has a few
     # accented letters among ASCII. On few high bytes the detector's exotic guesses (UTF-16
-    # for "café", Urdu cp1006 for "café au lait") are noise, so only Latin pages compete.
+    # for "café", Urdu cp1006 for "café au lait") are noise, so only Latin pages compete,
+    # and the detector (milliseconds a file) is not asked.
     letters = len(sample.translate(None, _NOT_LETTERS))
     high = len(sample) - len(sample.translate(None, _HIGH))
-    # Mac code pages are all but absent from the web; when the detector ranks one first,
-    # the Windows page of the same script is the likelier truth ("С" is "—" in mac_cyrillic).
-    candidates = [m for m in charset_normalizer.from_bytes(sample) if m.encoding[:3] != "utf"]
-    best = next((m for m in candidates if not m.encoding.startswith("mac_")), None)
-    best = best or (candidates[0] if candidates else None)
-    if best is not None and best.encoding not in _LATIN_GUESSES and high > 0.3 * max(letters, 1):
-        return str(best.encoding), round(max(0.0, 1.0 - float(best.chaos)), 2)
+    if high > 0.3 * max(letters, 1):
+        import charset_normalizer  # lazy: about 30 ms to import, needed only for legacy files
+
+        # Mac code pages are all but absent from the web; when the detector ranks one first,
+        # the Windows page of the same script is the likelier truth ("С" is "—" in
+        # mac_cyrillic).
+        candidates = [m for m in charset_normalizer.from_bytes(sample) if m.encoding[:3] != "utf"]
+        best = next((m for m in candidates if not m.encoding.startswith("mac_")), None)
+        best = best or (candidates[0] if candidates else None)
+        if best is not None and best.encoding not in _LATIN_GUESSES:
+            return str(best.encoding), round(max(0.0, 1.0 - float(best.chaos)), 2)
     # Latin code pages differ in a few dozen letters, which a statistical detector cannot
     # tell apart on a short article: the page whose letters make one language wins.
     page, sure = pick_latin(sample)

@@ -76,7 +76,9 @@ def field_value(value: str) -> str:
     >>> field_value(" A\\r\\nB\\u2028C ")
     'A B C'
     """
-    return _LINE_BREAKS.sub(" ", value).strip()
+    # A printable value holds none of the line breaks (all of them unprintable): a C pass
+    # spares nearly every value the pattern's scan.
+    return (value if value.isprintable() else _LINE_BREAKS.sub(" ", value)).strip()
 
 
 def json_value(value: object) -> str:
@@ -86,6 +88,8 @@ def json_value(value: object) -> str:
     '{"a":"x\\\\u2028y"}'
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if text.isprintable():  # as in field_value: no break to escape
+        return text
     return _JSON_BREAKS.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
@@ -124,6 +128,7 @@ def article_fields(
     fields: list[tuple[str, str | None]] = []
     if article is not None:
         meta = article.metadata
+        nested = meta.to_dict() if meta.tracking or meta.removed else {}
         fields += [("title", meta.title)]
         fields += [("creator", a) for a in meta.authors]
         fields += [
@@ -143,8 +148,8 @@ def article_fields(
             ("sha256", meta.sha256),
             ("source-sha256", sha256),
             ("encoding", meta.encoding),
-            ("tracking", json_value(meta.to_dict()["tracking"]) if meta.tracking else None),
-            ("removed", json_value(meta.to_dict()["removed"]) if meta.removed else None),
+            ("tracking", json_value(nested["tracking"]) if meta.tracking else None),
+            ("removed", json_value(nested["removed"]) if meta.removed else None),
             ("crawl-url", meta.crawl_url),
             ("crawl-date", meta.crawl_date),
             ("crawl-warc", meta.crawl_warc),

@@ -31,18 +31,46 @@ _BULLET = r"(?:[►▶»>•*·-][ \t]*)?"
 _SEPARATOR = r"(?:[ \t]*:|[ \t]+[–—|»>-]{1,3}+)[ \t]*"
 
 
+def _labels(extra: tuple[str, ...]) -> list[str]:
+    """The labels, case-folded, longest first (so that the longest label wins)."""
+    return sorted({p.casefold() for p in (*DEFAULT_PREFIXES, *extra)}, key=len, reverse=True)
+
+
+def _label_regex(label: str) -> str:
+    return re.escape(label).replace(r"\ ", r"[ \t]+")
+
+
+_CAPS = "|".join(map(_label_regex, _CAPS_LABELS))
+
+
 @cache
 def _pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
-    labels = sorted({p.casefold() for p in (*DEFAULT_PREFIXES, *extra)}, key=len, reverse=True)
-    alternation = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in labels)
-    caps = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in _CAPS_LABELS)
+    alternation = "|".join(map(_label_regex, _labels(extra)))
     # The labels appear once: a label, then either a separator and a title or nothing
     # more. (Compiling the alternation is most of this pattern's cost, paid by every
     # hook run; and "RELATED ARTICLES" is a bare label, not a link titled "ARTICLES".)
     return re.compile(
         rf"[ \t]*{_BULLET}(?:(?i:(?:{alternation}))(?:{_SEPARATOR}(?P<a>.*)|[ \t]*[:»>]?)"
-        rf"|(?:{caps})[ \t]+(?P<b>\S.*))"
+        rf"|(?:{_CAPS})[ \t]+(?P<b>\S.*))"
     )
+
+
+@cache
+def _line_openings(extra: tuple[str, ...]) -> re.Pattern[str]:
+    """A line break followed by how every cross-link line begins (``_pattern`` up to its
+    label).
+
+    A line that does not begin so is never a cross-link, and most lines do not: one search
+    (for a literal first, which ``re`` finds by a fast scan) replaces splitting the text and
+    matching every line. The labels are grouped by their first letter, so a line is tried
+    against a few groups, not every label (a third of the time); the capitalised labels
+    are among them, in any case.
+    """
+    groups: dict[str, list[str]] = {}
+    for label in _labels((*extra, *_CAPS_LABELS)):
+        groups.setdefault(label[:1], []).append(_label_regex(label[1:]))
+    alternation = "|".join(f"{_label_regex(k)}(?:{'|'.join(v)})" for k, v in groups.items())
+    return re.compile(rf"\n(?=[ \t]*{_BULLET}(?i:{alternation}))")
 
 
 def split_cross_link(line: str, options: CleanOptions | None = None) -> str | None:
@@ -99,6 +127,18 @@ def drop_cross_links(text: str, options: CleanOptions | None = None) -> RuleOutp
     >>> drop_cross_links("Body one.\\n\\nRead more: Why it matters\\n\\nBody two.\\n")[0]
     'Body one.\\n\\nBody two.\\n'
     """
-    lines = text.split("\n")
-    doomed = [i for i, line in enumerate(lines) if split_cross_link(line, options) is not None]
+    extra = tuple(options.extra_boilerplate_prefixes) if options else ()
+    openings = _line_openings(extra)
+    # Only lines that a label opens are read (the first as if a line break came before it;
+    # a longer line is prose), so a text without one never compiles the whole pattern.
+    starts = [0] if openings.match("\n" + text[:_MAX_LINE]) else []
+    starts += [m.end() for m in openings.finditer(text)]
+    doomed: list[int] = []
+    line = counted = 0  # line is the index of the line that starts at offset counted
+    for start in starts:
+        line += text.count("\n", counted, start)
+        counted = start
+        end = text.find("\n", start)
+        if split_cross_link(text[start:] if end < 0 else text[start:end], options) is not None:
+            doomed.append(line)
     return drop_lines(text, doomed, "boilerplate")
