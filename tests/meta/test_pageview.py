@@ -4,16 +4,21 @@ reach the shortcuts (nested elements without the wanted word, headlines deep in 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
-from scrubwarc.meta import htmldates
+from scrubwarc.meta import htmlauthors, htmldates
+from scrubwarc.meta.dates import parse_date
 from scrubwarc.meta.htmltext import (
+    DATE_IN_LINE,
     MAX_DATE_LINE,
     NEAR_HEADLINE_CHARS,
     PageView,
@@ -86,7 +91,74 @@ def test_walks_from_the_headline_match_the_walks_over_the_tree(index: int) -> No
         assert list(htmldates._after(h1)) == elements[position + 1 :]
         assert list(htmldates._before(h1)) == elements[:position][::-1]
         for wanted in (re.compile(r"by|author", re.I), re.compile("rain")):
-            assert list(lines_after_headline(h1, wanted)) == _reference_lines(h1, wanted)
+            holds = functools.partial(_holds, wanted)
+            assert list(lines_after_headline(h1, holds)) == _reference_lines(h1, wanted)
+        by_line = _reference_lines(h1, htmlauthors._LEAD_IN_WORD)
+        assert list(lines_after_headline(h1, htmlauthors._has_lead_in_word)) == by_line
+
+
+def _reference_labelled_date(page: PageView, label: re.Pattern[str]) -> str | None:
+    """``_labelled_date`` as it searched every line for a digit."""
+    previous = ""
+    for line in page.texts():
+        if len(line) <= MAX_DATE_LINE:
+            for found in DATE_IN_LINE.finditer(line):
+                prefix = line[: found.start()] or previous
+                if label.search(prefix) and (parsed := parse_date(found.group(0))):
+                    return parsed
+        previous = line
+    return None
+
+
+_LABELLED = [
+    "<p>Posted on</p><p>12 May 2024</p><p>Updated 2024-06-01</p>",
+    "<p>2023-01-02</p><p>Published: <b>"
+    + "x" * 200
+    + " 3 May 2024</b></p><p>Published 4 May 2024</p>",
+    "<p>No 7 date</p><p>Published</p><p>" + "y" * 151 + " 1 June 2021</p><p>5/6/2022</p>",
+]
+
+
+@pytest.mark.parametrize("index", range(len(list(_pages())) + len(_LABELLED)))
+def test_labelled_dates_are_those_of_the_line_by_line_search(index: int) -> None:
+    pages = [
+        *_pages(),
+        *(parse_document(f"<html><body>{b}</body></html>".encode()) for b in _LABELLED),
+    ]
+    page = PageView(pages[index].getroottree().getroot())
+    for label in (htmldates._PUBLISHED_LABEL, htmldates._UPDATED_LABEL):
+        assert htmldates._labelled_date(page, label) == _reference_labelled_date(page, label)
+
+
+def _holds(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+# Letters of the words, in both cases, with the letters the regex's case folding matches to
+# them ("ı" and "İ" to "i", "ſ" to "s", the Kelvin sign to "k") and others that are not ASCII.
+_NEAR_WORDS = st.text(
+    st.sampled_from("abyAUTHORthorBYLINElinewriterWRITER \u0131\u0130\u017f\u212a\u00e9-_")
+)
+
+
+@given(_NEAR_WORDS)
+def test_the_word_searches_find_what_their_regexes_find(text: str) -> None:
+    assert htmlauthors._has_lead_in_word(text) == _holds(htmlauthors._LEAD_IN_WORD, text)
+    assert htmlauthors._has_byline_hint(text) == _holds(htmlauthors._BYLINE_HINT, text)
+
+
+@pytest.mark.parametrize("index", range(len(list(_pages()))))
+def test_the_word_searches_agree_with_their_regexes_on_the_pages(index: int) -> None:
+    root = list(_pages())[index].getroottree().getroot()
+    for element in root.iter(etree.Element):
+        for value in (element.get("class"), element.get("id"), element.text_content()):
+            if value is not None:
+                assert htmlauthors._has_byline_hint(value) == _holds(
+                    htmlauthors._BYLINE_HINT, value
+                )
+                assert htmlauthors._has_lead_in_word(value) == _holds(
+                    htmlauthors._LEAD_IN_WORD, value
+                )
 
 
 def test_an_unindexed_tag_is_refused() -> None:

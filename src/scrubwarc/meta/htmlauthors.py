@@ -204,13 +204,12 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
     "Written by", "The Author") is the name, cut before a date, role or reading time. Author
     boxes at the foot of the page (bios, avatars) and comment authors are not bylines.
     """
-    hinted = _BYLINE_HINT.search
     for element in root.iter(etree.Element):
         # Class, then id: most elements have neither, and a hint never spans the two.
         cls = element.get("class")
-        if not (cls is not None and hinted(cls)):
+        if not (cls is not None and _has_byline_hint(cls)):
             ident = element.get("id")
-            if ident is None or not hinted(ident):
+            if ident is None or not _has_byline_hint(ident):
                 continue
         if element.tag in ("script", "style", "meta"):
             continue
@@ -224,6 +223,34 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
             if names:
                 yield from names
                 return
+
+
+def _has_lead_in_word(text: str) -> bool:
+    """Whether ``text`` holds ``_LEAD_IN_WORD``, found as ``_has_byline_hint`` finds its words
+    (the text of a container after the headline runs to thousands of characters).
+
+    >>> [_has_lead_in_word(v) for v in ("Story BY", "AUTHORS", "b y", "Auteur \u00e9crit")]
+    [True, True, False, False]
+    """
+    if text.isascii():
+        text = text.lower()
+        return "by" in text or "author" in text
+    return _LEAD_IN_WORD.search(text) is not None
+
+
+def _has_byline_hint(value: str) -> bool:
+    """Whether a class or id holds ``_BYLINE_HINT``; an ASCII one (nearly all) is lower-cased
+    and searched for the words, four times as fast as the regex on every element of the page.
+    Lower-casing matches the regex's case folding on ASCII; other text is left to the regex
+    (its folding matches a dotless "ı" to "i", ``str.lower`` does not).
+
+    >>> [_has_byline_hint(v) for v in ("post-Author", "BYLINE", "wr\u0131ter", "writ-er")]
+    [True, True, True, False]
+    """
+    if value.isascii():
+        value = value.lower()
+        return "author" in value or "byline" in value or "writer" in value
+    return _BYLINE_HINT.search(value) is not None
 
 
 def _byline_name(element: lxml_html.HtmlElement) -> str | None:
@@ -254,7 +281,7 @@ def _byline_name(element: lxml_html.HtmlElement) -> str | None:
 
 def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
     """A ``By Ann Lee`` line among the first lines after the ``<h1>``."""
-    for text in lines_after_headline(headline, _LEAD_IN_WORD):
+    for text in lines_after_headline(headline, _has_lead_in_word):
         lines = text.split("\n")
         for i, line in enumerate(lines):
             lead_in = _AUTHOR_LEAD_IN.match(line)

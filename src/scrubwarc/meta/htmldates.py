@@ -6,6 +6,7 @@ offset, never moved to another day.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import itertools
@@ -23,6 +24,7 @@ from scrubwarc.meta.htmltext import (
     NEAR_HEADLINE_CHARS,
     MetaTags,
     PageView,
+    element_texts,
 )
 
 __all__ = ["StatedDates", "html_date"]
@@ -209,15 +211,21 @@ def _labelled_date(page: PageView, label: re.Pattern[str]) -> str | None:
     """The first date anywhere in the body that ``label`` names (``Published on: 15 August
     2025``, ``Posted on the 15/12/2025 at 19:00 by``, ``Last updated: May 2, 2024``), or that
     stands alone right after a label of its own."""
-    previous = ""
-    for line in page.texts():
-        # Every date ``DATE_IN_LINE`` finds has an ASCII digit: a cheap first cut.
-        if len(line) <= MAX_DATE_LINE and _ASCII_DIGIT.search(line):
+    lines = page.texts()
+    # Every date ``DATE_IN_LINE`` finds has an ASCII digit: the lines that hold one are found
+    # by one search of them all, joined (no line holds a newline), and only those are read.
+    joined = "\n".join(lines)
+    ends = list(itertools.accumulate(map((1).__add__, map(len, lines))))  # past each newline
+    position = 0
+    while digit := _ASCII_DIGIT.search(joined, position):
+        index = bisect.bisect_right(ends, digit.start())
+        line, position = lines[index], ends[index]
+        if len(line) <= MAX_DATE_LINE:
+            previous = lines[index - 1] if index else ""
             for found in DATE_IN_LINE.finditer(line):
                 prefix = line[: found.start()] or previous
                 if label.search(prefix) and (parsed := parse_date(found.group(0))):
                     return parsed
-        previous = line
     return None
 
 
@@ -274,14 +282,7 @@ def _nearest_before(h1: lxml_html.HtmlElement, budget: int) -> Iterator[tuple[st
     """The lines the texts of the elements before ``h1`` make (scripts, styles and blank ones
     skipped), from the last back while their lengths add up to at most ``budget``, each with
     the line before it in reading order ("" for the first)."""
-    texts = (
-        text
-        for element in _before(h1)
-        if element.tag not in ("script", "style")
-        for text in (element.tail, element.text)
-        if text
-    )
-    lines = (shown for text in texts if (shown := " ".join(text.split())))
+    lines = element_texts(_before(h1), ("script", "style"), backwards=True)
     line: str | None = next(lines, None)
     while line is not None:
         budget -= len(line)
@@ -398,11 +399,16 @@ def _date_near_headline(
     for element in _after(h1):
         if element.tag in ("script", "style"):
             continue
-        for text in (element.text, element.tail):
-            # ``clean_value``, inlined: this walks the page past the headline.
-            if text and (line := " ".join(text.split())):
-                after.append(line)
-                budget += len(line)
+        # ``clean_value`` of the text and the tail, inlined: this walks the page past the
+        # headline, where most tails are whitespace alone.
+        text = element.text
+        if text and not text.isspace():
+            after.append(line := " ".join(text.split()))
+            budget += len(line)
+        text = element.tail
+        if text and not text.isspace():
+            after.append(line := " ".join(text.split()))
+            budget += len(line)
         if budget > NEAR_HEADLINE_CHARS:
             break
     # Each line with the one before it in reading order (a label on a line of its own): the

@@ -6,7 +6,7 @@ out as a browser shows them. Pure and total, as ``scrubwarc.meta.html``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -22,6 +22,7 @@ __all__ = [
     "body_texts",
     "clean_value",
     "dedupe",
+    "element_texts",
     "itemprop",
     "lines_after_headline",
     "looks_like_url",
@@ -79,16 +80,26 @@ def body_texts(root: lxml_html.HtmlElement) -> Iterator[str]:
     """The body's text pieces (each element's text and tail, whitespace-normalised, blanks
     left out) in reading order; what scripts, styles and ``<noscript>`` hold is not read."""
     body = next(root.iter("body"), root)
-    # As ``clean_value`` of each piece, inlined: this walks every element of the page.
-    for element in body.iter(etree.Element):
-        if element.tag in ("script", "style", "noscript"):
+    return element_texts(body.iter(etree.Element), ("script", "style", "noscript"))
+
+
+def element_texts(
+    elements: Iterable[lxml_html.HtmlElement], skipped: tuple[str, ...], *, backwards: bool = False
+) -> Iterator[str]:
+    """The text and then the tail of each element (the tail first ``backwards``), as
+    ``clean_value`` gives them, blanks left out; elements of the ``skipped`` tags give none.
+
+    ``clean_value``, inlined: this walks every element of the page. A piece that is all
+    whitespace (most tails) is told by ``isspace`` before it is split.
+    """
+    for element in elements:
+        if element.tag in skipped:
             continue
-        text = element.text
-        if text and (text := " ".join(text.split())):
-            yield text
-        text = element.tail
-        if text and (text := " ".join(text.split())):
-            yield text
+        first, second = (element.tail, element.text) if backwards else (element.text, element.tail)
+        if first and not first.isspace():
+            yield " ".join(first.split())
+        if second and not second.isspace():
+            yield " ".join(second.split())
 
 
 # The elements the page's metadata is read from (``<head>`` matter and headings): one walk of
@@ -101,11 +112,12 @@ class PageView:
     the elements of ``_INDEXED_TAGS`` by tag, the links, ``body_texts`` as a list, and the
     elements by ``itemprop``."""
 
-    __slots__ = ("_by_tag", "_indexed", "_itemprops", "_links", "_texts", "root")
+    __slots__ = ("_by_tag", "_indexed", "_itemprops", "_links", "_tags", "_texts", "root")
 
     def __init__(self, root: lxml_html.HtmlElement) -> None:
         self.root = root
         self._indexed: list[lxml_html.HtmlElement] | None = None
+        self._tags: list[str] = []  # the tag of each indexed element
         self._by_tag: dict[str, list[lxml_html.HtmlElement]] = {}
         self._links: list[lxml_html.HtmlElement] | None = None
         self._texts: list[str] | None = None
@@ -122,11 +134,15 @@ class PageView:
             raise ValueError(f"not indexed: {sorted(set(tags) - _INDEXED_TAGS)}")
         if self._indexed is None:
             self._indexed = list(self.root.iter(*_INDEXED_TAGS))
-            for element in self._indexed:
-                self._by_tag.setdefault(str(element.tag), []).append(element)
+            # Each tag read once: lxml makes a new string each time it is asked for one.
+            self._tags = [str(element.tag) for element in self._indexed]
+            for element, tag in zip(self._indexed, self._tags, strict=True):
+                self._by_tag.setdefault(tag, []).append(element)
         if len(tags) == 1:
             return self._by_tag.get(tags[0], [])
-        return [element for element in self._indexed if element.tag in tags]
+        return [
+            element for element, tag in zip(self._indexed, self._tags, strict=True) if tag in tags
+        ]
 
     def links(self) -> list[lxml_html.HtmlElement]:
         """``root.iter("a")``: the page's links, in document order."""
@@ -209,14 +225,14 @@ def itemprop(root: lxml_html.HtmlElement, name: str) -> Iterator[lxml_html.HtmlE
 
 
 def lines_after_headline(
-    h1: lxml_html.HtmlElement | None, wanted: re.Pattern[str]
+    h1: lxml_html.HtmlElement | None, holds: Callable[[str], bool]
 ) -> Iterator[str]:
     """The short texts of the elements that follow the headline, within a budget of text,
-    that hold ``wanted``; each with its block-level boxes on lines of their own (see
-    ``_box_text``).
+    that ``holds`` the wanted words; each with its block-level boxes on lines of their own
+    (see ``_box_text``).
 
-    ``wanted`` is words without anchors or boundaries: an element's text that does not hold
-    it has no part that does, so the texts inside it are not read.
+    What ``holds`` looks for is words without anchors or boundaries: an element's text that
+    does not hold it has no part that does, so the texts inside it are not read.
     """
     if h1 is None:
         return
@@ -228,8 +244,8 @@ def lines_after_headline(
     )
     without: set[lxml_html.HtmlElement] = set()  # elements whose text does not hold it
     for element in following:
-        for inner in element.iter():
-            if not isinstance(inner.tag, str) or inner.tag in ("script", "style"):
+        for inner in element.iter(etree.Element):
+            if inner.tag in ("script", "style"):
                 continue
             budget += len(inner.text or "") + len(inner.tail or "")
             if budget > NEAR_HEADLINE_CHARS:
@@ -237,8 +253,9 @@ def lines_after_headline(
             if inner.getparent() in without:
                 without.add(inner)
                 continue
-            text = inner.text_content()
-            if not wanted.search(text):
+            # ``text_content()``, serialised in C without evaluating an XPath expression.
+            text = etree.tostring(inner, method="text", encoding=str, with_tail=False)
+            if not holds(text):
                 without.add(inner)
             elif len(text) <= MAX_DATE_LINE * 2:
                 yield _box_text(inner)
