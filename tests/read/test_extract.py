@@ -142,6 +142,23 @@ def test_collapsed_accordion_panels_are_kept_and_hidden_pop_ups_dropped() -> Non
     assert "Modal 0" not in text and "Copy 0" not in text
 
 
+def test_hidden_blocks_and_chrome_ids_are_dropped_whichever_attribute_says_so() -> None:
+    """Each attribute the walk reads, alone on its block (it reads them from one list of names)."""
+    blocks_ = (
+        f"<div hidden>{_story(1, 'Hidden')}</div>"
+        f"<div aria-hidden='true'>{_story(1, 'AriaHidden')}</div>"
+        f"<div aria-hidden='false'>{_story(1, 'AriaShown')}</div>"
+        f"<div style='visibility: hidden'>{_story(1, 'Invisible')}</div>"
+        f"<div id='newsletter'>{_story(1, 'Signup')}</div>"
+        f"<div class='newsletter'>{_story(1, 'Promo')}</div>"
+    )
+    page = _page(f"<article><h1>Going solar</h1>{_story(6)}{blocks_}</article>")
+    text = extract_text(parse_document(page))
+    assert "Story 5 sentence" in text and "AriaShown 0 sentence" in text
+    for gone in ("Hidden", "AriaHidden", "Invisible", "Signup", "Promo"):
+        assert f"{gone} 0" not in text
+
+
 def test_listicle_items_as_articles_are_kept_and_teaser_cards_dropped() -> None:
     items = "".join(
         f"<article class='product'><h2>Pick {i}</h2>{_story(10, f'Pick{i}')}</article>"

@@ -84,14 +84,16 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
         return f"<{tag}>"
     if tag == "article" and is_teaser(el):
         return "teaser for another story"
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return None if _is_collapsed_panel(el) else "hidden"
-    style = el.get("style")
-    if style and _HIDDEN_STYLE_RE.search(style.lower()):
-        return None if _is_collapsed_panel(el) else "hidden"
+    names = el.keys()  # one call, instead of a lookup for each attribute that is absent
+    if names:
+        if "hidden" in names or ("aria-hidden" in names and el.get("aria-hidden") == "true"):
+            return None if _is_collapsed_panel(el) else "hidden"
+        style = el.get("style") if "style" in names else None
+        if style and _HIDDEN_STYLE_RE.search(style.lower()):
+            return None if _is_collapsed_panel(el) else "hidden"
     if tag == "a":  # a link inside prose is prose, whatever its class ("textTag")
         return None
-    hints = element_hints(el)
+    hints = element_hints(el) if "class" in names or "id" in names else ""
     if len(hints) > 1 and is_negative(hints, layout):
         if el.get("itemprop") == "articleBody" or tag in ("article", "main"):
             return None
