@@ -401,14 +401,10 @@ def _date_near_headline(
             continue
         # ``clean_value`` of the text and the tail, inlined: this walks the page past the
         # headline, where most tails are whitespace alone.
-        text = element.text
-        if text and not text.isspace():
-            after.append(line := " ".join(text.split()))
-            budget += len(line)
-        text = element.tail
-        if text and not text.isspace():
-            after.append(line := " ".join(text.split()))
-            budget += len(line)
+        for text in (element.text, element.tail):
+            if text and not text.isspace():
+                after.append(line := " ".join(text.split()))
+                budget += len(line)
         if budget > NEAR_HEADLINE_CHARS:
             break
     # Each line with the one before it in reading order (a label on a line of its own): the
