@@ -13,7 +13,12 @@ import importlib
 from scrubwarc._tuples import TYPE_CHECKING
 from scrubwarc._version import __version__
 from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
-from scrubwarc.clean.params import DEFAULT_TRACKING_PARAMS, clean_url, is_tracking_param
+from scrubwarc.clean.params import (
+    DEFAULT_TRACKING_PARAMS,
+    HOST_TRACKING_PARAMS,
+    clean_url,
+    is_tracking_param,
+)
 from scrubwarc.clean.pipeline import RULES, Rule, clean_bytes, clean_text, rule_names
 from scrubwarc.errors import (
     ConfigError,
@@ -54,6 +59,7 @@ _LAZY = {
 
 __all__ = [
     "DEFAULT_TRACKING_PARAMS",
+    "HOST_TRACKING_PARAMS",
     "RULES",
     "ArchiveSummary",
     "Article",

@@ -9,17 +9,21 @@ what the rule, the metadata and the public API share.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
+from types import MappingProxyType
 from urllib.parse import unquote, unquote_plus
 
 from scrubwarc.clean.model import CleanOptions
 
 __all__ = [
     "DEFAULT_TRACKING_PARAMS",
+    "HOST_TRACKING_PARAMS",
+    "PAIR_SEPARATOR",
     "URL_START",
     "TrackingNames",
     "clean_url",
+    "host_tracking_names",
     "is_tracking_param",
     "key_names",
     "split_trailing",
@@ -41,9 +45,32 @@ DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
     "spref", "ito",
 )  # fmt: skip
 
+# Share and click ids that only these sites use for tracking; elsewhere the same names (a
+# search's "s", a video's "t", "feature") are real parameters. A host covers its subdomains.
+HOST_TRACKING_PARAMS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "youtube.com": frozenset({"si", "feature"}),
+        "youtu.be": frozenset({"si", "feature"}),
+        "open.spotify.com": frozenset({"si"}),
+        "instagram.com": frozenset({"igsh"}),
+        "x.com": frozenset({"s", "t"}),
+        "twitter.com": frozenset({"s", "t"}),
+        "tiktok.com": frozenset({"_r", "_t", "is_from_webapp", "sender_device"}),
+        "linkedin.com": frozenset({"trk", "trackingid"}),
+        "facebook.com": frozenset({"mibextid"}),
+        "reddit.com": frozenset({"share_id"}),
+        "threads.net": frozenset({"xmt"}),
+    }
+)
+HOST_SCOPED_NAMES = frozenset().union(*HOST_TRACKING_PARAMS.values())
 URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
+# A URL's host, with or without its scheme (and an opening bracket or quote), before its
+# path, query or fragment.
+_HOST = re.compile(
+    r"[\"'(“‘<\[«]?(?:https?://)?((?:[\w-]{1,63}\.){1,8}[^\W\d_]{2,24})(?=[/?#]|$)", re.I
+)
 _TRAILING_PUNCT = ".,;:!?…\"'”’»"
-_SEPARATOR = re.compile(r"&(?:amp;)?|;")
+PAIR_SEPARATOR = re.compile(r"&(?:amp;)?|;")
 
 
 def _glob(name: str) -> str:
@@ -103,6 +130,25 @@ def is_tracking_param(name: str, options: CleanOptions | None = None) -> bool:
     return key_names(options).match(name.strip())
 
 
+def host_tracking_names(url: str) -> frozenset[str]:
+    """The names that track on the host of the URL ``url`` starts with, beside the global ones.
+
+    >>> sorted(host_tracking_names("https://www.youtube.com/watch?v=x"))
+    ['feature', 'si']
+    >>> host_tracking_names("https://example.com/?s=rain")
+    frozenset()
+    """
+    host = _HOST.match(url)
+    if host is None:
+        return frozenset()
+    labels = host.group(1).lower().split(".")
+    for i in range(len(labels) - 1):
+        names = HOST_TRACKING_PARAMS.get(".".join(labels[i:]))
+        if names is not None:
+            return names
+    return frozenset()
+
+
 def split_trailing(url: str) -> tuple[str, str]:
     """Separate sentence punctuation that follows a URL; keep a ")" the URL opened."""
     end = len(url)
@@ -114,14 +160,17 @@ def split_trailing(url: str) -> tuple[str, str]:
     return url[:end], url[end:]
 
 
-def _clean_params(query: str, options: CleanOptions | None) -> tuple[str, list[str]]:
+def _clean_params(
+    query: str, options: CleanOptions | None, host_names: frozenset[str]
+) -> tuple[str, list[str]]:
     """Drop tracking pairs from ``a=1&utm_x=2``, keeping the others exactly as written."""
-    pieces = _SEPARATOR.split(query)
-    seps = _SEPARATOR.findall(query)
+    pieces = PAIR_SEPARATOR.split(query)
+    seps = PAIR_SEPARATOR.findall(query)
     kept: list[str] = []
     removed: list[str] = []
     for piece in pieces:
-        if is_tracking_param(piece.partition("=")[0], options):
+        name = piece.partition("=")[0]
+        if is_tracking_param(name, options) or name.lower() in host_names:
             removed.append(piece)
         elif piece:
             kept.append(piece)
@@ -138,13 +187,16 @@ def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[
     ('https://ex.com/a?id=5#top', ['utm_source=rss', 'fbclid=x'])
     >>> clean_url("https://ex.com/?source=home&keywords=a+b")[0]
     'https://ex.com/?source=home&keywords=a+b'
+    >>> clean_url("https://youtu.be/dQw4w9WgXcQ?si=Xq1&t=42")
+    ('https://youtu.be/dQw4w9WgXcQ?t=42', ['si=Xq1'])
     """
     core, trail = split_trailing(url)
     base, hash_, fragment = core.partition("#")
     path, qmark, query = base.partition("?")
-    new_query, removed = _clean_params(query, options) if qmark else ("", [])
+    host_names = host_tracking_names(path)
+    new_query, removed = _clean_params(query, options, host_names) if qmark else ("", [])
     new_fragment, removed_f = (
-        _clean_params(fragment, options) if "=" in fragment else (fragment, [])
+        _clean_params(fragment, options, host_names) if "=" in fragment else (fragment, [])
     )
     if not removed and not removed_f:
         return url, []
@@ -176,19 +228,27 @@ def tracking_pairs(
     (('utm_campaign', '|+Terrorism+%26+Security%29'), ('utm_content', 'Google Reader'))
     >>> tracking_pairs(["?utm_source=a", "https://x.org/?utm_source=b"])
     (('utm_source', 'a'), ('utm_source', 'b'))
+
+    A lone pair was taken out of a URL, so a name that tracks on some hosts only
+    (``si`` on youtu.be) is one of them: elsewhere it is never removed.
+
+    >>> tracking_pairs(["si=Xq1", "?si=2&utm_source=a", "https://youtu.be/x?si=3&s=4"])
+    (('si', 'Xq1'), ('utm_source', 'a'), ('si', '3'))
     """
     found: list[tuple[str, str]] = []
     for piece in pieces:
         query = piece
+        scoped = HOST_SCOPED_NAMES if PAIR_SEPARATOR.search(piece) is None else frozenset()
         if URL_START.match(query):
+            scoped = host_tracking_names(query)
             query = query.partition("?")[2].replace("#", "&")
         elif "=" not in query and _ENCODED_EQUALS_ONLY.search(query):
             query = unquote(query)  # a percent-encoded query: its separators are encoded too
         partial: str | None = None
         names: set[str] = set()
-        for i, segment in enumerate(_SEPARATOR.split(query.lstrip("?&#"))):
+        for i, segment in enumerate(PAIR_SEPARATOR.split(query.lstrip("?&#"))):
             key, eq, value = segment.partition("=")
-            if eq and is_tracking_param(key, options):
+            if eq and (is_tracking_param(key, options) or key.lower() in scoped):
                 name = unquote_plus(key).strip()
                 if partial is not None:
                     before = _UTM_BEFORE.get(name.casefold())

@@ -13,12 +13,22 @@ from functools import partial
 
 from scrubwarc.clean.lines import CodeSpans, drop_lines
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
-from scrubwarc.clean.params import URL_START, clean_url, key_names, split_trailing
+from scrubwarc.clean.params import (
+    HOST_SCOPED_NAMES,
+    PAIR_SEPARATOR,
+    URL_START,
+    TrackingNames,
+    clean_url,
+    host_tracking_names,
+    key_names,
+    split_trailing,
+)
 
 __all__ = ["strip_tracking"]
 
 # A scheme-less URL: host.tld then a path or a query.
-_BARE_HOST = re.compile(r"[\"'(“‘<\[]?(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}[/?]")
+_BARE_OPENERS = "\"'(“‘<["
+_BARE_HOST = re.compile(rf"[{_BARE_OPENERS}]?(?:[A-Za-z0-9-]{{1,63}}\.){{1,8}}[A-Za-z]{{2,24}}[/?]")
 _URL_CHARS = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%|"
 )
@@ -51,6 +61,50 @@ def _tracking_keys(text: str, options: CleanOptions | None) -> Iterator[int]:
             start = opener.end()
         if start < equals and bare.match(text[start:equals]):
             yield start
+        elif (glued := _glued_after_full_stop(text, start, equals, bare)) is not None:
+            yield glued
+        elif _host_scoped_key(text, start, equals):
+            yield start
+
+
+def _host_scoped_key(text: str, start: int, equals: int) -> bool:
+    """True if ``text[start:equals]`` is a name that tracks on the host of the URL it is in.
+
+    >>> _host_scoped_key("Watch https://youtu.be/a?si=x", 25, 27)
+    True
+    >>> _host_scoped_key("Search https://example.com/?s=rain", 28, 29)
+    False
+    """
+    name = text[start:equals].lower()
+    if name not in HOST_SCOPED_NAMES or start == 0 or text[start - 1] not in "?&;#":
+        return False
+    low = _token_bounds(text, start)[0]
+    urls = list(URL_START.finditer(text, low, start))
+    return name in host_tracking_names(text[urls[-1].start() if urls else low : start])
+
+
+def _glued_after_full_stop(text: str, start: int, equals: int, bare: TrackingNames) -> int | None:
+    """A query glued to a sentence's full stop ("here.utm_source=x&utm_medium=y").
+
+    Key characters include "." (``WT.mc_id``), so the word before is read as part of the
+    name. Only a query of two or more tracking pairs that ends its line counts: "set
+    params.utm_source=x in the config" and "x = a.utm_source=1" name a field.
+
+    >>> s = "It ended.utm_source=a&utm_medium=b"
+    >>> _glued_after_full_stop(s, 3, 19, key_names(None)), s[9:19]
+    (9, 'utm_source')
+    """
+    dot = text.rfind(".", start, equals)
+    for _ in range(3):  # names hold at most two dots ("wt.mc_id"); a long dotted run is not one
+        if dot <= start:
+            return None
+        if bare.match(text[dot + 1 : equals]):
+            end = _non_space_end(text, equals)
+            pairs = PAIR_SEPARATOR.split(text[dot + 1 : end])
+            tracked = sum(bare.match(pair.partition("=")[0]) for pair in pairs)
+            return dot + 1 if tracked > 1 and _next_visible(text, end) in "\n" else None
+        dot = text.rfind(".", start, dot)
+    return None
 
 
 def _equals_signs(text: str) -> Iterator[int]:
@@ -166,11 +220,11 @@ def _residue_start(
     if standalone and keys[0] == 0 and not (glued or last_on_line):
         return None  # "add utm_source=a&utm_medium=b to links": parameters named in prose
     # A "?" opens a query; else the first "|" or "#" (campaign names hold "+" and "&");
-    # else any query punctuation.
+    # else query punctuation ("&", ";", "+" or a percent-escape).
     firsts = [min((i for m in marks if (i := run.find(m)) != -1), default=-1)
-              for marks in ("?", "|#", "&;+%")]  # fmt: skip
+              for marks in ("?", "|#")]  # fmt: skip
     for key_at in keys:
-        for first in firsts:
+        for first in (*firsts, _query_punctuation(run, key_at)):
             if 0 <= first < key_at:
                 lone = standalone and not (glued or last_on_line)
                 if first == 0 and lone and "?" not in run[:key_at]:
@@ -181,6 +235,28 @@ def _residue_start(
         if key_at > 0 and run[key_at - 1] in _SENTENCE_ENDS:
             return key_at
     return None
+
+
+_QUERY_PUNCTUATION = re.compile(r"[&;+]|%[0-9A-Fa-f]{2}")
+
+
+def _query_punctuation(run: str, key_at: int) -> int:
+    """Where query punctuation before ``key_at`` opens a tail in ``run`` (-1 if none).
+
+    The first "&", ";", "+" or percent-escape that a sentence's end precedes, else the
+    first of them: "100%.&utm_source=x" and "2+2.&utm_source=x" keep "100%." and "2+2."
+    ("%." escapes nothing), while "+Terrorism+%26+Security%29&utm_content=x" goes whole.
+
+    >>> _query_punctuation("2+2.&utm_source=x", 5), _query_punctuation("a+b%29&utm_x=1", 7)
+    (4, 1)
+    """
+    first = -1
+    for match in _QUERY_PUNCTUATION.finditer(run, 0, key_at):
+        if first == -1:
+            first = match.start()
+        if _after_sentence(run, match.start()):
+            return match.start()
+    return first
 
 
 def _clean_run(
@@ -207,7 +283,10 @@ def _clean_run(
         return run[: url.start()] + new_url, removed
     bare = _BARE_HOST.match(run)
     if bare is not None and bare.end() <= keys[0] + 1:
-        return clean_url(run, options)
+        # "(example.com/a?utm_source=x)": the bracket is the prose's, so is its closer
+        opener = int(run[0] in _BARE_OPENERS)
+        new_url, removed = clean_url(run[opener:], options)
+        return run[:opener] + new_url, removed
     start = _residue_start(run, keys, glued, last_on_line, standalone)
     if start is None or (not glued and ((start == 0 and between_words) or is_quoted())):
         return run, []
