@@ -50,6 +50,7 @@ _NON_SPACE_RUN = re.compile(r"\S*")
 def _tracking_keys(text: str, options: CleanOptions | None) -> Iterator[int]:
     """Offsets where a known tracking key starts a ``key=`` pair."""
     bare = key_names(options)
+    scoped = _HostKeys(text)
     for equals in _equals_signs(text):
         start = equals
         while start > 0 and text[start - 1] in _KEY_CHARS:
@@ -63,24 +64,49 @@ def _tracking_keys(text: str, options: CleanOptions | None) -> Iterator[int]:
             yield start
         elif (glued := _glued_after_full_stop(text, start, equals, bare)) is not None:
             yield glued
-        elif _host_scoped_key(text, start, equals):
+        elif scoped.tracks(start, equals):
             yield start
 
 
-def _host_scoped_key(text: str, start: int, equals: int) -> bool:
-    """True if ``text[start:equals]`` is a name that tracks on the host of the URL it is in.
+class _HostKeys:
+    """Names that track on the host of the URL a key is in, the host read once per URL.
 
-    >>> _host_scoped_key("Watch https://youtu.be/a?si=x", 25, 27)
+    >>> _HostKeys("Watch https://youtu.be/a?si=x").tracks(25, 27)
     True
-    >>> _host_scoped_key("Search https://example.com/?s=rain", 28, 29)
+    >>> _HostKeys("Search https://example.com/?s=rain").tracks(28, 29)
     False
     """
-    name = text[start:equals].lower()
-    if name not in HOST_SCOPED_NAMES or start == 0 or text[start - 1] not in "?&;#":
-        return False
-    low = _token_bounds(text, start)[0]
-    urls = list(URL_START.finditer(text, low, start))
-    return name in host_tracking_names(text[urls[-1].start() if urls else low : start])
+
+    __slots__ = ("names", "text", "until")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.until = -1  # the last scoped key's offset: the URL up to it is read
+        self.names: frozenset[str] = frozenset()
+
+    def tracks(self, start: int, equals: int) -> bool:
+        text = self.text
+        name = text[start:equals].lower()
+        if name not in HOST_SCOPED_NAMES or start == 0 or text[start - 1] not in "?&;#":
+            return False
+        # Each stretch of text is read once, so a long query costs its length: after a key
+        # in the same token, only a URL that starts since can change the host.
+        same_token = self.until >= 0 and _SPACE.search(text, self.until, start) is None
+        low = self.until if same_token else _token_start(text, start)
+        urls = list(URL_START.finditer(text, low, start))
+        if urls or not same_token:
+            self.names = host_tracking_names(text[urls[-1].start() if urls else low : start])
+        self.until = start
+        return name in self.names
+
+
+def _token_start(text: str, at: int) -> int:
+    """Where the token holding ``at`` starts, looked for within a URL's length before it."""
+    low = max(0, at - _MAX_IRI)
+    return at - _non_space_end(text[low:at][::-1], 0)
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _glued_after_full_stop(text: str, start: int, equals: int, bare: TrackingNames) -> int | None:
@@ -99,7 +125,10 @@ def _glued_after_full_stop(text: str, start: int, equals: int, bare: TrackingNam
         if dot <= start:
             return None
         if bare.match(text[dot + 1 : equals]):
-            end = _non_space_end(text, equals)
+            run = _NON_SPACE_RUN.match(text, equals, equals + _MAX_IRI)
+            end = run.end() if run else equals
+            if end == equals + _MAX_IRI:
+                return None  # longer than any feed's query: not one
             pairs = PAIR_SEPARATOR.split(text[dot + 1 : end])
             tracked = sum(bare.match(pair.partition("=")[0]) for pair in pairs)
             return dot + 1 if tracked > 1 and _next_visible(text, end) in "\n" else None
@@ -223,8 +252,10 @@ def _residue_start(
     # else query punctuation ("&", ";", "+" or a percent-escape).
     firsts = [min((i for m in marks if (i := run.find(m)) != -1), default=-1)
               for marks in ("?", "|#")]  # fmt: skip
+    punctuation, after_end = _query_punctuation(run)
     for key_at in keys:
-        for first in (*firsts, _query_punctuation(run, key_at)):
+        opener = after_end if 0 <= after_end < key_at else punctuation
+        for first in (*firsts, opener):
             if 0 <= first < key_at:
                 lone = standalone and not (glued or last_on_line)
                 if first == 0 and lone and "?" not in run[:key_at]:
@@ -240,23 +271,24 @@ def _residue_start(
 _QUERY_PUNCTUATION = re.compile(r"[&;+]|%[0-9A-Fa-f]{2}")
 
 
-def _query_punctuation(run: str, key_at: int) -> int:
-    """Where query punctuation before ``key_at`` opens a tail in ``run`` (-1 if none).
+def _query_punctuation(run: str) -> tuple[int, int]:
+    """The first "&", ";", "+" or percent-escape in ``run``, and the first that a sentence's
+    end precedes (-1 if none).
 
-    The first "&", ";", "+" or percent-escape that a sentence's end precedes, else the
-    first of them: "100%.&utm_source=x" and "2+2.&utm_source=x" keep "100%." and "2+2."
-    ("%." escapes nothing), while "+Terrorism+%26+Security%29&utm_content=x" goes whole.
+    A tail opens at the second if it comes before the key, else at the first:
+    "100%.&utm_source=x" and "2+2.&utm_source=x" keep "100%." and "2+2." ("%." escapes
+    nothing), while "+Terrorism+%26+Security%29&utm_content=x" goes whole.
 
-    >>> _query_punctuation("2+2.&utm_source=x", 5), _query_punctuation("a+b%29&utm_x=1", 7)
-    (4, 1)
+    >>> _query_punctuation("2+2.&utm_source=x"), _query_punctuation("a+b%29&utm_x=1")
+    ((1, 4), (1, -1))
     """
     first = -1
-    for match in _QUERY_PUNCTUATION.finditer(run, 0, key_at):
+    for match in _QUERY_PUNCTUATION.finditer(run):
         if first == -1:
             first = match.start()
         if _after_sentence(run, match.start()):
-            return match.start()
-    return first
+            return first, match.start()
+    return first, -1
 
 
 def _clean_run(
