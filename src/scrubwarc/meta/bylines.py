@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from scrubwarc.meta.dates import parse_date, squeeze
+from scrubwarc.meta.dates import is_update, parse_date, squeeze
 
 __all__ = ["byline_date", "byline_site", "parse_byline"]
 
@@ -46,20 +46,28 @@ _FLAGS = re.IGNORECASE
 # The lead-in; whitespace is normalised to single spaces first, so no ``\s*``.
 _LEAD_IN = re.compile(
     r"(?:(?:written|reported|reporting|words|story|text|posted|compiled) )?by(?::? |:)"
-    r"|authors?: ?"
-    # The same lead-in in other languages: German, Spanish, French, Dutch, Polish, Swedish,
-    # Danish, Czech, Russian, Ukrainian.
-    r"|(?:von|por|par|door|przez|av|af|od|автор|текст|від)(?::? |:)",
+    r"|(?:authors?|words|text): ?"
+    # The same lead-in in other languages: German, Spanish, French, Italian, Dutch, Polish,
+    # Swedish, Danish, Czech, Russian, Ukrainian.
+    r"|(?:von|por|par|di|door|przez|av|af|od|автор|авторы|текст|від)(?::? |:)",
     _FLAGS,
 )
 # A trailing parenthetical is an agency or an address: "By Jane Roe (AP)".
 _PARENTHETICAL = re.compile(r" ?\([^()]{1,60}\)$")
 # Everything after one of these is the site, a date or another extra.
 _TAIL_SEPARATORS = (" | ", "|", " — ", " – ", " - ", "/", " · ", " • ")
-# Between names: "X, Y, and Z", "X and Y", "X & Y", "X; Y".
-_NAME_SEPARATOR = re.compile(r",? and |,? & |, |; ", _FLAGS)
+# Between names: "X, Y, and Z", "X and Y", "X & Y", "X; Y", "X with additional reporting by
+# Y", and "and" in the lead-ins' languages. "e" and "y" only in lower case ("Mary E Smith"),
+# and "y" only before a first name and a surname ("José Ortega y Gasset" is one man).
+_NAME_SEPARATOR = re.compile(
+    r",? (?:and|und|et|en|og|och|и|(?-i:with)(?: (?:additional )?reporting (?:by|from))?) "
+    r"|,? & |, |; | (?-i:e) | (?-i:y) (?=[^ ,;]+ [^ ,;])",
+    _FLAGS,
+)
 # "X in Beirut", "X for The Guardian": the rest of the piece is not the name.
 _NAME_TAIL = re.compile(r" (?:in|for|at) ", _FLAGS)
+# An e-mail address or a social handle beside the name: "By Jane Roe, jroe@example.com".
+_CONTACT = re.compile(r" ?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+)")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", _FLAGS)
 # One word of a name: letters with inner apostrophes, hyphens and dots ("J.R.",
 # "O'Brien", "Jean-Paul", "Jr."); no digits, no other punctuation.
@@ -178,7 +186,11 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
     True
     """
     text = squeeze(line, _MAX_LINE)
-    if not text or _DATE_LABEL.match(text):
+    if not text:
+        return None
+    if (dated := _dated_head(text)) is not None:
+        text = text[dated + 1 :]  # "Posted on March 3, 2020 by X": "by X"
+    elif _DATE_LABEL.match(text):
         return None
     if not text.isascii():
         from scrubwarc.meta.cjkbylines import cjk_byline  # only for non-ASCII lines
@@ -192,6 +204,8 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
     elif "," not in text:
         return None  # without "By" only "Name, Role" qualifies: skip body lines fast
     text = _PARENTHETICAL.sub("", text)
+    if "@" in text:
+        text = _CONTACT.sub("", text)
     for separator in _TAIL_SEPARATORS:
         text = text.partition(separator)[0]
     text = _drop_trailing_date(text)
@@ -202,7 +216,7 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
     credited: list[str] = []
     saw_role = False
     for piece in pieces:
-        piece = piece.strip(" ,")
+        piece = _drop_trailing_agency(piece.strip(" ,"))
         if _is_role(piece):
             saw_role = True
             continue
@@ -253,14 +267,38 @@ def byline_date(line: str) -> str | None:
 
     >>> byline_date("By Jane Roe | March 3, 2020"), byline_date("By Jane Roe on 3 March 2020")
     ('March 3, 2020', '3 March 2020')
+    >>> byline_date("By Jane Roe Updated March 4, 2020")
+    'Updated March 4, 2020'
     >>> byline_date("By the end of May 2020, it was over.") is None
     True
     """
     text = squeeze(line, _MAX_LINE)
     if not text or parse_byline(text, organisations=True) is None:
         return None
-    start = _date_start(text, (*_TAIL_SEPARATORS, " on ", ", "))
+    if (dated := _dated_head(text)) is not None:
+        return text[:dated]
+    # The separators parse_byline cuts a trailing date at, a glued one last:
+    # "By Jane Roe Updated March 4, 2020".
+    start = _date_start(text, (*_TAIL_SEPARATORS, " on ", ", ", " "))
     return None if start is None else text[start:].strip()
+
+
+def _dated_head(text: str) -> int | None:
+    """Where `` by `` follows the publication date a squeezed line opens with (``Posted on
+    March 3, 2020 by X``, ``March 3, 2020 by X``), if it does. Who updated a page
+    (``Updated March 4, 2020 by X``) is not its author.
+
+    >>> _dated_head("Posted on March 3, 2020 by Jane Roe"), _dated_head("By 2030 by law")
+    (23, None)
+    >>> _dated_head("Updated March 4, 2020 by Jane Roe") is None
+    True
+    """
+    if _YEAR_RUN.search(text) is None:
+        return None  # every date parse_date reads has a four-digit year
+    by = text.lower().find(" by ")
+    if by <= 0 or parse_date(text[:by]) is None or is_update(text):
+        return None
+    return by
 
 
 def _date_start(text: str, separators: tuple[str, ...]) -> int | None:
@@ -326,13 +364,18 @@ def _is_organisation_author(piece: str) -> bool:
     True
     >>> _is_organisation_author("The Numbers"), _is_organisation_author("the end of the war")
     (False, False)
+    >>> _is_organisation_author("Jane Roe for The Times")
+    False
     """
     words = piece.split()
     if not 2 <= len(words) <= 8 or _DIGIT.search(piece):
         return False
     if not all(w[0].isupper() or w.lower() in _ORG_CONNECTORS for w in words):
         return False
-    return any(w.lower().strip(".,") in _ORGANISATION_AUTHOR_WORDS for w in words)
+    # Before "in", "for" or "at" stands the organisation itself, not a person placed
+    # somewhere: "Center for ..." is one, "Jane Roe for The Times" is not.
+    head = _NAME_TAIL.split(piece, maxsplit=1)[0].split()
+    return any(w.lower().strip(".,") in _ORGANISATION_AUTHOR_WORDS for w in head)
 
 
 def _is_organisation(piece: str) -> bool:
@@ -343,7 +386,25 @@ def _is_organisation(piece: str) -> bool:
     lowered = piece.lower()
     if _is_agency(piece) or lowered.startswith("the "):
         return True
-    return any(word in _ORGANISATION_WORDS for word in lowered.split())
+    words = lowered.split()
+    if words and words[0] in _ORGANISATIONS:
+        return True  # "CNN Business", "Bloomberg Opinion": a desk of an agency
+    return any(word in _ORGANISATION_WORDS for word in words)
+
+
+def _drop_trailing_agency(piece: str) -> str:
+    """A name followed by an agency of several words, as a wire byline runs them
+    together: ``JOSH BOAK Associated Press`` is Josh Boak. One word stays: ``Michael
+    Bloomberg`` is a name.
+
+    >>> _drop_trailing_agency("JOSH BOAK Associated Press"), _drop_trailing_agency("The AP")
+    ('JOSH BOAK', 'The AP')
+    """
+    words = piece.split()
+    for size in (3, 2):
+        if len(words) > size + 1 and _is_agency(" ".join(words[-size:])):
+            return " ".join(words[:-size])
+    return piece
 
 
 def _clean_name(piece: str) -> str | None:

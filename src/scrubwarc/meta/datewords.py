@@ -64,23 +64,42 @@ _MONTHS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _MONTHS["nb"] = _MONTHS["nn"] = _MONTHS["no"]
 _LABELS: dict[str, str] = {
-    "fr": "publié le|publié|mis à jour le|mis à jour|modifié le|date de publication|le",
-    "de": "veröffentlicht am|veröffentlicht|aktualisiert am|aktualisiert|stand|datum",
-    "es": "publicado el|publicado|actualizado el|actualizado|fecha|el",
-    "it": "pubblicato il|pubblicato|aggiornato il|aggiornato|data",
-    "pt": "publicado em|publicado|atualizado em|atualizado|data",
-    "nl": "gepubliceerd op|gepubliceerd|bijgewerkt op|bijgewerkt|datum",
-    "sv": "publicerad|uppdaterad|datum",
-    "da": "publiceret|opdateret|dato",
-    "no": "publisert|oppdatert|dato",
-    "pl": "opublikowano|data publikacji|aktualizacja|data",
-    "cs": "publikováno|aktualizováno|datum",
-    "ru": "опубликовано|обновлено|дата публикации|дата",
-    "uk": "опубліковано|оновлено|дата публікації|дата",
-    "tr": "yayınlanma tarihi|yayınlanma|güncelleme tarihi|güncelleme|tarih",
-    "id": "diterbitkan|diperbarui|tanggal",
+    "fr": "publié le|publié|date de publication|le",
+    "de": "veröffentlicht am|veröffentlicht|datum",
+    "es": "publicado el|publicado|fecha|el",
+    "it": "pubblicato il|pubblicato|data",
+    "pt": "publicado em|publicado|data",
+    "nl": "gepubliceerd op|gepubliceerd|datum",
+    "sv": "publicerad|datum",
+    "da": "publiceret|dato",
+    "no": "publisert|dato",
+    "pl": "opublikowano|data publikacji|data",
+    "cs": "publikováno|datum",
+    "ru": "опубликовано|дата публикации|дата",
+    "uk": "опубліковано|дата публікації|дата",
+    "tr": "yayınlanma tarihi|yayınlanma|tarih",
+    "id": "diterbitkan|tanggal",
 }
-_LABELS["nb"] = _LABELS["nn"] = _LABELS["no"]
+# The labels of a revision's date, which become "Updated" (never the publication's).
+_UPDATE_LABELS: dict[str, str] = {
+    "fr": "mis à jour le|mis à jour|modifié le|modifié",
+    "de": "aktualisiert am|aktualisiert|stand",
+    "es": "actualizado el|actualizado",
+    "it": "aggiornato il|aggiornato",
+    "pt": "atualizado em|atualizado",
+    "nl": "bijgewerkt op|bijgewerkt",
+    "sv": "uppdaterad",
+    "da": "opdateret",
+    "no": "oppdatert",
+    "pl": "aktualizacja",
+    "cs": "aktualizováno",
+    "ru": "обновлено",
+    "uk": "оновлено",
+    "tr": "güncelleme tarihi|güncelleme",
+    "id": "diperbarui",
+}
+for _table in (_LABELS, _UPDATE_LABELS):
+    _table["nb"] = _table["nn"] = _table["no"]
 _WEEKDAYS: dict[str, str] = {
     "fr": "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
     "de": "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
@@ -117,8 +136,9 @@ def _language_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]
         re.escape(form) for names in months for form in sorted(names.split("|"), key=len)[::-1]
     )
     weekdays = _WEEKDAYS.get(language, "")
-    labels = _LABELS.get(language, "")
-    head = rf"(?:(?:{labels})\s*:?\s*)?" if labels else ""
+    labels, updates = _LABELS.get(language, ""), _UPDATE_LABELS.get(language, "")
+    update = rf"(?P<update>{updates})|" if updates else ""
+    head = rf"(?:(?:{update}{labels})\s*:?\s*)?" if labels else ""
     day = rf"(?:(?:{weekdays}),?\s+)?" if weekdays else ""
     return (
         re.compile(rf"({head})({day})", re.IGNORECASE),
@@ -141,6 +161,8 @@ def localise(line: str, language: str | None) -> str:
     ('Published: 2023-04-01 10:30', 'Published: 2023.04.01 10:30')
     >>> localise("1 de abril de 2023", "es"), localise("Veröffentlicht am 1. April 2023", "de")
     ('1 April 2023', 'Published 1 April 2023')
+    >>> localise("Aktualisiert am 2. April 2023", "de")
+    'Updated 2 April 2023'
     """
     line = unicodedata.normalize("NFKC", line)
     if _CJK_DATE.search(line):
@@ -157,7 +179,8 @@ def localise(line: str, language: str | None) -> str:
     head, months = patterns
     opening = head.match(line)
     if opening and opening.end():
-        line = ("Published " if opening.group(1) else "") + line[opening.end() :]
+        named = "Updated " if opening.groupdict().get("update") else "Published "
+        line = (named if opening.group(1) else "") + line[opening.end() :]
     line = months.sub(lambda m: _english_month(language or "", m.group(0)), line)
     line = _NOISE.sub("", line)
     line = _AT.sub(" at ", line)
