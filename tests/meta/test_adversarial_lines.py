@@ -43,6 +43,8 @@ FIXED_BYLINES = [
     ("email-space", "By Jane Doe jane.doe@example.com", ("Jane Doe",)),
     ("handle", "By Jane Doe @janedoe", ("Jane Doe",)),
     ("japanese-trailing-role", "山田太郎記者", ("山田太郎",)),
+    ("month-first-name", "By April Rubin", ("April Rubin",)),
+    ("month-first-names", "By June Carter and August Brown", ("June Carter", "August Brown")),
 ]
 
 KEPT_BYLINES = [
@@ -63,6 +65,9 @@ KEPT_BYLINES = [
     ("photo-credit", "Photo: John Roe/Reuters", None),
     ("by-contrast", "By contrast, the neighbouring town rejected its plan.", None),
     ("by-year", "By 2030, emissions will have fallen by half.", None),
+    ("by-month", "By June", None),
+    ("by-months", "By June and July", None),
+    ("by-month-prose", "By August, the bridge will open", None),
 ]
 
 
@@ -109,6 +114,24 @@ def test_the_date_a_byline_line_holds(line: str, date: str | None) -> None:
         ("Mar 3, 2024 | Foo", None, None),
         ("5 min read", None, None),
         ("3 de marzo de 2024", "es", "2024-03-03"),
+        # A second labelled date after " / " or run on after a space.
+        (
+            "Mar 3, 2024, 10:32 AM ET / Updated Mar 4, 2024, 11:00 AM ET",
+            None,
+            "2024-03-03T10:32:00-05:00",
+        ),
+        ("Published Mar 3, 2024 Updated Mar 4, 2024", None, "2024-03-03"),
+        ("Updated Mar 4, 2024 Published Mar 3, 2024", None, "2024-03-03"),
+        ("Published Mar 3, 2024 Last updated Mar 4, 2024", None, "2024-03-03"),
+        ("Mar 3, 2024 updated the plan", None, None),
+        # Morning and afternoon in Korean, Chinese and Japanese; a Korean date's last dot.
+        ("입력 2024.03.03. 오후 3:20", "ko", "2024-03-03T15:20:00"),
+        ("2024.03.03. 15:20", "ko", "2024-03-03T15:20:00"),
+        ("2024년 3월 3일 오전 10:32", "ko", "2024-03-03T10:32:00"),
+        ("2024年3月3日 下午3:20", "zh", "2024-03-03T15:20:00"),
+        ("2024年3月3日 午後3時20分", "ja", "2024-03-03T15:20:00"),
+        ("2024年3月3日 午前0:20", "ja", "2024-03-03T00:20:00"),
+        ("오후 12:30 2024.03.03.", "ko", "2024-03-03T12:30:00"),
     ],
 )
 def test_date_lines(line: str, language: str | None, iso: str | None) -> None:
@@ -131,6 +154,9 @@ def test_an_ambiguous_publication_after_an_update_says_which_order_it_took() -> 
         ("Mis à jour le 4 mars 2024", "fr", True),
         ("Actualizado el 4 de marzo de 2024", "es", True),
         ("Обновлено: 4 марта 2024", "ru", True),
+        ("更新：2024年3月4日", "zh", True),
+        ("수정 2024.03.04. 오전 9:00", "ko", True),
+        ("입력 2024.03.03. 오후 3:20", "ko", False),
         ("Veröffentlicht am 3. März 2024", "de", False),
         ("Publié le 3 mars 2024", "fr", False),
         ("Last updated: March 4, 2024", None, True),

@@ -127,9 +127,11 @@ _NON_NAME_WORDS = _word_set(
     """the an to of for with from is was are were be been this that these those it its
     their our my your we you they he she not than if when while after before during
     through into over under about what who how why which all some most more monday
-    tuesday wednesday thursday friday saturday sunday january february march april june
-    july august september october november december today yesterday tomorrow"""
+    tuesday wednesday thursday friday saturday sunday january february march july
+    september october november december today yesterday tomorrow"""
 )
+# Months that are also first names ("April Rubin", "June Carter"): a date only alone.
+_MONTH_NAMES = _word_set("april june august")
 # Lower-case words allowed inside a name.
 _PARTICLES = _word_set(
     "van von der den de del della di da du la le dos das ter ten bin ibn al el y"
@@ -415,6 +417,8 @@ def _clean_name(piece: str) -> str | None:
         words = words[1:]
     if not words or len(words) > _MAX_NAME_WORDS:
         return None
+    if len(words) == 1 and words[0].lower() in _MONTH_NAMES:
+        return None  # "By June": a date
     for index, word in enumerate(words):
         if not _is_name_word(word, first=index == 0):
             return None

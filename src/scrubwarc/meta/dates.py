@@ -113,7 +113,14 @@ _TIME_AFTER_DATE = re.compile(rf"(?:T|,? ?(?:(?:at|@|[-–—|·•]) )?){_TIME}
 _TIME_BEFORE_DATE = re.compile(rf"{_TIME}(?:,? (?:on )?|, ?| ?[-–—|·•] )", _FLAGS)
 
 _READING_TIME = re.compile(r"[0-9]{1,3} ?(?:min|mins|minutes?)(?: read)?", _FLAGS)
-_EXTRA_SEPARATORS = (" | ", "|", " · ", " • ", " - ", " – ", " — ")
+_EXTRA_SEPARATORS = (" | ", "|", " · ", " • ", " - ", " – ", " — ", " / ")
+# A second labelled date run on after a space: "Published Mar 3, 2024 Updated Mar 4, 2024".
+# It follows the date or time (a digit, "AM", "ET", "a.m."), never a separator or "Last".
+_RUN_ON_LABEL = re.compile(
+    r"(?<=[0-9a-z.])(?<!first)(?<!originally)(?<!last)"
+    r" (?=(?:(?:first|originally|last) )?(?:published|updated)\b)",
+    _FLAGS,
+)
 
 _MONTHS = {
     name: number
@@ -267,6 +274,8 @@ def _parse_with_extras(line: str, extras_left: int, context: _Context) -> str | 
         index = line.rfind(separator)
         if index > cut:
             cut, width = index, len(separator)
+    for run_on in _RUN_ON_LABEL.finditer(line, cut + 1):
+        cut, width = run_on.start(), 1
     if cut <= 0:
         return None
     tail = line[cut + width :].strip()

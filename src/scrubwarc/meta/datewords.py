@@ -124,6 +124,13 @@ _CJK_DATE = re.compile(
     r"(?:\s*[(（][^)）]{1,3}[)）]|\s*(?:星期|礼拜|週|周)[一二三四五六日天])?"
 )
 _CJK_TIME = re.compile(r"(\d{1,2})\s*[時时시点點]\s*(\d{1,2})\s*[分분]?")
+# Morning and afternoon before a CJK time: "오후 3:20", "下午3:20", "午後3:20".
+_HALF_DAY = re.compile(r"(오전|上午|午前|오후|下午|午後)\s*(\d{1,2}):(\d{2})")
+_AFTERNOON = frozenset(("오후", "下午", "午後"))
+# "2024.03.03. 15:20": the dot that ends a Korean date's day.
+_DAY_DOT = re.compile(r"(\b\d{4}\.\d{1,2}\.\d{1,2})\.(?!\d)")
+# A CJK label of a revision: 更新 (update), 修改 (modified), 수정 (edited).
+_CJK_UPDATE = re.compile(r"更新|修改|수정|업데이트")
 _CJK_LABEL = re.compile(r"^[^\W\d_]{1,10}\s*[:：]\s*|^[^\W\d_]{1,10}\s+(?=\d)")
 
 
@@ -154,6 +161,12 @@ def _english_month(language: str, word: str) -> str:
     return word
 
 
+def _clock(match: re.Match[str]) -> str:
+    """A CJK half-day time on the 24-hour clock (午前0:20 is 0:20, 오후 12:30 is 12:30)."""
+    hour = int(match[2]) % 12 + (12 if match[1] in _AFTERNOON else 0)
+    return f"{hour}:{match[3]}"
+
+
 def localise(line: str, language: str | None) -> str:
     """``line`` with CJK dates, and the month names and labels of ``language``, in English.
 
@@ -163,18 +176,24 @@ def localise(line: str, language: str | None) -> str:
     ('1 April 2023', 'Published 1 April 2023')
     >>> localise("Aktualisiert am 2. April 2023", "de")
     'Updated 2 April 2023'
+    >>> localise("입력 2023.04.01. 오후 3:20", "ko"), localise("更新：2023年4月2日 下午3:20", "zh")
+    ('Published: 2023.04.01 15:20', 'Updated: 2023-04-02 15:20')
     """
     line = unicodedata.normalize("NFKC", line)
     if _CJK_DATE.search(line):
         line = _CJK_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", line, 1)
         line = _CJK_TIME.sub(lambda m: f"{int(m[1])}:{int(m[2]):02d}", line, 1)
+    if not line.isascii():
+        line = _HALF_DAY.sub(_clock, line, 1)
+    line = _DAY_DOT.sub(r"\1", line, 1)
     patterns = _language_patterns(language) if language else None
     if patterns is None:
         # A label in a script without a table ("입력 2023.04.01", "公開日：2023/04/01")
         # before a date in numbers: the rest must still be a whole date line.
         label = _CJK_LABEL.match(line)
         if label and not label.group(0)[:1].isascii():
-            line = "Published: " + line[label.end() :]
+            named = "Updated: " if _CJK_UPDATE.search(label.group(0)) else "Published: "
+            line = named + line[label.end() :]
         return line.strip()
     head, months = patterns
     opening = head.match(line)
