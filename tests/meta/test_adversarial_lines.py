@@ -43,6 +43,14 @@ FIXED_BYLINES = [
     ("email-space", "By Jane Doe jane.doe@example.com", ("Jane Doe",)),
     ("handle", "By Jane Doe @janedoe", ("Jane Doe",)),
     ("japanese-trailing-role", "山田太郎記者", ("山田太郎",)),
+    ("german-author-label", "Autorin: Anna Schmidt", ("Anna Schmidt",)),
+    ("french-author-label", "Auteur : Jean Dupont", ("Jean Dupont",)),
+    ("italian-author-label", "Autore: Mario Rossi", ("Mario Rossi",)),
+    ("spanish-written-by", "Escrito por María López", ("María López",)),
+    ("italian-written-by", "Scritto da Mario Rossi", ("Mario Rossi",)),
+    ("german-written-by", "Geschrieben von Anna Schmidt", ("Anna Schmidt",)),
+    ("place-after-name", "Von Anna Schmidt, Berlin", ("Anna Schmidt",)),
+    ("caps-place-after-name", "BY JANE DOE, WASHINGTON", ("Jane Doe",)),
     ("month-first-name", "By April Rubin", ("April Rubin",)),
     ("month-first-names", "By June Carter and August Brown", ("June Carter", "August Brown")),
 ]
@@ -68,6 +76,8 @@ KEPT_BYLINES = [
     ("by-month", "By June", None),
     ("by-months", "By June and July", None),
     ("by-month-prose", "By August, the bridge will open", None),
+    ("portuguese-prose-da", "Da Silva", None),
+    ("generation-after-name", "By Martin Luther King, Jr.", ("Martin Luther King Jr.",)),
 ]
 
 

@@ -46,10 +46,12 @@ _FLAGS = re.IGNORECASE
 # The lead-in; whitespace is normalised to single spaces first, so no ``\s*``.
 _LEAD_IN = re.compile(
     r"(?:(?:written|reported|reporting|words|story|text|posted|compiled) )?by(?::? |:)"
-    r"|(?:authors?|words|text): ?"
+    # The author label, also in German, Spanish, Portuguese, Polish, Czech, Italian, French.
+    r"|(?:authors?|autor(?:in|innen|en|es|as)?|autor[ei]|auteurs?|words|text) ?: ?"
     # The same lead-in in other languages: German, Spanish, French, Italian, Dutch, Polish,
-    # Swedish, Danish, Czech, Russian, Ukrainian.
-    r"|(?:von|por|par|di|door|przez|av|af|od|автор|авторы|текст|від)(?::? |:)",
+    # Swedish, Danish, Czech, Russian, Ukrainian; and "written by" in some of them.
+    r"|(?:geschrieben von|escrit[oa] por|écrit par|geschreven door|scritt[oa] da"
+    r"|von|por|par|di|door|przez|av|af|od|автор|авторы|текст|від)(?::? |:)",
     _FLAGS,
 )
 # A trailing parenthetical is an agency or an address: "By Jane Roe (AP)".
@@ -237,6 +239,8 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
             continue
         if names and suffix in _POST_NOMINALS:
             continue  # "Jane Roe, MD": a credential
+        if names and " " not in piece and " " in names[0]:
+            continue  # "Von Anna Schmidt, Berlin": a place; a co-author has a full name
         name = _clean_name(piece)
         if name is None:
             return None
