@@ -4,6 +4,10 @@ Each ``fixtures/meta/adv-*`` case failed before its fix: a byline that ends with
 (``By Jane Doe | March 3, 2020``) gave no date, an ``Updated:`` line above the
 ``Published:`` one gave the update as the publication date, and credentials after a name
 (``Jane Doe, MD``) or a generational suffix (``King, Jr.``) were taken for people.
+Session 9 added real-world families: a WordPress ``Posted on DATE by NAME`` line, a
+reading time before the date, ``Updated … | Published …`` on one line, a German update
+label above the publication line, a wire byline run together with its agency, Spanish
+``y`` between two authors and a Japanese name before its role word.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from scrubwarc.meta.dates import parse_date, squeeze
+from scrubwarc.meta.dates import is_update, parse_date, squeeze
 
 __all__ = ["byline_date", "byline_site", "parse_byline"]
 
@@ -46,20 +46,30 @@ _FLAGS = re.IGNORECASE
 # The lead-in; whitespace is normalised to single spaces first, so no ``\s*``.
 _LEAD_IN = re.compile(
     r"(?:(?:written|reported|reporting|words|story|text|posted|compiled) )?by(?::? |:)"
-    r"|authors?: ?"
-    # The same lead-in in other languages: German, Spanish, French, Dutch, Polish, Swedish,
-    # Danish, Czech, Russian, Ukrainian.
-    r"|(?:von|por|par|door|przez|av|af|od|автор|текст|від)(?::? |:)",
+    # The author label, also in German, Spanish, Portuguese, Polish, Czech, Italian, French.
+    r"|(?:authors?|autor(?:in|innen|en|es|as)?|autor[ei]|auteurs?|words|text) ?: ?"
+    # The same lead-in in other languages: German, Spanish, French, Italian, Dutch, Polish,
+    # Swedish, Danish, Czech, Russian, Ukrainian; and "written by" in some of them.
+    r"|(?:geschrieben von|escrit[oa] por|écrit par|geschreven door|scritt[oa] da"
+    r"|von|por|par|di|door|przez|av|af|od|автор|авторы|текст|від)(?::? |:)",
     _FLAGS,
 )
 # A trailing parenthetical is an agency or an address: "By Jane Roe (AP)".
 _PARENTHETICAL = re.compile(r" ?\([^()]{1,60}\)$")
 # Everything after one of these is the site, a date or another extra.
 _TAIL_SEPARATORS = (" | ", "|", " — ", " – ", " - ", "/", " · ", " • ")
-# Between names: "X, Y, and Z", "X and Y", "X & Y", "X; Y".
-_NAME_SEPARATOR = re.compile(r",? and |,? & |, |; ", _FLAGS)
+# Between names: "X, Y, and Z", "X and Y", "X & Y", "X; Y", "X with additional reporting by
+# Y", and "and" in the lead-ins' languages. "e" and "y" only in lower case ("Mary E Smith"),
+# and "y" only before a first name and a surname ("José Ortega y Gasset" is one man).
+_NAME_SEPARATOR = re.compile(
+    r",? (?:and|und|et|en|og|och|и|(?-i:with)(?: (?:additional )?reporting (?:by|from))?) "
+    r"|,? & |, |; | (?-i:e) | (?-i:y) (?=[^ ,;]+ [^ ,;])",
+    _FLAGS,
+)
 # "X in Beirut", "X for The Guardian": the rest of the piece is not the name.
 _NAME_TAIL = re.compile(r" (?:in|for|at) ", _FLAGS)
+# An e-mail address or a social handle beside the name: "By Jane Roe, jroe@example.com".
+_CONTACT = re.compile(r" ?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+)")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", _FLAGS)
 # One word of a name: letters with inner apostrophes, hyphens and dots ("J.R.",
 # "O'Brien", "Jean-Paul", "Jr."); no digits, no other punctuation.
@@ -119,9 +129,11 @@ _NON_NAME_WORDS = _word_set(
     """the an to of for with from is was are were be been this that these those it its
     their our my your we you they he she not than if when while after before during
     through into over under about what who how why which all some most more monday
-    tuesday wednesday thursday friday saturday sunday january february march april june
-    july august september october november december today yesterday tomorrow"""
+    tuesday wednesday thursday friday saturday sunday january february march july
+    september october november december today yesterday tomorrow"""
 )
+# Months that are also first names ("April Rubin", "June Carter"): a date only alone.
+_MONTH_NAMES = _word_set("april june august")
 # Lower-case words allowed inside a name.
 _PARTICLES = _word_set(
     "van von der den de del della di da du la le dos das ter ten bin ibn al el y"
@@ -178,7 +190,11 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
     True
     """
     text = squeeze(line, _MAX_LINE)
-    if not text or _DATE_LABEL.match(text):
+    if not text:
+        return None
+    if (dated := _dated_head(text)) is not None:
+        text = text[dated + 1 :]  # "Posted on March 3, 2020 by X": "by X"
+    elif _DATE_LABEL.match(text):
         return None
     if not text.isascii():
         from scrubwarc.meta.cjkbylines import cjk_byline  # only for non-ASCII lines
@@ -192,6 +208,8 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
     elif "," not in text:
         return None  # without "By" only "Name, Role" qualifies: skip body lines fast
     text = _PARENTHETICAL.sub("", text)
+    if "@" in text:
+        text = _CONTACT.sub("", text)
     for separator in _TAIL_SEPARATORS:
         text = text.partition(separator)[0]
     text = _drop_trailing_date(text)
@@ -202,7 +220,7 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
     credited: list[str] = []
     saw_role = False
     for piece in pieces:
-        piece = piece.strip(" ,")
+        piece = _drop_trailing_agency(piece.strip(" ,"))
         if _is_role(piece):
             saw_role = True
             continue
@@ -221,6 +239,8 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
             continue
         if names and suffix in _POST_NOMINALS:
             continue  # "Jane Roe, MD": a credential
+        if names and " " not in piece and " " in names[0]:
+            continue  # "Von Anna Schmidt, Berlin": a place; a co-author has a full name
         name = _clean_name(piece)
         if name is None:
             return None
@@ -253,14 +273,38 @@ def byline_date(line: str) -> str | None:
 
     >>> byline_date("By Jane Roe | March 3, 2020"), byline_date("By Jane Roe on 3 March 2020")
     ('March 3, 2020', '3 March 2020')
+    >>> byline_date("By Jane Roe Updated March 4, 2020")
+    'Updated March 4, 2020'
     >>> byline_date("By the end of May 2020, it was over.") is None
     True
     """
     text = squeeze(line, _MAX_LINE)
     if not text or parse_byline(text, organisations=True) is None:
         return None
-    start = _date_start(text, (*_TAIL_SEPARATORS, " on ", ", "))
+    if (dated := _dated_head(text)) is not None:
+        return text[:dated]
+    # The separators parse_byline cuts a trailing date at, a glued one last:
+    # "By Jane Roe Updated March 4, 2020".
+    start = _date_start(text, (*_TAIL_SEPARATORS, " on ", ", ", " "))
     return None if start is None else text[start:].strip()
+
+
+def _dated_head(text: str) -> int | None:
+    """Where `` by `` follows the publication date a squeezed line opens with (``Posted on
+    March 3, 2020 by X``, ``March 3, 2020 by X``), if it does. Who updated a page
+    (``Updated March 4, 2020 by X``) is not its author.
+
+    >>> _dated_head("Posted on March 3, 2020 by Jane Roe"), _dated_head("By 2030 by law")
+    (23, None)
+    >>> _dated_head("Updated March 4, 2020 by Jane Roe") is None
+    True
+    """
+    if _YEAR_RUN.search(text) is None:
+        return None  # every date parse_date reads has a four-digit year
+    by = text.lower().find(" by ")
+    if by <= 0 or parse_date(text[:by]) is None or is_update(text):
+        return None
+    return by
 
 
 def _date_start(text: str, separators: tuple[str, ...]) -> int | None:
@@ -326,13 +370,18 @@ def _is_organisation_author(piece: str) -> bool:
     True
     >>> _is_organisation_author("The Numbers"), _is_organisation_author("the end of the war")
     (False, False)
+    >>> _is_organisation_author("Jane Roe for The Times")
+    False
     """
     words = piece.split()
     if not 2 <= len(words) <= 8 or _DIGIT.search(piece):
         return False
     if not all(w[0].isupper() or w.lower() in _ORG_CONNECTORS for w in words):
         return False
-    return any(w.lower().strip(".,") in _ORGANISATION_AUTHOR_WORDS for w in words)
+    # Before "in", "for" or "at" stands the organisation itself, not a person placed
+    # somewhere: "Center for ..." is one, "Jane Roe for The Times" is not.
+    head = _NAME_TAIL.split(piece, maxsplit=1)[0].split()
+    return any(w.lower().strip(".,") in _ORGANISATION_AUTHOR_WORDS for w in head)
 
 
 def _is_organisation(piece: str) -> bool:
@@ -343,7 +392,25 @@ def _is_organisation(piece: str) -> bool:
     lowered = piece.lower()
     if _is_agency(piece) or lowered.startswith("the "):
         return True
-    return any(word in _ORGANISATION_WORDS for word in lowered.split())
+    words = lowered.split()
+    if words and words[0] in _ORGANISATIONS:
+        return True  # "CNN Business", "Bloomberg Opinion": a desk of an agency
+    return any(word in _ORGANISATION_WORDS for word in words)
+
+
+def _drop_trailing_agency(piece: str) -> str:
+    """A name followed by an agency of several words, as a wire byline runs them
+    together: ``JOSH BOAK Associated Press`` is Josh Boak. One word stays: ``Michael
+    Bloomberg`` is a name.
+
+    >>> _drop_trailing_agency("JOSH BOAK Associated Press"), _drop_trailing_agency("The AP")
+    ('JOSH BOAK', 'The AP')
+    """
+    words = piece.split()
+    for size in (3, 2):
+        if len(words) > size + 1 and _is_agency(" ".join(words[-size:])):
+            return " ".join(words[:-size])
+    return piece
 
 
 def _clean_name(piece: str) -> str | None:
@@ -354,6 +421,8 @@ def _clean_name(piece: str) -> str | None:
         words = words[1:]
     if not words or len(words) > _MAX_NAME_WORDS:
         return None
+    if len(words) == 1 and words[0].lower() in _MONTH_NAMES:
+        return None  # "By June": a date
     for index, word in enumerate(words):
         if not _is_name_word(word, first=index == 0):
             return None

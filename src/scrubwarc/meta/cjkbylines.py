@@ -42,12 +42,16 @@ def cjk_byline(line: str) -> tuple[str, ...] | None:
     (('홍길동',), None)
     >>> cjk_byline("文/记者 张三"), cjk_byline("[서울=뉴스1] 김철수 기자")
     (('张三',), ('김철수',))
+    >>> cjk_byline("山田太郎記者")
+    ('山田太郎',)
     """
     if _EDITOR.match(line):
         return ()
     text = _EMAIL.sub(" ", line).strip()
     text = _DATELINE.sub("", text, count=1)
     lead = _LEAD.match(text)
+    if lead is not None and lead.end() == len(text):
+        lead = None  # "山田太郎記者": the outlet part of a lead-in was the name before a role
     rest = text[lead.end() :] if lead else text
     trail = _TRAIL.search(rest)
     if lead is None and trail is None:

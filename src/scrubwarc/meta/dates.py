@@ -49,6 +49,7 @@ __all__ = [
     "UPDATED",
     "DateReading",
     "is_date_line",
+    "is_update",
     "parse_date",
     "read_date",
     "squeeze",
@@ -65,6 +66,7 @@ _FLAGS = re.IGNORECASE | re.ASCII
 
 # The words that make a dated line an update rather than the publication.
 UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
+_UPDATE_LINE = re.compile(rf"\W*(?:last )?(?:{UPDATED.pattern})", re.IGNORECASE)
 _LABEL = re.compile(
     r"(?:(?:first|originally|last) )?"
     r"(?:published|updated|posted|modified|created|dated|date|publication date)"
@@ -111,7 +113,14 @@ _TIME_AFTER_DATE = re.compile(rf"(?:T|,? ?(?:(?:at|@|[-–—|·•]) )?){_TIME}
 _TIME_BEFORE_DATE = re.compile(rf"{_TIME}(?:,? (?:on )?|, ?| ?[-–—|·•] )", _FLAGS)
 
 _READING_TIME = re.compile(r"[0-9]{1,3} ?(?:min|mins|minutes?)(?: read)?", _FLAGS)
-_EXTRA_SEPARATORS = (" | ", "|", " · ", " • ", " - ", " – ", " — ")
+_EXTRA_SEPARATORS = (" | ", "|", " · ", " • ", " - ", " – ", " — ", " / ")
+# A second labelled date run on after a space: "Published Mar 3, 2024 Updated Mar 4, 2024".
+# It follows the date or time (a digit, "AM", "ET", "a.m."), never a separator or "Last".
+_RUN_ON_LABEL = re.compile(
+    r"(?<=[0-9a-z.])(?<!first)(?<!originally)(?<!last)"
+    r" (?=(?:(?:first|originally|last) )?(?:published|updated)\b)",
+    _FLAGS,
+)
 
 _MONTHS = {
     name: number
@@ -227,6 +236,19 @@ def squeeze(text: str, limit: int) -> str | None:
     return line if len(line) <= limit else None
 
 
+def is_update(text: str, language: str | None = None) -> bool:
+    """Whether a date line is labelled as a revision, in English or the text's language.
+
+    >>> is_update("Last updated: June 15, 2018"), is_update("Published June 14, 2018")
+    (True, False)
+    >>> is_update("Aktualisiert am 4. März 2024", "de")
+    True
+    """
+    if not text.isascii() or (language is not None and language != "en"):
+        text = localise(text, language)
+    return _UPDATE_LINE.match(text) is not None
+
+
 def is_date_line(text: str) -> bool:
     """Whether ``text`` is a date line, for callers that only classify lines.
 
@@ -237,7 +259,12 @@ def is_date_line(text: str) -> bool:
 
 
 def _parse_with_extras(line: str, extras_left: int, context: _Context) -> str | None:
-    """Parse ``line``, peeling small trailing extras (``| 5 min read``) if needed."""
+    """Parse ``line``, peeling small extras (``| 5 min read``) if needed: trailing ones, or
+    a reading time before the date (``5 min read · Mar 3, 2024``).
+
+    Of an update and the publication on one line, the publication is the line's date:
+    ``Updated: June 15, 2018 | Published: June 14, 2018`` is June 14.
+    """
     result = _parse_core(line, context)
     if result is not None or extras_left == 0:
         return result
@@ -247,19 +274,42 @@ def _parse_with_extras(line: str, extras_left: int, context: _Context) -> str | 
         index = line.rfind(separator)
         if index > cut:
             cut, width = index, len(separator)
+    for run_on in _RUN_ON_LABEL.finditer(line, cut + 1):
+        cut, width = run_on.start(), 1
     if cut <= 0:
         return None
     tail = line[cut + width :].strip()
-    if not _is_extra(tail, context):
+    extra = _labelled_date(tail, context.order)
+    if extra is None and not _READING_TIME.fullmatch(tail):
+        return _after_reading_time(line, extras_left, context)
+    head = _parse_with_extras(line[:cut].rstrip(), extras_left - 1, context)
+    if head is not None and extra is not None and _is_update(line) and not _is_update(tail):
+        context.assumed = extra[1].assumed
+        return extra[0]
+    return head
+
+
+def _labelled_date(tail: str, order: str) -> tuple[str, _Context] | None:
+    """A second *labelled* date such as ``Updated June 15, 2018``, and how it was read."""
+    if _LABEL.match(tail) is None:
         return None
-    return _parse_with_extras(line[:cut].rstrip(), extras_left - 1, context)
+    context = _Context(order)
+    date = _parse_core(tail, context)
+    return None if date is None else (date, context)
 
 
-def _is_extra(tail: str, context: _Context) -> bool:
-    """A reading time, or a second *labelled* date such as ``Updated June 15, 2018``."""
-    if _READING_TIME.fullmatch(tail):
-        return True
-    return _LABEL.match(tail) is not None and _parse_core(tail, _Context(context.order)) is not None
+def _is_update(line: str) -> bool:
+    label = _LABEL.match(line)
+    return label is not None and UPDATED.search(label.group()) is not None
+
+
+def _after_reading_time(line: str, extras_left: int, context: _Context) -> str | None:
+    """The date after a leading reading time: ``5 min read · Mar 3, 2024``."""
+    for separator in _EXTRA_SEPARATORS:
+        head, found, rest = line.partition(separator)
+        if found and _READING_TIME.fullmatch(head.strip()):
+            return _parse_with_extras(rest.strip(), extras_left - 1, context)
+    return None
 
 
 def _parse_core(line: str, context: _Context) -> str | None:

@@ -64,23 +64,42 @@ _MONTHS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _MONTHS["nb"] = _MONTHS["nn"] = _MONTHS["no"]
 _LABELS: dict[str, str] = {
-    "fr": "publié le|publié|mis à jour le|mis à jour|modifié le|date de publication|le",
-    "de": "veröffentlicht am|veröffentlicht|aktualisiert am|aktualisiert|stand|datum",
-    "es": "publicado el|publicado|actualizado el|actualizado|fecha|el",
-    "it": "pubblicato il|pubblicato|aggiornato il|aggiornato|data",
-    "pt": "publicado em|publicado|atualizado em|atualizado|data",
-    "nl": "gepubliceerd op|gepubliceerd|bijgewerkt op|bijgewerkt|datum",
-    "sv": "publicerad|uppdaterad|datum",
-    "da": "publiceret|opdateret|dato",
-    "no": "publisert|oppdatert|dato",
-    "pl": "opublikowano|data publikacji|aktualizacja|data",
-    "cs": "publikováno|aktualizováno|datum",
-    "ru": "опубликовано|обновлено|дата публикации|дата",
-    "uk": "опубліковано|оновлено|дата публікації|дата",
-    "tr": "yayınlanma tarihi|yayınlanma|güncelleme tarihi|güncelleme|tarih",
-    "id": "diterbitkan|diperbarui|tanggal",
+    "fr": "publié le|publié|date de publication|le",
+    "de": "veröffentlicht am|veröffentlicht|datum",
+    "es": "publicado el|publicado|fecha|el",
+    "it": "pubblicato il|pubblicato|data",
+    "pt": "publicado em|publicado|data",
+    "nl": "gepubliceerd op|gepubliceerd|datum",
+    "sv": "publicerad|datum",
+    "da": "publiceret|dato",
+    "no": "publisert|dato",
+    "pl": "opublikowano|data publikacji|data",
+    "cs": "publikováno|datum",
+    "ru": "опубликовано|дата публикации|дата",
+    "uk": "опубліковано|дата публікації|дата",
+    "tr": "yayınlanma tarihi|yayınlanma|tarih",
+    "id": "diterbitkan|tanggal",
 }
-_LABELS["nb"] = _LABELS["nn"] = _LABELS["no"]
+# The labels of a revision's date, which become "Updated" (never the publication's).
+_UPDATE_LABELS: dict[str, str] = {
+    "fr": "mis à jour le|mis à jour|modifié le|modifié",
+    "de": "aktualisiert am|aktualisiert|stand",
+    "es": "actualizado el|actualizado",
+    "it": "aggiornato il|aggiornato",
+    "pt": "atualizado em|atualizado",
+    "nl": "bijgewerkt op|bijgewerkt",
+    "sv": "uppdaterad",
+    "da": "opdateret",
+    "no": "oppdatert",
+    "pl": "aktualizacja",
+    "cs": "aktualizováno",
+    "ru": "обновлено",
+    "uk": "оновлено",
+    "tr": "güncelleme tarihi|güncelleme",
+    "id": "diperbarui",
+}
+for _table in (_LABELS, _UPDATE_LABELS):
+    _table["nb"] = _table["nn"] = _table["no"]
 _WEEKDAYS: dict[str, str] = {
     "fr": "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
     "de": "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
@@ -105,6 +124,13 @@ _CJK_DATE = re.compile(
     r"(?:\s*[(（][^)）]{1,3}[)）]|\s*(?:星期|礼拜|週|周)[一二三四五六日天])?"
 )
 _CJK_TIME = re.compile(r"(\d{1,2})\s*[時时시点點]\s*(\d{1,2})\s*[分분]?")
+# Morning and afternoon before a CJK time: "오후 3:20", "下午3:20", "午後3:20".
+_HALF_DAY = re.compile(r"(오전|上午|午前|오후|下午|午後)\s*(\d{1,2}):(\d{2})")
+_AFTERNOON = frozenset(("오후", "下午", "午後"))
+# "2024.03.03. 15:20": the dot that ends a Korean date's day.
+_DAY_DOT = re.compile(r"(\b\d{4}\.\d{1,2}\.\d{1,2})\.(?!\d)")
+# A CJK label of a revision: 更新 (update), 修改 (modified), 수정 (edited).
+_CJK_UPDATE = re.compile(r"更新|修改|수정|업데이트")
 _CJK_LABEL = re.compile(r"^[^\W\d_]{1,10}\s*[:：]\s*|^[^\W\d_]{1,10}\s+(?=\d)")
 
 
@@ -117,8 +143,9 @@ def _language_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]
         re.escape(form) for names in months for form in sorted(names.split("|"), key=len)[::-1]
     )
     weekdays = _WEEKDAYS.get(language, "")
-    labels = _LABELS.get(language, "")
-    head = rf"(?:(?:{labels})\s*:?\s*)?" if labels else ""
+    labels, updates = _LABELS.get(language, ""), _UPDATE_LABELS.get(language, "")
+    update = rf"(?P<update>{updates})|" if updates else ""
+    head = rf"(?:(?:{update}{labels})\s*:?\s*)?" if labels else ""
     day = rf"(?:(?:{weekdays}),?\s+)?" if weekdays else ""
     return (
         re.compile(rf"({head})({day})", re.IGNORECASE),
@@ -134,6 +161,12 @@ def _english_month(language: str, word: str) -> str:
     return word
 
 
+def _clock(match: re.Match[str]) -> str:
+    """A CJK half-day time on the 24-hour clock (午前0:20 is 0:20, 오후 12:30 is 12:30)."""
+    hour = int(match[2]) % 12 + (12 if match[1] in _AFTERNOON else 0)
+    return f"{hour}:{match[3]}"
+
+
 def localise(line: str, language: str | None) -> str:
     """``line`` with CJK dates, and the month names and labels of ``language``, in English.
 
@@ -141,23 +174,32 @@ def localise(line: str, language: str | None) -> str:
     ('Published: 2023-04-01 10:30', 'Published: 2023.04.01 10:30')
     >>> localise("1 de abril de 2023", "es"), localise("Veröffentlicht am 1. April 2023", "de")
     ('1 April 2023', 'Published 1 April 2023')
+    >>> localise("Aktualisiert am 2. April 2023", "de")
+    'Updated 2 April 2023'
+    >>> localise("입력 2023.04.01. 오후 3:20", "ko"), localise("更新：2023年4月2日 下午3:20", "zh")
+    ('Published: 2023.04.01 15:20', 'Updated: 2023-04-02 15:20')
     """
     line = unicodedata.normalize("NFKC", line)
     if _CJK_DATE.search(line):
         line = _CJK_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", line, 1)
         line = _CJK_TIME.sub(lambda m: f"{int(m[1])}:{int(m[2]):02d}", line, 1)
+    if not line.isascii():
+        line = _HALF_DAY.sub(_clock, line, 1)
+    line = _DAY_DOT.sub(r"\1", line, 1)
     patterns = _language_patterns(language) if language else None
     if patterns is None:
         # A label in a script without a table ("입력 2023.04.01", "公開日：2023/04/01")
         # before a date in numbers: the rest must still be a whole date line.
         label = _CJK_LABEL.match(line)
         if label and not label.group(0)[:1].isascii():
-            line = "Published: " + line[label.end() :]
+            named = "Updated: " if _CJK_UPDATE.search(label.group(0)) else "Published: "
+            line = named + line[label.end() :]
         return line.strip()
     head, months = patterns
     opening = head.match(line)
     if opening and opening.end():
-        line = ("Published " if opening.group(1) else "") + line[opening.end() :]
+        named = "Updated " if opening.groupdict().get("update") else "Published "
+        line = (named if opening.group(1) else "") + line[opening.end() :]
     line = months.sub(lambda m: _english_month(language or "", m.group(0)), line)
     line = _NOISE.sub("", line)
     line = _AT.sub(" at ", line)

@@ -174,8 +174,13 @@ def with_heading(meta: HtmlMetadata, body: str) -> str:
 
 def _repaired(value: str | None) -> str | None:
     """A value the page itself holds as mojibake (``Investorâ\x80\x99s``), repaired as the
-    article's text is (the ``repair-encoding`` rule)."""
-    return None if value is None else repair_encoding(value)[0]
+    article's text is (the ``repair-encoding`` rule); what the repair turns into space at
+    either end (``Â\xa0``) is trimmed, as the value was before it.
+
+    >>> _repaired("Â\xa0CafÃ©"), _repaired("Â\xa0")
+    ('Café', None)
+    """
+    return None if value is None else repair_encoding(value)[0].strip() or None
 
 
 def _join_names(names: tuple[str, ...]) -> str:

@@ -19,7 +19,7 @@ from scrubwarc.clean.params import clean_url, tracking_pairs
 from scrubwarc.clean.rules.boilerplate import split_cross_link
 from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.bylines import byline_date, byline_site, parse_byline
-from scrubwarc.meta.dates import UPDATED, DateReading, read_date
+from scrubwarc.meta.dates import DateReading, is_update, read_date
 from scrubwarc.meta.model import Metadata
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ __all__ = ["group_tracking", "html_metadata", "text_metadata"]
 _TOP_LINES = 8  # byline and date lines sit in the article's opening block
 _MAX_TITLE = 250
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_UPDATE_LINE = re.compile(rf"\W*(?:last )?(?:{UPDATED.pattern})", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 # Counting with bytes methods gives _WORDS's count when every word character is ASCII: word
 # characters become "a", the rest " ", and each word starts at one " a" (no str per word).
@@ -104,7 +103,7 @@ def _top_date(lines: list[str], order: str, language: str | None) -> DateReading
             dated, reading = tail, read_date(tail, order, language)
         if reading.iso is None:
             continue
-        if _UPDATE_LINE.match(dated) is None:
+        if not is_update(dated, language):
             return reading
         update = update or reading
     return update

@@ -1,0 +1,177 @@
+"""Session 9's red-team cases, line by line: real-world byline and date-line families.
+
+Each ``FIXED`` case failed before its fix (no names, a wrong name or a wrong date); the
+``KEPT`` cases are the refusals and readings the fixes must not loosen.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scrubwarc.meta.bylines import byline_date, parse_byline
+from scrubwarc.meta.cjkbylines import cjk_byline
+from scrubwarc.meta.dates import is_update, read_date
+
+FIXED_BYLINES = [
+    ("words-label", "Words: Jane Doe", ("Jane Doe",)),
+    ("text-label", "Text: Anna Schmidt", ("Anna Schmidt",)),
+    ("italian-di", "Di Mario Rossi", ("Mario Rossi",)),
+    ("russian-authors", "Авторы: Иван Петров и Анна Иванова", ("Иван Петров", "Анна Иванова")),
+    ("german-und", "Von Anna Schmidt und Peter Müller", ("Anna Schmidt", "Peter Müller")),
+    ("german-caps-und", "VON ANNA SCHMIDT UND PETER MÜLLER", ("Anna Schmidt", "Peter Müller")),
+    ("french-et", "Par Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie")),
+    ("italian-e", "Di Mario Rossi e Luca Bianchi", ("Mario Rossi", "Luca Bianchi")),
+    ("portuguese-e", "Por João Silva e Maria Santos", ("João Silva", "Maria Santos")),
+    ("spanish-y", "Por María López y Juan Pérez", ("María López", "Juan Pérez")),
+    ("dutch-en", "Door Jan Jansen en Piet de Vries", ("Jan Jansen", "Piet de Vries")),
+    ("norwegian-og", "Av Ola Nordmann og Kari Nordmann", ("Ola Nordmann", "Kari Nordmann")),
+    ("with", "By Jane Doe with John Roe", ("Jane Doe", "John Roe")),
+    (
+        "with-additional-reporting",
+        "By Jane Doe, with additional reporting by John Roe",
+        ("Jane Doe", "John Roe"),
+    ),
+    ("date-then-by", "Posted on March 3, 2024 by Jane Doe", ("Jane Doe",)),
+    ("date-then-by-category", "Posted on March 3, 2024 by Jane Doe in News", ("Jane Doe",)),
+    ("bare-date-then-by", "March 3, 2024 by Jane Doe", ("Jane Doe",)),
+    ("for-publication", "By Jane Doe for The Times", ("Jane Doe",)),
+    ("glued-agency", "By JOSH BOAK Associated Press", ("Josh Boak",)),
+    ("glued-the-agency", "By JOSH BOAK The Associated Press", ("Josh Boak",)),
+    ("agency-desk", "By Jane Doe, CNN Business", ("Jane Doe",)),
+    ("agency-section", "By Jane Doe, Bloomberg Opinion", ("Jane Doe",)),
+    ("email-comma", "By Jane Doe, jdoe@example.com", ("Jane Doe",)),
+    ("email-space", "By Jane Doe jane.doe@example.com", ("Jane Doe",)),
+    ("handle", "By Jane Doe @janedoe", ("Jane Doe",)),
+    ("japanese-trailing-role", "山田太郎記者", ("山田太郎",)),
+    ("german-author-label", "Autorin: Anna Schmidt", ("Anna Schmidt",)),
+    ("french-author-label", "Auteur : Jean Dupont", ("Jean Dupont",)),
+    ("italian-author-label", "Autore: Mario Rossi", ("Mario Rossi",)),
+    ("spanish-written-by", "Escrito por María López", ("María López",)),
+    ("italian-written-by", "Scritto da Mario Rossi", ("Mario Rossi",)),
+    ("german-written-by", "Geschrieben von Anna Schmidt", ("Anna Schmidt",)),
+    ("place-after-name", "Von Anna Schmidt, Berlin", ("Anna Schmidt",)),
+    ("caps-place-after-name", "BY JANE DOE, WASHINGTON", ("Jane Doe",)),
+    ("month-first-name", "By April Rubin", ("April Rubin",)),
+    ("month-first-names", "By June Carter and August Brown", ("June Carter", "August Brown")),
+]
+
+KEPT_BYLINES = [
+    ("spanish-compound-surname", "By José Ortega y Gasset", ("José Ortega y Gasset",)),
+    ("middle-initial-e", "By Mary E Smith", ("Mary E Smith",)),
+    ("wire-alone", "By The Associated Press", ("The Associated Press",)),
+    ("surname-like-agency", "By Michael Bloomberg", ("Michael Bloomberg",)),
+    (
+        "organisation-for",
+        "By Center for Investigative Reporting",
+        ("Center for Investigative Reporting",),
+    ),
+    ("chinese-outlet-lead", "新华社记者 李四", ("李四",)),
+    ("updated-date-then-by", "Updated March 4, 2024 by Jane Doe", None),
+    ("date-then-by-prose", "March 3, 2024 by the river", None),
+    ("headline-case-with", "By Train With Grandma", None),
+    ("italian-prose", "Di solito il consiglio non decide così in fretta.", None),
+    ("photo-credit", "Photo: John Roe/Reuters", None),
+    ("by-contrast", "By contrast, the neighbouring town rejected its plan.", None),
+    ("by-year", "By 2030, emissions will have fallen by half.", None),
+    ("by-month", "By June", None),
+    ("by-months", "By June and July", None),
+    ("by-month-prose", "By August, the bridge will open", None),
+    ("portuguese-prose-da", "Da Silva", None),
+    ("generation-after-name", "By Martin Luther King, Jr.", ("Martin Luther King Jr.",)),
+]
+
+
+@pytest.mark.parametrize(("line", "names"), [c[1:] for c in FIXED_BYLINES + KEPT_BYLINES],
+                         ids=[c[0] for c in FIXED_BYLINES + KEPT_BYLINES])  # fmt: skip
+def test_byline_families(line: str, names: tuple[str, ...] | None) -> None:
+    assert parse_byline(line, organisations=True) == names
+
+
+def test_a_cjk_lead_in_that_leaves_no_name_is_a_trailing_role() -> None:
+    assert cjk_byline("山田太郎記者") == ("山田太郎",)
+    assert cjk_byline("記者") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Posted on March 3, 2024 by Jane Doe", "Posted on March 3, 2024"),
+        ("By Jane Doe Updated March 4, 2024", "Updated March 4, 2024"),
+        ("By Jane Doe | March 3, 2024", "March 3, 2024"),
+        ("Updated March 4, 2024 by Jane Doe", None),
+    ],
+)
+def test_the_date_a_byline_line_holds(line: str, date: str | None) -> None:
+    assert byline_date(line) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "iso"),
+    [
+        ("Updated: 4 March 2024 | Published: 3 March 2024", None, "2024-03-03"),
+        (
+            "Updated 10:32 AM EST, Mon March 4, 2024 | Published 9:00 AM EST, Sun March 3, 2024",
+            None,
+            "2024-03-03T09:00:00-05:00",
+        ),
+        ("Last updated 4 March 2024 - First published 3 March 2024", None, "2024-03-03"),
+        ("5 min read · Mar 3, 2024", None, "2024-03-03"),
+        ("3 min read | March 3, 2024 | Updated March 4, 2024", None, "2024-03-03"),
+        # Kept: the publication first, an update extra, a reading time after, prose.
+        ("Published: 3 March 2024 | Last updated: 4 March 2024", None, "2024-03-03"),
+        ("Updated: March 4, 2024 | 5 min read", None, "2024-03-04"),
+        ("Updated: 4 March 2024 | Updated: 5 March 2024", None, "2024-03-04"),
+        ("Mar 3, 2024 | Foo", None, None),
+        ("5 min read", None, None),
+        ("3 de marzo de 2024", "es", "2024-03-03"),
+        # A second labelled date after " / " or run on after a space.
+        (
+            "Mar 3, 2024, 10:32 AM ET / Updated Mar 4, 2024, 11:00 AM ET",
+            None,
+            "2024-03-03T10:32:00-05:00",
+        ),
+        ("Published Mar 3, 2024 Updated Mar 4, 2024", None, "2024-03-03"),
+        ("Updated Mar 4, 2024 Published Mar 3, 2024", None, "2024-03-03"),
+        ("Published Mar 3, 2024 Last updated Mar 4, 2024", None, "2024-03-03"),
+        ("Mar 3, 2024 updated the plan", None, None),
+        # Morning and afternoon in Korean, Chinese and Japanese; a Korean date's last dot.
+        ("입력 2024.03.03. 오후 3:20", "ko", "2024-03-03T15:20:00"),
+        ("2024.03.03. 15:20", "ko", "2024-03-03T15:20:00"),
+        ("2024년 3월 3일 오전 10:32", "ko", "2024-03-03T10:32:00"),
+        ("2024年3月3日 下午3:20", "zh", "2024-03-03T15:20:00"),
+        ("2024年3月3日 午後3時20分", "ja", "2024-03-03T15:20:00"),
+        ("2024年3月3日 午前0:20", "ja", "2024-03-03T00:20:00"),
+        ("오후 12:30 2024.03.03.", "ko", "2024-03-03T12:30:00"),
+    ],
+)
+def test_date_lines(line: str, language: str | None, iso: str | None) -> None:
+    assert read_date(line, language=language).iso == iso
+
+
+def test_an_ambiguous_publication_after_an_update_says_which_order_it_took() -> None:
+    assert read_date("Updated: 11/14/2024 | Published: 11/03/2024") == ("2024-11-03", "month-first")
+    assert read_date("Updated: 2024-11-14 | Published: 11/03/2024", "day-first") == (
+        "2024-03-11",
+        "day-first",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "update"),
+    [
+        ("Aktualisiert am 4. März 2024, 11:00 Uhr", "de", True),
+        ("Stand: 04.03.2024 11:00 Uhr", "de", True),
+        ("Mis à jour le 4 mars 2024", "fr", True),
+        ("Actualizado el 4 de marzo de 2024", "es", True),
+        ("Обновлено: 4 марта 2024", "ru", True),
+        ("更新：2024年3月4日", "zh", True),
+        ("수정 2024.03.04. 오전 9:00", "ko", True),
+        ("입력 2024.03.03. 오후 3:20", "ko", False),
+        ("Veröffentlicht am 3. März 2024", "de", False),
+        ("Publié le 3 mars 2024", "fr", False),
+        ("Last updated: March 4, 2024", None, True),
+        ("March 3, 2024", None, False),
+    ],
+)
+def test_update_labels_in_the_texts_language(line: str, language: str | None, update: bool) -> None:
+    assert is_update(line, language) is update
