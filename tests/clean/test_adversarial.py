@@ -182,6 +182,17 @@ REASONS = {
     "the removal log keeps the original",
     "adv-decision-tracking-in-code-urls-goes": "decision: tracking parameters go from every "
     "URL, in code too; the URL keeps its real parameters and still works",
+    "adv-type-arguments-stay": "bug: a bare inline tag name glued to the word before it "
+    "(Array<a>, f<b>(x), if a<b>c) went as markup; with its closing half in the paragraph, "
+    "or a void <br>, it is still markup",
+    "adv-fenced-code-stays": "bug: entities, tags and mojibake inside a fenced code block "
+    "(``` or ~~~) were decoded, stripped and repaired; a code block is a code span of "
+    "several lines",
+    "adv-mojibake-in-code-stays": "bug: mojibake quoted in a code span was repaired; the "
+    "prose around it still is",
+    "adv-numeric-entity-without-semicolon": "bug: a decimal reference missing its ';' "
+    "(it&#8217s) stayed; it decodes where its digits end, unless it would be a control "
+    "code, and a hex one stays (I&#x2019d: the 'd' could be a digit)",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 
