@@ -193,6 +193,10 @@ REASONS = {
     "adv-numeric-entity-without-semicolon": "bug: a decimal reference missing its ';' "
     "(it&#8217s) stayed; it decodes where its digits end, unless it would be a control "
     "code, and a hex one stays (I&#x2019d: the 'd' could be a digit)",
+    "adv-headlines-naming-two-sites-stay": "bug: two top lines sharing a first part "
+    "('Peace talks - Live', '- Analysis') were one headline; one page names one site",
+    "adv-headline-multi-part-suffix-goes": "bug: a headline with a section and a site "
+    "('| World | CSMonitor.com') above its plain copy stayed twice",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from scrubwarc.clean.lines import drop_lines
 from scrubwarc.clean.model import CleanOptions, RuleOutput
-from scrubwarc.clean.sitename import split_site_name
+from scrubwarc.clean.sitename import name_key, site_like, split_site_name, suffixes
 
 __all__ = ["drop_duplicate_headline", "same_headline"]
 
@@ -27,13 +27,37 @@ def same_headline(a: str, b: str) -> bool:
     True
     >>> same_headline("Storm hits coast", "Storm hits coast, and thousands flee inland.")
     False
+    >>> same_headline("Peace talks - Live", "Peace talks - Analysis")
+    False
+    >>> same_headline("Storm hits | World | The Herald", "Storm hits")
+    True
     """
     na, nb = _norm(a), _norm(b)
     if not na or not nb:
         return False
     if na == nb:
         return True
-    return _norm(split_site_name(a, guess=True)[0]) == _norm(split_site_name(b, guess=True)[0])
+    site_a, site_b = split_site_name(a, guess=True)[1], split_site_name(b, guess=True)[1]
+    if site_a is not None and site_b is not None and name_key(site_a) != name_key(site_b):
+        return False  # one page names one site: different suffixes are different lines
+    return not _heads(a).isdisjoint(_heads(b))
+
+
+def _heads(line: str) -> set[str]:
+    """The line and what stands before each suffix of site-like parts (``| World | Herald``),
+    compared by their words.
+
+    >>> sorted(_heads("Storm | World | The Herald"))
+    ['storm', 'storm world', 'storm world the herald']
+    """
+    heads = {_norm(line)}
+    end = len(line)
+    for start, part in reversed(suffixes(line)):
+        if not site_like(line[part:end].strip()):
+            break
+        heads.add(_norm(line[:start]))
+        end = start
+    return heads
 
 
 def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> RuleOutput:
