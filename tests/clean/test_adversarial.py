@@ -188,6 +188,8 @@ REASONS = {
     "adv-fenced-code-stays": "bug: entities, tags and mojibake inside a fenced code block "
     "(``` or ~~~) were decoded, stripped and repaired; a code block is a code span of "
     "several lines",
+    "adv-code-block-alignment-stays": "bug: runs of spaces and a lone line's tab inside a "
+    "fenced code block were collapsed, so aligned code lost its columns",
     "adv-mojibake-in-code-stays": "bug: mojibake quoted in a code span was repaired; the "
     "prose around it still is",
     "adv-numeric-entity-without-semicolon": "bug: a decimal reference missing its ';' "

@@ -91,8 +91,14 @@ _CODE = st.sampled_from(
 _CODE_LINE = st.lists(st.one_of(_CODE, st.sampled_from(["x", "=", "'", "(", ")"])), min_size=1)
 
 
-@given(st.lists(_CODE_LINE.map(" ".join), min_size=1, max_size=5), st.sampled_from(["```", "~~~"]))
-def test_fenced_code_keeps_what_its_author_typed(lines: list[str], fence: str) -> None:
-    block = "\n".join([fence + "html", *lines, fence])
+@given(
+    st.lists(st.tuples(_CODE_LINE, st.sampled_from([" ", "  ", "\t"])), min_size=1, max_size=5),
+    st.sampled_from(["```", "~~~"]),
+)
+def test_fenced_code_keeps_what_its_author_typed(
+    lines: list[tuple[list[str], str]], fence: str
+) -> None:
+    """Entities, tags, mojibake and the spaces and tabs that align code, as typed."""
+    block = "\n".join([fence + "html", *(sep.join(words) for words, sep in lines), fence])
     text = f"Escaping\n\n{block}\n\nFish &amp; chips.\n"
     assert clean_text(text).text == f"Escaping\n\n{block}\n\nFish & chips.\n"

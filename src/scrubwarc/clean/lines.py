@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from scrubwarc.clean.model import Removal, RuleOutput
 
-__all__ = ["CodeSpans", "drop_lines"]
+__all__ = ["CodeSpans", "drop_lines", "fenced_blocks"]
 
 _TICK_OR_BREAK = re.compile("[`\\n]")
 # A line that opens or closes a fenced code block, as Markdown writes code of several lines:
@@ -67,7 +67,7 @@ class CodeSpans:
         starts: list[int] = []
         text, pos = self._text, 0
         ticks = "`" in text
-        for block_start, block_end in [*_fenced_blocks(text), (len(text), len(text))]:
+        for block_start, block_end in [*fenced_blocks(text), (len(text), len(text))]:
             opened = -1
             for mark in _TICK_OR_BREAK.finditer(text, pos, block_start) if ticks else ():
                 if mark.group() == "\n":
@@ -86,10 +86,10 @@ class CodeSpans:
         return starts
 
 
-def _fenced_blocks(text: str) -> list[tuple[int, int]]:
+def fenced_blocks(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each closed fenced code block, fences included, in one pass.
 
-    >>> _fenced_blocks("a\\n```py\\nx = 1\\n```\\nb\\n~~~\\nopen")
+    >>> fenced_blocks("a\\n```py\\nx = 1\\n```\\nb\\n~~~\\nopen")
     [(2, 17)]
     """
     if "```" not in text and "~~~" not in text:
