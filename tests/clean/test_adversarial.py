@@ -199,6 +199,8 @@ REASONS = {
     "('Peace talks - Live', '- Analysis') were one headline; one page names one site",
     "adv-headline-multi-part-suffix-goes": "bug: a headline with a section and a site "
     "('| World | CSMonitor.com') above its plain copy stayed twice",
+    "adv-label-before-a-number-stays": "bug: a label followed by a number or a section "
+    "sign ('More: 5', 'See also: § 12(3)') went as a cross-link; a link title has words",
     "adv-label-word-in-stanza-stays": "bug: a verse line reading 'More' or 'Related' "
     "between two lines of its stanza went as a bare cross-link label; alone, it still goes",
 }

@@ -110,15 +110,18 @@ def _label_shaped(line: str) -> bool:
 
 
 def _headline_shaped(title: str) -> bool:
-    """True for a link title: short, no sentence ending, not opening in lower case.
+    """True for a link title: words (not a number alone), short, no sentence ending, not
+    opening in lower case.
 
     >>> _headline_shaped("Why the river rose"), _headline_shaped("the council's report…")
     (True, False)
+    >>> _headline_shaped("10 ways to save"), _headline_shaped("5"), _headline_shaped("§ 12(3)")
+    (True, False, False)
     """
     if len(title.split()) > _MAX_TITLE_WORDS or title.endswith(_SENTENCE_ENDINGS):
         return False
     first = next((ch for ch in title if ch.isalnum()), "")
-    return not first.islower()
+    return not first.islower() and any(ch.isalpha() for ch in title)
 
 
 def drop_cross_links(text: str, options: CleanOptions | None = None) -> RuleOutput:
