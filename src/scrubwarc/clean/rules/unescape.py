@@ -37,15 +37,15 @@ _ENTITY = re.compile(
 
 
 def _printable(char: str) -> bool:
-    """True for a character that a reference without ``;`` may stand for: assigned, and
-    neither a control code nor the replacement character for a number that names none.
+    """True for a character that a reference without ``;`` may stand for: a printable one
+    or a space, not a control code, an unassigned or private code point, or the replacement
+    character for a number that names none.
 
     >>> _printable("’"), _printable("\\xa0"), _printable("\\x0c"), _printable("\\U000c8a1e")
     (True, True, False, False)
     """
-    import unicodedata  # lazy: only a reference without ";" asks, and few texts have one
-
-    return char != "\ufffd" and unicodedata.category(char[0]) not in ("Cc", "Cn", "Cs", "Co")
+    # str methods, not unicodedata: the pre-commit hook must not load it for this.
+    return char != "\ufffd" and (char.isprintable() or (char.isspace() and char > "\x7f"))
 
 
 _BLOCK_TAGS = (
