@@ -37,27 +37,30 @@ def same_headline(a: str, b: str) -> bool:
         return False
     if na == nb:
         return True
-    site_a, site_b = split_site_name(a, guess=True)[1], split_site_name(b, guess=True)[1]
+    (heads_a, site_a), (heads_b, site_b) = _heads(a, na), _heads(b, nb)
     if site_a is not None and site_b is not None and name_key(site_a) != name_key(site_b):
         return False  # one page names one site: different suffixes are different lines
-    return not _heads(a).isdisjoint(_heads(b))
+    return not heads_a.isdisjoint(heads_b)
 
 
-def _heads(line: str) -> set[str]:
-    """The line and what stands before each suffix of site-like parts (``| World | Herald``),
-    compared by their words.
+def _heads(line: str, norm: str) -> tuple[set[str], str | None]:
+    """What ``line`` says before each suffix of site-like parts (``| World | Herald``),
+    compared by their words, with the line itself (``norm``); and its last part if that is
+    site-like, the site ``split_site_name`` guesses.
 
-    >>> sorted(_heads("Storm | World | The Herald"))
-    ['storm', 'storm world', 'storm world the herald']
+    >>> heads, site = _heads("Storm | World | The Herald", "storm world the herald")
+    >>> sorted(heads), site
+    (['storm', 'storm world', 'storm world the herald'], 'The Herald')
     """
-    heads = {_norm(line)}
-    end = len(line)
+    heads, site, end = {norm}, None, len(line)
     for start, part in reversed(suffixes(line)):
-        if not site_like(line[part:end].strip()):
+        name = line[part:end].strip()
+        if not site_like(name):
             break
+        site = site if site is not None else name
         heads.add(_norm(line[:start]))
         end = start
-    return heads
+    return heads, site
 
 
 def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> RuleOutput:
