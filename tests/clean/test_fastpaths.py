@@ -172,9 +172,18 @@ CROSS_LINK = st.lists(
 @example(["Body.", "", "Read more: Why it rose", "", "Body two."], ())
 @example(["\tKicker: Why it rose"], (" kick", "", "ſ"))
 def test_cross_links_are_found_by_their_opening(lines: list[str], extra: tuple[str, ...]) -> None:
-    # The plain way: every line matched against the whole pattern.
+    # The plain way: every line matched against the whole pattern; a bare label between two
+    # non-blank lines is a line of a stanza.
     text, options = "\n".join(lines), CleanOptions(extra_boilerplate_prefixes=extra)
-    doomed = [i for i, line in enumerate(lines) if split_cross_link(line, options) is not None]
+    titles = [split_cross_link(line, options) for line in lines]
+    doomed = [
+        i
+        for i, title in enumerate(titles)
+        if title is not None
+        and (
+            title or not (0 < i < len(lines) - 1 and lines[i - 1].strip() and lines[i + 1].strip())
+        )
+    ]
     assert drop_cross_links(text, options) == drop_lines(text, doomed, "boilerplate")
 
 

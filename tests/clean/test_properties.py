@@ -82,3 +82,23 @@ def test_unescape_removals_are_where_the_text_had_them(parts: list[str]) -> None
     lines = text.split("\n")
     for r in unescape_html(text)[1]:
         assert lines[r.line - 1][r.column - 1 :].startswith(r.text.split("\n")[0]), r
+
+
+# What a code sample may quote: entities, tags, mojibake, written on purpose.
+_CODE = st.sampled_from(
+    ["&amp;", "&lt;p&gt;", "&#8217", "<b>x</b>", "<p>", "</div>", "<br/>", "cafÃ©", "itâ€™s"]
+)
+_CODE_LINE = st.lists(st.one_of(_CODE, st.sampled_from(["x", "=", "'", "(", ")"])), min_size=1)
+
+
+@given(
+    st.lists(st.tuples(_CODE_LINE, st.sampled_from([" ", "  ", "\t"])), min_size=1, max_size=5),
+    st.sampled_from(["```", "~~~"]),
+)
+def test_fenced_code_keeps_what_its_author_typed(
+    lines: list[tuple[list[str], str]], fence: str
+) -> None:
+    """Entities, tags, mojibake and the spaces and tabs that align code, as typed."""
+    block = "\n".join([fence + "html", *(sep.join(words) for words, sep in lines), fence])
+    text = f"Escaping\n\n{block}\n\nFish &amp; chips.\n"
+    assert clean_text(text).text == f"Escaping\n\n{block}\n\nFish & chips.\n"

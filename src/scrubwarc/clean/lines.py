@@ -8,19 +8,26 @@ from collections.abc import Iterable
 
 from scrubwarc.clean.model import Removal, RuleOutput
 
-__all__ = ["CodeSpans", "drop_lines"]
+__all__ = ["CodeSpans", "drop_lines", "fenced_blocks"]
 
 _TICK_OR_BREAK = re.compile("[`\\n]")
+# A line that opens or closes a fenced code block, as Markdown writes code of several lines:
+# three or more backticks or tildes; an opening fence may name the language after them.
+_FENCE = re.compile(r"^[ \t]*(`{3,}+|~{3,}+)([^\n]*)$", re.MULTILINE)
 
 
 class CodeSpans:
-    """The code spans of a text: what stands between a pair of backticks on one line, code
-    quoted literally, where entities and query strings are what the author wrote.
+    """The code spans of a text, code quoted literally, where entities and query strings are
+    what the author wrote: what stands between a pair of backticks on one line, and a fenced
+    code block from its opening fence to the line that closes it with the same fence.
 
     Found in one pass on the first question, so asking per match stays linear.
 
     >>> spans = CodeSpans("write `&amp;` here, it`s")
     >>> spans.covers(7, 12), spans.covers(23, 24)
+    (True, False)
+    >>> spans = CodeSpans("Code:\\n```html\\n<p>Hi</p>\\n```\\n<p>Bye</p>")
+    >>> spans.covers(14, 17), spans.covers(28, 31)
     (True, False)
     """
 
@@ -37,11 +44,32 @@ class CodeSpans:
         i = bisect_right(starts, start) - 1
         return i >= 0 and end <= self._ends[i]
 
+    def outside(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of ``text[start:end]`` that no code span covers, as ``(start, end)``.
+
+        >>> CodeSpans("a `b` c `d`").outside(0, 11)
+        [(0, 3), (4, 9), (10, 11)]
+        """
+        starts = self._starts if self._starts is not None else self._find()
+        parts: list[tuple[int, int]] = []
+        i = max(0, bisect_right(starts, start) - 1)
+        while i < len(starts) and starts[i] < end:
+            if self._ends[i] > start:
+                if starts[i] > start:
+                    parts.append((start, starts[i]))
+                start = max(start, self._ends[i])
+            i += 1
+        if start < end:
+            parts.append((start, end))
+        return parts
+
     def _find(self) -> list[int]:
         starts: list[int] = []
-        if "`" in self._text:
+        text, pos = self._text, 0
+        ticks = "`" in text
+        for block_start, block_end in [*fenced_blocks(text), (len(text), len(text))]:
             opened = -1
-            for mark in _TICK_OR_BREAK.finditer(self._text):
+            for mark in _TICK_OR_BREAK.finditer(text, pos, block_start) if ticks else ():
                 if mark.group() == "\n":
                     opened = -1  # a span never crosses a line
                 elif opened < 0:
@@ -50,8 +78,32 @@ class CodeSpans:
                     starts.append(opened)
                     self._ends.append(mark.start())
                     opened = -1
+            if block_start < block_end:
+                starts.append(block_start)
+                self._ends.append(block_end)
+            pos = block_end
         self._starts = starts
         return starts
+
+
+def fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each closed fenced code block, fences included, in one pass.
+
+    >>> fenced_blocks("a\\n```py\\nx = 1\\n```\\nb\\n~~~\\nopen")
+    [(2, 17)]
+    """
+    if "```" not in text and "~~~" not in text:
+        return []
+    blocks: list[tuple[int, int]] = []
+    opened: re.Match[str] | None = None
+    for fence in _FENCE.finditer(text):
+        if opened is None:
+            if not (fence.group(1)[0] == "`" and "`" in fence.group(2)):  # not "```x``` y"
+                opened = fence
+        elif fence.group(1) == opened.group(1) and not fence.group(2).strip():
+            blocks.append((opened.start(), fence.end()))
+            opened = None
+    return blocks
 
 
 def drop_lines(text: str, doomed: Iterable[int], rule: str) -> RuleOutput:

@@ -110,19 +110,24 @@ def _label_shaped(line: str) -> bool:
 
 
 def _headline_shaped(title: str) -> bool:
-    """True for a link title: short, no sentence ending, not opening in lower case.
+    """True for a link title: words (not a number alone), short, no sentence ending, not
+    opening in lower case.
 
     >>> _headline_shaped("Why the river rose"), _headline_shaped("the council's report…")
     (True, False)
+    >>> _headline_shaped("10 ways to save"), _headline_shaped("5"), _headline_shaped("§ 12(3)")
+    (True, False, False)
     """
     if len(title.split()) > _MAX_TITLE_WORDS or title.endswith(_SENTENCE_ENDINGS):
         return False
     first = next((ch for ch in title if ch.isalnum()), "")
-    return not first.islower()
+    return not first.islower() and any(ch.isalpha() for ch in title)
 
 
 def drop_cross_links(text: str, options: CleanOptions | None = None) -> RuleOutput:
     """Remove cross-link lines from the body; metadata records them as related links.
+
+    A bare label (``More``) inside a stanza, between two other lines, is verse and stays.
 
     >>> drop_cross_links("Body one.\\n\\nRead more: Why it matters\\n\\nBody two.\\n")[0]
     'Body one.\\n\\nBody two.\\n'
@@ -139,6 +144,25 @@ def drop_cross_links(text: str, options: CleanOptions | None = None) -> RuleOutp
         line += text.count("\n", counted, start)
         counted = start
         end = text.find("\n", start)
-        if split_cross_link(text[start:] if end < 0 else text[start:end], options) is not None:
+        title = split_cross_link(text[start:] if end < 0 else text[start:end], options)
+        if title is not None and (title or not _inside_block(text, start, end)):
             doomed.append(line)
     return drop_lines(text, doomed, "boilerplate")
+
+
+def _inside_block(text: str, start: int, end: int) -> bool:
+    """True if the line at ``text[start:end]`` has non-blank lines right above and below it.
+
+    A bare label heads the links below it or ends a teaser; a stanza's line ``More`` or
+    ``Related`` stands between other lines of its stanza.
+
+    >>> text = "the moon\\nMore\\nthe sun\\n\\nMore\\n"
+    >>> _inside_block(text, 9, 13), _inside_block(text, 23, 27)
+    (True, False)
+    """
+    if start == 0 or end < 0:
+        return False
+    above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
+    below_end = text.find("\n", end + 1)
+    below = text[end + 1 :] if below_end < 0 else text[end + 1 : below_end]
+    return bool(above.strip() and below.strip())

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from scrubwarc.clean.lines import drop_lines
 from scrubwarc.clean.model import CleanOptions, RuleOutput
-from scrubwarc.clean.sitename import split_site_name
+from scrubwarc.clean.sitename import name_key, site_like, split_site_name, suffixes
 
 __all__ = ["drop_duplicate_headline", "same_headline"]
 
@@ -27,13 +27,40 @@ def same_headline(a: str, b: str) -> bool:
     True
     >>> same_headline("Storm hits coast", "Storm hits coast, and thousands flee inland.")
     False
+    >>> same_headline("Peace talks - Live", "Peace talks - Analysis")
+    False
+    >>> same_headline("Storm hits | World | The Herald", "Storm hits")
+    True
     """
     na, nb = _norm(a), _norm(b)
     if not na or not nb:
         return False
     if na == nb:
         return True
-    return _norm(split_site_name(a, guess=True)[0]) == _norm(split_site_name(b, guess=True)[0])
+    (heads_a, site_a), (heads_b, site_b) = _heads(a, na), _heads(b, nb)
+    if site_a is not None and site_b is not None and name_key(site_a) != name_key(site_b):
+        return False  # one page names one site: different suffixes are different lines
+    return not heads_a.isdisjoint(heads_b)
+
+
+def _heads(line: str, norm: str) -> tuple[set[str], str | None]:
+    """What ``line`` says before each suffix of site-like parts (``| World | Herald``),
+    compared by their words, with the line itself (``norm``); and its last part if that is
+    site-like, the site ``split_site_name`` guesses.
+
+    >>> heads, site = _heads("Storm | World | The Herald", "storm world the herald")
+    >>> sorted(heads), site
+    (['storm', 'storm world', 'storm world the herald'], 'The Herald')
+    """
+    heads, site, end = {norm}, None, len(line)
+    for start, part in reversed(suffixes(line)):
+        name = line[part:end].strip()
+        if not site_like(name):
+            break
+        site = site if site is not None else name
+        heads.add(_norm(line[:start]))
+        end = start
+    return heads, site
 
 
 def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> RuleOutput:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from scrubwarc.clean.lines import CodeSpans
 from scrubwarc.clean.model import CleanOptions, Removal, RuleOutput
 
 __all__ = ["repair_encoding"]
@@ -37,10 +38,13 @@ def _may_hold_mojibake(text: str) -> bool:
 def repair_encoding(text: str, options: CleanOptions | None = None) -> RuleOutput:
     """Repair text that was decoded with the wrong encoding, line by line.
 
-    Curly quotes are kept: ftfy's ``fix_encoding`` repairs mojibake and nothing else.
+    Curly quotes are kept: ftfy's ``fix_encoding`` repairs mojibake and nothing else;
+    mojibake quoted in a code span or block stays as written.
 
     >>> repair_encoding("itâ€™s “fine”\\n")[0]
     'it’s “fine”\\n'
+    >>> repair_encoding("`Ã©` shows where cafÃ© went wrong\\n")[0]
+    '`Ã©` shows where café went wrong\\n'
     """
     if not _may_hold_mojibake(text):
         return text, ()
@@ -48,10 +52,18 @@ def repair_encoding(text: str, options: CleanOptions | None = None) -> RuleOutpu
 
     lines = text.split("\n")
     removals: list[Removal] = []
+    spans = CodeSpans(text)  # found only if a line asks
+    offset = 0
     for i, line in enumerate(lines):
+        start, offset = offset, offset + len(line) + 1
         if re.search(_MOJIBAKE_HINT, line) is None:
             continue
-        fixed = ftfy.fix_encoding(line)
+        # A code sample quotes mojibake as its author typed it (`Ã©`): only the rest is fixed.
+        fixed, end = "", start
+        for a, b in spans.outside(start, start + len(line)):
+            fixed += text[end:a] + ftfy.fix_encoding(text[a:b])
+            end = b
+        fixed += text[end : start + len(line)]
         if fixed != line:
             removals.append(Removal("repair-encoding", line, i + 1, 1, fixed))
             lines[i] = fixed

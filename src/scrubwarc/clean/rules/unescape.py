@@ -7,10 +7,13 @@ is alone on its line. A tag that stands as a word in a sentence (``the <p> tag``
 quoted in a sentence, as texts about HTML quote it: a tag between brackets or quotes
 (``(<img src="a.svg">)``), and a word of tags holding an element that follows a word
 (``renders <p>Hello</p>.``, ``Input: <table></table><li>``): a scraper's block tags stand
-at the start of a line or after other markup, not after a word.
+at the start of a line or after other markup, not after a word. A bare inline tag name glued
+to the word before it, with no closing half in its paragraph, is a type argument or a
+comparison (``Array<a>``, ``if a<b>c``).
 
-Entities and tags between backticks (``write `&amp;` for "&"``) are a code sample's
-characters, written on purpose, and stay; elsewhere an entity in plain text is residue.
+Entities and tags between backticks (``write `&amp;` for "&"``) or in a fenced code block are
+a code sample's characters, written on purpose, and stay; elsewhere an entity in plain text
+is residue.
 """
 
 from __future__ import annotations
@@ -23,11 +26,28 @@ from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
 
 __all__ = ["unescape_html"]
 
-# An entity needs its semicolon here ("AT&T", "R&D" and "&copy2012" stay as written), and
-# a run of "&amp;" prefixes is one entity, so double-escaped text decodes in a single pass.
+# A named entity needs its semicolon here ("AT&T", "R&D" and "&copy2012" stay as written);
+# a decimal one, which no word spells, may lack it where its digits end (``it&#8217s``; a
+# hex one may not: in ``I&#x2019d`` the "d" would be read as a digit).
+# A run of "&amp;" prefixes is one entity, so double-escaped text decodes in a single pass.
 _ENTITY = re.compile(
-    r"&(?:amp;|#0*38;|#[xX]0*26;)*(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"
+    r"&(?:amp;|#0*38;|#[xX]0*26;)*(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};"
+    r"|#[0-9]{2,7}+(?![0-9]))"
 )
+
+
+def _printable(char: str) -> bool:
+    """True for a character that a reference without ``;`` may stand for: a printable one
+    or a space, not a control code, an unassigned or private code point, or the replacement
+    character for a number that names none.
+
+    >>> _printable("’"), _printable("\\xa0"), _printable("\\x0c"), _printable("\\U000c8a1e")
+    (True, True, False, False)
+    """
+    # str methods, not unicodedata: the pre-commit hook must not load it for this.
+    return char != "\ufffd" and (char.isprintable() or (char.isspace() and char > "\x7f"))
+
+
 _BLOCK_TAGS = (
     "p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|thead|tbody|tr|td|th"
     "|section|article|header|footer|aside|figure|figcaption|nav|main"
@@ -87,6 +107,35 @@ def _named_in_prose(text: str, start: int, end: int) -> bool:
     return (before.isspace() or before in _WORD_BEFORE) and (
         after.isspace() or after in _WORD_AFTER
     )
+
+
+_VOID_INLINE = frozenset({"br", "img", "wbr"})
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _type_argument(text: str, start: int, end: int) -> bool:
+    """True if the inline tag at ``text[start:end]`` opens right after a word with no closing
+    half after it: a type argument or a comparison (``Array<a>``, ``if a<b>c``), not markup.
+
+    A scraper's inline tags come in pairs; a void tag (``line<br>next``) needs none.
+
+    >>> _type_argument("Array<a> = []", 5, 8), _type_argument("if a<b>c", 4, 7)
+    (True, True)
+    >>> _type_argument("a<b>bold</b>", 1, 4), _type_argument("one<br>two", 3, 7)
+    (False, False)
+    >>> _type_argument("a<b>bold</b>", 8, 12), _type_argument("bold</b> then", 4, 8)
+    (False, False)
+    """
+    before = text[start - 1] if start else ""
+    if not (before.isalnum() or before == "_") or text[start + 1] == "/":
+        return False
+    m = _TAG_NAME.match(text, start, end)
+    # Only a bare ``<name>``: a closing slash, attributes or spaces are markup's, not a type's.
+    if m is None or m.end() != end - 1 or m.group(1).lower() in _VOID_INLINE:
+        return False
+    # The closing half may be on a later line of the paragraph: bold can span a line break.
+    window = _PARAGRAPH_BREAK.split(text[end : end + _PAIR_WINDOW], 1)[0]
+    return f"</{m.group(1).lower()}>" not in window.lower()
 
 
 # Brackets and quotes whose pair around a tag quotes it.
@@ -208,6 +257,8 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
             if spans.covers(m.start(), m.end()):
                 return m.group(0)  # `&amp;` in a code sample is what its author wrote
             new = html.unescape("&" + m.group(1))
+            if not m.group(1).endswith(";") and not _printable(new):
+                return m.group(0)  # "&#12" without ";" would be a control code: as written
             if new != m.group(0):
                 removals.append(removal(m.start(), m.group(0), new))
                 decoded.add(m.start(), m.end(), new)
@@ -225,6 +276,7 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
                 _named_in_prose(m.string, m.start(), m.end())
                 or spans.covers(m.start(), m.end())
                 or _quoted_markup(m.string, m.start(), m.end())
+                or (not m.group("block") and _type_argument(m.string, m.start(), m.end()))
             ):
                 return m.group(0)
             new = "\n" if m.group("block") else ""

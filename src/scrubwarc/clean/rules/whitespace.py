@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from scrubwarc.clean.lines import fenced_blocks
 from scrubwarc.clean.model import CleanOptions, RuleOutput
 
 __all__ = ["tidy_whitespace"]
@@ -22,7 +24,8 @@ _BLANK_RUN = re.compile(r"\n{3,}+")
 def tidy_whitespace(text: str, options: CleanOptions | None = None) -> RuleOutput:
     """Normalise line endings and spaces, keep paragraph breaks, end with one newline.
 
-    Leading indentation is kept (quotes, verse); runs of spaces inside a line become one.
+    Leading indentation is kept (quotes, verse); runs of spaces inside a line become one,
+    except in a fenced code block, whose spaces and tabs align code.
 
     >>> tidy_whitespace("Title\\r\\n\\r\\n\\r\\nBody\\u00a0 text  \\n\\n")[0]
     'Title\\n\\nBody text\\n'
@@ -36,9 +39,9 @@ def tidy_whitespace(text: str, options: CleanOptions | None = None) -> RuleOutpu
         new = re.sub(_INVISIBLE, "", new)
         new = re.sub(_SPACES, " ", new)
         if "\t" in new:
-            new = _loose_tabs_to_spaces(new)
+            new = _outside_code_blocks(new, _loose_tabs_to_spaces)
     if "  " in new:
-        new = _INNER_RUN.sub(" ", new)
+        new = _outside_code_blocks(new, _single_spaces)
     if " \n" in new or "\t\n" in new or new.endswith((" ", "\t")):
         new = _TRAILING.sub("", new)
     if "\n\n\n" in new:
@@ -48,6 +51,23 @@ def tidy_whitespace(text: str, options: CleanOptions | None = None) -> RuleOutpu
     if new == text:
         return text, ()
     return new, ()
+
+
+def _single_spaces(text: str) -> str:
+    return _INNER_RUN.sub(" ", text)
+
+
+def _outside_code_blocks(text: str, tidy: Callable[[str], str]) -> str:
+    """Apply ``tidy`` to the text around its fenced code blocks, leaving the blocks as typed.
+
+    >>> _outside_code_blocks("a  b\\n```\\nx  = 1\\n```\\n", _single_spaces)
+    'a b\\n```\\nx  = 1\\n```\\n'
+    """
+    parts, end = [], 0
+    for start, stop in fenced_blocks(text):
+        parts += [tidy(text[end:start]), text[start:stop]]
+        end = stop
+    return "".join(parts) + tidy(text[end:]) if parts else tidy(text)
 
 
 def _loose_tabs_to_spaces(text: str) -> str:
