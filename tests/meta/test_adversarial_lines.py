@@ -53,6 +53,29 @@ FIXED_BYLINES = [
     ("caps-place-after-name", "BY JANE DOE, WASHINGTON", ("Jane Doe",)),
     ("month-first-name", "By April Rubin", ("April Rubin",)),
     ("month-first-names", "By June Carter and August Brown", ("June Carter", "August Brown")),
+    # Second round: an outlet or a dateline city after the name is not a co-author.
+    ("outlet-after-name", "By Jane Doe, Washington Post", ("Jane Doe",)),
+    ("caps-outlet-after-name", "By Jane Doe, USA TODAY", ("Jane Doe",)),
+    ("city-after-name", "By Jane Doe, New York", ("Jane Doe",)),
+    ("two-word-city-after-name", "By Jane Doe, Los Angeles", ("Jane Doe",)),
+    ("any-city-after-name", "By Jane Doe, Mexico City", ("Jane Doe",)),
+    # Roles in French, German, Spanish, Italian, with or without their place.
+    ("french-envoye-special", "Par Jean Dupont, envoyé spécial à Kiev", ("Jean Dupont",)),
+    ("german-korrespondent", "Von Anna Schmidt, Korrespondentin in Moskau", ("Anna Schmidt",)),
+    ("spanish-enviada-especial", "Por María López, enviada especial", ("María López",)),
+    ("italian-inviato", "Di Mario Rossi, inviato a Kiev", ("Mario Rossi",)),
+    # Political and military ranks are titles, like "Dr.".
+    ("senator", "By Sen. John Smith", ("John Smith",)),
+    ("representative", "By Rep. Jane Doe and Sen. John Roe", ("Jane Doe", "John Roe")),
+    ("general", "By Gen. Mark Milley", ("Mark Milley",)),
+    (
+        "spanish-compound-surname-and-y",
+        "Por José Ortega y Gasset y Juan Pérez",
+        ("José Ortega y Gasset", "Juan Pérez"),
+    ),
+    ("article-as-last-name-word", "By Nguyễn Văn An", ("Nguyễn Văn An",)),
+    ("cjk-author-field-after-source", "来源：新华社 作者：张三", ("张三",)),
+    ("cjk-author-field-before-editor", "作者：张三 编辑：李四", ("张三",)),
 ]
 
 KEPT_BYLINES = [
@@ -78,13 +101,41 @@ KEPT_BYLINES = [
     ("by-month-prose", "By August, the bridge will open", None),
     ("portuguese-prose-da", "Da Silva", None),
     ("generation-after-name", "By Martin Luther King, Jr.", ("Martin Luther King Jr.",)),
+    # Second round, kept: a co-author with a full name, a one-word name beside a full one.
+    (
+        "co-author-after-comma",
+        "By Jane Doe, John Roe and Mary Major",
+        ("Jane Doe", "John Roe", "Mary Major"),
+    ),
+    ("surname-like-outlet-alone", "By Emily Post", ("Emily Post",)),
+    ("outlet-like-co-author", "By Jane Doe and Emily Post", ("Jane Doe", "Emily Post")),
+    (
+        "spanish-y-compound-last",
+        "Por Ana Ruiz y Juan Pérez y Gasset",
+        ("Ana Ruiz", "Juan Pérez y Gasset"),
+    ),
+    ("article-first-is-prose", "By An Act of Congress", None),
+    ("role-like-name", "By Jean Dupont", ("Jean Dupont",)),
+    ("spanish-corresponsal-place", "Por María López, corresponsal en Bogotá", ("María López",)),
+    # Decided: a byline of one-word "names" only is prose (a person's byline has a full
+    # name); a mononym byline ("By Madonna") is refused with it.
+    ("prose-one-word", "By Design", None),
+    ("prose-two-words", "By Land and Sea", None),
+    ("prose-repeated-by", "By Night, By Day", None),
+    ("prose-with", "By Ship with Love", None),
+    ("mononym-refused", "By Madonna", None),
 ]
 
 
 @pytest.mark.parametrize(("line", "names"), [c[1:] for c in FIXED_BYLINES + KEPT_BYLINES],
                          ids=[c[0] for c in FIXED_BYLINES + KEPT_BYLINES])  # fmt: skip
 def test_byline_families(line: str, names: tuple[str, ...] | None) -> None:
-    assert parse_byline(line, organisations=True) == names
+    assert parse_byline(line, organisations=True, mononyms=False) == names
+
+
+def test_an_html_author_field_vouches_for_a_one_word_name() -> None:
+    assert parse_byline("By Eliz") == ("Eliz",)
+    assert parse_byline("By Eliz", organisations=True, mononyms=False) is None
 
 
 def test_a_cjk_lead_in_that_leaves_no_name_is_a_trailing_role() -> None:
@@ -142,6 +193,23 @@ def test_the_date_a_byline_line_holds(line: str, date: str | None) -> None:
         ("2024年3月3日 午後3時20分", "ja", "2024-03-03T15:20:00"),
         ("2024年3月3日 午前0:20", "ja", "2024-03-03T00:20:00"),
         ("오후 12:30 2024.03.03.", "ko", "2024-03-03T12:30:00"),
+        # Second round: a revision after the publication on one line, in French and Korean;
+        # a CJK source field after the date, a CJK label after its date; a dateline.
+        (
+            "Publié le 3 mars 2024 à 10h00, mis à jour le 4 mars 2024 à 12h00",
+            "fr",
+            "2024-03-03T10:00:00",
+        ),
+        ("입력 2024.03.03. 오후 3:20 수정 2024.03.04. 오전 9:00", "ko", "2024-03-03T15:20:00"),
+        ("2024年3月3日 更新 2024年3月4日", "zh", "2024-03-03"),
+        ("发布时间：2024-03-03 10:00 来源：新华社", "zh", "2024-03-03T10:00:00"),
+        ("2024年3月3日 10:00 公開", "ja", "2024-03-03T10:00:00"),
+        ("WASHINGTON, March 3, 2024", None, "2024-03-03"),
+        ("NEW YORK, March 3, 2024, 10:00 AM ET", None, "2024-03-03T10:00:00-05:00"),
+        # Kept: a weekday is no place, a mixed-case word no dateline, prose after the date.
+        ("FRIDAY, March 3, 2024", None, None),
+        ("Washington, March 3, 2024", None, None),
+        ("2024年3月3日 来源 新华社", "zh", None),
     ],
 )
 def test_date_lines(line: str, language: str | None, iso: str | None) -> None:
@@ -167,6 +235,8 @@ def test_an_ambiguous_publication_after_an_update_says_which_order_it_took() -> 
         ("更新：2024年3月4日", "zh", True),
         ("수정 2024.03.04. 오전 9:00", "ko", True),
         ("입력 2024.03.03. 오후 3:20", "ko", False),
+        ("2024年3月4日 10:00 更新", "ja", True),
+        ("2024年3月3日 10:00 公開", "ja", False),
         ("Veröffentlicht am 3. März 2024", "de", False),
         ("Publié le 3 mars 2024", "fr", False),
         ("Last updated: March 4, 2024", None, True),

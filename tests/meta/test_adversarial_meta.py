@@ -7,7 +7,9 @@ Each ``fixtures/meta/adv-*`` case failed before its fix: a byline that ends with
 Session 9 added real-world families: a WordPress ``Posted on DATE by NAME`` line, a
 reading time before the date, ``Updated … | Published …`` on one line, a German update
 label above the publication line, a wire byline run together with its agency, Spanish
-``y`` between two authors and a Japanese name before its role word.
+``y`` between two authors and a Japanese name before its role word; its second round an
+outlet after the name with a dateline (``By X, USA TODAY``, ``WASHINGTON, March 3, 2024``),
+a French envoy with ``Publié …, mis à jour …`` and Chinese source and author fields.
 """
 
 from __future__ import annotations

@@ -4,10 +4,12 @@ A byline is a short line such as ``By Ariel Zirulnick``, ``By X, Y and Z``,
 ``BY JOHN SMITH | The Coastal Herald`` or ``Jane Roe, Staff Writer``. What is not
 a name is stripped: the ``By``/``Written by`` lead-in, roles (``Staff Writer``,
 ``Senior Editor``), news agencies and sites (``Associated Press``, ``| Site``,
-``/Reuters``, ``(AP)``) after a person's name, a trailing location (``in Beirut``).
+``/Reuters``, ``(AP)``) after a person's name, a trailing location (``in Beirut``), and
+after a comma a place, a dateline city or an outlet (``Berlin``, ``New York``, ``USA TODAY``).
 
 Titles, one policy in every language: academic and honorific titles before a name
-(``Dr.``, ``Prof.``, ``Dipl.-Ing.``, ``pani``, ``Yrd. Doç.``, ``Herr``, ``Mme``) are
+(``Dr.``, ``Prof.``, ``Dipl.-Ing.``, ``pani``, ``Yrd. Doç.``, ``Herr``, ``Mme``) and
+political and military ranks written with their dot (``Sen.``, ``Rep.``, ``Gen.``) are
 dropped, so the author is the name and compares equal to names in HTML metadata.
 
 An organisation or wire service is an author when it is the whole byline
@@ -20,7 +22,9 @@ Prose that happens to start with "By" (``By the end of the war, ...``,
 ``By 2030 the population will double``) must not yield names, so every remaining
 piece must look like a name: capitalised words (or name particles such as ``van``
 and ``de``), no digits, no sentence words, at most a few words. One piece that is
-not a name rejects the whole line: a half-parsed byline is worse than none.
+not a name rejects the whole line: a half-parsed byline is worse than none. On a
+line of scraped text one name at least must have two words: ``By Design``, ``By Land
+and Sea`` are headline-case prose (an HTML author field vouches for a one-word name).
 
 Names written in capitals are title-cased with care for ``McDonald``, ``O'Brien``,
 hyphenated names and particles; names already in mixed case are kept as written.
@@ -33,6 +37,25 @@ from __future__ import annotations
 
 import re
 
+from scrubwarc.meta.bylinewords import (
+    ARTICLES,
+    DATELINE_CITIES,
+    GENERATIONS,
+    HONORIFICS,
+    MONTH_NAMES,
+    NAME_PREFIXES,
+    NON_NAME_WORDS,
+    ORG_CONNECTORS,
+    ORGANISATION_AUTHOR_WORDS,
+    ORGANISATION_WORDS,
+    ORGANISATIONS,
+    OUTLET_TAILS,
+    PARTICLES,
+    POST_NOMINALS,
+    ROLE_HEADS,
+    ROLE_NOUNS,
+    ROMAN_NUMERALS,
+)
 from scrubwarc.meta.dates import is_update, parse_date, squeeze
 
 __all__ = ["byline_date", "byline_site", "parse_byline"]
@@ -60,10 +83,11 @@ _PARENTHETICAL = re.compile(r" ?\([^()]{1,60}\)$")
 _TAIL_SEPARATORS = (" | ", "|", " — ", " – ", " - ", "/", " · ", " • ")
 # Between names: "X, Y, and Z", "X and Y", "X & Y", "X; Y", "X with additional reporting by
 # Y", and "and" in the lead-ins' languages. "e" and "y" only in lower case ("Mary E Smith"),
-# and "y" only before a first name and a surname ("José Ortega y Gasset" is one man).
+# and "y" only before a first name and a surname that no "y" joins ("José Ortega y Gasset"
+# is one man, also in "Por José Ortega y Gasset y Juan Pérez").
 _NAME_SEPARATOR = re.compile(
     r",? (?:and|und|et|en|og|och|и|(?-i:with)(?: (?:additional )?reporting (?:by|from))?) "
-    r"|,? & |, |; | (?-i:e) | (?-i:y) (?=[^ ,;]+ [^ ,;])",
+    r"|,? & |, |; | (?-i:e) | (?-i:y) (?=[^ ,;]+ (?!y )[^ ,;])",
     _FLAGS,
 )
 # "X in Beirut", "X for The Guardian": the rest of the piece is not the name.
@@ -79,115 +103,36 @@ _YEAR_RUN = re.compile(r"[0-9]{4,}")
 _WORD_PARTS = re.compile(r"(['’.-])")
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_ROLE_NOUNS = _word_set(
-    """writer writers reporter reporters correspondent correspondents editor editors
-    contributor contributors columnist columnists journalist journalists staff producer
-    producers photographer photographers analyst critic blogger intern freelancer chief
-    editor-at-large"""
-)
-# Matched against the whole piece, lower-cased.
-_ORGANISATIONS = frozenset(
-    (
-        "ap",
-        "associated press",
-        "reuters",
-        "thomson reuters",
-        "afp",
-        "agence france-presse",
-        "agence france presse",
-        "bloomberg",
-        "bloomberg news",
-        "upi",
-        "united press international",
-        "dpa",
-        "efe",
-        "ansa",
-        "xinhua",
-        "kyodo",
-        "kyodo news",
-        "pa",
-        "pa media",
-        "press association",
-        "cnn",
-        "bbc",
-        "bbc news",
-    )
-)
-# Words that mark a piece as a publication rather than a person.
-_ORGANISATION_WORDS = _word_set(
-    """news times herald press journal tribune gazette magazine media network agency
-    daily telegraph chronicle observer monitor bulletin wire online newspaper newsroom
-    desk bureau"""
-)
-# Words that never occur in a name, even capitalised: they mark a headline-case
-# sentence ("By The Numbers") or a bare date ("By Monday").
-_NON_NAME_WORDS = _word_set(
-    """the an to of for with from is was are were be been this that these those it its
-    their our my your we you they he she not than if when while after before during
-    through into over under about what who how why which all some most more monday
-    tuesday wednesday thursday friday saturday sunday january february march july
-    september october november december today yesterday tomorrow"""
-)
-# Months that are also first names ("April Rubin", "June Carter"): a date only alone.
-_MONTH_NAMES = _word_set("april june august")
-# Lower-case words allowed inside a name.
-_PARTICLES = _word_set(
-    "van von der den de del della di da du la le dos das ter ten bin ibn al el y"
-)
-# Lower-case prefixes of "d'Alembert", "al-Assad", "bin-Talal".
-_NAME_PREFIXES = _PARTICLES | {"d", "l"}
-_HONORIFICS = _word_set(
-    """dr dr. prof prof. professor mr mr. mrs mrs. ms ms. mx mx. rev rev. sir dame
-    dipl.-ing. dipl.-kfm. dipl.-psych. dipl. dr.-ing. dr.med. dr. ing. ing mag. mag
-    mgr. mgr doc. doç. doç yrd. yrd prof.dr. univ.-prof. priv.-doz. pd herr frau hr. fr.
-    pani pan panna m. mme mme. mlle mlle. sr. sra. srta. don doña dña. sig. sig.ra
-    dott. dott.ssa avv. prof.ssa bay bayan sayın г-н г-жа д-р проф. acad. sheikh"""
-)
-# Words that make a capitalised phrase an organisation: ``Organization for Transformative
-# Works``, ``The Associated Press``, ``Reuters Staff`` are not people.
-_ORGANISATION_AUTHOR_WORDS = _ORGANISATION_WORDS | _word_set(
-    """organization organisation organizations association associated institute
-    foundation council committee department ministry university college society union
-    group team service services works center centre commission coalition alliance
-    federation league trust fund corporation company inc inc. ltd ltd. llc partners
-    project initiative editorial board office agence presse"""
-)
-_ORG_CONNECTORS = _word_set("of for the and & on in de du des la le für der die")
+# Where a role's place begins: "Korrespondent in Moskau", "envoyé spécial à Kiev".
+_ROLE_PLACE = re.compile(r" (?:in|at|à|au|en|em|no|na|a|aus|da|desde|from) ", _FLAGS)
 # A date line opens with its label and a date, never with "by": "Posted: 01.12.2020".
 _DATE_LABEL = re.compile(
     r"(?:(?:last|first|originally) )?(?:updated|posted|published|modified|created|date)"
     r"(?: on| at)?(?::|\b(?! by\b))",
     _FLAGS,
 )
-_ROMAN_NUMERALS = _word_set("ii iii iv vi vii viii")
-# After a name and a comma: degrees and credentials ("Jane Roe, MD, PhD") are not people,
-# and a generational suffix ("Martin Luther King, Jr.") belongs to the name before it.
-# Compared lower-cased without dots.
-_POST_NOMINALS = _word_set(
-    """phd md do dds dmd dvm mph mba msc ms ma mfa ba bsc bsn msn dnp rn np aprn fnp pa-c
-    rd rdn ld ldn apd cde cdces cscs ibclc lpc lmft lcsw msw psyd edd pharmd mbbs mrcp
-    frcp frcs facp jd llm esq cfa cpa obe mbe cbe kc qc"""
-)
-_GENERATIONS = _word_set("jr sr ii iii iv")
 
 
-def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] | None:
+def parse_byline(
+    line: str, *, organisations: bool = False, mononyms: bool = True
+) -> tuple[str, ...] | None:
     """Return the author names in a byline, or ``None`` if ``line`` is not one.
 
     A line without a ``By``-style lead-in counts only when a role follows the
     names (``Jane Roe, Staff Writer``): a bare name on a line is too weak a signal.
     With ``organisations``, a byline that credits only an organisation or a wire service
     (``By The Associated Press``) names it as the author; without, it names nobody (an
-    HTML author field holding the site's name is not an author).
+    HTML author field holding the site's name is not an author). Without ``mononyms``, a
+    byline whose names are all one word (``By Design``, ``By Land and Sea``) is prose, as a
+    line of scraped text must name a person in full; an HTML author field vouches for
+    ``Eliz``.
 
     >>> parse_byline("BY JOHN SMITH and Mary O'Brien, Reuters")
     ('John Smith', "Mary O'Brien")
     >>> parse_byline("By the end of the war, the city had fallen.") is None
     True
+    >>> parse_byline("By Design"), parse_byline("By Design", mononyms=False)
+    (('Design',), None)
     """
     text = squeeze(line, _MAX_LINE)
     if not text:
@@ -213,19 +158,23 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
     for separator in _TAIL_SEPARATORS:
         text = text.partition(separator)[0]
     text = _drop_trailing_date(text)
-    pieces = _NAME_SEPARATOR.split(text.strip())
+    text = text.strip()
+    pieces = _NAME_SEPARATOR.split(text)
     if len(pieces) > _MAX_NAMES * 2:
         return None
+    joins = ["", *_NAME_SEPARATOR.findall(text)]  # what stands before each piece
     names: list[str] = []
     credited: list[str] = []
     saw_role = False
-    for piece in pieces:
+    for piece, join in zip(pieces, joins, strict=True):
         piece = _drop_trailing_agency(piece.strip(" ,"))
         if _is_role(piece):
             saw_role = True
             continue
         if names and (_is_agency(piece) or _is_organisation(piece)):
             continue  # "By X, Associated Press": an affiliation
+        if names and join == ", " and _is_outlet_or_city(piece):
+            continue  # "By X, New York", "By X, USA TODAY"; "X and Emily Post" is a co-author
         if organisations and lead_in and (_is_agency(piece) or _is_organisation_author(piece)):
             credited.append(_organisation_case(piece))  # "By The Associated Press": the author
             continue
@@ -234,10 +183,10 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
         if names and piece.lower().startswith(("in ", "at ")):
             continue  # "By X, Reuters, in Beirut"
         suffix = piece.lower().replace(".", "")
-        if names and suffix in _GENERATIONS:
+        if names and suffix in GENERATIONS:
             names[-1] = f"{names[-1]} {piece}"  # "King, Jr." is King Jr.
             continue
-        if names and suffix in _POST_NOMINALS:
+        if names and suffix in POST_NOMINALS:
             continue  # "Jane Roe, MD": a credential
         if names and " " not in piece and " " in names[0]:
             continue  # "Von Anna Schmidt, Berlin": a place; a co-author has a full name
@@ -248,6 +197,8 @@ def parse_byline(line: str, *, organisations: bool = False) -> tuple[str, ...] |
             names.append(name)
     if not (lead_in or saw_role) or len(names) > _MAX_NAMES:
         return None
+    if not mononyms and names and all(" " not in name for name in names):
+        return None  # "By Design", "By Land and Sea": a person's byline has a full name
     if names:
         return tuple(names)
     return tuple(credited) or None
@@ -263,7 +214,7 @@ def byline_site(line: str) -> str | None:
     site = site.strip()
     if not bar or not site or parse_date(site) is not None:
         return None
-    if parse_byline(head, organisations=True) is None:
+    if parse_byline(head, organisations=True, mononyms=False) is None:
         return None
     return site
 
@@ -279,7 +230,7 @@ def byline_date(line: str) -> str | None:
     True
     """
     text = squeeze(line, _MAX_LINE)
-    if not text or parse_byline(text, organisations=True) is None:
+    if not text or parse_byline(text, organisations=True, mononyms=False) is None:
         return None
     if (dated := _dated_head(text)) is not None:
         return text[:dated]
@@ -332,21 +283,29 @@ def _drop_trailing_date(text: str) -> str:
 
 
 def _is_role(piece: str) -> bool:
-    """``Staff Writer``, ``Middle East Correspondent``, ``Special to The Times``."""
+    """``Staff Writer``, ``Middle East Correspondent``, ``Special to The Times``, in other
+    languages ``Korrespondent in Moskau``, ``envoyé spécial à Kiev``, ``inviato a Kiev``.
+
+    >>> _is_role("envoyé spécial à Kiev"), _is_role("Korrespondentin in Moskau")
+    (True, True)
+    >>> _is_role("Jean Dupont")
+    False
+    """
     words = piece.lower().split()
     if not words or len(words) > 6:
         return False
     if words[0] == "for" or words[:2] == ["special", "to"]:
         return True
-    return words[-1] in _ROLE_NOUNS
+    role = _ROLE_PLACE.split(piece.lower(), maxsplit=1)[0].split()
+    return words[-1] in ROLE_NOUNS or role[-1] in ROLE_NOUNS or role[0] in ROLE_HEADS
 
 
 def _is_agency(piece: str) -> bool:
     """A news agency or a bare domain: not a person wherever it stands."""
     lowered = piece.lower()
     return (
-        lowered in _ORGANISATIONS
-        or lowered.removeprefix("the ") in _ORGANISATIONS
+        lowered in ORGANISATIONS
+        or lowered.removeprefix("the ") in ORGANISATIONS
         or _DOMAIN.fullmatch(piece) is not None
     )
 
@@ -358,7 +317,7 @@ def _organisation_case(piece: str) -> str:
     if not piece.isupper() or len(words) < 2:
         return piece
     return " ".join(
-        w.lower() if i and w.lower() in _ORG_CONNECTORS else _title_case_word(w)
+        w.lower() if i and w.lower() in ORG_CONNECTORS else _title_case_word(w)
         for i, w in enumerate(words)
     )
 
@@ -376,12 +335,12 @@ def _is_organisation_author(piece: str) -> bool:
     words = piece.split()
     if not 2 <= len(words) <= 8 or _DIGIT.search(piece):
         return False
-    if not all(w[0].isupper() or w.lower() in _ORG_CONNECTORS for w in words):
+    if not all(w[0].isupper() or w.lower() in ORG_CONNECTORS for w in words):
         return False
     # Before "in", "for" or "at" stands the organisation itself, not a person placed
     # somewhere: "Center for ..." is one, "Jane Roe for The Times" is not.
     head = _NAME_TAIL.split(piece, maxsplit=1)[0].split()
-    return any(w.lower().strip(".,") in _ORGANISATION_AUTHOR_WORDS for w in head)
+    return any(w.lower().strip(".,") in ORGANISATION_AUTHOR_WORDS for w in head)
 
 
 def _is_organisation(piece: str) -> bool:
@@ -393,9 +352,24 @@ def _is_organisation(piece: str) -> bool:
     if _is_agency(piece) or lowered.startswith("the "):
         return True
     words = lowered.split()
-    if words and words[0] in _ORGANISATIONS:
+    if words and words[0] in ORGANISATIONS:
         return True  # "CNN Business", "Bloomberg Opinion": a desk of an agency
-    return any(word in _ORGANISATION_WORDS for word in words)
+    return any(word in ORGANISATION_WORDS for word in words)
+
+
+def _is_outlet_or_city(piece: str) -> bool:
+    """After a name: the outlet (``Washington Post``, ``USA TODAY``) or the dateline city
+    (``New York``, ``Mexico City``) of a byline, not a co-author.
+
+    >>> _is_outlet_or_city("USA TODAY"), _is_outlet_or_city("Los Angeles")
+    (True, True)
+    >>> _is_outlet_or_city("John Roe"), _is_outlet_or_city("Post")
+    (False, False)
+    """
+    words = piece.lower().split()
+    if len(words) < 2:
+        return False
+    return words[-1] in OUTLET_TAILS or words[-1] == "city" or " ".join(words) in DATELINE_CITIES
 
 
 def _drop_trailing_agency(piece: str) -> str:
@@ -417,14 +391,14 @@ def _clean_name(piece: str) -> str | None:
     """The name in ``piece`` (location and honorific dropped), or None if not a name."""
     piece = _NAME_TAIL.split(piece, maxsplit=1)[0]
     words = piece.split()
-    while words and words[0].lower() in _HONORIFICS:
+    while words and words[0].lower() in HONORIFICS:
         words = words[1:]
     if not words or len(words) > _MAX_NAME_WORDS:
         return None
-    if len(words) == 1 and words[0].lower() in _MONTH_NAMES:
+    if len(words) == 1 and words[0].lower() in MONTH_NAMES:
         return None  # "By June": a date
     for index, word in enumerate(words):
-        if not _is_name_word(word, first=index == 0):
+        if not _is_name_word(word, first=index == 0, last=index == len(words) - 1):
             return None
     name = " ".join(words)
     if _is_organisation(name) and len(words) > 1:
@@ -434,21 +408,21 @@ def _clean_name(piece: str) -> str | None:
     return name
 
 
-def _is_name_word(word: str, *, first: bool) -> bool:
+def _is_name_word(word: str, *, first: bool, last: bool = False) -> bool:
     if not _NAME_WORD.fullmatch(word):
         return False
     lowered = word.lower()
-    if lowered in _NON_NAME_WORDS:
+    if lowered in NON_NAME_WORDS and not (last and not first and lowered in ARTICLES):
         return False
     if word.endswith(".") and len(word.rstrip(".").replace(".", "")) > 3:
         return False  # "fallen." ends a sentence; "J.", "Jr.", "J.R." do not
     if word[0].isupper():
         return True
-    if not first and lowered in _PARTICLES:
+    if not first and lowered in PARTICLES:
         return True
     # "d'Alembert", "al-Assad", "bin-Talal": a lower-case prefix, then a capital.
     head, _, rest = word.replace("’", "'").replace("'", "-").partition("-")
-    return head.lower() in _NAME_PREFIXES and rest[:1].isupper()
+    return head.lower() in NAME_PREFIXES and rest[:1].isupper()
 
 
 def _title_case(words: list[str]) -> str:
@@ -456,9 +430,9 @@ def _title_case(words: list[str]) -> str:
     result = []
     for index, word in enumerate(words):
         lowered = word.lower()
-        if lowered in _ROMAN_NUMERALS:
+        if lowered in ROMAN_NUMERALS:
             result.append(word)
-        elif index > 0 and lowered in _PARTICLES:
+        elif index > 0 and lowered in PARTICLES:
             result.append(lowered)
         else:
             result.append(_title_case_word(word))

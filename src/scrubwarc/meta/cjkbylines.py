@@ -30,6 +30,8 @@ _TRAIL = re.compile(r"\s*(?:기자|특파원|记者|記者|报道|報道|撰文|
 _EMAIL = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*")
 _EDITOR = re.compile(r"^[(（【\[]?(?:责任编辑|責任編輯|编辑|編輯|责编|編集)")
 _NAME_RUN = re.compile(_NAME)
+# Where the next labelled field of a line begins: "来源：新华社 作者：张三" (source, author).
+_FIELD = re.compile(rf"\s+(?=[{_HAN}{_HANGUL}]{{1,6}}\s*[:：])")
 _MAX_NAMES = 8
 
 
@@ -42,9 +44,12 @@ def cjk_byline(line: str) -> tuple[str, ...] | None:
     (('홍길동',), None)
     >>> cjk_byline("文/记者 张三"), cjk_byline("[서울=뉴스1] 김철수 기자")
     (('张三',), ('김철수',))
-    >>> cjk_byline("山田太郎記者")
-    ('山田太郎',)
+    >>> cjk_byline("山田太郎記者"), cjk_byline("来源：新华社 作者：张三")
+    (('山田太郎',), ('张三',))
     """
+    fields = _FIELD.split(line.strip())
+    if len(fields) > 1:  # the author's field among others (source, editor, date)
+        line = next((field for field in fields if _LEAD.match(field)), line)
     if _EDITOR.match(line):
         return ()
     text = _EMAIL.sub(" ", line).strip()

@@ -6,7 +6,8 @@ Metadata that is wrong is worse than metadata that is missing, so the parser is
 deliberately strict:
 
 * The *whole* line must be a date line: an optional label (``Published``,
-  ``Updated on``, ``Date:`` ...), an optional weekday, the date, an optional time
+  ``Updated on``, ``Date:`` ...) or dateline place in capitals (``WASHINGTON,``), an
+  optional weekday, the date, an optional time
   and zone, and at most two small trailing extras after ``|``, ``·`` or a spaced
   dash (a reading time such as ``5 min read``, or a second labelled date such as
   ``Updated June 15, 2018``). Prose that merely contains a date is refused.
@@ -73,6 +74,8 @@ _LABEL = re.compile(
     r"(?: on| at)?(?:: ?| )",
     _FLAGS,
 )
+# A dateline: the place in capitals, a comma, the date ("WASHINGTON, March 3, 2024").
+_DATELINE = re.compile(r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}, ", re.ASCII)
 _WEEKDAY = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
     r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,? "
@@ -84,6 +87,7 @@ _MONTH = (
 _DAY = r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>[0-9]{4})(?![0-9])"
 _YEAR_DIGITS = re.compile("[0-9]{4}")
+_WEEKDAY_ALONE = re.compile(_WEEKDAY, _FLAGS)
 
 # Each date form is matched at the start of the (label-stripped) line; what follows
 # must then be nothing, or a time.
@@ -115,10 +119,11 @@ _TIME_BEFORE_DATE = re.compile(rf"{_TIME}(?:,? (?:on )?|, ?| ?[-–—|·•] )"
 _READING_TIME = re.compile(r"[0-9]{1,3} ?(?:min|mins|minutes?)(?: read)?", _FLAGS)
 _EXTRA_SEPARATORS = (" | ", "|", " · ", " • ", " - ", " – ", " — ", " / ")
 # A second labelled date run on after a space: "Published Mar 3, 2024 Updated Mar 4, 2024".
-# It follows the date or time (a digit, "AM", "ET", "a.m."), never a separator or "Last".
+# It follows the date or time (a digit, "AM", "ET", "a.m."), perhaps with a comma ("…
+# 10:00, Updated 4 March 2024 at 12:00"), never a separator or "Last".
 _RUN_ON_LABEL = re.compile(
     r"(?<=[0-9a-z.])(?<!first)(?<!originally)(?<!last)"
-    r" (?=(?:(?:first|originally|last) )?(?:published|updated)\b)",
+    r",? (?=(?:(?:first|originally|last) )?(?:published|updated)\b)",
     _FLAGS,
 )
 
@@ -275,7 +280,7 @@ def _parse_with_extras(line: str, extras_left: int, context: _Context) -> str | 
         if index > cut:
             cut, width = index, len(separator)
     for run_on in _RUN_ON_LABEL.finditer(line, cut + 1):
-        cut, width = run_on.start(), 1
+        cut, width = run_on.start(), run_on.end() - run_on.start()
     if cut <= 0:
         return None
     tail = line[cut + width :].strip()
@@ -314,7 +319,7 @@ def _after_reading_time(line: str, extras_left: int, context: _Context) -> str |
 
 def _parse_core(line: str, context: _Context) -> str | None:
     """Parse label + date + optional time (either order), with nothing else."""
-    label = _LABEL.match(line)
+    label = _LABEL.match(line) or _dateline(line)
     if label:
         line = line[label.end() :]
     for pattern in (_YMD, _MDY, _DMY, _NUMERIC):
@@ -344,6 +349,18 @@ def _parse_core(line: str, context: _Context) -> str | None:
             date = _date_from_match(match, context)
             return None if date is None else _combine(date, time_match)
     return None
+
+
+def _dateline(line: str) -> re.Match[str] | None:
+    """The place of a dateline before its date, never a weekday (``MONDAY, March 3``).
+
+    >>> _dateline("NEW YORK, March 3, 2024").group(), _dateline("MONDAY, March 3, 2024")
+    ('NEW YORK, ', None)
+    """
+    place = _DATELINE.match(line)
+    if place is None or _WEEKDAY_ALONE.fullmatch(place.group()):
+        return None
+    return place
 
 
 def _date_from_match(match: re.Match[str], context: _Context) -> _dt.date | None:

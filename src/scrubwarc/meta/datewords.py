@@ -131,11 +131,23 @@ _AFTERNOON = frozenset(("오후", "下午", "午後"))
 _DAY_DOT = re.compile(r"(\b\d{4}\.\d{1,2}\.\d{1,2})\.(?!\d)")
 # A CJK label of a revision: 更新 (update), 修改 (modified), 수정 (edited).
 _CJK_UPDATE = re.compile(r"更新|修改|수정|업데이트")
+# The same label after the publication's date: "입력 2024.03.03. 오후 3:20 수정 2024.03.04.".
+_CJK_LATER_UPDATE = re.compile(
+    r"\s(?:更新|修改|수정|업데이트)(?:时间|時間|日時|일시)?\s*[:：]?\s*(?=\d)"
+)
+# A label written after its date: "2024年3月3日 10:00 公開" (published), "… 更新".
+_CJK_LABEL_AFTER = re.compile(r"\s*(公開|公开|发布|發布|発表|配信|掲載|입력|更新|修改|수정)$")
+# Another labelled field after the date: "… 来源：新华社" (source), "… 作者：张三".
+_CJK_FIELD_AFTER = re.compile(
+    r"\s+[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]{1,6}\s*[:：]\s*\S.*$"
+)
 _CJK_LABEL = re.compile(r"^[^\W\d_]{1,10}\s*[:：]\s*|^[^\W\d_]{1,10}\s+(?=\d)")
 
 
 @cache
-def _language_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+def _language_patterns(
+    language: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
     months = _MONTHS.get(language)
     if months is None:
         return None
@@ -150,6 +162,8 @@ def _language_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]
     return (
         re.compile(rf"({head})({day})", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE),
+        # A revision's label after the publication: "…, mis à jour le 4 mars 2024".
+        re.compile(rf"(?<=[\d,] )(?:{updates or '(?!)'})\s*:?\s*(?=\d)", re.IGNORECASE),
     )
 
 
@@ -167,6 +181,21 @@ def _clock(match: re.Match[str]) -> str:
     return f"{hour}:{match[3]}"
 
 
+def _cjk_fields(line: str) -> str:
+    """A CJK date line's labels where ``dates`` reads them: a later revision as ``Updated:``,
+    a label after the date before it, another labelled field (the source) dropped.
+
+    >>> _cjk_fields("2024-03-03 10:00 公開"), _cjk_fields("发布时间：2024-03-03 来源：新华社")
+    ('公開 2024-03-03 10:00', '发布时间：2024-03-03')
+    """
+    line = _CJK_LATER_UPDATE.sub(" Updated: ", line)
+    line = _CJK_FIELD_AFTER.sub("", line)
+    label = _CJK_LABEL_AFTER.search(line)
+    if label is not None and label.start() > 0:
+        line = f"{label[1]} {line[: label.start()]}"
+    return line
+
+
 def localise(line: str, language: str | None) -> str:
     """``line`` with CJK dates, and the month names and labels of ``language``, in English.
 
@@ -181,12 +210,14 @@ def localise(line: str, language: str | None) -> str:
     """
     line = unicodedata.normalize("NFKC", line)
     if _CJK_DATE.search(line):
-        line = _CJK_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", line, 1)
-        line = _CJK_TIME.sub(lambda m: f"{int(m[1])}:{int(m[2]):02d}", line, 1)
+        line = _CJK_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", line)
+        line = _CJK_TIME.sub(lambda m: f"{int(m[1])}:{int(m[2]):02d}", line)
     if not line.isascii():
-        line = _HALF_DAY.sub(_clock, line, 1)
-    line = _DAY_DOT.sub(r"\1", line, 1)
+        line = _HALF_DAY.sub(_clock, line)
+    line = _DAY_DOT.sub(r"\1", line)
     patterns = _language_patterns(language) if language else None
+    if patterns is None and not line.isascii():
+        line = _cjk_fields(line)
     if patterns is None:
         # A label in a script without a table ("입력 2023.04.01", "公開日：2023/04/01")
         # before a date in numbers: the rest must still be a whole date line.
@@ -195,11 +226,12 @@ def localise(line: str, language: str | None) -> str:
             named = "Updated: " if _CJK_UPDATE.search(label.group(0)) else "Published: "
             line = named + line[label.end() :]
         return line.strip()
-    head, months = patterns
+    head, months, later_update = patterns
     opening = head.match(line)
     if opening and opening.end():
         named = "Updated " if opening.groupdict().get("update") else "Published "
         line = (named if opening.group(1) else "") + line[opening.end() :]
+    line = later_update.sub("Updated ", line)
     line = months.sub(lambda m: _english_month(language or "", m.group(0)), line)
     line = _NOISE.sub("", line)
     line = _AT.sub(" at ", line)

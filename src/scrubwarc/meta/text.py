@@ -161,7 +161,7 @@ def _opening(
     reading = DateReading(None)
     if top:
         authors, reading = (
-            parse_byline(top[0], organisations=True),
+            parse_byline(top[0], organisations=True, mononyms=False),
             read_date(top[0], order, language),
         )
         if _is_title(top[0], authors, reading.iso):
@@ -170,7 +170,8 @@ def _opening(
                 if r.rule == "headline" and site_name is None:
                     site_name = split_site_name(r.text, guess=True)[1]
     authors = authors or next(
-        (a for line in top[1:] if (a := parse_byline(line, organisations=True))), ()
+        (a for line in top[1:] if (a := parse_byline(line, organisations=True, mononyms=False))),
+        (),
     )
     if reading.iso is None:
         reading = _top_date(top[1:], order, language) or reading
