@@ -129,7 +129,7 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
         authors=tuple(
             repair_encoding(name)[0]
             for name in read_authors(
-                page, tags, headline, ld.authors(), ld.authors(organisations=True)
+                page, tags, headline, ld.authors(), ld.authors(organisations=True), site_names
             )
         ),
         date=html_date(page, ld, tags, headline, url),

@@ -1,10 +1,10 @@
 """Authors of an HTML page: JSON-LD people, author meta tags, ``itemprop``/``rel`` authors,
 links to an author's page, byline elements, and the lines a reader sees near the headline.
 
-The most deliberate statement that names anyone wins, except that a ``By`` line under the
-headline beats structured data naming other people (a CMS account, the publisher, a name with
-a suffix): the reader sees the byline, the structured data is written for machines. Pure and
-total, as ``scrubwarc.meta.html``.
+The most deliberate statement that names a person wins (an outlet is the author only when no
+statement names a person), except that a ``By`` line under the headline beats structured data
+naming other people (a CMS account, the publisher, a name with a suffix): the reader sees the
+byline, the structured data is written for machines. Pure and total, as ``scrubwarc.meta.html``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,14 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from scrubwarc.meta.bylines import parse_byline
+from scrubwarc.meta.bylines import (
+    _HONORIFICS,
+    _NAME_TAIL,
+    _is_agency,
+    _is_organisation,
+    _is_organisation_author,
+    parse_byline,
+)
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     WORD,
@@ -34,8 +41,11 @@ from scrubwarc.meta.htmltext import (
 __all__ = ["names_from_author_text", "read_authors"]
 
 _MAX_AUTHOR_CHARS = 100
+# "Analysis by", "Opinion by": the kind of piece, then its writer.
 _AUTHOR_LEAD_IN = re.compile(
-    r"^(?:(?:written|posted|published|reviewed)\s+)?by\b:?|^(?:the\s+)?authors?\b:?", re.I
+    r"^(?:(?:written|posted|published|reviewed|analysis|opinion|commentary)\s+)?by\b:?"
+    r"|^(?:the\s+)?authors?\b:?",
+    re.I,
 )
 # What a byline opens with; lines without it are not looked at closely. No word boundary:
 # the text of ``<span>By</span><span>Ann Lee</span>`` runs together ("ByAnn Lee").
@@ -85,9 +95,15 @@ def names_from_author_text(value: str) -> list[str]:
     ``Jane Roe and Al Li``, ``whova``, ``TOI Lifestyle Desk``.
 
     The field's purpose vouches for its value, so what ``parse_byline`` cannot read as personal
-    names (a handle, a team, an organisation, credentials after a comma) is kept as written; a
-    ``Name and Name`` list is split only when every part reads as a name. URLs, e-mail-less
-    addresses and CMS placeholders (``admin``) stay out.
+    names (a handle, a team, an organisation) is kept as written; a ``Name and Name`` list is
+    split only when every part reads as a name. What follows people named in full is theirs, not
+    an author: a role, a credential, an agency or an outlet (``Jill Disis, CNN Business`` is Jill
+    Disis). URLs, e-mail-less addresses and CMS placeholders (``admin``) stay out.
+
+    >>> names_from_author_text("MEG KINNARD and ERRIN HAINES, Associated Press")
+    ['Meg Kinnard', 'Errin Haines']
+    >>> names_from_author_text("Reuters"), names_from_author_text("Martin Luther King, Jr.")
+    (['Reuters'], ['Martin Luther King Jr.'])
     """
     text = clean_value(value)
     if text is None or looks_like_url(text) or len(text) > _MAX_AUTHOR_CHARS:
@@ -100,9 +116,36 @@ def names_from_author_text(value: str) -> list[str]:
     if _TEMPLATE_KEY.fullmatch(text) or word_set(text) & _ACCOUNT_WORDS:
         return []
     names = parse_byline(f"By {text}")
-    if names and _covers(names, text):
+    if names and (_covers(names, text) or _reads_as_people(names, text)):
         return list(names)
     return [text]
+
+
+def _reads_as_people(names: tuple[str, ...], text: str) -> bool:
+    """Whether what ``parse_byline`` dropped from an author field follows people named in full:
+    a role, a credential, an agency, an outlet or a place (``Jill Disis, CNN Business``,
+    ``TOM KRISHER, AP Auto Writer``, ``Ann Lee | The Herald``). Otherwise the field is kept as
+    written: a one-word name may be a brand (``GURUS - Drupal``), an organisation's name its own
+    (``Claight Corporation (Expert Market Research)``), a title is how the field writes the name
+    (``Dr. Ann Lee``), and a second name cut before "at" is as likely a job (``Ann Lee, Trial
+    Attorney at Morgan & Morgan``).
+
+    >>> _reads_as_people(("Jill Disis",), "Jill Disis, CNN Business")
+    True
+    >>> _reads_as_people(("Ann Lee",), "Dr. Ann Lee, MD"), _reads_as_people(("Gurus",), "GURUS - X")
+    (False, False)
+    """
+    folded = text.casefold()
+    for index, name in enumerate(names):
+        start = folded.find(name.casefold())
+        if len(name.split()) < 2 or start < 0 or _is_organisation_author(name):
+            return False
+        before = folded[:start].split()
+        if before and before[-1] in _HONORIFICS:
+            return False
+        if index and _NAME_TAIL.match(folded, start + len(name)):
+            return False
+    return True
 
 
 def _covers(names: tuple[str, ...], text: str) -> bool:
@@ -117,12 +160,43 @@ def read_authors(
     headline: lxml_html.HtmlElement | None,
     people: tuple[str, ...],
     organisations: tuple[str, ...],
+    site_names: tuple[str, ...],
 ) -> tuple[str, ...]:
     """Authors from the most deliberate statement that names any: JSON-LD people, author meta
     tags, ``itemprop=author``, ``rel=author``, byline elements, a ``By ...`` line near the
-    headline, and last an organisation given as the JSON-LD author."""
+    headline, and last an organisation given as the JSON-LD author.
+
+    The site itself, an agency or a publication (``_is_outlet``) beside people is their outlet
+    and dropped; a statement naming only outlets is kept only when no later one names a person
+    (``USA TODAY`` as the author of a page bylined "By Brian Truitt")."""
+    sites = {name.casefold() for name in site_names}
+    fallback: tuple[str, ...] = ()
+    for names in _statements(page, tags, headline, people):
+        persons = tuple(name for name in names if not _is_outlet(name, sites))
+        if persons:
+            return persons  # an outlet beside people is their affiliation
+        fallback = fallback or names
+        if any(parse_byline(f"By {name}") for name in names):
+            break  # a site named for its writer ("Rick Steves") may be the writer
+    return fallback or organisations
+
+
+def _is_outlet(name: str, sites: set[str]) -> bool:
+    """The page's site, a news agency or a publication, as ``parse_byline`` drops one after a
+    person's name (``Business Insider`` on Business Insider, ``Reuters``, ``The Herald``)."""
+    return name.casefold() in sites or _is_agency(name) or _is_organisation(name)
+
+
+def _statements(
+    page: PageView,
+    tags: MetaTags,
+    headline: lxml_html.HtmlElement | None,
+    people: tuple[str, ...],
+) -> Iterator[tuple[str, ...]]:
+    """The authors each source names, most deliberate first; each read only when those
+    before it name no one (or only an outlet)."""
     if people:
-        return _visible_over_stated(people, headline)
+        yield _visible_over_stated(people, headline)
     for key in (
         "author",
         "article:author",
@@ -134,7 +208,8 @@ def read_authors(
     ):
         names = [name for value in tags.all(key) for name in names_from_author_text(value)]
         if names:
-            return _visible_over_stated(dedupe(names), headline)
+            yield _visible_over_stated(dedupe(names), headline)
+            break
     sources: tuple[Callable[[], Iterator[str]], ...] = (
         lambda: _itemprop_authors(page),
         lambda: _rel_authors(page.links()),
@@ -143,11 +218,10 @@ def read_authors(
         lambda: _by_line_near_headline(headline),
         lambda: _written_by_line(page),
     )
-    for source in sources:  # each read only when those before it name no one
+    for source in sources:
         names = list(source())
         if names:
-            return dedupe(names)
-    return organisations
+            yield dedupe(names)
 
 
 def _visible_over_stated(
