@@ -58,7 +58,15 @@ from scrubwarc.meta.bylinewords import (
 )
 from scrubwarc.meta.dates import is_update, parse_date, squeeze
 
-__all__ = ["byline_date", "byline_site", "parse_byline"]
+__all__ = [
+    "NAME_TAIL",
+    "byline_date",
+    "byline_site",
+    "is_agency",
+    "is_organisation",
+    "is_organisation_author",
+    "parse_byline",
+]
 
 # Real bylines are short; anything longer is prose.
 _MAX_LINE = 200
@@ -91,7 +99,7 @@ _NAME_SEPARATOR = re.compile(
     _FLAGS,
 )
 # "X in Beirut", "X for The Guardian": the rest of the piece is not the name.
-_NAME_TAIL = re.compile(r" (?:in|for|at) ", _FLAGS)
+NAME_TAIL = re.compile(r" (?:in|for|at) ", _FLAGS)
 # An e-mail address or a social handle beside the name: "By Jane Roe, jroe@example.com".
 _CONTACT = re.compile(r" ?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+)")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", _FLAGS)
@@ -171,14 +179,14 @@ def parse_byline(
         if _is_role(piece):
             saw_role = True
             continue
-        if names and (_is_agency(piece) or _is_organisation(piece)):
+        if names and (is_agency(piece) or is_organisation(piece)):
             continue  # "By X, Associated Press": an affiliation
         if names and join == ", " and _is_outlet_or_city(piece):
             continue  # "By X, New York", "By X, USA TODAY"; "X and Emily Post" is a co-author
-        if organisations and lead_in and (_is_agency(piece) or _is_organisation_author(piece)):
+        if organisations and lead_in and (is_agency(piece) or is_organisation_author(piece)):
             credited.append(_organisation_case(piece))  # "By The Associated Press": the author
             continue
-        if _is_agency(piece):
+        if is_agency(piece):
             continue  # without organisations, "By Reuters" names nobody
         if names and piece.lower().startswith(("in ", "at ")):
             continue  # "By X, Reuters, in Beirut"
@@ -300,7 +308,7 @@ def _is_role(piece: str) -> bool:
     return words[-1] in ROLE_NOUNS or role[-1] in ROLE_NOUNS or role[0] in ROLE_HEADS
 
 
-def _is_agency(piece: str) -> bool:
+def is_agency(piece: str) -> bool:
     """A news agency or a bare domain: not a person wherever it stands."""
     lowered = piece.lower()
     return (
@@ -322,14 +330,14 @@ def _organisation_case(piece: str) -> str:
     )
 
 
-def _is_organisation_author(piece: str) -> bool:
+def is_organisation_author(piece: str) -> bool:
     """A capitalised organisation name standing as a byline's author.
 
-    >>> _is_organisation_author("Organization for Transformative Works")
+    >>> is_organisation_author("Organization for Transformative Works")
     True
-    >>> _is_organisation_author("The Numbers"), _is_organisation_author("the end of the war")
+    >>> is_organisation_author("The Numbers"), is_organisation_author("the end of the war")
     (False, False)
-    >>> _is_organisation_author("Jane Roe for The Times")
+    >>> is_organisation_author("Jane Roe for The Times")
     False
     """
     words = piece.split()
@@ -339,17 +347,17 @@ def _is_organisation_author(piece: str) -> bool:
         return False
     # Before "in", "for" or "at" stands the organisation itself, not a person placed
     # somewhere: "Center for ..." is one, "Jane Roe for The Times" is not.
-    head = _NAME_TAIL.split(piece, maxsplit=1)[0].split()
+    head = NAME_TAIL.split(piece, maxsplit=1)[0].split()
     return any(w.lower().strip(".,") in ORGANISATION_AUTHOR_WORDS for w in head)
 
 
-def _is_organisation(piece: str) -> bool:
+def is_organisation(piece: str) -> bool:
     """A publication, recognised by its wording: ``The Coastal Herald``, ``Daily Drip``.
 
     Only trusted *after* a name: at the start of a line, "By the ..." is prose.
     """
     lowered = piece.lower()
-    if _is_agency(piece) or lowered.startswith("the "):
+    if is_agency(piece) or lowered.startswith("the "):
         return True
     words = lowered.split()
     if words and words[0] in ORGANISATIONS:
@@ -382,14 +390,14 @@ def _drop_trailing_agency(piece: str) -> str:
     """
     words = piece.split()
     for size in (3, 2):
-        if len(words) > size + 1 and _is_agency(" ".join(words[-size:])):
+        if len(words) > size + 1 and is_agency(" ".join(words[-size:])):
             return " ".join(words[:-size])
     return piece
 
 
 def _clean_name(piece: str) -> str | None:
     """The name in ``piece`` (location and honorific dropped), or None if not a name."""
-    piece = _NAME_TAIL.split(piece, maxsplit=1)[0]
+    piece = NAME_TAIL.split(piece, maxsplit=1)[0]
     words = piece.split()
     while words and words[0].lower() in HONORIFICS:
         words = words[1:]
@@ -401,7 +409,7 @@ def _clean_name(piece: str) -> str | None:
         if not _is_name_word(word, first=index == 0, last=index == len(words) - 1):
             return None
     name = " ".join(words)
-    if _is_organisation(name) and len(words) > 1:
+    if is_organisation(name) and len(words) > 1:
         return None
     if name.isupper() and sum(char.isalpha() for char in name) > 1:
         return _title_case(words)

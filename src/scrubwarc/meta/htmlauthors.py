@@ -18,13 +18,13 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scrubwarc.meta.bylines import (
-    _HONORIFICS,
-    _NAME_TAIL,
-    _is_agency,
-    _is_organisation,
-    _is_organisation_author,
+    NAME_TAIL,
+    is_agency,
+    is_organisation,
+    is_organisation_author,
     parse_byline,
 )
+from scrubwarc.meta.bylinewords import HONORIFICS
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     WORD,
@@ -138,12 +138,12 @@ def _reads_as_people(names: tuple[str, ...], text: str) -> bool:
     folded = text.casefold()
     for index, name in enumerate(names):
         start = folded.find(name.casefold())
-        if len(name.split()) < 2 or start < 0 or _is_organisation_author(name):
+        if len(name.split()) < 2 or start < 0 or is_organisation_author(name):
             return False
         before = folded[:start].split()
-        if before and before[-1] in _HONORIFICS:
+        if before and before[-1] in HONORIFICS:
             return False
-        if index and _NAME_TAIL.match(folded, start + len(name)):
+        if index and NAME_TAIL.match(folded, start + len(name)):
             return False
     return True
 
@@ -184,7 +184,7 @@ def read_authors(
 def _is_outlet(name: str, sites: set[str]) -> bool:
     """The page's site, a news agency or a publication, as ``parse_byline`` drops one after a
     person's name (``Business Insider`` on Business Insider, ``Reuters``, ``The Herald``)."""
-    return name.casefold() in sites or _is_agency(name) or _is_organisation(name)
+    return name.casefold() in sites or is_agency(name) or is_organisation(name)
 
 
 def _statements(
