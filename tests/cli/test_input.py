@@ -130,6 +130,7 @@ HOSTILE = {
     # Host-scoped share ids in one long query, and dotted keys glued to full stops.
     "tracking-host-scoped-keys": "https://x.com/a?&s=1&t=2",
     "tracking-host-scoped-tokens": "youtu.be/a?si=1 ",
+    "tracking-host-scoped-short-tokens": "&s=1 ",
     "tracking-dotted-keys": "x.utm_a=1&",
     "tracking-query-punctuation": "5%.+2+2;&utm_a=1",
 }

@@ -101,9 +101,14 @@ class _HostKeys:
 
 
 def _token_start(text: str, at: int) -> int:
-    """Where the token holding ``at`` starts, looked for within a URL's length before it."""
-    low = max(0, at - _MAX_IRI)
-    return at - _non_space_end(text[low:at][::-1], 0)
+    """Where the token holding ``at`` starts, looked for within a URL's length before it
+    (a short look first: most tokens are words or short URLs)."""
+    for width in (64, _MAX_IRI):
+        low = max(0, at - width)
+        run = _non_space_end(text[low:at][::-1], 0)
+        if run < at - low or low == 0:
+            break
+    return at - run
 
 
 _SPACE = re.compile(r"\s")
