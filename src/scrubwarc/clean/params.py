@@ -18,6 +18,7 @@ from scrubwarc.clean.model import CleanOptions
 
 __all__ = [
     "DEFAULT_TRACKING_PARAMS",
+    "HOST_SCOPED_NAMES",
     "HOST_TRACKING_PARAMS",
     "PAIR_SEPARATOR",
     "URL_START",
