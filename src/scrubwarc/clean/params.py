@@ -65,11 +65,8 @@ HOST_TRACKING_PARAMS: Mapping[str, frozenset[str]] = MappingProxyType(
 )
 HOST_SCOPED_NAMES = frozenset().union(*HOST_TRACKING_PARAMS.values())
 URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
-# A URL's host, with or without its scheme (and an opening bracket or quote), before its
-# path, query or fragment.
-_HOST = re.compile(
-    r"[\"'(“‘<\[«]?(?:https?://)?((?:[\w-]{1,63}\.){1,8}[^\W\d_]{2,24})(?=[/?#]|$)", re.I
-)
+# A URL's host, with or without its scheme, before its path, query or fragment.
+_HOST = re.compile(r"(?:https?://)?((?:[\w-]{1,63}\.){1,8}[^\W\d_]{2,24})(?=[/?#]|$)", re.I)
 _TRAILING_PUNCT = ".,;:!?…\"'”’»"
 PAIR_SEPARATOR = re.compile(r"&(?:amp;)?|;")
 

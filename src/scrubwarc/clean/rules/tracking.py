@@ -75,6 +75,8 @@ class _HostKeys:
     True
     >>> _HostKeys("Search https://example.com/?s=rain").tracks(28, 29)
     False
+    >>> _HostKeys("Hear (open.spotify.com/t/1?si=x)").tracks(27, 29)
+    True
     """
 
     __slots__ = ("names", "text", "until")
@@ -95,7 +97,8 @@ class _HostKeys:
         low = self.until if same_token else _token_start(text, start)
         urls = list(URL_START.finditer(text, low, start))
         if urls or not same_token:
-            self.names = host_tracking_names(text[urls[-1].start() if urls else low : start])
+            at = urls[-1].start() if urls else low + (text[low] in _BARE_OPENERS)
+            self.names = host_tracking_names(text[at:start])
         self.until = start
         return name in self.names
 
