@@ -59,7 +59,7 @@ _MAX_KEYWORD = 100
 # A line longer than this, or a sentence of more words, is the body's.
 _MAX_OPENING_LINE = 250
 _MIN_SENTENCE_WORDS = 6
-_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", ".”", ".\"", "।")
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", ".”", '."', "।")
 # A header block of fields is read to this many lines, whatever the opening block's size.
 MAX_HEADER = 30
 
