@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from scrubwarc import clean_text
 from scrubwarc import process_article as process
-from scrubwarc.meta.textfields import field_of, read_fields
+from scrubwarc.meta.textfields import breadcrumb, field_of, read_fields
 
 
 @pytest.mark.parametrize(
@@ -130,5 +130,49 @@ def test_an_address_on_top_changes_nothing_else(headline: str, address: str, lab
     body = f"{headline}\n\nBy Ann Lee\n\nMarch 3, 2024\n\nIt rained all day on Monday, they said.\n"
     plain, topped = _meta(body), _meta(f"{label}{address}\n\n{body}")
     assert topped["url"] == address
-    for key in ("title", "authors", "date", "language"):
+    # (Not the language: an address's letters dilute a text this short.)
+    for key in ("title", "authors", "date", "site_name", "description"):
         assert topped[key] == plain[key], key
+
+
+@pytest.mark.parametrize(
+    ("line", "steps"),
+    [
+        ("Home > World > Europe", ("Home", "World", "Europe")),
+        ("Home > U.S. > Politics", ("Home", "U.S.", "Politics")),
+        ("World › Europe › France", ("World", "Europe", "France")),
+        ("Accueil / Monde / Europe", ("Accueil", "Monde", "Europe")),
+        ("首页 > 国际 > 欧洲", ("首页", "国际", "欧洲")),
+        ("News » Local", ("News", "Local")),
+    ],
+)
+def test_a_breadcrumb_trail_is_read(line: str, steps: tuple[str, ...]) -> None:
+    assert breadcrumb(line) == steps
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rates > 5% again",  # a comparison
+        "Why 1 > 0 > -1",
+        "If x > y then z > w",
+        "Python > Java > Rust? A ranking",
+        "Rock / Paper / Scissors",  # slashes count only after the home page
+        "Macron : « Oui » et « Non »",  # spaced guillemets are quotes
+        "»Wir schaffen das« – Merkel",
+        "Storm batters coast",
+    ],
+)
+def test_a_headline_is_no_breadcrumb(line: str) -> None:
+    assert breadcrumb(line) is None
+
+
+def test_a_breadcrumb_above_the_headline_gives_the_section_not_the_title() -> None:
+    meta = _meta(
+        "Home > World > Europe\n\nStorm batters coast\n\nBy Maria Lopez\nMarch 4, 2024\n\n"
+        "Heavy rain hit the coast on Monday, officials said.\n"
+    )
+    assert (meta["title"], meta["section"]) == ("Storm batters coast", "Europe")
+    assert (meta["authors"], meta["date"]) == (["Maria Lopez"], "2024-03-04")
+    trail = _meta("Home > Europe > Storm batters coast as thousands lose power across it\n\nX\n")
+    assert trail["section"] == "Europe"  # the last step was the article itself

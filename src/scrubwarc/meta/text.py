@@ -21,7 +21,13 @@ from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.bylines import byline_date, byline_site, parse_byline
 from scrubwarc.meta.dates import DateReading, is_update, read_date
 from scrubwarc.meta.model import Metadata
-from scrubwarc.meta.textfields import MAX_HEADER, Fields, field_of, is_url, read_fields
+from scrubwarc.meta.textfields import (
+    MAX_HEADER,
+    Fields,
+    field_of,
+    is_above_headline,
+    read_fields,
+)
 
 if TYPE_CHECKING:
     from scrubwarc.meta.html import HtmlMetadata
@@ -166,8 +172,8 @@ def _opening(
     fields = read_fields(lines, _TOP_LINES)
     url = _stated_url(fields, options) or url
     top = lines[:_TOP_LINES]
-    while top and (is_url(top[0]) or (field_of(top[0]) or ("",))[0] == "url"):
-        top = top[1:]  # the address above the headline
+    while top and is_above_headline(top[0]):
+        top = top[1:]  # the address or breadcrumb trail above the headline
     title = site_name = authors = None
     order = options.date_order if options else "month-first"
     reading = DateReading(None)

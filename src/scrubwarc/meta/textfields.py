@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["MAX_HEADER", "Fields", "field_of", "is_url", "read_fields"]
+__all__ = [
+    "MAX_HEADER",
+    "Fields",
+    "breadcrumb",
+    "field_of",
+    "is_above_headline",
+    "is_url",
+    "read_fields",
+]
 
 # fmt: off
 # The labels of each field, case-folded, words apart by one space.
@@ -51,6 +59,14 @@ _LABELS = {label: name for name, labels in _FIELD_LABELS.items() for label in la
 # A label, its colon (full-width too) and a value; a label is at most four words.
 _FIELD_LINE = re.compile(r"([^\W\d_](?:[^\W\d_]|[ '.-]){0,30}?)\s*[:：]\s*(\S.*)")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_ARROWS = re.compile(r"\s+[>›»]\s+")  # spaced: «quotes» and »Zitate« are not arrows
+_SLASHES = re.compile(r"\s+[/|]\s+")
+_HOME_WORDS = frozenset(
+    ("home", "start", "startseite", "accueil", "inicio", "portada", "início", "главная", "首页",
+     "首頁", "ホーム", "홈", "news", "homepage", "front page")
+)  # fmt: skip
+_MAX_STEP_WORDS = 5
+_SENTENCE_MARKS = re.compile(r"[?!:;。？！：；]")
 _KEYWORD_SPLIT = re.compile(r"\s*[,;，、；|]\s*")
 # What a value may be, at most, for the field to be taken (a longer one is prose).
 _MAX_VALUE = {"title": 250, "site_name": 100, "section": 100, "description": 1000}
@@ -71,6 +87,46 @@ def is_url(line: str) -> bool:
     (True, True, False)
     """
     return _URL.fullmatch(line.strip()) is not None
+
+
+def breadcrumb(line: str) -> tuple[str, ...] | None:
+    """The steps of a breadcrumb trail (``Home > World > Europe``), or None.
+
+    Steps are short and apart by ``>``, ``›``, ``»`` (or ``/`` and ``|`` after a first step
+    that names the home page); a headline holds none of those arrows between words.
+
+    >>> breadcrumb("Home > World > Europe"), breadcrumb("Accueil / Monde / Europe")
+    (('Home', 'World', 'Europe'), ('Accueil', 'Monde', 'Europe'))
+    >>> breadcrumb("Rock / Paper / Scissors") is None, breadcrumb("Rates > 5% again") is None
+    (True, True)
+    >>> breadcrumb("Why 1 > 0 > -1") is None, breadcrumb("Python > Java > Rust? A ranking") is None
+    (True, True)
+    """
+    steps = _ARROWS.split(line.strip())
+    if len(steps) < 2:
+        home = _SLASHES.split(line.strip())
+        if len(home) < 2 or home[0].casefold() not in _HOME_WORDS:
+            return None
+        steps = home
+    if not all(map(_is_step, steps)) or any(
+        len(step.split()) > _MAX_STEP_WORDS for step in steps[:-1]
+    ):
+        return None
+    if len(steps) == 2 and steps[0].casefold() not in _HOME_WORDS:
+        return None  # "Rates > 5% again": a comparison, not a trail
+    return tuple(steps)
+
+
+def _is_step(step: str) -> bool:
+    """A step of a trail names a page: it starts with a capital (or a letter of a script
+    without case) and holds no sentence punctuation (``If x > y``, ``Rust? A ranking``)."""
+    return step[:1].isalpha() and not step[:1].islower() and _SENTENCE_MARKS.search(step) is None
+
+
+def is_above_headline(line: str) -> bool:
+    """A line a scraper saves above the headline: the page's address (alone or as a ``URL:``
+    field) or its breadcrumb trail."""
+    return is_url(line) or (field_of(line) or ("",))[0] == "url" or breadcrumb(line) is not None
 
 
 def field_of(line: str) -> tuple[str, str] | None:
@@ -144,6 +200,11 @@ def read_fields(lines: list[str], top: int) -> Fields:
         if pair is None:
             if i == 0 and is_url(line):
                 pair = ("url", line)
+            elif (steps := breadcrumb(line)) is not None and len(steps) > 1:
+                # The trail's last step may be the article itself: its section is the one
+                # before, unless that is the home page.
+                last = steps[-1] if len(steps[-1].split()) <= _MAX_STEP_WORDS else steps[-2]
+                pair = None if last.casefold() in _HOME_WORDS else ("section", last)
             elif _is_prose(line):
                 break  # the body has begun: a field line further down is the article's
             else:
