@@ -1,11 +1,13 @@
-"""Labelled fields at the top of a scraped text, as scrapers, feed readers and "save as text"
-tools write them: ``Title: …``, ``URL: …``, ``Tags: a, b``, or the article's address alone on
-the first line. Which field a line states, and its value. Pure standard library.
+"""What a scraped text states above its article, as scrapers, feed readers and "save as text"
+tools write it: labelled fields (``Title: …``, ``URL: …``, ``Tags: a, b``), the article's
+address alone on the first line, and the page's breadcrumb trail (``Home > World > Europe``).
+Which field a line states, and its value. Pure standard library.
 
 A line is a field only when its label is one of ``_LABELS`` (in several languages) and its
 value has the field's shape: a ``URL:`` or ``Source:`` field is one URL and nothing else (so
-``Source: Reuters`` is not an address), a title is a line's length. Authors and dates are read
-by ``bylines`` and ``dates``, which know ``Author:`` and ``Date:`` already.
+``Source: Reuters`` is not an address), a title no longer than a headline, a tag list of
+short tags. Authors and dates are read by ``bylines`` and ``dates``, which know ``Author:``
+and ``Date:`` already.
 """
 
 from __future__ import annotations
