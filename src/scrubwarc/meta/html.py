@@ -16,9 +16,7 @@ exception and never an empty string.
 from __future__ import annotations
 
 import html
-import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -36,36 +34,11 @@ from scrubwarc.meta.htmltext import (
     meta_tags,
     word_set,
 )
+from scrubwarc.read.jsonld import ARTICLE_TYPES, blocks, types_of, walk
 
 __all__ = ["HtmlMetadata", "read_html_metadata", "with_heading"]
 
-# schema.org types whose properties describe the article itself.
-_ARTICLE_TYPES = frozenset(
-    (
-        "Article",
-        "NewsArticle",
-        "AnalysisNewsArticle",
-        "AskPublicNewsArticle",
-        "BackgroundNewsArticle",
-        "OpinionNewsArticle",
-        "ReportageNewsArticle",
-        "ReviewNewsArticle",
-        "BlogPosting",
-        "LiveBlogPosting",
-        "SocialMediaPosting",
-        "DiscussionForumPosting",
-        "TechArticle",
-        "ScholarlyArticle",
-        "SatiricalArticle",
-        "AdvertiserContentArticle",
-        "Report",
-    )
-)
 _ORGANISATION_TYPES = frozenset(("Organization", "NewsMediaOrganization", "Corporation"))
-# How far to follow nesting (``@graph``, lists, ``mainEntity``) looking for the
-# article: real pages need two or three levels; hostile ones get no recursion blow-up.
-_MAX_JSONLD_DEPTH = 6
-_MAX_JSONLD_CHARS = 1_000_000
 
 # Title separators between a headline and the site name, widest first.
 _TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " · ", " • ")
@@ -197,58 +170,6 @@ def _first(*values: str | None) -> str | None:
 # ------------------------------------------------------------------------- JSON-LD
 
 
-def _jsonld_blocks(page: PageView) -> Iterator[object]:
-    """Each JSON-LD block that parses; a broken one is skipped, never fatal.
-
-    Besides ``<script type="application/ld+json">``, a head manager may carry the block in a
-    meta tag named after that type (``<meta name="script:ld+json" content="{...}">``).
-    """
-    for script in page.iter("script", "meta"):
-        if script.tag == "meta":
-            if not (script.get("name") or "").endswith("ld+json"):
-                continue
-            raw = (script.get("content") or "").strip()
-        else:
-            kind = (script.get("type") or "").split(";")[0].strip().lower()
-            if kind != "application/ld+json":
-                continue
-            raw = (script.text or "").strip()
-        # Some CMSs wrap the JSON in comment or CDATA markers for ancient browsers.
-        for opener, closer in (("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")):
-            if raw.startswith(opener) and raw.endswith(closer):
-                raw = raw[len(opener) : -len(closer)].strip()
-        if not raw or len(raw) > _MAX_JSONLD_CHARS:
-            continue
-        try:
-            yield json.loads(raw)
-        except (ValueError, RecursionError):
-            continue
-
-
-def _types(node: dict[str, object]) -> set[str]:
-    """``@type`` as bare names: ``"NewsArticle"``, ``["NewsArticle"]``,
-    ``"https://schema.org/NewsArticle"`` and ``"schema:NewsArticle"`` all count."""
-    raw = node.get("@type")
-    values = raw if isinstance(raw, list) else [raw]
-    return {
-        value.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for value in values if isinstance(value, str)
-    }
-
-
-def _walk(value: object, depth: int = 0) -> Iterator[dict[str, object]]:
-    """Every object reachable through lists, ``@graph`` and ``mainEntity``."""
-    if depth > _MAX_JSONLD_DEPTH:
-        return
-    if isinstance(value, list):
-        for item in value:
-            yield from _walk(item, depth + 1)
-    elif isinstance(value, dict):
-        yield value
-        for key in ("@graph", "mainEntity"):
-            if key in value:
-                yield from _walk(value[key], depth + 1)
-
-
 def _find_jsonld_article(
     page: PageView,
 ) -> tuple[dict[str, object] | None, dict[str, dict[str, object]], tuple[dict[str, object], ...]]:
@@ -256,13 +177,13 @@ def _find_jsonld_article(
     article: dict[str, object] | None = None
     by_id: dict[str, dict[str, object]] = {}
     nodes: list[dict[str, object]] = []
-    for block in _jsonld_blocks(page):
-        for node in _walk(block):
+    for block in blocks(page.iter("script", "meta")):
+        for node in walk(block):
             nodes.append(node)
             node_id = node.get("@id")
             if isinstance(node_id, str) and len(node) > 1:
                 by_id.setdefault(node_id, node)
-            if article is None and _types(node) & _ARTICLE_TYPES:
+            if article is None and types_of(node) & ARTICLE_TYPES:
                 article = node
     return article, by_id, tuple(nodes)
 
@@ -318,7 +239,7 @@ class _JsonLd:
         names: list[str] = []
         for value in self._values("author"):
             if isinstance(value, dict):
-                if bool(_types(value) & _ORGANISATION_TYPES) != organisations:
+                if bool(types_of(value) & _ORGANISATION_TYPES) != organisations:
                     continue
                 name = _name_of(value)
                 if name:

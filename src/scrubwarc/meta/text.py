@@ -21,6 +21,13 @@ from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.bylines import byline_date, byline_site, parse_byline
 from scrubwarc.meta.dates import DateReading, is_update, read_date
 from scrubwarc.meta.model import Metadata
+from scrubwarc.meta.textfields import (
+    MAX_HEADER,
+    Fields,
+    field_of,
+    is_above_headline,
+    read_fields,
+)
 
 if TYPE_CHECKING:
     from scrubwarc.meta.html import HtmlMetadata
@@ -109,12 +116,13 @@ def _top_date(lines: list[str], order: str, language: str | None) -> DateReading
     return update
 
 
-def _top(text: str) -> list[str]:
+def _top(text: str, count: int = _TOP_LINES) -> list[str]:
+    """The first ``count`` non-blank lines, stripped."""
     lines: list[str] = []
     for line in text.split("\n"):
         if line.strip():
             lines.append(line.strip())
-            if len(lines) == _TOP_LINES:
+            if len(lines) == count:
                 break
     return lines
 
@@ -150,12 +158,22 @@ class _Opening(NamedTuple):
     site_name: str | None
     authors: tuple[str, ...]
     reading: DateReading
+    url: str | None = None
+    fields: Fields = Fields()
 
 
 def _opening(
     result: CleanResult, url: str | None, options: CleanOptions | None, language: str | None
 ) -> _Opening:
-    top = _top(result.text)
+    """What the opening lines state. ``url`` is the address found elsewhere (a glued feed
+    URL); an address the opening states (``URL: …``, or alone on the first line) comes
+    first."""
+    lines = _top(result.text, MAX_HEADER)
+    fields = read_fields(lines, _TOP_LINES)
+    url = _stated_url(fields, options) or url
+    top = lines[:_TOP_LINES]
+    while top and is_above_headline(top[0]):
+        top = top[1:]  # the address or breadcrumb trail above the headline
     title = site_name = authors = None
     order = options.date_order if options else "month-first"
     reading = DateReading(None)
@@ -164,8 +182,11 @@ def _opening(
             parse_byline(top[0], organisations=True, mononyms=False),
             read_date(top[0], order, language),
         )
-        if _is_title(top[0], authors, reading.iso):
+        if fields.title is not None:
+            title, site_name = split_site_name(fields.title, _site_evidence(top, url, options))
+        elif field_of(top[0]) is None and _is_title(top[0], authors, reading.iso):
             title, site_name = split_site_name(top[0], _site_evidence(top, url, options))
+        if title is not None:
             for r in result.removals:  # a removed copy of the headline may carry the site's name
                 if r.rule == "headline" and site_name is None:
                     site_name = split_site_name(r.text, guess=True)[1]
@@ -175,7 +196,11 @@ def _opening(
     )
     if reading.iso is None:
         reading = _top_date(top[1:], order, language) or reading
-    return _Opening(title, site_name, authors, reading)
+    return _Opening(title, fields.site_name or site_name, authors, reading, url, fields)
+
+
+def _stated_url(fields: Fields, options: CleanOptions | None) -> str | None:
+    return clean_url(fields.url, options)[0] if fields.url else None
 
 
 def _metadata(
@@ -218,10 +243,13 @@ def text_metadata(
     options: CleanOptions | None = None,
 ) -> Metadata:
     """Metadata of a plain-text article, from its opening lines and the rules' removals."""
-    url = _removed_url(result.removals, options)
     language = _detect_language(result.text)
-    opening = _opening(result, url, options, language)
-    return _metadata(result, data, path, options, result.text, url, opening, language)
+    opening = _opening(result, _removed_url(result.removals, options), options, language)
+    meta = _metadata(result, data, path, options, result.text, opening.url, opening, language)
+    stated = opening.fields
+    return replace(
+        meta, description=stated.description, keywords=stated.keywords, section=stated.section
+    )
 
 
 _NOTHING = _Opening(None, None, (), DateReading(None))

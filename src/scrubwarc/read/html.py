@@ -15,7 +15,7 @@ import codecs
 import html
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 import lxml.html
@@ -23,6 +23,7 @@ from lxml import etree
 
 from scrubwarc.errors import DecodeError, HtmlError
 from scrubwarc.read import blocks as score
+from scrubwarc.read import jsonld
 from scrubwarc.read.decode import BOMS, legacy_encoding, strip_bom
 
 if TYPE_CHECKING:
@@ -331,7 +332,46 @@ def extract_text(doc: lxml.html.HtmlElement) -> str:
     <BLANKLINE>
     Second paragraph, also long enough to be article text, not chrome.
     """
-    return "\n\n".join(score.extract(doc).paragraphs)
+    paragraphs = score.extract(doc).paragraphs
+    stated = _stated_body(doc, _letters(paragraphs))
+    return "\n\n".join(paragraphs if stated is None else stated)
+
+
+# A page whose markup holds fewer letters than a third of the article its JSON-LD states
+# (at least _STATED_MIN_LETTERS) is filled in by a script: the stated article is its text.
+# Markup with _MARKUP_ENOUGH letters is an article, whatever the JSON-LD says.
+_STATED_MIN_LETTERS = 200
+_STATED_GAIN = 3
+_MARKUP_ENOUGH = 2000
+
+
+def _letters(paragraphs: Iterable[str]) -> int:
+    return sum(ch.isalpha() for paragraph in paragraphs for ch in paragraph)
+
+
+def _stated_body(doc: lxml.html.HtmlElement, found: int) -> list[str] | None:
+    """The paragraphs of the JSON-LD ``articleBody``, when the markup holds much less.
+
+    Pages built by scripts (and crawled without running them) carry the article only in
+    their JSON-LD; elsewhere the markup is what readers see and it wins, even where an
+    ``articleBody`` states more (a teaser page, or a body the markup has split up).
+    """
+    if found >= _MARKUP_ENOUGH:
+        return None
+    stated = jsonld.article_body(doc)
+    if stated is None:
+        return None
+    body, markup = stated
+    if markup:
+        paragraphs = score.extract(parse_document(body.encode("utf-8"), encoding="utf-8"))
+        lines = list(paragraphs.paragraphs)
+    else:
+        lines = [" ".join(line.split()) for line in body.splitlines()]
+    lines = [line for line in lines if line]
+    letters = _letters(lines)
+    if letters < _STATED_MIN_LETTERS or letters < found * _STATED_GAIN:
+        return None
+    return lines
 
 
 def explain_page(data: bytes, doc: lxml.html.HtmlElement) -> tuple[str, tuple[score.Dropped, ...]]:

@@ -13,24 +13,62 @@ __all__ = ["repair_encoding"]
 # same way. Clean text almost never has this pair, so ftfy (about 45 ms to import) is only
 # loaded for text that shows it, and the pre-commit hook stays fast.
 # Compiled on first use (re caches it), so all-ASCII texts never pay for it.
-_MOJIBAKE_HINT = (
+_LATIN_HINT = (
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
     "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def _codepage_hint(codepage: str, leads: bytes) -> str:
+    """The pair a UTF-8 lead byte of ``leads`` and a continuation byte make when read as
+    ``codepage``: Cyrillic UTF-8 read as cp1251 starts ``Р``/``С`` (bytes D0, D1), Greek read
+    as cp1253 ``Ξ``/``Ο`` (CE, CF); ``в``/``β`` (E2) starts dashes, quotes and the euro.
+
+    Continuations that are letters of the script (``і``, ``ё``, ``Ά``) are left out: real
+    Ukrainian has ``ві`` and ``Сі`` on every line, and mojibake shows plenty of the others
+    (``Р°`` for ``а``, ``С‚`` for ``т``, ``Ξ±`` for ``α``). ``µ`` stays (``Рµ`` is ``е``).
+
+    >>> bool(re.search(_codepage_hint("cp1251", b"\\xd0\\xd1\\xe2"), "РџСЂРёРІРµС‚"))
+    True
+    >>> bool(re.search(_codepage_hint("cp1251", b"\\xd0\\xd1\\xe2"), "Сіль від Рёбра"))
+    False
+    """
+    lead = leads.decode(codepage)
+    follow = "".join(
+        ch
+        for ch in bytes(range(0x80, 0xC0)).decode(codepage, errors="ignore")
+        if not ch.isalpha() or ch == "µ"
+    )
+    return f"[{re.escape(lead)}][{re.escape(follow)}]"
+
+
+# The lead bytes' UTF-8 forms begin with one of these bytes (what the cheap check looks for).
+_LEAD_BYTES = (b"\xc3", b"\xd0", b"\xce")
+_MOJIBAKE_HINT = "|".join(
+    (
+        _LATIN_HINT,
+        _codepage_hint("cp1251", b"\xd0\xd1\xe2"),  # UTF-8 read as Windows Cyrillic
+        _codepage_hint("cp1253", b"\xce\xcf\xe2"),  # UTF-8 read as Windows Greek
+    )
 )
 
 
 def _may_hold_mojibake(text: str) -> bool:
     """True if ``text`` may show the mojibake hint; False only when it cannot.
 
-    Every lead character of the hint (U+00C2 to U+00F4) is encoded in UTF-8 as the byte
-    0xC3 and a continuation byte. Encoding and searching for that byte are C passes, about
+    Every lead character of the hint (U+00C2 to U+00F4; Р С в of cp1251; Ξ Ο β of cp1253) is
+    encoded in UTF-8 as 0xC3, 0xD0 or 0xCE and a continuation byte. Encoding and searching for
+    those bytes are C passes, about
     a quarter of the hint's own scan, which matters because most articles hold curly quotes
     (not ASCII) and no mojibake, and the rule runs in every pass of the pipeline.
 
     >>> _may_hold_mojibake("“fine”"), _may_hold_mojibake("itâ€™s"), _may_hold_mojibake("ok")
     (False, True, False)
     """
-    if text.isascii() or b"\xc3" not in text.encode("utf-8", "surrogatepass"):
+    if text.isascii():
+        return False
+    utf8 = text.encode("utf-8", "surrogatepass")
+    if not any(lead in utf8 for lead in _LEAD_BYTES):
         return False
     return re.search(_MOJIBAKE_HINT, text) is not None
 
