@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -80,3 +81,40 @@ def test_content_encoding_lists_are_undone_last_first(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert [d["crawl_url"] for d in lines] == [base + p for p in pages]
     assert all(d["word_count"] > 10 for d in lines)
+
+
+def _with_content_length(record: bytes, length: int) -> bytes:
+    """The record with its WARC header's Content-Length replaced (its block unchanged)."""
+    head, sep, block = record.partition(b"\r\n\r\n")
+    lines = [
+        b"Content-Length: %d" % length if line.startswith(b"Content-Length:") else line
+        for line in head.split(b"\r\n")
+    ]
+    return b"\r\n".join(lines) + sep + block
+
+
+def test_a_record_whose_content_length_is_wrong_is_reported_not_copied(tmp_path: Path) -> None:
+    """warcio reads on over a wrong WARC Content-Length; copied as it stands, the record
+    made the output fail ``warcio check`` and ``verify``, and its page was cut or ran on."""
+    first = _plain_record("http://news.example/first")
+    record = _plain_record("http://news.example/long")
+    block = len(record.partition(b"\r\n\r\n")[2]) - 4  # less the blank lines after it
+    longer = _with_content_length(record, block + 40)
+    shorter = _with_content_length(_plain_record("http://news.example/short"), block - 40)
+    last = _plain_record("http://news.example/last")
+    path = _crawl(tmp_path / "crawl.warc.gz", first, longer, shorter, last)
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", path, "-o", out)
+    assert done.returncode == 2
+    assert (
+        f"http://news.example/long: record is cut short: its Content-Length says {block + 40} "
+    ) in done.stderr
+    assert "http://news.example/short: record runs on past its Content-Length" in done.stderr
+    assert "2 articles" in done.stderr
+    _assert_sound(out)
+    with out.open("rb") as handle:
+        urls = [r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(handle)]
+    assert "http://news.example/first" in urls and "http://news.example/last" in urls
+    meta = run("meta", path, "--json")
+    assert meta.returncode == 2 and len(meta.stdout.splitlines()) == 2
+    assert meta.stderr.count("error: ") == 2

@@ -228,6 +228,7 @@ def read_crawl(
                     if record is None:
                         break
                     found, keys = _one(record, include_url, exclude_url, max_bytes, index, again)
+                    warned = it.err_count
                     # Only known once the record is read to its end.
                     offset, length = it.get_record_offset(), it.get_record_length()
                     whole = gzipped and _ended_member(it)
@@ -236,6 +237,10 @@ def read_crawl(
                     continue
                 if isinstance(found, Capture | Problem):
                     found = found._replace(offset=offset)
+                damaged = fmt == "warc" and _misframed(record, it.err_count > warned)
+                if isinstance(found, Capture | SourceInfo) and damaged:
+                    yield Problem(getattr(found, "url", ""), offset, damaged)
+                    continue
                 if isinstance(found, Capture) and fmt == "arc":
                     # warcio gives a converted ARC record a random id each time it reads it.
                     found = found._replace(record_id=_arc_record_id(path.name, offset))
@@ -343,6 +348,20 @@ def _what(
         return Problem(url, offset, str(exc))
     info = headers.get_header("WARC-Warcinfo-ID")
     return Capture(url, date, record_id, offset, payload, declared, html, None, False, info)
+
+
+def _misframed(record: Any, overran: bool) -> str | None:
+    """Why a WARC record's Content-Length is not the length of its block, or None.
+
+    warcio reads on over both faults (it counts a record that is not followed by its blank
+    lines); a copy would carry the fault into the output, and the page read is cut or ran on.
+    """
+    declared = record.rec_headers.get_header("Content-Length") or "?"
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        return f"record is cut short: its Content-Length says {declared} bytes"
+    if overran:
+        return f"record runs on past its Content-Length of {declared} bytes"
+    return None
 
 
 def _status(http: Any) -> int:
