@@ -118,3 +118,25 @@ def test_a_record_whose_content_length_is_wrong_is_reported_not_copied(tmp_path:
     meta = run("meta", path, "--json")
     assert meta.returncode == 2 and len(meta.stdout.splitlines()) == 2
     assert meta.stderr.count("error: ") == 2
+
+
+def test_clean_writes_every_page_it_can_when_one_path_cannot_be(tmp_path: Path) -> None:
+    """A URL whose path the file system cannot hold (a name over 255 bytes, a page where
+    another page needs a folder) fails that page alone; it stopped the whole crawl."""
+    path = _crawl(
+        tmp_path / "crawl.warc.gz",
+        _plain_record("http://news.example/a/" + "x" * 300 + ".html"),
+        _plain_record("http://news.example/notes.txt", NOTES, "text/plain"),
+        _plain_record("http://news.example/notes.txt/more.html"),
+        _plain_record("http://news.example/news/ferry.html"),
+    )
+    out = tmp_path / "texts"
+    done = run("clean", "-o", out, path)
+    assert done.returncode == 2
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 2, done.stderr
+    assert "offset 0: http://news.example/a/xxx" in errors[0]
+    assert errors[0].endswith("cannot write: File name too long (not written)")
+    assert "http://news.example/notes.txt/more.html: " in errors[1]
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == ["news.example/news/ferry.txt", "news.example/notes.txt"]
