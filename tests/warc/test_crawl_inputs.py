@@ -21,6 +21,7 @@ from warcio.warcwriter import WARCWriter
 
 from tests.crawls import Page, record_warcio, serve
 from tests.helpers import run
+from tests.warc.test_crawl import _members
 
 BIN = Path(sys.executable).parent
 ARTICLE = (
@@ -140,3 +141,37 @@ def test_clean_writes_every_page_it_can_when_one_path_cannot_be(tmp_path: Path) 
     assert "http://news.example/notes.txt/more.html: " in errors[1]
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     assert written == ["news.example/news/ferry.txt", "news.example/notes.txt"]
+
+
+def test_copied_captures_are_judged_as_their_crawler_wrote_them(tmp_path: Path) -> None:
+    """verify holds copied captures to the WARC standard, not to scrubwarc's own habits: a
+    ``resource`` capture in WARC/1.0 without a warcinfo link (as warcio writes one) and a
+    capture without the optional WARC-Block-Digest made archive's output fail verify."""
+    resource = io.BytesIO()
+    writer = WARCWriter(resource, gzip=False)
+    record = writer.create_warc_record(
+        "http://news.example/page.html", "resource", payload=io.BytesIO(ARTICLE),
+        warc_content_type="text/html",
+    )  # fmt: skip
+    writer.write_record(record)
+    record.raw_stream.close()
+    undigested = b"".join(
+        line
+        for line in io.BytesIO(_plain_record("http://news.example/plain.html"))
+        if not line.startswith(b"WARC-Block-Digest:")
+    )
+    path = _crawl(tmp_path / "crawl.warc.gz", resource.getvalue(), undigested)
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", path, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert "2 articles" in done.stderr
+    _assert_sound(out)
+    # scrubwarc's own records are still held to carrying a block digest.
+    stripped = [
+        b"".join(line for line in io.BytesIO(m) if not line.startswith(b"WARC-Block-Digest:"))
+        if b"urn:text:" in m[:400]
+        else m
+        for m in _members(out)
+    ]
+    _crawl(out, *stripped)
+    assert "no WARC-Block-Digest" in run("verify", out).stderr
