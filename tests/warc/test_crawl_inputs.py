@@ -19,7 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tests.crawls import Page, record_warcio, serve
+from tests.crawls import PNG, Page, record_warcio, serve
 from tests.helpers import run
 from tests.warc.test_crawl import _members
 
@@ -175,3 +175,26 @@ def test_copied_captures_are_judged_as_their_crawler_wrote_them(tmp_path: Path) 
     ]
     _crawl(out, *stripped)
     assert "no WARC-Block-Digest" in run("verify", out).stderr
+
+
+def test_untyped_binary_captures_are_counted_not_errors(tmp_path: Path) -> None:
+    """A server that sends no Content-Type leaves the bytes to decide; an image or a PDF
+    is then another type, counted, not a bad page that fails the run with exit code 2."""
+    pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+    pages = {
+        "/photo": Page(200, (), PNG, PNG),
+        "/report": Page(200, (), pdf, pdf),
+        "/news/ferry": Page(200, (), ARTICLE, ARTICLE),
+    }
+    with serve(pages) as base:
+        path = record_warcio(tmp_path / "crawl.warc.gz", base, tuple(pages))
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", path, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert "error" not in done.stderr
+    assert "1 article" in done.stderr and "not archived as articles: other type 2" in done.stderr
+    meta = run("meta", path, "--json")
+    assert (meta.returncode, meta.stderr) == (0, "")
+    assert [json.loads(line)["crawl_url"] for line in meta.stdout.splitlines()] == [
+        base + "/news/ferry"
+    ]

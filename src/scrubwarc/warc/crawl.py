@@ -31,6 +31,7 @@ from warcio.archiveiterator import ArchiveIterator
 from zlib_ng import zlib_ng
 
 from scrubwarc.errors import InputError
+from scrubwarc.read.sniff import binary_reason
 from scrubwarc.warc.http import decode_http
 from scrubwarc.warc.reader import READ_ERRORS
 from scrubwarc.warc.sniff import crawl_format
@@ -346,6 +347,10 @@ def _what(
         payload = decode_http(raw, body_headers) if body_headers is not None else raw
     except ValueError as exc:
         return Problem(url, offset, str(exc))
+    if html is None and binary_reason(payload) is not None:
+        # No type, and the bytes are no text: an image or a PDF from a server that did not
+        # say so, counted with the other types rather than reported as a bad page.
+        return NotArticle(url, "other type")
     info = headers.get_header("WARC-Warcinfo-ID")
     return Capture(url, date, record_id, offset, payload, declared, html, None, False, info)
 
