@@ -198,3 +198,29 @@ def test_untyped_binary_captures_are_counted_not_errors(tmp_path: Path) -> None:
     assert [json.loads(line)["crawl_url"] for line in meta.stdout.splitlines()] == [
         base + "/news/ferry"
     ]
+
+
+def test_an_empty_crawl_is_a_crawl_with_nothing_in_it(tmp_path: Path) -> None:
+    """warcio's capture_http that fetched nothing leaves a 0-byte ``.warc.gz``; some tools
+    leave an empty gzip member. Named as a crawl, each is one with no records: it was an
+    empty text "article" (and ``clean -o`` wrote a file named ``*.warc.gz``), or an error."""
+    from warcio.capture_http import capture_http
+
+    folder = tmp_path / "crawls"
+    folder.mkdir()
+    with capture_http(str(folder / "nothing.warc.gz")):
+        pass
+    assert (folder / "nothing.warc.gz").stat().st_size == 0
+    (folder / "member.warc.gz").write_bytes(gzip.compress(b""))
+    _crawl(folder / "news.warc.gz", _plain_record("http://news.example/ferry.html"))
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", folder, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert "1 article," in done.stderr and "error" not in done.stderr
+    _assert_sound(out)
+    for empty in ("nothing.warc.gz", "member.warc.gz"):
+        meta = run("meta", folder / empty, "--json")
+        assert (meta.returncode, meta.stdout, meta.stderr) == (0, "", "")
+        cleaned = run("clean", "-o", tmp_path / "texts", folder / empty)
+        assert cleaned.returncode == 0, cleaned.stderr
+        assert not (tmp_path / "texts").exists() or not any((tmp_path / "texts").iterdir())

@@ -209,11 +209,14 @@ def read_crawl(
     """
     try:
         with path.open("rb") as first:
-            fmt = crawl_format(first.read(4096))
+            head = first.read(4096)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+    fmt = crawl_format(head, path.name)
     if fmt is None:
         raise InputError("not a WARC or ARC file", str(path))
+    if crawl_format(head) is None:
+        return  # a crawl by its name alone: there is nothing in it
     offset = end = 0
     index = _Index()
     try:
