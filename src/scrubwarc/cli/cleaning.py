@@ -248,8 +248,14 @@ def _crawl(
         if item.article.kind == "html" and stem.lower().endswith(_PAGE_SUFFIXES):
             stem = stem.rsplit(".", 1)[0]
         target = output / (stem if stem.lower().endswith(".txt") else stem + ".txt")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, item.article.text.encode("utf-8"))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, item.article.text.encode("utf-8"))
+        except OSError as exc:
+            # A path the file system cannot hold (a name too long, a file where a folder
+            # must go): this page is not written, the crawl's other pages still are.
+            report(where, f"{relative}: cannot write: {exc.strerror or exc} (not written)", True)
+            continue
         tally.changed += 1
 
 

@@ -31,6 +31,7 @@ from warcio.archiveiterator import ArchiveIterator
 from zlib_ng import zlib_ng
 
 from scrubwarc.errors import InputError
+from scrubwarc.read.sniff import binary_reason
 from scrubwarc.warc.http import decode_http
 from scrubwarc.warc.reader import READ_ERRORS
 from scrubwarc.warc.sniff import crawl_format
@@ -208,11 +209,14 @@ def read_crawl(
     """
     try:
         with path.open("rb") as first:
-            fmt = crawl_format(first.read(4096))
+            head = first.read(4096)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+    fmt = crawl_format(head, path.name)
     if fmt is None:
         raise InputError("not a WARC or ARC file", str(path))
+    if crawl_format(head) is None:
+        return  # a crawl by its name alone: there is nothing in it
     offset = end = 0
     index = _Index()
     try:
@@ -228,6 +232,7 @@ def read_crawl(
                     if record is None:
                         break
                     found, keys = _one(record, include_url, exclude_url, max_bytes, index, again)
+                    warned = it.err_count
                     # Only known once the record is read to its end.
                     offset, length = it.get_record_offset(), it.get_record_length()
                     whole = gzipped and _ended_member(it)
@@ -236,6 +241,10 @@ def read_crawl(
                     continue
                 if isinstance(found, Capture | Problem):
                     found = found._replace(offset=offset)
+                damaged = fmt == "warc" and _misframed(record, it.err_count > warned)
+                if isinstance(found, Capture | SourceInfo) and damaged:
+                    yield Problem(getattr(found, "url", ""), offset, damaged)
+                    continue
                 if isinstance(found, Capture) and fmt == "arc":
                     # warcio gives a converted ARC record a random id each time it reads it.
                     found = found._replace(record_id=_arc_record_id(path.name, offset))
@@ -341,8 +350,26 @@ def _what(
         payload = decode_http(raw, body_headers) if body_headers is not None else raw
     except ValueError as exc:
         return Problem(url, offset, str(exc))
+    if html is None and binary_reason(payload) is not None:
+        # No type, and the bytes are no text: an image or a PDF from a server that did not
+        # say so, counted with the other types rather than reported as a bad page.
+        return NotArticle(url, "other type")
     info = headers.get_header("WARC-Warcinfo-ID")
     return Capture(url, date, record_id, offset, payload, declared, html, None, False, info)
+
+
+def _misframed(record: Any, overran: bool) -> str | None:
+    """Why a WARC record's Content-Length is not the length of its block, or None.
+
+    warcio reads on over both faults (it counts a record that is not followed by its blank
+    lines); a copy would carry the fault into the output, and the page read is cut or ran on.
+    """
+    declared = record.rec_headers.get_header("Content-Length") or "?"
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        return f"record is cut short: its Content-Length says {declared} bytes"
+    if overran:
+        return f"record runs on past its Content-Length of {declared} bytes"
+    return None
 
 
 def _status(http: Any) -> int:

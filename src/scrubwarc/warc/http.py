@@ -28,18 +28,38 @@ _INFLATE_ERROR = cast("type[Exception]", zlib_ng.error)
 def decode_http(body: bytes, headers: Any) -> bytes:
     """An HTTP payload as the page: chunks joined, Content-Encoding undone.
 
-    ``headers`` is warcio's ``StatusAndHeaders`` of the response. Raises ``ValueError`` for
-    an encoding there is no decoder for.
+    ``headers`` is warcio's ``StatusAndHeaders`` of the response. Content-Encoding is a list
+    of codings in the order applied (RFC 9110, 8.4): they are undone last first, ``identity``
+    among them ignored. Raises ``ValueError`` for an encoding there is no decoder for.
     """
     te = (headers.get_header("Transfer-Encoding") or "").strip().lower()
-    encoding = (headers.get_header("Content-Encoding") or "").strip().lower()
-    encoding = _ALIASES.get(encoding, encoding)
-    if encoding in _IDENTITY:
-        encoding = None
-    elif encoding not in BufferedReader.get_supported_decompressors():
-        hint = " (install scrubwarc[brotli])" if encoding == "br" else ""
-        raise ValueError(f"content encoding {encoding!r} is not supported{hint}")
-    chunked = "chunked" in te
+    codings = _codings(headers.get_header("Content-Encoding") or "")
+    body = _decode(body, codings.pop() if codings else None, chunked="chunked" in te)
+    for coding in reversed(codings):
+        body = _decode(body, coding, chunked=False)
+    return body
+
+
+def _codings(value: str) -> list[str]:
+    """The content codings named in a Content-Encoding value, in order, identity left out.
+
+    >>> _codings("gzip, identity"), _codings(" X-GZIP "), _codings("identity")
+    (['gzip'], ['gzip'], [])
+    """
+    codings = []
+    for name in value.lower().split(","):
+        coding = _ALIASES.get(name.strip(), name.strip())
+        if coding in _IDENTITY:
+            continue
+        if coding not in BufferedReader.get_supported_decompressors():
+            hint = " (install scrubwarc[brotli])" if coding == "br" else ""
+            raise ValueError(f"content encoding {coding!r} is not supported{hint}")
+        codings.append(coding)
+    return codings
+
+
+def _decode(body: bytes, encoding: str | None, *, chunked: bool) -> bytes:
+    """``body`` with its chunks joined (if ``chunked``) and one coding undone."""
     if encoding in _INFLATE:
         # zlib-ng inflates at about twice zlib's speed; a payload it does not take whole as
         # one clean stream goes the reader's way below, with its tolerance of odd servers.

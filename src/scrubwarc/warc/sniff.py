@@ -17,10 +17,12 @@ CRAWL_INCLUDE = ("*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
 _HEAD = 4096
 
 
-def crawl_format(head: bytes) -> str | None:
+def crawl_format(head: bytes, name: str = "") -> str | None:
     """``"warc"`` or ``"arc"`` when ``head`` (a file's first bytes) opens one, else None.
 
     A gzip file is looked into: crawls are gzip member per record, the first a record header.
+    A file with nothing in it (no bytes, or empty gzip members) has no first bytes to say:
+    then its ``name`` does, for an empty crawl (a crawler that fetched nothing writes one).
 
     >>> crawl_format(b"WARC/1.1\\r\\nWARC-Type: warcinfo\\r\\n")
     'warc'
@@ -30,7 +32,14 @@ def crawl_format(head: bytes) -> str | None:
     'arc'
     >>> crawl_format(b"WARC/ is a format.\\n"), crawl_format(gzip.compress(b"<html>"))
     (None, None)
+    >>> crawl_format(b"", "crawl.warc.gz"), crawl_format(gzip.compress(b""), "old.ARC.GZ")
+    ('warc', 'arc')
+    >>> crawl_format(b"", "notes.txt"), crawl_format(gzip.compress(b"x"), "crawl.warc.gz")
+    (None, None)
     """
+    if _empty(head):
+        suffix = next((s for s in CRAWL_INCLUDE if name.lower().endswith(s[1:])), None)
+        return suffix.split(".")[1] if suffix else None
     if head.startswith(b"\x1f\x8b"):
         import zlib  # lazy: the hook sniffs every file it cleans, and text is never gzip
 
@@ -43,6 +52,19 @@ def crawl_format(head: bytes) -> str | None:
     if head.startswith(b"filedesc://"):
         return "arc"
     return None
+
+
+def _empty(head: bytes) -> bool:
+    """Whether ``head`` is a whole file with nothing in it: no bytes, or empty gzip members."""
+    if not head.startswith(b"\x1f\x8b") or len(head) >= _HEAD:
+        return not head
+    import gzip  # lazy, as zlib above
+    import zlib
+
+    try:
+        return gzip.decompress(head) == b""
+    except (OSError, EOFError, zlib.error):
+        return False
 
 
 def sniff_crawl(path: Path) -> str | None:
@@ -60,7 +82,7 @@ def sniff_crawl(path: Path) -> str | None:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
-        return crawl_format(os.read(fd, _HEAD))
+        return crawl_format(os.read(fd, _HEAD), path.name)
     except OSError:
         return None
     finally:

@@ -117,7 +117,9 @@ class _Checker:
         block_digest = record.header("WARC-Block-Digest")
         payload_digest = record.header("WARC-Payload-Digest")
         if block_digest is None:
-            bad(offset, rid, "no WARC-Block-Digest")
+            # Optional in WARC (ISO 28500, 5.8); scrubwarc writes one on each of its records.
+            if not copied:
+                bad(offset, rid, "no WARC-Block-Digest")
         elif block is None or not digest_matches(block, block_digest):
             bad(offset, rid, f"block digest mismatch or unknown algorithm: {block_digest}")
         if (
@@ -167,10 +169,13 @@ def _copied(record: WarcRecord, *, first: bool) -> bool:
     """A record scrubwarc copies from a crawl as it was (which WARC version it was written in).
 
     scrubwarc itself writes no ``response`` or ``request`` record, no revisit with HTTP
-    headers, and only its own warcinfo first.
+    headers, only its own warcinfo first, and every record in WARC/1.1: a ``resource``
+    record in WARC/1.0 is a crawl's capture (warcio writes them so by default).
     """
     if record.type in ("response", "request"):
         return True
+    if record.type == "resource":
+        return record.protocol == "WARC/1.0"
     if record.type == "warcinfo":
         return not first
     content_type = record.header("Content-Type") or ""
