@@ -164,6 +164,14 @@ FIXED_AUTHORS = [
     ("credential-glued-md", "By Jane A. Roe MD", ("Jane A. Roe",)),
     ("wire-lower-the", "By the Associated Press", ("The Associated Press",)),
     ("caps-name-glued-outlet", "By JANE ROE Des Moines Register", ("Jane Roe",)),
+    ("role-before-name", "By Staff Writer Jane Roe", ("Jane Roe",)),
+    ("agency-role-before-name", "By AP Business Writer Jane Roe", ("Jane Roe",)),
+    ("role-author", "By Jane Roe, Guest Author", ("Jane Roe",)),
+    ("role-fellow-at", "By Jane Roe, Senior Fellow at the Brookings Institution", ("Jane Roe",)),
+    ("role-meteorologist", "By Jane Roe, Chief Meteorologist", ("Jane Roe",)),
+    ("role-engineer", "By Jane Roe, Software Engineer", ("Jane Roe",)),
+    ("relative-date-after-comma", "By Jane Roe, Updated 2 hours ago", ("Jane Roe",)),
+    ("relative-date-glued", "By Jane Roe Updated 2 hours ago", ("Jane Roe",)),
     (
         "caps-names-glued-outlet",
         "By JANE ROE and JOHN DOE The Coastal Herald",
@@ -189,6 +197,7 @@ KEPT_AUTHORS = [
     ("outlet-without-by", "Jane Roe, Tampa Bay Times", None),
     ("headline-with-the", "Taylor Swift, The Eras Tour", None),
     ("prose-of", "By Way of Deception", None),
+    ("role-then-one-word", "By Editor Roe", ("Editor Roe",)),  # no full name after it
 ]
 LINE_CASES = FIXED_BYLINES + KEPT_BYLINES + FIXED_AUTHORS + KEPT_AUTHORS
 

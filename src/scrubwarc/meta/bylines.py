@@ -57,6 +57,7 @@ from scrubwarc.meta.bylinewords import (
     ORG_CONNECTORS,
     PARTICLES,
     POST_NOMINALS,
+    ROLE_NOUNS,
     ROMAN_NUMERALS,
 )
 from scrubwarc.meta.dates import is_update, parse_date, squeeze
@@ -102,6 +103,10 @@ _YEAR_RUN = re.compile(r"[0-9]{4,}")
 _WORD_PARTS = re.compile(r"(['’.-])")
 
 
+# After the names, a date's label: the rest of the line is the date ("X, Updated 2 hours ago").
+_DATE_LABEL_TAIL = re.compile(
+    r",? (?:(?:last|first|originally) )?(?:updated|posted|published|modified)\b", _FLAGS
+)
 # A date line opens with its label and a date, never with "by": "Posted: 01.12.2020".
 _DATE_LABEL = re.compile(
     r"(?:(?:last|first|originally) )?(?:updated|posted|published|modified|created|date)"
@@ -155,6 +160,8 @@ def parse_byline(
     for separator in _TAIL_SEPARATORS:
         text = text.partition(separator)[0]
     text = _drop_trailing_date(text)
+    if (label := _DATE_LABEL_TAIL.search(text)) is not None:
+        text = text[: label.start()]  # "By X, Updated 2 hours ago": no date parse_date reads
     text = text.strip()
     pieces = _NAME_SEPARATOR.split(text)
     if len(pieces) > _MAX_NAMES * 2:
@@ -329,7 +336,7 @@ def _clean_name(piece: str) -> str | None:
     piece = NAME_TAIL.split(piece, maxsplit=1)[0]
     if " " in (head := OF_TAIL.split(piece, maxsplit=1)[0]):
         piece = head  # "Jane Roe of Reuters"; "By Way of Deception" stays prose
-    words = piece.split()
+    words = _after_role(piece.split())
     while words and words[0].lower() in HONORIFICS:
         words = words[1:]
     if not words or len(words) > _MAX_NAME_WORDS:
@@ -347,6 +354,19 @@ def _clean_name(piece: str) -> str | None:
     if name.isupper() and sum(char.isalpha() for char in name) > 1:
         return _title_case(words)
     return name
+
+
+def _after_role(words: list[str]) -> list[str]:
+    """The words after a capitalised role that opens a piece, when a full name follows:
+    ``Staff Writer Jane Roe``, ``AP Business Writer Jane Roe`` are Jane Roe.
+
+    >>> _after_role("AP Business Writer Jane Roe".split()), _after_role(["Editor", "Roe"])
+    (['Jane', 'Roe'], ['Editor', 'Roe'])
+    """
+    for index in range(len(words) - 3, -1, -1):
+        if words[index].lower() in ROLE_NOUNS and all(w[0].isupper() for w in words[:index]):
+            return words[index + 1 :]
+    return words
 
 
 def _is_glued_credential(word: str) -> bool:

@@ -39,7 +39,9 @@ ROLE_NOUNS = _word_set(
     director directors attorney attorneys lawyer counsel officer president vice-president
     ceo cfo cto coo cmo founder co-founder cofounder professor lecturer researcher
     scientist economist strategist consultant manager adviser advisor specialist
-    coordinator chairman chairwoman chairperson"""
+    coordinator chairman chairwoman chairperson author authors fellow meteorologist anchor
+    host presenter commentator reviewer illustrator designer engineer developer dietitian
+    nutritionist physician therapist"""
 )
 # Roles that open their phrase in French, Spanish, Portuguese and Italian: "envoyé spécial
 # à Kiev", "corresponsal en Bogotá", "inviato a Kiev".
