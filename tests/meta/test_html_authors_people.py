@@ -83,7 +83,6 @@ KEPT_AS_WRITTEN = [
     "GURUS - Drupal",  # a one-word name may be a brand
     "Claight Corporation (Expert Market Research)",  # an organisation's own name
     "Dr. Ann Lee, MD",  # the field writes the name with the title
-    "Ann Lee, Trial Attorney at Morgan & Morgan",  # a job, not a second author "Trial Attorney"
 ]
 
 

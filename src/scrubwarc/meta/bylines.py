@@ -37,36 +37,32 @@ from __future__ import annotations
 
 import re
 
+from scrubwarc.meta.affiliations import (
+    NAME_TAIL,
+    OF_TAIL,
+    drop_trailing_agency,
+    is_agency,
+    is_organisation,
+    is_organisation_author,
+    is_outlet_or_city,
+    is_role,
+)
 from scrubwarc.meta.bylinewords import (
     ARTICLES,
-    DATELINE_CITIES,
     GENERATIONS,
     HONORIFICS,
     MONTH_NAMES,
     NAME_PREFIXES,
     NON_NAME_WORDS,
     ORG_CONNECTORS,
-    ORGANISATION_AUTHOR_WORDS,
-    ORGANISATION_WORDS,
-    ORGANISATIONS,
-    OUTLET_TAILS,
     PARTICLES,
     POST_NOMINALS,
-    ROLE_HEADS,
     ROLE_NOUNS,
     ROMAN_NUMERALS,
 )
 from scrubwarc.meta.dates import is_update, parse_date, squeeze
 
-__all__ = [
-    "NAME_TAIL",
-    "byline_date",
-    "byline_site",
-    "is_agency",
-    "is_organisation",
-    "is_organisation_author",
-    "parse_byline",
-]
+__all__ = ["byline_date", "byline_site", "parse_byline"]
 
 # Real bylines are short; anything longer is prose.
 _MAX_LINE = 200
@@ -98,21 +94,19 @@ _NAME_SEPARATOR = re.compile(
     r"|,? & |, |; | (?-i:e) | (?-i:y) (?=[^ ,;]+ (?!y )[^ ,;])",
     _FLAGS,
 )
-# "X in Beirut", "X for The Guardian": the rest of the piece is not the name.
-NAME_TAIL = re.compile(r" (?:in|for|at) ", _FLAGS)
 # An e-mail address or a social handle beside the name: "By Jane Roe, jroe@example.com".
 _CONTACT = re.compile(r" ?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+)")
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", _FLAGS)
 # One word of a name: letters with inner apostrophes, hyphens and dots ("J.R.",
 # "O'Brien", "Jean-Paul", "Jr."); no digits, no other punctuation.
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
-_DIGIT = re.compile(r"[0-9]")
 _YEAR_RUN = re.compile(r"[0-9]{4,}")
 _WORD_PARTS = re.compile(r"(['’.-])")
 
 
-# Where a role's place begins: "Korrespondent in Moskau", "envoyé spécial à Kiev".
-_ROLE_PLACE = re.compile(r" (?:in|at|à|au|en|em|no|na|a|aus|da|desde|from) ", _FLAGS)
+# After the names, a date's label: the rest of the line is the date ("X, Updated 2 hours ago").
+_DATE_LABEL_TAIL = re.compile(
+    r",? (?:(?:last|first|originally) )?(?:updated|posted|published|modified)\b", _FLAGS
+)
 # A date line opens with its label and a date, never with "by": "Posted: 01.12.2020".
 _DATE_LABEL = re.compile(
     r"(?:(?:last|first|originally) )?(?:updated|posted|published|modified|created|date)"
@@ -166,6 +160,8 @@ def parse_byline(
     for separator in _TAIL_SEPARATORS:
         text = text.partition(separator)[0]
     text = _drop_trailing_date(text)
+    if (label := _DATE_LABEL_TAIL.search(text)) is not None:
+        text = text[: label.start()]  # "By X, Updated 2 hours ago": no date parse_date reads
     text = text.strip()
     pieces = _NAME_SEPARATOR.split(text)
     if len(pieces) > _MAX_NAMES * 2:
@@ -173,16 +169,29 @@ def parse_byline(
     joins = ["", *_NAME_SEPARATOR.findall(text)]  # what stands before each piece
     names: list[str] = []
     credited: list[str] = []
-    saw_role = False
-    for piece, join in zip(pieces, joins, strict=True):
-        piece = _drop_trailing_agency(piece.strip(" ,"))
-        if _is_role(piece):
-            saw_role = True
+    saw_role = False  # a role or a credential after a name: "Name, Role" qualifies
+    pieces = [drop_trailing_agency(piece.strip(" ,")) for piece in pieces]
+    roles = [is_role(piece) for piece in pieces]
+    # A role or a credential: "X, Writer, Y, Editor" lists Y, a title of their own.
+    titles = [*(r or _is_credential(p) for r, p in zip(roles, pieces, strict=True)), False]
+    titled = False  # the piece before is a role or a title ("Head of Marketing")
+    for index, (piece, join) in enumerate(zip(pieces, joins, strict=True)):
+        if roles[index]:
+            saw_role = titled = True
             continue
-        if names and (is_agency(piece) or is_organisation(piece)):
-            continue  # "By X, Associated Press": an affiliation
-        if names and join == ", " and _is_outlet_or_city(piece):
-            continue  # "By X, New York", "By X, USA TODAY"; "X and Emily Post" is a co-author
+        if names and titled and _continues(join) and not titles[index + 1]:
+            # "Jane Roe, CEO, Acme Corp", "Head of Marketing and Community Development": the
+            # title's employer or its second half; a co-author is listed after ", and" or
+            # with a title of their own ("X, Writer, and Y", "X, Writer, Y, Editor").
+            continue
+        titled = False
+        after = joins[index + 1] if index + 1 < len(joins) else ", "
+        if names and (is_agency(piece) or is_organisation(piece) or is_organisation_author(piece)):
+            continue  # "By X, Associated Press", "By X, Harvard University": an affiliation
+        if names and join == after == ", " and is_outlet_or_city(piece):
+            # "By X, New York", "By X, Kansas City Star"; "X and Emily Post" and "X, Li Sun
+            # and Y" name a co-author in a list.
+            continue
         if organisations and lead_in and (is_agency(piece) or is_organisation_author(piece)):
             credited.append(_organisation_case(piece))  # "By The Associated Press": the author
             continue
@@ -190,14 +199,17 @@ def parse_byline(
             continue  # without organisations, "By Reuters" names nobody
         if names and piece.lower().startswith(("in ", "at ")):
             continue  # "By X, Reuters, in Beirut"
-        suffix = piece.lower().replace(".", "")
-        if names and suffix in GENERATIONS:
+        if names and piece.lower().replace(".", "") in GENERATIONS:
             names[-1] = f"{names[-1]} {piece}"  # "King, Jr." is King Jr.
             continue
-        if names and suffix in POST_NOMINALS:
+        if names and _is_credential(piece):
+            saw_role = saw_role or " " in names[-1]
             continue  # "Jane Roe, MD": a credential
-        if names and " " not in piece and " " in names[0]:
-            continue  # "Von Anna Schmidt, Berlin": a place; a co-author has a full name
+        if names and " " not in OF_TAIL.split(piece, maxsplit=1)[0] and " " in names[0]:
+            # "Von Anna Schmidt, Berlin": a place; "X, Voice of America" an organisation,
+            # "X, Head of Marketing" a title; a co-author has a full name.
+            titled = " " in piece
+            continue
         name = _clean_name(piece)
         if name is None:
             return None
@@ -210,6 +222,16 @@ def parse_byline(
     if names:
         return tuple(names)
     return tuple(credited) or None
+
+
+def _is_credential(piece: str) -> bool:
+    """``MD``, ``Ph.D.``, ``CFP``: a degree or a credential after a name and a comma."""
+    return piece.lower().replace(".", "") in POST_NOMINALS
+
+
+def _continues(join: str) -> bool:
+    """Whether a separator may continue a title: ``, `` or a bare ``and`` (no comma)."""
+    return join == ", " or join.strip(" ").lower() in ("and", "&")
 
 
 def byline_site(line: str) -> str | None:
@@ -290,38 +312,17 @@ def _drop_trailing_date(text: str) -> str:
     return text
 
 
-def _is_role(piece: str) -> bool:
-    """``Staff Writer``, ``Middle East Correspondent``, ``Special to The Times``, in other
-    languages ``Korrespondent in Moskau``, ``envoyé spécial à Kiev``, ``inviato a Kiev``.
-
-    >>> _is_role("envoyé spécial à Kiev"), _is_role("Korrespondentin in Moskau")
-    (True, True)
-    >>> _is_role("Jean Dupont")
-    False
-    """
-    words = piece.lower().split()
-    if not words or len(words) > 6:
-        return False
-    if words[0] == "for" or words[:2] == ["special", "to"]:
-        return True
-    role = _ROLE_PLACE.split(piece.lower(), maxsplit=1)[0].split()
-    return words[-1] in ROLE_NOUNS or role[-1] in ROLE_NOUNS or role[0] in ROLE_HEADS
-
-
-def is_agency(piece: str) -> bool:
-    """A news agency or a bare domain: not a person wherever it stands."""
-    lowered = piece.lower()
-    return (
-        lowered in ORGANISATIONS
-        or lowered.removeprefix("the ") in ORGANISATIONS
-        or _DOMAIN.fullmatch(piece) is not None
-    )
-
-
 def _organisation_case(piece: str) -> str:
     """An organisation written in capitals in title case (``THE ASSOCIATED PRESS``); an
-    acronym (``AFP``) or a name in mixed case as written."""
+    acronym (``AFP``) or a name in mixed case as written, but for the article that opens it
+    as an author (``By the Associated Press``).
+
+    >>> _organisation_case("THE ASSOCIATED PRESS"), _organisation_case("the Associated Press")
+    ('The Associated Press', 'The Associated Press')
+    """
     words = piece.split()
+    if words[0] == "the":
+        return f"The {piece[4:]}"
     if not piece.isupper() or len(words) < 2:
         return piece
     return " ".join(
@@ -330,81 +331,20 @@ def _organisation_case(piece: str) -> str:
     )
 
 
-def is_organisation_author(piece: str) -> bool:
-    """A capitalised organisation name standing as a byline's author.
-
-    >>> is_organisation_author("Organization for Transformative Works")
-    True
-    >>> is_organisation_author("The Numbers"), is_organisation_author("the end of the war")
-    (False, False)
-    >>> is_organisation_author("Jane Roe for The Times")
-    False
-    """
-    words = piece.split()
-    if not 2 <= len(words) <= 8 or _DIGIT.search(piece):
-        return False
-    if not all(w[0].isupper() or w.lower() in ORG_CONNECTORS for w in words):
-        return False
-    # Before "in", "for" or "at" stands the organisation itself, not a person placed
-    # somewhere: "Center for ..." is one, "Jane Roe for The Times" is not.
-    head = NAME_TAIL.split(piece, maxsplit=1)[0].split()
-    return any(w.lower().strip(".,") in ORGANISATION_AUTHOR_WORDS for w in head)
-
-
-def is_organisation(piece: str) -> bool:
-    """A publication, recognised by its wording: ``The Coastal Herald``, ``Daily Drip``.
-
-    Only trusted *after* a name: at the start of a line, "By the ..." is prose.
-    """
-    lowered = piece.lower()
-    if is_agency(piece) or lowered.startswith("the "):
-        return True
-    words = lowered.split()
-    if words and words[0] in ORGANISATIONS:
-        return True  # "CNN Business", "Bloomberg Opinion": a desk of an agency
-    return any(word in ORGANISATION_WORDS for word in words)
-
-
-def _is_outlet_or_city(piece: str) -> bool:
-    """After a name: the outlet (``Washington Post``, ``USA TODAY``) or the dateline city
-    (``New York``, ``Mexico City``) of a byline, not a co-author.
-
-    >>> _is_outlet_or_city("USA TODAY"), _is_outlet_or_city("Los Angeles")
-    (True, True)
-    >>> _is_outlet_or_city("John Roe"), _is_outlet_or_city("Post")
-    (False, False)
-    """
-    words = piece.lower().split()
-    if len(words) < 2:
-        return False
-    return words[-1] in OUTLET_TAILS or words[-1] == "city" or " ".join(words) in DATELINE_CITIES
-
-
-def _drop_trailing_agency(piece: str) -> str:
-    """A name followed by an agency of several words, as a wire byline runs them
-    together: ``JOSH BOAK Associated Press`` is Josh Boak. One word stays: ``Michael
-    Bloomberg`` is a name.
-
-    >>> _drop_trailing_agency("JOSH BOAK Associated Press"), _drop_trailing_agency("The AP")
-    ('JOSH BOAK', 'The AP')
-    """
-    words = piece.split()
-    for size in (3, 2):
-        if len(words) > size + 1 and is_agency(" ".join(words[-size:])):
-            return " ".join(words[:-size])
-    return piece
-
-
 def _clean_name(piece: str) -> str | None:
     """The name in ``piece`` (location and honorific dropped), or None if not a name."""
     piece = NAME_TAIL.split(piece, maxsplit=1)[0]
-    words = piece.split()
+    if " " in (head := OF_TAIL.split(piece, maxsplit=1)[0]):
+        piece = head  # "Jane Roe of Reuters"; "By Way of Deception" stays prose
+    words = _after_role(piece.split())
     while words and words[0].lower() in HONORIFICS:
         words = words[1:]
     if not words or len(words) > _MAX_NAME_WORDS:
         return None
     if len(words) == 1 and words[0].lower() in MONTH_NAMES:
         return None  # "By June": a date
+    while len(words) > 2 and _is_glued_credential(words[-1]) and not words[0].isupper():
+        words = words[:-1]  # "Jane Roe CFP", "Jane Roe MD": the credential without its comma
     for index, word in enumerate(words):
         if not _is_name_word(word, first=index == 0, last=index == len(words) - 1):
             return None
@@ -414,6 +354,28 @@ def _clean_name(piece: str) -> str | None:
     if name.isupper() and sum(char.isalpha() for char in name) > 1:
         return _title_case(words)
     return name
+
+
+def _after_role(words: list[str]) -> list[str]:
+    """The words after a capitalised role that opens a piece, when a full name follows:
+    ``Staff Writer Jane Roe``, ``AP Business Writer Jane Roe`` are Jane Roe.
+
+    >>> _after_role("AP Business Writer Jane Roe".split()), _after_role(["Editor", "Roe"])
+    (['Jane', 'Roe'], ['Editor', 'Roe'])
+    """
+    for index in range(len(words) - 3, -1, -1):
+        if words[index].lower() in ROLE_NOUNS and all(w[0].isupper() for w in words[:index]):
+            return words[index + 1 :]
+    return words
+
+
+def _is_glued_credential(word: str) -> bool:
+    """A credential written in capitals (``CFP``, ``M.D.``, ``PhD``); ``Ma`` is a surname.
+
+    >>> _is_glued_credential("CFP"), _is_glued_credential("PhD"), _is_glued_credential("Ma")
+    (True, True, False)
+    """
+    return sum(c.isupper() for c in word) >= 2 and _is_credential(word)
 
 
 def _is_name_word(word: str, *, first: bool, last: bool = False) -> bool:

@@ -35,7 +35,13 @@ ROLE_NOUNS = _word_set(
     """writer writers reporter reporters correspondent correspondents editor editors
     contributor contributors columnist columnists journalist journalists staff producer
     producers photographer photographers analyst critic blogger intern freelancer chief
-    editor-at-large korrespondent korrespondentin redakteur redakteurin reporterin"""
+    editor-at-large korrespondent korrespondentin redakteur redakteurin reporterin
+    director directors attorney attorneys lawyer counsel officer president vice-president
+    ceo cfo cto coo cmo founder co-founder cofounder professor lecturer researcher
+    scientist economist strategist consultant manager adviser advisor specialist
+    coordinator chairman chairwoman chairperson author authors fellow meteorologist anchor
+    host presenter commentator reviewer illustrator designer engineer developer dietitian
+    nutritionist physician therapist"""
 )
 # Roles that open their phrase in French, Spanish, Portuguese and Italian: "envoyé spécial
 # à Kiev", "corresponsal en Bogotá", "inviato a Kiev".
@@ -112,10 +118,15 @@ ORGANISATION_AUTHOR_WORDS = ORGANISATION_WORDS | _word_set(
     federation league trust fund corporation company inc inc. ltd ltd. llc partners
     project initiative editorial board office agence presse"""
 )
-# After a person's name, a piece ending in one of these is the outlet the person writes
-# for ("Washington Post", "USA TODAY"); never trusted alone ("Emily Post" is a name).
+# After a person's name and a comma, a piece ending in one of these (or in a word of
+# ORGANISATION_WORDS) is the outlet the person writes for ("Washington Post", "Kansas City
+# Star", "Chicago Sun-Times"): the nouns newspapers, magazines and stations are named with.
+# Never trusted alone ("Emily Post" is a name), nor in a list ("X, Li Sun and Y").
 OUTLET_TAILS = _word_set(
-    """post today weekly insider examiner inquirer enquirer courier dispatch register"""
+    """post today weekly insider examiner inquirer enquirer courier dispatch register
+    star bee globe sun sentinel republic review guardian independent mirror standard
+    express citizen ledger advocate democrat constitution statesman quarterly digest
+    radio tv television"""
 )
 # Cities of two or more words that stand as a dateline after a byline's name ("By X,
 # New York"), after the AP's list of dateline cities; any "... City" is one as well.
@@ -136,6 +147,9 @@ ROMAN_NUMERALS = _word_set("ii iii iv vi vii viii")
 POST_NOMINALS = _word_set(
     """phd md do dds dmd dvm mph mba msc ms ma mfa ba bsc bsn msn dnp rn np aprn fnp pa-c
     rd rdn ld ldn apd cde cdces cscs ibclc lpc lmft lcsw msw psyd edd pharmd mbbs mrcp
-    frcp frcs facp jd llm esq cfa cpa obe mbe cbe kc qc"""
+    frcp frcs facp jd llm esq cfa cpa obe mbe cbe kc qc cfp chfc clu cfe cma caia frm
+    cpp psp pmp cissp cism cisa crpc ricp aif cdfa ea drph crna ccrn cnm lmhc licsw lmsw
+    bcba slp ccc-slp cpt ches dpt faan facs faap facog mpa mpp med llb shrm-cp shrm-scp
+    phr sphr"""
 )
 GENERATIONS = _word_set("jr sr ii iii iv")

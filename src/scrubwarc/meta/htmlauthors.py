@@ -17,13 +17,13 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from scrubwarc.meta.bylines import (
+from scrubwarc.meta.affiliations import (
     NAME_TAIL,
     is_agency,
     is_organisation,
     is_organisation_author,
-    parse_byline,
 )
+from scrubwarc.meta.bylines import parse_byline
 from scrubwarc.meta.bylinewords import HONORIFICS
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
@@ -83,6 +83,18 @@ _WRITTEN_BY = re.compile(
     r"\s+by\b\s*:?",
     re.IGNORECASE,
 )
+# A date's label alone in a byline element's piece, its date in the next: "Updated",
+# "Last updated on:", "Published". A label, not a name.
+_DATE_LABEL_PIECE = re.compile(
+    r"(?:(?:last|first|originally)\s+)?(?:updated|posted|published|modified|created|date)"
+    r"(?:\s+(?:on|at))?\s*:?",
+    re.IGNORECASE,
+)
+# A heading or a label that is only "Author" (``<h3>Author</h3><p>Ann Lee</p>``): the name is
+# the next text, and must be a full name (a form's "Author" field is followed by "Email").
+_AUTHOR_LABEL = re.compile(r"authors?\s*:?", re.IGNORECASE)
+# What stands between two names linked apart in a byline element.
+_NAME_JOINS = frozenset({",", "and", "&", ", and", "und", "et", "y"})
 # "... at" left when a date follows the name ("Posted by Ann Lee at May 3, 2024 11:15 AM").
 _AT_TIME = re.compile(r"\s+at$", re.IGNORECASE)
 # A byline piece that only introduces the name in the next one: "Text by", "Recipe by",
@@ -118,6 +130,8 @@ def names_from_author_text(value: str) -> list[str]:
     names = parse_byline(f"By {text}")
     if names and (_covers(names, text) or _reads_as_people(names, text)):
         return list(names)
+    if text.startswith("the ") and text[4:5].isupper():
+        return [f"The {text[4:]}"]  # "the Associated Press" names an organisation
     return [text]
 
 
@@ -127,8 +141,8 @@ def _reads_as_people(names: tuple[str, ...], text: str) -> bool:
     ``TOM KRISHER, AP Auto Writer``, ``Ann Lee | The Herald``). Otherwise the field is kept as
     written: a one-word name may be a brand (``GURUS - Drupal``), an organisation's name its own
     (``Claight Corporation (Expert Market Research)``), a title is how the field writes the name
-    (``Dr. Ann Lee``), and a second name cut before "at" is as likely a job (``Ann Lee, Trial
-    Attorney at Morgan & Morgan``).
+    (``Dr. Ann Lee``), and a second name cut before "at" is as likely a job the role words do
+    not know (``Ann Lee, Trial Lead at Morgan & Morgan``).
 
     >>> _reads_as_people(("Jill Disis",), "Jill Disis, CNN Business")
     True
@@ -328,11 +342,9 @@ def _has_byline_hint(value: str) -> bool:
 
 
 def _byline_name(element: lxml_html.HtmlElement) -> str | None:
+    pieces = [text for piece in element.itertext() if (text := clean_value(piece))]
     credited_other = False
-    for piece in element.itertext():
-        text = clean_value(piece)
-        if not text:
-            continue
+    for index, text in enumerate(pieces):
         if _OTHER_CREDIT.match(text):
             # "Updated by" + name, or "Reviewed by Jo Kim": neither piece names the writer.
             credited_other = not _OTHER_CREDIT.sub("", text).strip(" ,:|-")
@@ -340,17 +352,40 @@ def _byline_name(element: lxml_html.HtmlElement) -> str | None:
         if credited_other:
             credited_other = False
             continue
-        if _LEAD_IN_PIECE.fullmatch(text):
+        if _LEAD_IN_PIECE.fullmatch(text) or _DATE_LABEL_PIECE.fullmatch(text):
             continue
+        if DATE_IN_LINE.fullmatch(text):
+            continue  # <span>Updated</span> <span>January 8, 2026</span> before the name
         text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
         if not text:
             continue  # the piece was only "By"
-        text = _BYLINE_TAIL.split(text, maxsplit=1)[0]
-        text = DATE_IN_LINE.split(text, maxsplit=1)[0].strip(" ,:|-·•")
-        if 2 <= len(text) <= _MAX_BYLINE_CHARS and not any(c.isdigit() for c in text):
-            return text
-        return None
+        text = _plain_name(text)
+        return None if text is None else _with_co_authors(text, pieces[index + 1 :])
     return None
+
+
+def _plain_name(text: str) -> str | None:
+    """The name a byline piece opens with, cut before a date, role or reading time."""
+    text = _BYLINE_TAIL.split(text, maxsplit=1)[0]
+    text = DATE_IN_LINE.split(text, maxsplit=1)[0].strip(" ,:|-·•")
+    if 2 <= len(text) <= _MAX_BYLINE_CHARS and not any(c.isdigit() for c in text):
+        return text
+    return None
+
+
+def _with_co_authors(name: str, rest: list[str]) -> str:
+    """The name with the names each linked apart after it: ``<a>Ann Lee</a>, <a>Bo Chen</a>
+    and <a>Cy Diaz</a>`` reads as "Ann Lee, Bo Chen and Cy Diaz".
+
+    >>> _with_co_authors("Ann Lee", [",", "Bo Chen", "and", "Cy Diaz", "May 3, 2024"])
+    'Ann Lee, Bo Chen and Cy Diaz'
+    """
+    for join, piece in zip(rest[::2], rest[1::2], strict=False):
+        following = _plain_name(piece)
+        if join.lower() not in _NAME_JOINS or following is None or following != piece:
+            break
+        name += f"{join} {following}" if join.startswith(",") else f" {join} {following}"
+    return name
 
 
 def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
@@ -374,17 +409,20 @@ def _written_by_line(page: PageView) -> Iterator[str]:
 
     A label that says who wrote the piece ("Written by", "Posted by", "Article by") is
     deliberate wherever the page puts it (a meta line, the foot of the article); the name
-    follows in the same text or in the next one (``<p>Written by</p><p>Ann Lee</p>``). A bare
-    "By" is left to the lines near the headline: far from it, it is as often a credit or prose.
+    follows in the same text or in the next one (``<p>Written by</p><p>Ann Lee</p>``), as it
+    follows a heading that is only "Author" (then a full name). A bare "By" is left to the
+    lines near the headline: far from it, it is as often a credit or prose.
     """
-    waiting = False
+    waiting = full = False
     for text in page.texts():
         if waiting:
             rest, waiting = text, False
         else:
             label = _WRITTEN_BY.match(text) if len(text) <= _MAX_BYLINE_CHARS * 2 else None
             if label is None:
+                waiting = full = _AUTHOR_LABEL.fullmatch(text) is not None
                 continue
+            full = False
             rest = text[label.end() :].strip(" ,:|-")
             if not rest:
                 waiting = True
@@ -392,7 +430,11 @@ def _written_by_line(page: PageView) -> Iterator[str]:
         rest = _BYLINE_TAIL.split(rest, maxsplit=1)[0]
         rest = DATE_IN_LINE.split(rest, maxsplit=1)[0].strip(" ,:|-·•")
         rest = _AT_TIME.sub("", rest)
-        names = parse_byline(f"By {rest}") if len(rest) <= _MAX_BYLINE_CHARS else None
+        names = (
+            parse_byline(f"By {rest}", mononyms=not full)
+            if len(rest) <= _MAX_BYLINE_CHARS
+            else None
+        )
         if names:
             yield from names
             return
