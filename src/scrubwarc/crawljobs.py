@@ -111,6 +111,10 @@ class Crawls:
                 copy=self.copy,
             ):
                 if isinstance(found, Capture):
+                    if found.truncated is not None and len(self.warnings) < MAX_WARNINGS:
+                        where = f"{path}: offset {found.offset}: {found.url}"
+                        reason = f"{found.truncated}: its text may be cut (archived as found)"
+                        self.warnings.append((where, reason))
                     yield CaptureJob(
                         capture_info(found, path), found.payload, found.declared, found.html
                     )
@@ -125,7 +129,7 @@ class Crawls:
                         # Common in deduplicated crawls: counted, and the first few named.
                         self.not_articles["revisit of another crawl"] += 1
                         if len(self.warnings) < MAX_WARNINGS:
-                            self.warnings.append((where, found.reason))
+                            self.warnings.append((where, f"{found.reason} (skipped)"))
                     else:
                         self.problems.append((where, found.reason))
         except InputError as exc:

@@ -224,3 +224,48 @@ def test_an_empty_crawl_is_a_crawl_with_nothing_in_it(tmp_path: Path) -> None:
         cleaned = run("clean", "-o", tmp_path / "texts", folder / empty)
         assert cleaned.returncode == 0, cleaned.stderr
         assert not (tmp_path / "texts").exists() or not any((tmp_path / "texts").iterdir())
+
+
+def _cut_record(url: str, extra: dict[str, str], body: bytes = ARTICLE) -> bytes:
+    """A ``response`` record whose WARC headers say its payload is not whole."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+    record = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict=extra
+    )
+    writer.write_record(record)
+    record.raw_stream.close()
+    return out.getvalue()
+
+
+def test_a_capture_the_crawler_cut_short_is_archived_with_a_warning(tmp_path: Path) -> None:
+    """ISO 28500 5.13: a crawler that stops reading a response (too long, too slow, the
+    connection lost) says so with WARC-Truncated; a record split in segments is whole only
+    with its continuations. Such a page is archived as found, and the run says its text
+    may be cut (before, nothing told it from a whole page)."""
+    cut = ARTICLE[: len(ARTICLE) // 2 + 40]
+    crawl = _crawl(
+        tmp_path / "cut.warc.gz",
+        _plain_record("http://news.example/whole"),
+        _cut_record("http://news.example/length", {"WARC-Truncated": "length"}, cut),
+        _cut_record("http://news.example/time", {"WARC-Truncated": "time"}),
+        _cut_record("http://news.example/segment", {"WARC-Segment-Number": "1"}),
+    )
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", crawl, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert "4 articles" in done.stderr
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 3, done.stderr
+    assert all(line.endswith("its text may be cut (archived as found)") for line in warnings)
+    assert (
+        "news.example/length: the crawler cut the capture short (WARC-Truncated: length)"
+        in (warnings[0])
+    )
+    assert "(WARC-Truncated: time)" in warnings[1] and "first segment" in warnings[2]
+    assert "whole" not in done.stderr
+    _assert_sound(out)
+    shown = run("meta", crawl, "--json")
+    assert shown.returncode == 0 and len(shown.stdout.splitlines()) == 4
+    assert shown.stderr.count("its text may be cut") == 3

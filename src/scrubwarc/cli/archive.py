@@ -311,7 +311,7 @@ def archive(
         run.error(f"{display_path(path)}: {reason} (archived raw, flagged)")
     for path, reason in summary.warnings:
         if not quiet:
-            status(f"warning: {display_path(path)}: {reason} (skipped)")
+            status(f"warning: {display_path(path)}: {reason}")
     if not quiet and summary.not_articles:
         reasons = ", ".join(f"{reason} {n:,}" for reason, n in summary.not_articles)
         total = sum(n for _, n in summary.not_articles)

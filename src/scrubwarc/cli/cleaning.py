@@ -223,7 +223,7 @@ def _crawl(
         if is_error:
             tally.failed.append(f"{display_path(where)}: {reason}")
         else:
-            tally.note(f"warning: {display_path(where)}: {reason} (skipped)")
+            tally.note(f"warning: {display_path(where)}: {reason}")
 
     found = crawl_articles(
         path,

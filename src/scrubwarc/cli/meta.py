@@ -162,7 +162,7 @@ def _crawl(
         if is_error:
             run.error(f"{display_path(where)}: {reason}")
         else:
-            status(f"warning: {display_path(where)}: {reason} (skipped)")
+            status(f"warning: {display_path(where)}: {reason}")
 
     found = crawl_articles(
         path,

@@ -61,7 +61,8 @@ class Capture(NamedTuple):
     """One article as crawled: where and when, its decoded payload, and its record to copy.
 
     ``record`` is the record as stored (a gzip member when ``gzipped``), or None when not
-    asked for; ``warcinfo_id`` the crawl's warcinfo it names, if any.
+    asked for; ``warcinfo_id`` the crawl's warcinfo it names, if any; ``truncated`` why the
+    payload may not be whole (the record says it was cut), else None.
     """
 
     url: str
@@ -74,6 +75,7 @@ class Capture(NamedTuple):
     record: bytes | None
     gzipped: bool
     warcinfo_id: str | None
+    truncated: str | None = None  # why the payload may be partial, as the record says
 
 
 class SourceInfo(NamedTuple):
@@ -355,7 +357,22 @@ def _what(
         # say so, counted with the other types rather than reported as a bad page.
         return NotArticle(url, "other type")
     info = headers.get_header("WARC-Warcinfo-ID")
-    return Capture(url, date, record_id, offset, payload, declared, html, None, False, info)
+    cut = _truncation(headers)
+    return Capture(url, date, record_id, offset, payload, declared, html, None, False, info, cut)
+
+
+def _truncation(headers: Any) -> str | None:
+    """Why a capture's payload may not be whole, as its record says: the crawler cut it
+    (``WARC-Truncated``, ISO 28500 5.13: length, time, disconnect, unspecified), or it is the
+    first segment of a record split in several (its ``continuation`` records are not read).
+    """
+    cut = headers.get_header("WARC-Truncated")
+    if cut is not None:
+        return f"the crawler cut the capture short (WARC-Truncated: {cut.strip() or '?'})"
+    segment = headers.get_header("WARC-Segment-Number")
+    if segment is not None and segment.strip() == "1":
+        return "the capture is the first segment of a record split in several"
+    return None
 
 
 def _misframed(record: Any, overran: bool) -> str | None:
