@@ -64,12 +64,20 @@ def _heads(line: str, norm: str) -> tuple[set[str], str | None]:
 
 
 def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> RuleOutput:
-    """Keep one copy of a headline repeated at the top, preferring one without a site suffix.
+    """Keep one copy of a headline repeated at the top, preferring one without a site suffix,
+    then one not in capitals (a style; the other copy keeps the words' own case).
 
     Only consecutive copies at the very top count; a sentence repeated in the body stays.
+    A copy is residue only if it stands apart from what follows it as far as the first copy
+    does: a copy that opens a stanza or paragraph under a title set off by a blank line is
+    that block's first line (a poem titled by its first line, a refrain), and stays.
 
     >>> drop_duplicate_headline("Storm hits\\n\\nStorm hits - Herald\\n\\nBody.\\n")[0]
     'Storm hits\\n\\nBody.\\n'
+    >>> drop_duplicate_headline("STORM HITS\\n\\nStorm hits\\n\\nBody.\\n")[0]
+    'Storm hits\\n\\nBody.\\n'
+    >>> drop_duplicate_headline("Rain\\n\\nRain\\nfalls on the roof\\n")[1]
+    ()
     """
     # However many copies a scraper printed, they all go in one pass (idempotence).
     top = _non_blank_lines(text)
@@ -77,14 +85,40 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     if first is None or len(first[1]) > _MAX_HEADLINE:
         return text, ()
     group = [first]
-    for item in top:
-        if not same_headline(first[1], item[1]):
+    apart = 0  # how far the first copy stands from the next line (1: no blank line between)
+    for index, line in top:
+        gap = index - group[-1][0]
+        if len(group) > 1 and gap < apart:
+            group.pop()  # the copy opens a block of several lines: the article's own
             break
-        group.append(item)
+        apart = apart or gap
+        if not same_headline(first[1], line):
+            break
+        group.append((index, line))
     if len(group) == 1:
         return text, ()
-    keep = next((i for i, line in group if split_site_name(line, guess=True)[1] is None), first[0])
+    keep = _least_residue(group)
     return drop_lines(text, (i for i, _ in group if i != keep), "headline")
+
+
+def _least_residue(group: list[tuple[int, str]]) -> int:
+    """The copy to keep: the first without a site suffix (residue) and not in capitals (a
+    style that lost the words' own case), else the first without a suffix, else the first.
+
+    >>> _least_residue([(0, "STORM HITS"), (2, "Storm hits - Herald"), (4, "Storm hits")])
+    4
+    """
+    best, keep = (True, True), group[0][0]
+    for index, line in group:
+        caps = line.isupper()
+        if (False, caps) >= best:
+            continue  # no better than the copy kept so far, whatever its suffix
+        found = (split_site_name(line, guess=True)[1] is not None, caps)
+        if found < best:
+            best, keep = found, index
+        if best == (False, False):
+            break
+    return keep
 
 
 def _non_blank_lines(text: str) -> Iterator[tuple[int, str]]:
