@@ -224,7 +224,8 @@ REASONS = {
     "adv-headline-caps-copy-goes": "bug: an ALL-CAPS first copy was kept over the "
     "normal-case one; capitals are a style that lost the words' own case",
     "adv-tracking-value-leaves-glued-word": "bug: a word glued to a tracking value by a "
-    "comma or a '--' dash (a missing space) went with the value; the value ends there",
+    "comma, a semicolon or a '--' dash (a missing space) went with the value, or after ';' "
+    "became a parameter; the value ends there",
     "adv-cross-links-in-other-languages-go": "bug: cross-link lines in other languages "
     "('Lire aussi :', 'Читайте также:', '另请阅读：') and in brackets ('[Read more: …]') "
     "stayed; they go on the English labels' conditions, and a sentence after a label stays",

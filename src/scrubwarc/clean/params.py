@@ -159,22 +159,26 @@ def split_trailing(url: str) -> tuple[str, str]:
 
 
 def _split_glued_word(url: str) -> tuple[str, str]:
-    """Separate a word that a comma or a double hyphen glues to the end of a URL's query
-    (a missing space, a dash typed as "--"): it is the prose's, not the last value's.
+    """Separate a word that a comma, a semicolon or a double hyphen glues to the end of a
+    URL's query (a missing space, a dash typed as "--"): it is the prose's, not the last
+    value's (nor, after ";", a parameter of its own).
 
     >>> _split_glued_word("https://x.com/a?mc_eid=def,then")
     ('https://x.com/a?mc_eid=def', ',then')
     >>> _split_glued_word("https://x.com/a?utm_source=x--said")
     ('https://x.com/a?utm_source=x', '--said')
+    >>> _split_glued_word("https://x.com/a?utm_source=x;then")
+    ('https://x.com/a?utm_source=x', ';then')
     >>> _split_glued_word("https://x.com/a,b?tags=a,b2")
     ('https://x.com/a,b?tags=a,b2', '')
     """
-    query = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=-1)
-    if query < 0:
-        return url, ""
-    cut = max(url.rfind(",", query), url.rfind("--", query))
+    if "," not in url and ";" not in url and "--" not in url:
+        return url, ""  # nearly every URL: no call more
+    cut = max(url.rfind(","), url.rfind(";"), url.rfind("--"))
     word = url[cut + (2 if url.startswith("--", cut) else 1) :]
-    if cut <= query or not word.isalpha():
+    query = url.find("?", 0, cut)
+    query = url.find("#", 0, cut) if query < 0 else query
+    if query < 0 or not word.isalpha():
         return url, ""
     return url[:cut], url[cut:]
 

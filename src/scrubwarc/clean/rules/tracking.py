@@ -340,7 +340,7 @@ def _clean_run(
         opener = int(run[0] in _BARE_OPENERS)
         new_url, removed = clean_url(run[opener:], options)
         return run[:opener] + new_url, removed
-    if _EMAIL.fullmatch(split_trailing(run)[0]):
+    if "@" in run and _EMAIL.fullmatch(split_trailing(run)[0]):
         return run, []  # "jane+utm_source=x@example.com": an address's own tag
     query = run.find("?")
     if 0 < query < keys[0] and _addressed(run[:query]):
