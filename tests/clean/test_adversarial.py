@@ -221,6 +221,9 @@ REASONS = {
     "lost that line as a duplicated headline; a copy that opens a stanza under a title set "
     "off by a blank line is the stanza's, and only a copy standing apart as the title does "
     "is residue",
+    "adv-headline-page-title-above-its-paragraph-goes": "family: a headline with a site "
+    "suffix (the page's title) above a copy that opens the body's first block goes, as "
+    "before the stanza rule: the copy is the article's own line and stays",
     "adv-headline-caps-copy-goes": "bug: an ALL-CAPS first copy was kept over the "
     "normal-case one; capitals are a style that lost the words' own case",
     "adv-tracking-value-leaves-glued-word": "bug: a word glued to a tracking value by a "

@@ -79,11 +79,16 @@ def _headline_oracle(text: str) -> RuleOutput:
         if apart[k] < apart[0]:
             break
         group.append(top[k])
-    if len(group) == 1:
-        return text, ()
-    suffixed = [split_site_name(lines[i], guess=True)[1] is not None for i in group]
-    keep = min(group, key=lambda i: (suffixed[group.index(i)], lines[i].isupper(), i))
-    return _drop_lines_oracle(text, (i for i in group if i != keep), "headline")
+    opener = top[len(group)] if len(group) < copies else None
+
+    def suffixed(i: int) -> bool:
+        return split_site_name(lines[i], guess=True)[1] is not None
+
+    keep = min(group, key=lambda i: (suffixed(i), lines[i].isupper(), i))
+    doomed = [i for i in group if i != keep]
+    if opener is not None and suffixed(keep) and not suffixed(opener):
+        doomed.append(keep)
+    return _drop_lines_oracle(text, doomed, "headline")
 
 
 @given(LINES)
