@@ -231,7 +231,8 @@ REASONS = {
     "became a parameter; the value ends there",
     "adv-cross-links-in-other-languages-go": "bug: cross-link lines in other languages "
     "('Lire aussi :', 'Читайте также:', '另请阅读：') and in brackets ('[Read more: …]') "
-    "stayed; they go on the English labels' conditions, and a sentence after a label stays",
+    "stayed; they go on the English labels' conditions, and a sentence after a label stays, "
+    "as does a bare label in brackets ('(MORE)' in a script)",
     "adv-indented-lone-tag-goes": "bug: a tag alone on its line went, but not when blanks "
     "indented it; a tag named in a sentence still stays",
     "adv-addresses-keep-their-queries": "bug: a query after an address that is not http(s) "

@@ -98,14 +98,15 @@ def split_cross_link(line: str, options: CleanOptions | None = None) -> str | No
     extra = options.extra_boilerplate_prefixes if options else ()
     line = line.rstrip()
     opener = line.lstrip(" \t")[:1]
-    if opener in _BRACKETS and line.endswith(_BRACKETS[opener]):
+    bracketed = opener in _BRACKETS and line.endswith(_BRACKETS[opener])
+    if bracketed:
         line = line.lstrip(" \t")[1:-1]
     m = _pattern(tuple(extra)).fullmatch(line)
     if m is None:
         return None
     title = (m.group("a") or m.group("b") or "").strip()
-    if not title:
-        return "" if _label_shaped(line) else None
+    if not title:  # a bare label; in brackets it is a note ("(MORE)" in a script)
+        return "" if _label_shaped(line) and not bracketed else None
     return title if _headline_shaped(title) else None
 
 
