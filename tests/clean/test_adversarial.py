@@ -217,6 +217,27 @@ REASONS = {
     "sign ('More: 5', 'See also: § 12(3)') went as a cross-link; a link title has words",
     "adv-label-word-in-stanza-stays": "bug: a verse line reading 'More' or 'Related' "
     "between two lines of its stanza went as a bare cross-link label; alone, it still goes",
+    "adv-poem-titled-by-its-first-line-stays": "bug: a poem whose title is its first line "
+    "lost that line as a duplicated headline; a copy that opens a stanza under a title set "
+    "off by a blank line is the stanza's, and only a copy standing apart as the title does "
+    "is residue",
+    "adv-headline-page-title-above-its-paragraph-goes": "family: a headline with a site "
+    "suffix (the page's title) above a copy that opens the body's first block goes, as "
+    "before the stanza rule: the copy is the article's own line and stays",
+    "adv-headline-caps-copy-goes": "bug: an ALL-CAPS first copy was kept over the "
+    "normal-case one; capitals are a style that lost the words' own case",
+    "adv-tracking-value-leaves-glued-word": "bug: a word glued to a tracking value by a "
+    "comma, a semicolon or a '--' dash (a missing space) went with the value, or after ';' "
+    "became a parameter; the value ends there",
+    "adv-cross-links-in-other-languages-go": "bug: cross-link lines in other languages "
+    "('Lire aussi :', 'Читайте также:', '另请阅读：') and in brackets ('[Read more: …]') "
+    "stayed; they go on the English labels' conditions, and a sentence after a label stays, "
+    "as does a bare label in brackets ('(MORE)' in a script)",
+    "adv-indented-lone-tag-goes": "bug: a tag alone on its line went, but not when blanks "
+    "indented it; a tag named in a sentence still stays",
+    "adv-addresses-keep-their-queries": "bug: a query after an address that is not http(s) "
+    "or www (mailto:, ftp://, host:port, a path) lost its real parameters with the tracking "
+    "ones, and an e-mail address whose tag holds a tracking name lost its domain",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

@@ -133,6 +133,16 @@ HOSTILE = {
     "tracking-host-scoped-short-tokens": "&s=1 ",
     "tracking-dotted-keys": "x.utm_a=1&",
     "tracking-query-punctuation": "5%.+2+2;&utm_a=1",
+    # Round 2 of the faithfulness audit: addresses' queries, words glued to a value, e-mail
+    # tags, indented lone tags, bracketed and foreign cross-links, caps and stanza copies.
+    "tracking-address-queries": "mailto:a@b:/?utm_a=1&",
+    "tracking-glued-words": "https://a.b/?utm_a=x,y--z,",
+    "tracking-email-tags": "a+utm_a=1@b.co ",
+    "unescape-indented-lone-tags": " \t<br>\n",
+    "boilerplate-bracketed-labels": "[Read more: A]\n(",
+    "boilerplate-foreign-labels": "另请阅读：",
+    "headline-caps-copies": "HEADLINE\n",
+    "headline-stanza-copies": "Head\n\nHead\nx\n",
 }
 
 

@@ -158,6 +158,31 @@ def split_trailing(url: str) -> tuple[str, str]:
     return url[:end], url[end:]
 
 
+def _split_glued_word(url: str) -> tuple[str, str]:
+    """Separate a word that a comma, a semicolon or a double hyphen glues to the end of a
+    URL's query (a missing space, a dash typed as "--"): it is the prose's, not the last
+    value's (nor, after ";", a parameter of its own).
+
+    >>> _split_glued_word("https://x.com/a?mc_eid=def,then")
+    ('https://x.com/a?mc_eid=def', ',then')
+    >>> _split_glued_word("https://x.com/a?utm_source=x--said")
+    ('https://x.com/a?utm_source=x', '--said')
+    >>> _split_glued_word("https://x.com/a?utm_source=x;then")
+    ('https://x.com/a?utm_source=x', ';then')
+    >>> _split_glued_word("https://x.com/a,b?tags=a,b2")
+    ('https://x.com/a,b?tags=a,b2', '')
+    """
+    if "," not in url and ";" not in url and "--" not in url:
+        return url, ""  # nearly every URL: no call more
+    cut = max(url.rfind(","), url.rfind(";"), url.rfind("--"))
+    word = url[cut + (2 if url.startswith("--", cut) else 1) :]
+    query = url.find("?", 0, cut)
+    query = url.find("#", 0, cut) if query < 0 else query
+    if query < 0 or not word.isalpha():
+        return url, ""
+    return url[:cut], url[cut:]
+
+
 def _clean_params(
     query: str, options: CleanOptions | None, host_names: frozenset[str]
 ) -> tuple[str, list[str]]:
@@ -189,6 +214,8 @@ def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[
     ('https://youtu.be/dQw4w9WgXcQ?t=42', ['si=Xq1'])
     """
     core, trail = split_trailing(url)
+    core, glued = _split_glued_word(core)
+    trail = glued + trail
     base, hash_, fragment = core.partition("#")
     path, qmark, query = base.partition("?")
     host_names = host_tracking_names(path)

@@ -18,6 +18,12 @@ DEFAULT_PREFIXES: tuple[str, ...] = (
     "recommended", "recommended reading", "you may also like", "you might also like",
     "don't miss", "don’t miss", "must read", "editor's picks", "editor’s picks",
     "continue reading", "click here",
+    # The same labels as pages in other languages print them.
+    "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lesen sie auch",
+    "mehr zum thema", "leer más", "lea también", "lee también", "ver también",
+    "leia também", "leia mais", "veja também", "leggi anche", "lees ook", "czytaj też",
+    "czytaj także", "zobacz też", "zobacz także", "читайте также", "читайте також",
+    "смотрите также", "另请阅读", "延伸阅读", "相关阅读", "関連記事", "관련기사",
 )  # fmt: skip
 # Written in capitals these labels need no separator ("RELATED Five reasons ..."); "MORE"
 # is not among them because a caps sentence may start with it.
@@ -28,7 +34,9 @@ _MAX_TITLE_WORDS = 25
 _SENTENCE_ENDINGS = (".", "…", ",", ";", ":", "。", "．", "،", "؛", "।", "۔")
 _BULLET = r"(?:[►▶»>•*·-][ \t]*)?"
 # A colon, or a dash, bar or arrow set off by spaces: "More-than-expected" is not a label.
-_SEPARATOR = r"(?:[ \t]*:|[ \t]+[–—|»>-]{1,3}+)[ \t]*"
+_SEPARATOR = r"(?:[ \t]*[:：]|[ \t]+[–—|»>-]{1,3}+)[ \t]*"
+# A cross-link line may stand in brackets: "[Read more: …]", "(READ MORE: …)".
+_BRACKETS = {"[": "]", "(": ")"}
 
 
 def _labels(extra: tuple[str, ...]) -> list[str]:
@@ -50,7 +58,7 @@ def _pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
     # more. (Compiling the alternation is most of this pattern's cost, paid by every
     # hook run; and "RELATED ARTICLES" is a bare label, not a link titled "ARTICLES".)
     return re.compile(
-        rf"[ \t]*{_BULLET}(?:(?i:(?:{alternation}))(?:{_SEPARATOR}(?P<a>.*)|[ \t]*[:»>]?)"
+        rf"[ \t]*{_BULLET}(?:(?i:(?:{alternation}))(?:{_SEPARATOR}(?P<a>.*)|[ \t]*[:：»>]?)"
         rf"|(?:{_CAPS})[ \t]+(?P<b>\S.*))"
     )
 
@@ -70,7 +78,7 @@ def _line_openings(extra: tuple[str, ...]) -> re.Pattern[str]:
     for label in _labels((*extra, *_CAPS_LABELS)):
         groups.setdefault(label[:1], []).append(_label_regex(label[1:]))
     alternation = "|".join(f"{_label_regex(k)}(?:{'|'.join(v)})" for k, v in groups.items())
-    return re.compile(rf"\n(?=[ \t]*{_BULLET}(?i:{alternation}))")
+    return re.compile(rf"\n(?=[ \t]*{_BULLET}[\[(]?(?i:{alternation}))")
 
 
 def split_cross_link(line: str, options: CleanOptions | None = None) -> str | None:
@@ -82,16 +90,23 @@ def split_cross_link(line: str, options: CleanOptions | None = None) -> str | No
     True
     >>> split_cross_link("Read more: the council's full report is due in May.") is None
     True
+    >>> split_cross_link("[Lire aussi : Pourquoi la Seine monte]")
+    'Pourquoi la Seine monte'
     """
     if len(line) > _MAX_LINE:
         return None
     extra = options.extra_boilerplate_prefixes if options else ()
-    m = _pattern(tuple(extra)).fullmatch(line.rstrip())
+    line = line.rstrip()
+    opener = line.lstrip(" \t")[:1]
+    bracketed = opener in _BRACKETS and line.endswith(_BRACKETS[opener])
+    if bracketed:
+        line = line.lstrip(" \t")[1:-1]
+    m = _pattern(tuple(extra)).fullmatch(line)
     if m is None:
         return None
     title = (m.group("a") or m.group("b") or "").strip()
-    if not title:
-        return "" if _label_shaped(line) else None
+    if not title:  # a bare label; in brackets it is a note ("(MORE)" in a script)
+        return "" if _label_shaped(line) and not bracketed else None
     return title if _headline_shaped(title) else None
 
 
@@ -106,7 +121,7 @@ def _label_shaped(line: str) -> bool:
     """
     label = line.strip()
     words = [word for word in label.split() if any(ch.isalpha() for ch in word)]
-    return len(words) > 1 or not words[0].islower() or label.endswith((":", "»", ">"))
+    return len(words) > 1 or not words[0].islower() or label.endswith((":", "：", "»", ">"))
 
 
 def _headline_shaped(title: str) -> bool:

@@ -64,12 +64,23 @@ def _heads(line: str, norm: str) -> tuple[set[str], str | None]:
 
 
 def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> RuleOutput:
-    """Keep one copy of a headline repeated at the top, preferring one without a site suffix.
+    """Keep one copy of a headline repeated at the top, preferring one without a site suffix,
+    then one not in capitals (a style; the other copy keeps the words' own case).
 
     Only consecutive copies at the very top count; a sentence repeated in the body stays.
+    A copy is residue only if it stands apart from what follows it as far as the first copy
+    does: a copy that opens a stanza or paragraph under a title set off by a blank line is
+    that block's first line (a poem titled by its first line, a refrain), and stays; above
+    it, only a copy with a site suffix goes (a page's title, not the article's).
 
     >>> drop_duplicate_headline("Storm hits\\n\\nStorm hits - Herald\\n\\nBody.\\n")[0]
     'Storm hits\\n\\nBody.\\n'
+    >>> drop_duplicate_headline("STORM HITS\\n\\nStorm hits\\n\\nBody.\\n")[0]
+    'Storm hits\\n\\nBody.\\n'
+    >>> drop_duplicate_headline("Rain\\n\\nRain\\nfalls on the roof\\n")[1]
+    ()
+    >>> drop_duplicate_headline("Rain - Herald\\n\\nRain\\nfell all day.\\n")[0]
+    'Rain\\nfell all day.\\n'
     """
     # However many copies a scraper printed, they all go in one pass (idempotence).
     top = _non_blank_lines(text)
@@ -77,14 +88,47 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     if first is None or len(first[1]) > _MAX_HEADLINE:
         return text, ()
     group = [first]
-    for item in top:
-        if not same_headline(first[1], item[1]):
+    opener: tuple[int, str] | None = None  # a copy that opens a block: the article's own
+    apart = 0  # how far the first copy stands from the next line (1: no blank line between)
+    for index, line in top:
+        gap = index - group[-1][0]
+        if len(group) > 1 and gap < apart:
+            opener = group.pop()
             break
-        group.append(item)
-    if len(group) == 1:
-        return text, ()
-    keep = next((i for i, line in group if split_site_name(line, guess=True)[1] is None), first[0])
-    return drop_lines(text, (i for i, _ in group if i != keep), "headline")
+        apart = apart or gap
+        if not same_headline(first[1], line):
+            break
+        group.append((index, line))
+    keep = _least_residue(group)
+    doomed = [i for i, _ in group if i != keep[0]]
+    if opener is not None and _suffixed(keep[1]) and not _suffixed(opener[1]):
+        doomed.append(keep[0])  # a page's title above the article's own headline line
+    return drop_lines(text, doomed, "headline")
+
+
+def _least_residue(group: list[tuple[int, str]]) -> tuple[int, str]:
+    """The copy to keep: the first without a site suffix (residue) and not in capitals (a
+    style that lost the words' own case), else the first without a suffix, else the first.
+
+    >>> _least_residue([(0, "STORM HITS"), (2, "Storm hits - Herald"), (4, "Storm hits")])
+    (4, 'Storm hits')
+    """
+    best, keep = (True, True), group[0]
+    for copy in group:
+        caps = copy[1].isupper()
+        if (False, caps) >= best:
+            continue  # no better than the copy kept so far, whatever its suffix
+        found = (_suffixed(copy[1]), caps)
+        if found < best:
+            best, keep = found, copy
+        if best == (False, False):
+            break
+    return keep
+
+
+def _suffixed(line: str) -> bool:
+    """True if a site's name follows the headline (``Storm hits - The Herald``)."""
+    return split_site_name(line, guess=True)[1] is not None
 
 
 def _non_blank_lines(text: str) -> Iterator[tuple[int, str]]:

@@ -299,6 +299,19 @@ def _query_punctuation(run: str) -> tuple[int, int]:
     return first, -1
 
 
+_EMAIL = re.compile(r"[\w.%+=-]+@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}")
+
+
+def _addressed(before: str) -> bool:
+    """True if what a query follows is an address (a path, a scheme's address, a host and
+    port), not a word or a sentence's end: its query keeps its real parameters.
+
+    >>> _addressed("mailto:a@b.com"), _addressed("/search"), _addressed("Why"), _addressed("a.")
+    (True, True, False, False)
+    """
+    return (before[-1].isalnum() or before[-1] == "/") and any(c in before for c in "/:@")
+
+
 def _clean_run(
     run: str,
     keys: list[int],
@@ -324,6 +337,14 @@ def _clean_run(
     bare = _BARE_HOST.match(run)
     if bare is not None and bare.end() <= keys[0] + 1:
         # "(example.com/a?utm_source=x)": the bracket is the prose's, so is its closer
+        opener = int(run[0] in _BARE_OPENERS)
+        new_url, removed = clean_url(run[opener:], options)
+        return run[:opener] + new_url, removed
+    if "@" in run and _EMAIL.fullmatch(split_trailing(run)[0]):
+        return run, []  # "jane+utm_source=x@example.com": an address's own tag
+    query = run.find("?")
+    if 0 < query < keys[0] and _addressed(run[:query]):
+        # "mailto:a@b.com?subject=Hi&utm_source=x", "/search?q=1&…", "host:8080/a?id=1&…"
         opener = int(run[0] in _BARE_OPENERS)
         new_url, removed = clean_url(run[opener:], options)
         return run[:opener] + new_url, removed

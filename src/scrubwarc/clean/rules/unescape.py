@@ -85,6 +85,20 @@ def _paired(text: str, start: int, end: int) -> bool:
     return f"</{name}>" in window.split("\n", 1)[0].lower()
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """True if only blanks stand beside the tag at ``text[start:end]`` on its line: indented
+    or not, a lone tag is a line break left behind.
+
+    >>> _alone_on_line("a\\n  <br>\\nb", 4, 8), _alone_on_line("the <p> tag", 4, 7)
+    (True, False)
+    """
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] in "\r\n")
+
+
 def _named_in_prose(text: str, start: int, end: int) -> bool:
     """True if the tag at ``text[start:end]`` stands as a word in a sentence.
 
@@ -98,10 +112,10 @@ def _named_in_prose(text: str, start: int, end: int) -> bool:
     """
     if "=" in text[start:end]:
         return False  # attributes: markup, never a name
+    if _alone_on_line(text, start, end):
+        return False
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
-    if before == "\n" and after in "\r\n":
-        return False  # alone on its line
     if _unspaced(before) and _unspaced(after):
         return not _paired(text, start, end)
     return (before.isspace() or before in _WORD_BEFORE) and (
