@@ -217,10 +217,13 @@ REASONS = {
     "sign ('More: 5', 'See also: § 12(3)') went as a cross-link; a link title has words",
     "adv-label-word-in-stanza-stays": "bug: a verse line reading 'More' or 'Related' "
     "between two lines of its stanza went as a bare cross-link label; alone, it still goes",
-    "adv-poem-titled-by-its-first-line-stays": "bug: a poem whose title is its first line "
-    "lost that line as a duplicated headline; a copy that opens a stanza under a title set "
-    "off by a blank line is the stanza's, and only a copy standing apart as the title does "
-    "is residue",
+    "adv-poem-titled-by-its-first-line-keeps-its-stanza": "bug: a poem whose title is its "
+    "first line lost that line from its first stanza as a duplicated headline; a copy that "
+    "opens the block below it is that block's line and stays, the title above it goes (the "
+    "same words, once)",
+    "adv-headline-copy-over-its-byline-goes": "bug (a first fix for the poem kept every copy "
+    "that opens a block): a headline printed twice with the byline right under the second "
+    "copy kept both; one goes, and the copy over the byline stays",
     "adv-headline-page-title-above-its-paragraph-goes": "family: a headline with a site "
     "suffix (the page's title) above a copy that opens the body's first block goes, as "
     "before the stanza rule: the copy is the article's own line and stays",

@@ -84,11 +84,10 @@ def _headline_oracle(text: str) -> RuleOutput:
     def suffixed(i: int) -> bool:
         return split_site_name(lines[i], guess=True)[1] is not None
 
-    keep = min(group, key=lambda i: (suffixed(i), lines[i].isupper(), i))
-    doomed = [i for i in group if i != keep]
-    if opener is not None and suffixed(keep) and not suffixed(opener):
-        doomed.append(keep)
-    return _drop_lines_oracle(text, doomed, "headline")
+    # The copy with the least residue stays: the block's opener when they tie.
+    copies_ = group + ([opener] if opener is not None else [])
+    keep = min(copies_, key=lambda i: (suffixed(i), lines[i].isupper(), i != opener, i))
+    return _drop_lines_oracle(text, [i for i in copies_ if i != keep], "headline")
 
 
 @given(LINES)

@@ -68,19 +68,21 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     then one not in capitals (a style; the other copy keeps the words' own case).
 
     Only consecutive copies at the very top count; a sentence repeated in the body stays.
-    A copy is residue only if it stands apart from what follows it as far as the first copy
-    does: a copy that opens a stanza or paragraph under a title set off by a blank line is
-    that block's first line (a poem titled by its first line, a refrain), and stays; above
-    it, only a copy with a site suffix goes (a page's title, not the article's).
+    A copy that opens the block below it (no blank line between them, where the first copy
+    stands apart) is that block's first line: a poem titled by its first line, a headline
+    with the byline right under it. Of the copies, the one with the least residue stays, the
+    block's own line when they tie, so the block is never cut.
 
     >>> drop_duplicate_headline("Storm hits\\n\\nStorm hits - Herald\\n\\nBody.\\n")[0]
     'Storm hits\\n\\nBody.\\n'
     >>> drop_duplicate_headline("STORM HITS\\n\\nStorm hits\\n\\nBody.\\n")[0]
     'Storm hits\\n\\nBody.\\n'
-    >>> drop_duplicate_headline("Rain\\n\\nRain\\nfalls on the roof\\n")[1]
-    ()
-    >>> drop_duplicate_headline("Rain - Herald\\n\\nRain\\nfell all day.\\n")[0]
-    'Rain\\nfell all day.\\n'
+    >>> drop_duplicate_headline("Rain\\n\\nRain\\nfalls on the roof\\n")[0]
+    'Rain\\nfalls on the roof\\n'
+    >>> drop_duplicate_headline("Rain - Herald\\n\\nRain\\nBy Ann Lee\\n")[0]
+    'Rain\\nBy Ann Lee\\n'
+    >>> drop_duplicate_headline("Rain\\n\\nRain - Herald\\nBy Ann Lee\\n")[0]
+    'Rain\\n\\nBy Ann Lee\\n'
     """
     # However many copies a scraper printed, they all go in one pass (idempotence).
     top = _non_blank_lines(text)
@@ -88,7 +90,7 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     if first is None or len(first[1]) > _MAX_HEADLINE:
         return text, ()
     group = [first]
-    opener: tuple[int, str] | None = None  # a copy that opens a block: the article's own
+    opener: tuple[int, str] | None = None  # a copy that opens the block below it
     apart = 0  # how far the first copy stands from the next line (1: no blank line between)
     for index, line in top:
         gap = index - group[-1][0]
@@ -99,11 +101,10 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
         if not same_headline(first[1], line):
             break
         group.append((index, line))
+    if opener is not None:
+        group.insert(0, opener)  # first: it wins a tie, and its block stays whole
     keep = _least_residue(group)
-    doomed = [i for i, _ in group if i != keep[0]]
-    if opener is not None and _suffixed(keep[1]) and not _suffixed(opener[1]):
-        doomed.append(keep[0])  # a page's title above the article's own headline line
-    return drop_lines(text, doomed, "headline")
+    return drop_lines(text, (i for i, _ in group if i != keep[0]), "headline")
 
 
 def _least_residue(group: list[tuple[int, str]]) -> tuple[int, str]:
