@@ -214,7 +214,8 @@ def _metadata(
     language: str | None,
     extra_tracking: Iterable[tuple[str, str]] = (),
 ) -> Metadata:
-    """The fields every article has beside its opening's: removals, counts and hashes."""
+    """The fields every article has beside its opening's: removals, counts and hashes; the
+    description, keywords and section its opening's labelled fields state."""
     pairs = tracking_pairs((r.text for r in result.removals if r.rule == "tracking"), options)
     return Metadata(
         title=opening.title,
@@ -223,6 +224,9 @@ def _metadata(
         date_assumed=opening.reading.assumed,
         url=url,
         site_name=opening.site_name,
+        description=opening.fields.description,
+        keywords=opening.fields.keywords,
+        section=opening.fields.section,
         language=language,
         related=_related(result.removals, options),
         tracking=group_tracking([*pairs, *extra_tracking]),
@@ -245,11 +249,7 @@ def text_metadata(
     """Metadata of a plain-text article, from its opening lines and the rules' removals."""
     language = _detect_language(result.text)
     opening = _opening(result, _removed_url(result.removals, options), options, language)
-    meta = _metadata(result, data, path, options, result.text, opening.url, opening, language)
-    stated = opening.fields
-    return replace(
-        meta, description=stated.description, keywords=stated.keywords, section=stated.section
-    )
+    return _metadata(result, data, path, options, result.text, opening.url, opening, language)
 
 
 _NOTHING = _Opening(None, None, (), DateReading(None))
