@@ -66,6 +66,8 @@ def test_no_stated_body_or_a_short_one_changes_nothing() -> None:
     assert _text(_page(None)) == _text(_page("Too short to be an article."))
     assert "Heavy rain" not in _text(_page("\n".join(PARAGRAPHS), kind="WebPage"))
     assert _text(_page(["not", "a", "string"])) == _text(_page(None))
+    # Markup with no element in it states no article (it made the whole page an error).
+    assert _text(_page("<!-- <br> " + "x" * 500 + " -->")) == _text(_page(None))
 
 
 def test_the_real_command_cleans_and_describes_such_a_page(tmp_path: Path) -> None:

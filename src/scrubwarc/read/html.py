@@ -363,8 +363,11 @@ def _stated_body(doc: lxml.html.HtmlElement, found: int) -> list[str] | None:
         return None
     body, markup = stated
     if markup:
-        paragraphs = score.extract(parse_document(body.encode("utf-8"), encoding="utf-8"))
-        lines = list(paragraphs.paragraphs)
+        try:
+            fragment = parse_document(body.encode("utf-8"), encoding="utf-8")
+        except HtmlError:
+            return None  # markup with no element in it ("<!-- <br> -->"): no article stated
+        lines = list(score.extract(fragment).paragraphs)
     else:
         lines = [" ".join(line.split()) for line in body.splitlines()]
     lines = [line for line in lines if line]
