@@ -167,7 +167,8 @@ def crawl_articles(
     A page whose extraction is empty comes with ``article`` None; one that cannot be read
     with an ``error``. Records that cannot be read, and a file that stops being readable,
     go to ``report(where, reason, is_error)`` as they are met, as do (not as errors)
-    revisits of captures that are not in this file.
+    revisits of captures that are not in this file and captures whose record says they were
+    cut short (each reason ends with what became of the capture).
     """
     crawls = Crawls(include_url, exclude_url, max_bytes, copy=False)
 
