@@ -112,9 +112,8 @@ class Crawls:
             ):
                 if isinstance(found, Capture):
                     if found.truncated is not None and len(self.warnings) < MAX_WARNINGS:
-                        where = f"{path}: offset {found.offset}: {found.url}"
                         reason = f"{found.truncated}: its text may be cut (archived as found)"
-                        self.warnings.append((where, reason))
+                        self.warnings.append((_where(path, found), reason))
                     yield CaptureJob(
                         capture_info(found, path), found.payload, found.declared, found.html
                     )
@@ -124,7 +123,7 @@ class Crawls:
                     if self.on_source_info is not None and found.record is not None:
                         self.on_source_info(found.record_id, _as_member(found))
                 elif isinstance(found, Problem):
-                    where = f"{path}: offset {found.offset}: {found.url}"
+                    where = _where(path, found)
                     if found.reason.startswith("revisit of a capture that is not"):
                         # Common in deduplicated crawls: counted, and the first few named.
                         self.not_articles["revisit of another crawl"] += 1
@@ -134,6 +133,11 @@ class Crawls:
                         self.problems.append((where, found.reason))
         except InputError as exc:
             self.problems.append((exc.source or str(path), exc.reason))
+
+
+def _where(path: Path, found: Capture | Problem) -> str:
+    """Where a capture stands, for a message: the crawl file, the offset, the URL."""
+    return f"{path}: offset {found.offset}: {found.url}"
 
 
 def capture_info(found: Capture, path: Path) -> CaptureInfo:
