@@ -21,8 +21,8 @@ from typing import Any, BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from scrubwarc.errors import WarcError
-from scrubwarc.files import atomic_write
+from scrubwarc.errors import OutputError, WarcError
+from scrubwarc.files import atomic_write, output_path
 from scrubwarc.warc.fields import (
     ERROR_FIELD,
     SOURCE_PATH_FIELD,
@@ -428,15 +428,16 @@ def _original_bytes(
 
 
 def _restore(root: Path, name: str, data: bytes, force: bool) -> str | None:
-    dest = root.joinpath(*PurePosixPath(name).parts)
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
         # A symlink already in out_dir must not carry a write outside it.
-        if not dest.parent.resolve().is_relative_to(root) or dest.is_symlink():
+        dest = output_path(root, PurePosixPath(name))
+        if dest.is_symlink():
             return "path leaves the output folder"
         if dest.exists() and not force:
             return "file exists"
         atomic_write(dest, data)
+    except OutputError:
+        return "path leaves the output folder"
     except OSError as exc:
         return f"cannot write: {exc.strerror or exc}"
     return None
