@@ -32,7 +32,7 @@ from zlib_ng import zlib_ng
 
 from scrubwarc.errors import InputError
 from scrubwarc.read.sniff import binary_reason
-from scrubwarc.warc.http import decode_http
+from scrubwarc.warc.http import decode_http, http_headers
 from scrubwarc.warc.reader import READ_ERRORS
 from scrubwarc.warc.sniff import crawl_format
 
@@ -312,7 +312,7 @@ def _what(
     url = headers.get_header("WARC-Target-URI") or ""
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return None  # a crawler's log, a screenshot, an extracted text: not a web capture
-    http = record.http_headers
+    http = http_headers(record)
     resolved = None
     if rec_type == "revisit" and http is None:
         # A revisit without HTTP headers (WARC 1.0 crawlers): only the capture it names can
@@ -408,9 +408,10 @@ def _revisited(headers: Any, index: _Index, again: io.BufferedReader) -> tuple[b
     again.seek(found)
     with contextlib.redirect_stderr(io.StringIO()):
         original = next(iter(_records(again)), None)
-        if original is None or original.http_headers is None:
+        head = None if original is None else http_headers(original)
+        if original is None or head is None:
             return "revisit of a capture that cannot be read again"
-        return original.raw_stream.read(), original.http_headers
+        return original.raw_stream.read(), head
 
 
 def _records(handle: io.BufferedReader, *, arc: bool = False) -> Any:

@@ -20,6 +20,7 @@ from warcio.archiveiterator import ArchiveIterator
 from scrubwarc.errors import InputError, ScrubwarcError
 from scrubwarc.warc.cdxj import IndexEntry
 from scrubwarc.warc.fields import SOURCE_PATH_FIELD, decode_source_path, parse_fields
+from scrubwarc.warc.http import http_headers
 from scrubwarc.warc.reader import READ_ERRORS, looks_like_warc
 
 __all__ = ["INDEXED_TYPES", "Page", "first_date", "scan"]
@@ -108,7 +109,7 @@ def scan(path: Path) -> Iterator[IndexEntry | Page]:
                     target = head.get_header("WARC-Target-URI") or ""
                     date = head.get_header("WARC-Date") or ""
                     record_id = head.get_header("WARC-Record-ID") or ""
-                    http = record.http_headers
+                    http = http_headers(record)
                     mime = _mime(http.get_header("Content-Type") if http else record.content_type)
                     wanted = rec_type in ("warcinfo", "metadata") or (
                         target.startswith("urn:text:") if ours else mime in _HTML_TYPES
