@@ -15,6 +15,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from tests.helpers import run
+from tests.warc.test_crawl import _records
 from tests.warc.test_crawl_inputs import ARTICLE, _crawl
 
 HTML = (("Content-Type", "text/html"),)
@@ -98,3 +99,43 @@ def test_gzip_members_one_after_another_are_one_payload(tmp_path: Path) -> None:
     assert (meta.returncode, meta.stderr) == (0, "")
     two, plain = (json.loads(line) for line in meta.stdout.splitlines())
     assert two["sha256"] == plain["sha256"]  # the same page
+
+
+def test_a_repeated_record_id_is_a_warning_and_no_capture_is_linked_to_another(
+    tmp_path: Path,
+) -> None:
+    """Two captures in one crawl under one WARC-Record-ID (a writer's fault): each page is
+    read as its own, with a warning; only the first record is copied, and the second page's
+    text and metadata name their capture by URL and date, never the first one's id."""
+    rid = {"WARC-Record-ID": "<urn:uuid:00000000-0000-0000-0000-00000000000a>"}
+    beta = ARTICLE.replace(b"Ferry", b"Harbour")
+    path = _crawl(
+        tmp_path / "crawl.warc.gz",
+        _record("http://news.example/a.html", warc=rid),
+        _record("http://news.example/b.html", beta, warc=rid),
+    )
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", path, "-o", out)
+    assert done.returncode == 0, done.stderr
+    warning = done.stderr.splitlines()[0]
+    assert warning.startswith(f"warning: {path}: offset ")
+    assert warning.endswith(
+        ": http://news.example/b.html: WARC-Record-ID <urn:uuid:00000000-0000-0000-0000-"
+        "00000000000a> also names the capture at offset 0 (record ids must be unique): read "
+        "as a capture of its own; its record is not copied"
+    )
+    assert "2 articles" in done.stderr
+    assert run("verify", out).returncode == 0
+    records = _records(out)
+    assert [t for t, _, _ in records].count("response") == 1
+    for rec_type, head, _ in records:
+        if rec_type == "metadata" and head.get("WARC-Refers-To") == rid["WARC-Record-ID"]:
+            assert head["WARC-Target-URI"] == "http://news.example/a.html"
+    metas = [h for t, h, _ in records if t == "metadata"]
+    assert [h.get("WARC-Refers-To-Target-URI") for h in metas] == [
+        None,
+        "http://news.example/b.html",
+    ]
+    meta = run("meta", path, "--json")
+    assert meta.returncode == 0 and meta.stderr.startswith("warning: ")
+    assert _urls(meta.stdout) == ["http://news.example/a.html", "http://news.example/b.html"]

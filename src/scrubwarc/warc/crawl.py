@@ -62,7 +62,9 @@ class Capture(NamedTuple):
 
     ``record`` is the record as stored (a gzip member when ``gzipped``), or None when not
     asked for; ``warcinfo_id`` the crawl's warcinfo it names, if any; ``truncated`` why the
-    payload may not be whole (the record says it was cut), else None.
+    payload may not be whole (the record says it was cut), else None. ``repeats`` is the
+    offset of an earlier capture in the file with the same record id (ids must be unique,
+    ISO 28500 5.2): such a capture is read but not copied, so no output holds an id twice.
     """
 
     url: str
@@ -76,6 +78,7 @@ class Capture(NamedTuple):
     gzipped: bool
     warcinfo_id: str | None
     truncated: str | None = None  # why the payload may be partial, as the record says
+    repeats: int | None = None  # the offset of an earlier record with the same WARC-Record-ID
 
 
 class SourceInfo(NamedTuple):
@@ -251,7 +254,9 @@ def read_crawl(
                     # warcio gives a converted ARC record a random id each time it reads it.
                     found = found._replace(record_id=_arc_record_id(path.name, offset))
                 index.add(offset, *keys)
-                if isinstance(found, Capture | SourceInfo) and copy:
+                if isinstance(found, Capture):
+                    found = _unique(found, index, offset)
+                if isinstance(found, Capture | SourceInfo) and copy and not _repeated(found):
                     stored = _stored(again, offset, length, gzipped, fmt, found, whole)
                     if isinstance(stored, str):
                         found = Problem(getattr(found, "url", ""), offset, stored)
@@ -359,6 +364,20 @@ def _what(
     info = headers.get_header("WARC-Warcinfo-ID")
     cut = _truncation(headers)
     return Capture(url, date, record_id, offset, payload, declared, html, None, False, info, cut)
+
+
+def _unique(found: Capture, index: _Index, offset: int) -> Capture:
+    """The capture, with the offset of an earlier capture that has its record id, if any."""
+    key = f"id {found.record_id}"
+    first = index.find(key)
+    if first is None:
+        index.add(offset, key)
+        return found
+    return found._replace(repeats=first)
+
+
+def _repeated(found: Capture | SourceInfo) -> bool:
+    return isinstance(found, Capture) and found.repeats is not None
 
 
 def _truncation(headers: Any) -> str | None:
