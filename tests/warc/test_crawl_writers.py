@@ -139,3 +139,29 @@ def test_a_repeated_record_id_is_a_warning_and_no_capture_is_linked_to_another(
     meta = run("meta", path, "--json")
     assert meta.returncode == 0 and meta.stderr.startswith("warning: ")
     assert _urls(meta.stdout) == ["http://news.example/a.html", "http://news.example/b.html"]
+
+
+def test_a_damaged_gzip_member_midway_is_named_by_its_own_offset(tmp_path: Path) -> None:
+    """The error names where the damaged record starts (it named the last good one's
+    offset, 0) and says what is wrong in words (it quoted the member's binary bytes)."""
+    members = [gzip.compress(_record(f"http://news.example/{n}.html"), mtime=0) for n in range(3)]
+    damaged = members[1][:30] + bytes(20) + members[1][50:]
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(members[0] + damaged + members[2])
+    meta = run("meta", path, "--json")
+    assert meta.returncode == 2
+    assert _urls(meta.stdout) == ["http://news.example/0.html"]
+    assert meta.stderr.splitlines() == [
+        f"error: {path}: unreadable WARC at offset {len(members[0])}: no WARC record here: "
+        "damaged gzip member or data that is not WARC"
+    ]
+
+
+def test_of_several_content_types_the_last_is_the_page_type(tmp_path: Path) -> None:
+    """Browsers take the last Content-Type a server sends; the first made this page text,
+    its markup read as words."""
+    types = (("Content-Type", "text/plain"), ("Content-Type", "text/html; charset=utf-8"))
+    path = _crawl(tmp_path / "crawl.warc.gz", _record("http://news.example/a.html", ARTICLE, types))
+    meta = run("meta", path, "--json")
+    assert (meta.returncode, meta.stderr) == (0, "")
+    assert json.loads(meta.stdout)["title"] == "Ferry"

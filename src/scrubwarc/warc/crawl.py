@@ -32,8 +32,8 @@ from zlib_ng import zlib_ng
 
 from scrubwarc.errors import InputError
 from scrubwarc.read.sniff import binary_reason
-from scrubwarc.warc.http import decode_http, http_headers
-from scrubwarc.warc.reader import READ_ERRORS
+from scrubwarc.warc.http import content_type, decode_http, http_headers
+from scrubwarc.warc.reader import READ_ERRORS, load_reason
 from scrubwarc.warc.sniff import crawl_format
 
 __all__ = [
@@ -267,12 +267,11 @@ def read_crawl(
             again.seek(end)
             rest = again.read(64)
             if rest.strip(b"\r\n"):
-                offset = end
                 raise EOFError("truncated record or data that is not a record")
     except _READ_ERRORS as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        # The record that fails starts where the last one read ended.
         raise InputError(
-            f"unreadable {fmt.upper()} at offset {offset}: {reason}", str(path)
+            f"unreadable {fmt.upper()} at offset {end}: {load_reason(exc)}", str(path)
         ) from None
     finally:
         index.close()
@@ -334,7 +333,7 @@ def _what(
         reason = _status_reason(_status(http))
         if reason is not None:
             return NotArticle(url, reason)
-        media, declared = _media_type(http.get_header("Content-Type"))
+        media, declared = _media_type(content_type(http))
     html, category = _kind(url, media)
     if category is not None:
         return NotArticle(url, category)

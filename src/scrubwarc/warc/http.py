@@ -18,7 +18,7 @@ from zlib_ng import zlib_ng
 
 from scrubwarc.read.sniff import binary_reason
 
-__all__ = ["decode_http", "http_headers", "response_payload", "split_http"]
+__all__ = ["content_type", "decode_http", "http_headers", "response_payload", "split_http"]
 
 _IDENTITY = frozenset({"", "identity", "none"})
 _ALIASES = {"x-gzip": "gzip"}
@@ -148,6 +148,21 @@ def split_http(block: bytes) -> tuple[Any, bytes]:
     except (StatusAndHeadersParserException, ValueError):
         return None, block
     return headers, stream.read()
+
+
+def content_type(headers: Any) -> str | None:
+    """The Content-Type of an HTTP message (warcio's ``StatusAndHeaders``): the last one when
+    a server sends several, as browsers take it (Fetch, "extract a MIME type").
+
+    >>> from warcio.statusandheaders import StatusAndHeaders as H
+    >>> content_type(H("200 OK", [("Content-Type", "text/plain"), ("content-type", "text/html")]))
+    'text/html'
+    """
+    found = None
+    for name, value in headers.headers:
+        if name.lower() == "content-type":
+            found = value
+    return found
 
 
 def http_headers(record: Any) -> Any:

@@ -39,6 +39,7 @@ __all__ = [
     "WarcRecord",
     "iter_records",
     "list_articles",
+    "load_reason",
     "looks_like_warc",
     "unpack",
 ]
@@ -133,7 +134,7 @@ class WarcRecord:
             with contextlib.redirect_stderr(io.StringIO()):
                 data: bytes = self._raw.read(size) if size >= 0 else self._raw.read()
         except READ_ERRORS as exc:
-            raise WarcError(_load_reason(exc), str(self.path), self.offset) from None
+            raise WarcError(load_reason(exc), str(self.path), self.offset) from None
         self.size += len(data)
         return data
 
@@ -179,7 +180,7 @@ def iter_records(
                     it.read_to_end()
                 _check_whole(it, current, warnings, faults)
     except READ_ERRORS as exc:
-        raise WarcError(_load_reason(exc), source, max(offset, 0)) from None
+        raise WarcError(load_reason(exc), source, max(offset, 0)) from None
 
 
 def _check_end(handle: BinaryIO, offset: int, source: str) -> None:
@@ -231,7 +232,7 @@ def _check_whole(it: Any, rec: WarcRecord, warnings: int, faults: list[WarcError
         faults.append(fault)
 
 
-def _load_reason(exc: BaseException) -> str:
+def load_reason(exc: BaseException) -> str:
     """What warcio's exception means, in one line."""
     text = str(exc).strip()
     if "non-chunked gzip" in text:
