@@ -114,8 +114,9 @@ class Crawls:
                     if found.truncated is not None and len(self.warnings) < MAX_WARNINGS:
                         reason = f"{found.truncated}: its text may be cut (archived as found)"
                         self.warnings.append((_where(path, found), reason))
-                    if found.repeats is not None and len(self.warnings) < MAX_WARNINGS:
-                        self.warnings.append((_where(path, found), _repeat_reason(found)))
+                    if found.uncopied is not None and len(self.warnings) < MAX_WARNINGS:
+                        reason = f"{found.uncopied}: read as found, its record not copied"
+                        self.warnings.append((_where(path, found), reason))
                     yield CaptureJob(
                         capture_info(found, path), found.payload, found.declared, found.html
                     )
@@ -135,13 +136,6 @@ class Crawls:
                         self.problems.append((where, found.reason))
         except InputError as exc:
             self.problems.append((exc.source or str(path), exc.reason))
-
-
-def _repeat_reason(found: Capture) -> str:
-    return (
-        f"WARC-Record-ID {found.record_id} also names the capture at offset {found.repeats} "
-        "(record ids must be unique): read as a capture of its own; its record is not copied"
-    )
 
 
 def _where(path: Path, found: Capture | Problem) -> str:

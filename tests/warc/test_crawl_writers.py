@@ -122,7 +122,7 @@ def test_a_repeated_record_id_is_a_warning_and_no_capture_is_linked_to_another(
     assert warning.endswith(
         ": http://news.example/b.html: WARC-Record-ID <urn:uuid:00000000-0000-0000-0000-"
         "00000000000a> also names the capture at offset 0 (record ids must be unique): read "
-        "as a capture of its own; its record is not copied"
+        "as found, its record not copied"
     )
     assert "2 articles" in done.stderr
     assert run("verify", out).returncode == 0
@@ -165,3 +165,30 @@ def test_of_several_content_types_the_last_is_the_page_type(tmp_path: Path) -> N
     meta = run("meta", path, "--json")
     assert (meta.returncode, meta.stderr) == (0, "")
     assert json.loads(meta.stdout)["title"] == "Ferry"
+
+
+def test_a_payload_that_does_not_match_its_digest_is_read_but_not_copied(
+    tmp_path: Path,
+) -> None:
+    """A copy of a capture whose payload fails its WARC-Payload-Digest made archive's own
+    output fail verify; the page is still read (a writer's wrong digest loses nothing)."""
+    good = _record("http://news.example/good.html")
+    bad = _record("http://news.example/bad.html").replace(
+        b"WARC-Payload-Digest: sha1:", b"WARC-Payload-Digest: sha1:AAAA", 1
+    )
+    path = _crawl(tmp_path / "crawl.warc.gz", good, bad)
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", path, "-o", out)
+    assert done.returncode == 0, done.stderr
+    warning = done.stderr.splitlines()[0]
+    assert warning.startswith(f"warning: {path}: offset ")
+    assert (
+        ": http://news.example/bad.html: its payload does not match its WARC-Payload-Digest "
+        in warning
+    )
+    assert warning.endswith(": read as found, its record not copied")
+    assert "2 articles" in done.stderr
+    assert (run("verify", out).returncode, [t for t, _, _ in _records(out)].count("response")) == (
+        0,
+        1,
+    )

@@ -32,6 +32,7 @@ from zlib_ng import zlib_ng
 
 from scrubwarc.errors import InputError
 from scrubwarc.read.sniff import binary_reason
+from scrubwarc.warc.fields import digest_hasher, digest_matches
 from scrubwarc.warc.http import content_type, decode_http, http_headers
 from scrubwarc.warc.reader import READ_ERRORS, load_reason
 from scrubwarc.warc.sniff import crawl_format
@@ -62,9 +63,10 @@ class Capture(NamedTuple):
 
     ``record`` is the record as stored (a gzip member when ``gzipped``), or None when not
     asked for; ``warcinfo_id`` the crawl's warcinfo it names, if any; ``truncated`` why the
-    payload may not be whole (the record says it was cut), else None. ``repeats`` is the
-    offset of an earlier capture in the file with the same record id (ids must be unique,
-    ISO 28500 5.2): such a capture is read but not copied, so no output holds an id twice.
+    payload may not be whole (the record says it was cut), else None. ``uncopied`` says
+    why the record, though read, must not be copied: its id names an earlier capture too (ids
+    must be unique, ISO 28500 5.2), or its payload does not match its digest; a copy would
+    put the fault in the output.
     """
 
     url: str
@@ -78,7 +80,7 @@ class Capture(NamedTuple):
     gzipped: bool
     warcinfo_id: str | None
     truncated: str | None = None  # why the payload may be partial, as the record says
-    repeats: int | None = None  # the offset of an earlier record with the same WARC-Record-ID
+    uncopied: str | None = None  # why its record is not to be copied, though it is read
 
 
 class SourceInfo(NamedTuple):
@@ -269,9 +271,11 @@ def read_crawl(
             if rest.strip(b"\r\n"):
                 raise EOFError("truncated record or data that is not a record")
     except _READ_ERRORS as exc:
-        # The record that fails starts where the last one read ended.
+        # The record that fails starts where the last one read ended (or, if warcio gave its
+        # offset before it failed, there).
+        where = max(offset, end)
         raise InputError(
-            f"unreadable {fmt.upper()} at offset {end}: {load_reason(exc)}", str(path)
+            f"unreadable {fmt.upper()} at offset {where}: {load_reason(exc)}", str(path)
         ) from None
     finally:
         index.close()
@@ -362,21 +366,48 @@ def _what(
         return NotArticle(url, "other type")
     info = headers.get_header("WARC-Warcinfo-ID")
     cut = _truncation(headers)
-    return Capture(url, date, record_id, offset, payload, declared, html, None, False, info, cut)
+    fault = _digest_fault(headers, raw) if rec_type == "response" else None
+    return Capture(
+        url, date, record_id, offset, payload, declared, html, None, False, info, cut, fault
+    )
 
 
 def _unique(found: Capture, index: _Index, offset: int) -> Capture:
-    """The capture, with the offset of an earlier capture that has its record id, if any."""
+    """The capture, not to be copied if an earlier capture has its record id."""
     key = f"id {found.record_id}"
     first = index.find(key)
     if first is None:
         index.add(offset, key)
         return found
-    return found._replace(repeats=first)
+    reason = (
+        f"WARC-Record-ID {found.record_id} also names the capture at offset {first} "
+        "(record ids must be unique)"
+    )
+    if found.uncopied is not None:
+        reason = f"{found.uncopied}; {reason}"
+    return found._replace(uncopied=reason)
 
 
 def _repeated(found: Capture | SourceInfo) -> bool:
-    return isinstance(found, Capture) and found.repeats is not None
+    return isinstance(found, Capture) and found.uncopied is not None
+
+
+def _digest_fault(headers: Any, payload: bytes) -> str | None:
+    """Why a response's payload (as stored) does not match its WARC-Payload-Digest, or None.
+
+    A digest of an algorithm not known here, or of a record split in segments (its digest
+    covers them all), is not judged.
+    """
+    digest = headers.get_header("WARC-Payload-Digest")
+    if not digest or headers.get_header("WARC-Segment-Number") is not None:
+        return None
+    hasher = digest_hasher(digest)
+    if hasher is None:
+        return None
+    hasher.update(payload)
+    if digest_matches(hasher, digest):
+        return None
+    return f"its payload does not match its WARC-Payload-Digest {digest.strip()}"
 
 
 def _truncation(headers: Any) -> str | None:
