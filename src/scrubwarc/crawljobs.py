@@ -114,6 +114,9 @@ class Crawls:
                     if found.truncated is not None and len(self.warnings) < MAX_WARNINGS:
                         reason = f"{found.truncated}: its text may be cut (archived as found)"
                         self.warnings.append((_where(path, found), reason))
+                    if found.uncopied is not None and len(self.warnings) < MAX_WARNINGS:
+                        reason = f"{found.uncopied}: read as found, its record not copied"
+                        self.warnings.append((_where(path, found), reason))
                     yield CaptureJob(
                         capture_info(found, path), found.payload, found.declared, found.html
                     )

@@ -23,6 +23,7 @@ __all__ = [
     "TEXT_INCLUDE",
     "Source",
     "atomic_write",
+    "output_path",
     "read_bytes",
     "read_source",
     "selected",
@@ -201,6 +202,28 @@ def _umask() -> int:
         _UMASK = os.umask(0)
         os.umask(_UMASK)
     return _UMASK
+
+
+def output_path(root: Path, relative: PurePosixPath) -> Path:
+    """``root``/``relative`` with its folders made, never through a symbolic link.
+
+    A link already inside the output folder (to a folder elsewhere) would carry the write
+    out of it: ``OutputError`` refuses it instead. ``root`` itself may be a link, as the
+    user named it. A link in the file's own place is replaced by the write, not followed.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    path = root
+    for part in relative.parts[:-1]:
+        path = path / part
+        try:
+            path.mkdir()
+        except FileExistsError:
+            if path.is_symlink():
+                raise OutputError(
+                    f"{display_path(path)}: a symbolic link inside the output folder; "
+                    "not followed (not written)"
+                ) from None
+    return path / relative.name
 
 
 def atomic_write(

@@ -86,6 +86,38 @@ def test_symlink_loops_and_links_out_of_the_tree_are_not_followed(tmp_path: Path
     assert (tree / "out.txt").is_symlink()
 
 
+def test_clean_output_never_writes_through_a_link_inside_the_output_folder(
+    tmp_path: Path,
+) -> None:
+    """A link already in OUT (to a folder elsewhere) is refused, not followed: a text file's
+    and a crawl page's output stay inside OUT; a link in a file's own place is replaced."""
+    from tests.warc.test_crawl_inputs import _crawl, _plain_record
+
+    src, out, outside = tmp_path / "in", tmp_path / "out", tmp_path / "outside"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "a.txt").write_text(DIRTY)
+    (src / "b.txt").write_text(DIRTY)
+    _crawl(src / "crawl.warc.gz", _plain_record("http://news.example/storm.html"))
+    outside.mkdir()
+    (outside / "secret.txt").write_text("keep\n")
+    out.mkdir()
+    (out / "sub").symlink_to(outside, target_is_directory=True)
+    (out / "news.example").symlink_to(outside, target_is_directory=True)
+    (out / "b.txt").symlink_to(outside / "secret.txt")
+    r = run("clean", src, "-o", out, "--include", "*.warc.gz", "--include", "*.txt")
+    assert r.returncode == 2, r.stderr
+    assert one_line_errors(r.stderr) == [
+        f"error: {src / 'crawl.warc.gz'}: offset 0: http://news.example/storm.html: "
+        f"{out / 'news.example'}: a symbolic link inside the output folder; not followed "
+        "(not written)",
+        f"error: {out / 'sub'}: a symbolic link inside the output folder; not followed "
+        "(not written)",
+    ]
+    assert sorted(p.name for p in outside.iterdir()) == ["secret.txt"]
+    assert (outside / "secret.txt").read_text() == "keep\n"
+    assert not (out / "b.txt").is_symlink() and (out / "b.txt").read_text() == CLEAN
+
+
 def test_unreadable_files_and_directories_are_named_and_the_run_goes_on(shared_dir: Path) -> None:
     tree = shared_dir / "tree"
     (tree / "locked").mkdir(parents=True)

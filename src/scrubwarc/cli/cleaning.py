@@ -4,7 +4,7 @@
 import enum
 import os
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from scrubwarc._tuples import TYPE_CHECKING, NamedTuple
 from scrubwarc.clean.model import CleanOptions, CleanResult
@@ -19,8 +19,15 @@ from scrubwarc.cli.common import (
     setup,
     status,
 )
-from scrubwarc.errors import InputError, display_path
-from scrubwarc.files import DEFAULT_MAX_BYTES, TEXT_INCLUDE, Source, atomic_write, read_source
+from scrubwarc.errors import InputError, OutputError, display_path
+from scrubwarc.files import (
+    DEFAULT_MAX_BYTES,
+    TEXT_INCLUDE,
+    Source,
+    atomic_write,
+    output_path,
+    read_source,
+)
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -194,8 +201,8 @@ def _one_file(
         assert output is not None
         # An HTML page's cleaned article is text: name it so.
         html = doc.kind == "html"
-        target = output / (source.relative.with_suffix(".txt") if html else source.relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        relative = source.relative.with_suffix(".txt") if html else source.relative
+        target = output_path(output, relative)
         atomic_write(target, cleaned)
     # Counted once the output is written: a file whose write failed counts as failed only.
     if result.changed:
@@ -247,10 +254,13 @@ def _crawl(
         stem = relative
         if item.article.kind == "html" and stem.lower().endswith(_PAGE_SUFFIXES):
             stem = stem.rsplit(".", 1)[0]
-        target = output / (stem if stem.lower().endswith(".txt") else stem + ".txt")
+        name = stem if stem.lower().endswith(".txt") else stem + ".txt"
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = output_path(output, PurePosixPath(name))
             atomic_write(target, item.article.text.encode("utf-8"))
+        except OutputError as exc:
+            report(where, str(exc), True)
+            continue
         except OSError as exc:
             # A path the file system cannot hold (a name too long, a file where a folder
             # must go): this page is not written, the crawl's other pages still are.

@@ -32,8 +32,9 @@ from zlib_ng import zlib_ng
 
 from scrubwarc.errors import InputError
 from scrubwarc.read.sniff import binary_reason
-from scrubwarc.warc.http import decode_http
-from scrubwarc.warc.reader import READ_ERRORS
+from scrubwarc.warc.fields import digest_hasher, digest_matches
+from scrubwarc.warc.http import content_type, decode_http, http_headers
+from scrubwarc.warc.reader import READ_ERRORS, load_reason
 from scrubwarc.warc.sniff import crawl_format
 
 __all__ = [
@@ -62,7 +63,10 @@ class Capture(NamedTuple):
 
     ``record`` is the record as stored (a gzip member when ``gzipped``), or None when not
     asked for; ``warcinfo_id`` the crawl's warcinfo it names, if any; ``truncated`` why the
-    payload may not be whole (the record says it was cut), else None.
+    payload may not be whole (the record says it was cut), else None. ``uncopied`` says
+    why the record, though read, must not be copied: its id names an earlier capture too (ids
+    must be unique, ISO 28500 5.2), or its payload does not match its digest; a copy would
+    put the fault in the output.
     """
 
     url: str
@@ -76,6 +80,7 @@ class Capture(NamedTuple):
     gzipped: bool
     warcinfo_id: str | None
     truncated: str | None = None  # why the payload may be partial, as the record says
+    uncopied: str | None = None  # why its record is not to be copied, though it is read
 
 
 class SourceInfo(NamedTuple):
@@ -251,7 +256,9 @@ def read_crawl(
                     # warcio gives a converted ARC record a random id each time it reads it.
                     found = found._replace(record_id=_arc_record_id(path.name, offset))
                 index.add(offset, *keys)
-                if isinstance(found, Capture | SourceInfo) and copy:
+                if isinstance(found, Capture):
+                    found = _unique(found, index, offset)
+                if isinstance(found, Capture | SourceInfo) and copy and not _repeated(found):
                     stored = _stored(again, offset, length, gzipped, fmt, found, whole)
                     if isinstance(stored, str):
                         found = Problem(getattr(found, "url", ""), offset, stored)
@@ -262,12 +269,13 @@ def read_crawl(
             again.seek(end)
             rest = again.read(64)
             if rest.strip(b"\r\n"):
-                offset = end
                 raise EOFError("truncated record or data that is not a record")
     except _READ_ERRORS as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        # The record that fails starts where the last one read ended (or, if warcio gave its
+        # offset before it failed, there).
+        where = max(offset, end)
         raise InputError(
-            f"unreadable {fmt.upper()} at offset {offset}: {reason}", str(path)
+            f"unreadable {fmt.upper()} at offset {where}: {load_reason(exc)}", str(path)
         ) from None
     finally:
         index.close()
@@ -312,7 +320,7 @@ def _what(
     url = headers.get_header("WARC-Target-URI") or ""
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return None  # a crawler's log, a screenshot, an extracted text: not a web capture
-    http = record.http_headers
+    http = http_headers(record)
     resolved = None
     if rec_type == "revisit" and http is None:
         # A revisit without HTTP headers (WARC 1.0 crawlers): only the capture it names can
@@ -329,7 +337,7 @@ def _what(
         reason = _status_reason(_status(http))
         if reason is not None:
             return NotArticle(url, reason)
-        media, declared = _media_type(http.get_header("Content-Type"))
+        media, declared = _media_type(content_type(http))
     html, category = _kind(url, media)
     if category is not None:
         return NotArticle(url, category)
@@ -358,7 +366,48 @@ def _what(
         return NotArticle(url, "other type")
     info = headers.get_header("WARC-Warcinfo-ID")
     cut = _truncation(headers)
-    return Capture(url, date, record_id, offset, payload, declared, html, None, False, info, cut)
+    fault = _digest_fault(headers, raw) if rec_type == "response" else None
+    return Capture(
+        url, date, record_id, offset, payload, declared, html, None, False, info, cut, fault
+    )
+
+
+def _unique(found: Capture, index: _Index, offset: int) -> Capture:
+    """The capture, not to be copied if an earlier capture has its record id."""
+    key = f"id {found.record_id}"
+    first = index.find(key)
+    if first is None:
+        index.add(offset, key)
+        return found
+    reason = (
+        f"WARC-Record-ID {found.record_id} also names the capture at offset {first} "
+        "(record ids must be unique)"
+    )
+    if found.uncopied is not None:
+        reason = f"{found.uncopied}; {reason}"
+    return found._replace(uncopied=reason)
+
+
+def _repeated(found: Capture | SourceInfo) -> bool:
+    return isinstance(found, Capture) and found.uncopied is not None
+
+
+def _digest_fault(headers: Any, payload: bytes) -> str | None:
+    """Why a response's payload (as stored) does not match its WARC-Payload-Digest, or None.
+
+    A digest of an algorithm not known here, or of a record split in segments (its digest
+    covers them all), is not judged.
+    """
+    digest = headers.get_header("WARC-Payload-Digest")
+    if not digest or headers.get_header("WARC-Segment-Number") is not None:
+        return None
+    hasher = digest_hasher(digest)
+    if hasher is None:
+        return None
+    hasher.update(payload)
+    if digest_matches(hasher, digest):
+        return None
+    return f"its payload does not match its WARC-Payload-Digest {digest.strip()}"
 
 
 def _truncation(headers: Any) -> str | None:
@@ -408,9 +457,10 @@ def _revisited(headers: Any, index: _Index, again: io.BufferedReader) -> tuple[b
     again.seek(found)
     with contextlib.redirect_stderr(io.StringIO()):
         original = next(iter(_records(again)), None)
-        if original is None or original.http_headers is None:
+        head = None if original is None else http_headers(original)
+        if original is None or head is None:
             return "revisit of a capture that cannot be read again"
-        return original.raw_stream.read(), original.http_headers
+        return original.raw_stream.read(), head
 
 
 def _records(handle: io.BufferedReader, *, arc: bool = False) -> Any:

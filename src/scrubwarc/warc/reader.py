@@ -21,8 +21,8 @@ from typing import Any, BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from scrubwarc.errors import WarcError
-from scrubwarc.files import atomic_write
+from scrubwarc.errors import OutputError, WarcError
+from scrubwarc.files import atomic_write, output_path
 from scrubwarc.warc.fields import (
     ERROR_FIELD,
     SOURCE_PATH_FIELD,
@@ -39,6 +39,7 @@ __all__ = [
     "WarcRecord",
     "iter_records",
     "list_articles",
+    "load_reason",
     "looks_like_warc",
     "unpack",
 ]
@@ -133,7 +134,7 @@ class WarcRecord:
             with contextlib.redirect_stderr(io.StringIO()):
                 data: bytes = self._raw.read(size) if size >= 0 else self._raw.read()
         except READ_ERRORS as exc:
-            raise WarcError(_load_reason(exc), str(self.path), self.offset) from None
+            raise WarcError(load_reason(exc), str(self.path), self.offset) from None
         self.size += len(data)
         return data
 
@@ -179,7 +180,7 @@ def iter_records(
                     it.read_to_end()
                 _check_whole(it, current, warnings, faults)
     except READ_ERRORS as exc:
-        raise WarcError(_load_reason(exc), source, max(offset, 0)) from None
+        raise WarcError(load_reason(exc), source, max(offset, 0)) from None
 
 
 def _check_end(handle: BinaryIO, offset: int, source: str) -> None:
@@ -231,7 +232,7 @@ def _check_whole(it: Any, rec: WarcRecord, warnings: int, faults: list[WarcError
         faults.append(fault)
 
 
-def _load_reason(exc: BaseException) -> str:
+def load_reason(exc: BaseException) -> str:
     """What warcio's exception means, in one line."""
     text = str(exc).strip()
     if "non-chunked gzip" in text:
@@ -428,15 +429,16 @@ def _original_bytes(
 
 
 def _restore(root: Path, name: str, data: bytes, force: bool) -> str | None:
-    dest = root.joinpath(*PurePosixPath(name).parts)
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
         # A symlink already in out_dir must not carry a write outside it.
-        if not dest.parent.resolve().is_relative_to(root) or dest.is_symlink():
+        dest = output_path(root, PurePosixPath(name))
+        if dest.is_symlink():
             return "path leaves the output folder"
         if dest.exists() and not force:
             return "file exists"
         atomic_write(dest, data)
+    except OutputError:
+        return "path leaves the output folder"
     except OSError as exc:
         return f"cannot write: {exc.strerror or exc}"
     return None

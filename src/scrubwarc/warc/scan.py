@@ -20,7 +20,8 @@ from warcio.archiveiterator import ArchiveIterator
 from scrubwarc.errors import InputError, ScrubwarcError
 from scrubwarc.warc.cdxj import IndexEntry
 from scrubwarc.warc.fields import SOURCE_PATH_FIELD, decode_source_path, parse_fields
-from scrubwarc.warc.reader import READ_ERRORS, looks_like_warc
+from scrubwarc.warc.http import content_type, http_headers
+from scrubwarc.warc.reader import READ_ERRORS, load_reason, looks_like_warc
 
 __all__ = ["INDEXED_TYPES", "Page", "first_date", "scan"]
 
@@ -108,8 +109,8 @@ def scan(path: Path) -> Iterator[IndexEntry | Page]:
                     target = head.get_header("WARC-Target-URI") or ""
                     date = head.get_header("WARC-Date") or ""
                     record_id = head.get_header("WARC-Record-ID") or ""
-                    http = record.http_headers
-                    mime = _mime(http.get_header("Content-Type") if http else record.content_type)
+                    http = http_headers(record)
+                    mime = _mime(content_type(http) if http else record.content_type)
                     wanted = rec_type in ("warcinfo", "metadata") or (
                         target.startswith("urn:text:") if ours else mime in _HTML_TYPES
                     )
@@ -151,5 +152,6 @@ def scan(path: Path) -> Iterator[IndexEntry | Page]:
                 yield from found
                 offset += length
     except READ_ERRORS as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(f"unreadable WARC at offset {offset}: {reason}", str(path)) from None
+        raise InputError(
+            f"unreadable WARC at offset {offset}: {load_reason(exc)}", str(path)
+        ) from None

@@ -88,7 +88,8 @@ class _Checker:
         block = digest_hasher(record.header("WARC-Block-Digest"))
         payload = digest_hasher(record.header("WARC-Payload-Digest"))
         target = record.header("WARC-Target-URI") or ""
-        http = record.type in ("response", "request") and target.startswith("http")
+        # A scheme is case-insensitive: crawlers store HTTPS://… as they met it.
+        http = record.type in ("response", "request") and target[:4].lower() == "http"
         head = b""
         while chunk := record.read(1 << 20):
             if block:

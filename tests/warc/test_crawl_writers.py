@@ -1,0 +1,194 @@
+"""Crawls from other writers, round 2: what their records hold that warcio's reader does not
+expect. WARC bytes from warcio's writer (the headers a crawler sets given by hand); each
+case is read through the commands, and what ``archive`` writes passes ``scrubwarc verify``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import random
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tests.helpers import run
+from tests.warc.test_crawl import _records
+from tests.warc.test_crawl_inputs import ARTICLE, _crawl
+
+HTML = (("Content-Type", "text/html"),)
+
+
+def _record(
+    url: str,
+    body: bytes = ARTICLE,
+    headers: tuple[tuple[str, str], ...] = HTML,
+    warc: dict[str, str] | None = None,
+) -> bytes:
+    """One ``response`` record as warcio writes it, uncompressed."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    http = StatusAndHeaders("200 OK", list(headers), "HTTP/1.1")
+    record = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict=warc
+    )
+    writer.write_record(record)
+    record.raw_stream.close()  # warcio buffers the payload in a temporary file it leaves open
+    return out.getvalue()
+
+
+def _urls(stdout: str) -> list[str]:
+    return [json.loads(line)["crawl_url"] for line in stdout.splitlines()]
+
+
+def test_a_scheme_in_capitals_still_has_its_http_headers_read(tmp_path: Path) -> None:
+    """A scheme is case-insensitive (RFC 3986, 3.1); warcio reads HTTP headers only at a
+    lower-case ``http:``. The record's type (``application/http``) says what it holds."""
+    urls = ("HTTPS://News.Example/ferry.html", "Http://news.example/ferry-2.html")
+    path = _crawl(tmp_path / "crawl.warc.gz", *(_record(u) for u in urls))
+    meta = run("meta", path, "--json")
+    assert (meta.returncode, meta.stderr) == (0, "")
+    assert _urls(meta.stdout) == list(urls)
+    assert all(json.loads(line)["title"] == "Ferry" for line in meta.stdout.splitlines())
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", path, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert "2 articles" in done.stderr
+    # warcio check misreads these records too (it hashes the HTTP headers as payload).
+    assert run("verify", out).returncode == 0
+
+
+def test_a_payload_that_does_not_decompress_is_an_error_not_an_article(tmp_path: Path) -> None:
+    """Bytes under a Content-Encoding they are not in are judged by what they are: a plain
+    page is taken as it is; garbage is an error, never archived as an article's text."""
+    garbage = random.Random(1).randbytes(300)
+    br, gz = (("Content-Encoding", "br"),), (("Content-Encoding", "gzip"),)
+    whole = gzip.compress(ARTICLE)
+    records = [
+        _record("http://news.example/br.html", garbage, HTML + br),
+        _record("http://news.example/short.html", b"\x8b\x02\x80Ferry leaves at 7", HTML + br),
+        _record("http://news.example/gz.html", garbage, HTML + gz),
+        _record("http://news.example/broken.html", whole[:40] + garbage + whole[40:], HTML + gz),
+        _record("http://news.example/plain.html", ARTICLE, HTML + gz),  # a server's wrong label
+    ]
+    path = _crawl(tmp_path / "crawl.warc.gz", *records)
+    meta = run("meta", path, "--json")
+    assert meta.returncode == 2
+    assert _urls(meta.stdout) == ["http://news.example/plain.html"]
+    errors = meta.stderr.splitlines()
+    assert len(errors) == 4, meta.stderr
+    for error, name in zip(errors, ("br", "short", "gz", "broken"), strict=True):
+        assert error.startswith(f"error: {path}: offset ")
+        assert f"http://news.example/{name}.html: " in error
+        assert "does not decompress" in error or "not supported" in error
+
+
+def test_gzip_members_one_after_another_are_one_payload(tmp_path: Path) -> None:
+    """RFC 1952 2.2: a gzip file is members one after another; warcio's reader stopped
+    after the first, and the page was cut there without a word."""
+    half = len(ARTICLE) // 2
+    body = gzip.compress(ARTICLE[:half]) + gzip.compress(ARTICLE[half:])
+    path = _crawl(
+        tmp_path / "crawl.warc.gz",
+        _record("http://news.example/two.html", body, (*HTML, ("Content-Encoding", "gzip"))),
+        _record("http://news.example/plain.html"),
+    )
+    meta = run("meta", path, "--json")
+    assert (meta.returncode, meta.stderr) == (0, "")
+    two, plain = (json.loads(line) for line in meta.stdout.splitlines())
+    assert two["sha256"] == plain["sha256"]  # the same page
+
+
+def test_a_repeated_record_id_is_a_warning_and_no_capture_is_linked_to_another(
+    tmp_path: Path,
+) -> None:
+    """Two captures in one crawl under one WARC-Record-ID (a writer's fault): each page is
+    read as its own, with a warning; only the first record is copied, and the second page's
+    text and metadata name their capture by URL and date, never the first one's id."""
+    rid = {"WARC-Record-ID": "<urn:uuid:00000000-0000-0000-0000-00000000000a>"}
+    beta = ARTICLE.replace(b"Ferry", b"Harbour")
+    path = _crawl(
+        tmp_path / "crawl.warc.gz",
+        _record("http://news.example/a.html", warc=rid),
+        _record("http://news.example/b.html", beta, warc=rid),
+    )
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", path, "-o", out)
+    assert done.returncode == 0, done.stderr
+    warning = done.stderr.splitlines()[0]
+    assert warning.startswith(f"warning: {path}: offset ")
+    assert warning.endswith(
+        ": http://news.example/b.html: WARC-Record-ID <urn:uuid:00000000-0000-0000-0000-"
+        "00000000000a> also names the capture at offset 0 (record ids must be unique): read "
+        "as found, its record not copied"
+    )
+    assert "2 articles" in done.stderr
+    assert run("verify", out).returncode == 0
+    records = _records(out)
+    assert [t for t, _, _ in records].count("response") == 1
+    for rec_type, head, _ in records:
+        if rec_type == "metadata" and head.get("WARC-Refers-To") == rid["WARC-Record-ID"]:
+            assert head["WARC-Target-URI"] == "http://news.example/a.html"
+    metas = [h for t, h, _ in records if t == "metadata"]
+    assert [h.get("WARC-Refers-To-Target-URI") for h in metas] == [
+        None,
+        "http://news.example/b.html",
+    ]
+    meta = run("meta", path, "--json")
+    assert meta.returncode == 0 and meta.stderr.startswith("warning: ")
+    assert _urls(meta.stdout) == ["http://news.example/a.html", "http://news.example/b.html"]
+
+
+def test_a_damaged_gzip_member_midway_is_named_by_its_own_offset(tmp_path: Path) -> None:
+    """The error names where the damaged record starts (it named the last good one's
+    offset, 0) and says what is wrong in words (it quoted the member's binary bytes)."""
+    members = [gzip.compress(_record(f"http://news.example/{n}.html"), mtime=0) for n in range(3)]
+    damaged = members[1][:30] + bytes(20) + members[1][50:]
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(members[0] + damaged + members[2])
+    meta = run("meta", path, "--json")
+    assert meta.returncode == 2
+    assert _urls(meta.stdout) == ["http://news.example/0.html"]
+    assert meta.stderr.splitlines() == [
+        f"error: {path}: unreadable WARC at offset {len(members[0])}: no WARC record here: "
+        "damaged gzip member or data that is not WARC"
+    ]
+
+
+def test_of_several_content_types_the_last_is_the_page_type(tmp_path: Path) -> None:
+    """Browsers take the last Content-Type a server sends; the first made this page text,
+    its markup read as words."""
+    types = (("Content-Type", "text/plain"), ("Content-Type", "text/html; charset=utf-8"))
+    path = _crawl(tmp_path / "crawl.warc.gz", _record("http://news.example/a.html", ARTICLE, types))
+    meta = run("meta", path, "--json")
+    assert (meta.returncode, meta.stderr) == (0, "")
+    assert json.loads(meta.stdout)["title"] == "Ferry"
+
+
+def test_a_payload_that_does_not_match_its_digest_is_read_but_not_copied(
+    tmp_path: Path,
+) -> None:
+    """A copy of a capture whose payload fails its WARC-Payload-Digest made archive's own
+    output fail verify; the page is still read (a writer's wrong digest loses nothing)."""
+    good = _record("http://news.example/good.html")
+    bad = _record("http://news.example/bad.html").replace(
+        b"WARC-Payload-Digest: sha1:", b"WARC-Payload-Digest: sha1:AAAA", 1
+    )
+    path = _crawl(tmp_path / "crawl.warc.gz", good, bad)
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", path, "-o", out)
+    assert done.returncode == 0, done.stderr
+    warning = done.stderr.splitlines()[0]
+    assert warning.startswith(f"warning: {path}: offset ")
+    assert (
+        ": http://news.example/bad.html: its payload does not match its WARC-Payload-Digest "
+        in warning
+    )
+    assert warning.endswith(": read as found, its record not copied")
+    assert "2 articles" in done.stderr
+    assert (run("verify", out).returncode, [t for t, _, _ in _records(out)].count("response")) == (
+        0,
+        1,
+    )
