@@ -76,10 +76,8 @@ def _drop_lone_a0(text: str) -> str:
     def drop(match: re.Match[str]) -> str:
         start, end = match.start(), match.end()
         before = text[start - 1] if start else "\n"
-        if before.isspace():  # a run that does not end its line may be a word
-            keep = _LINE_END.match(text, end) is None
-        else:
-            keep = before.isupper()
+        # After a space, a run that does not end its line may be a word (Welsh ``Â llaw``).
+        keep = _LINE_END.match(text, end) is None if before.isspace() else before.isupper()
         return match.group(0) if keep else match.group(0).replace("Â", "")
 
     return _LONE_A0.sub(drop, text)
