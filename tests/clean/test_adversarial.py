@@ -158,6 +158,11 @@ def test_family_words_alone_are_untouched(words: list[str], sep: str) -> None:
 # "bug" cases failed before their rule was fixed; "decision" cases are where the expectation
 # gave way, for the reason given.
 REASONS = {
+    "adv-lone-nbsp-mojibake-goes": "bug: a no-break space read as cp1252 left 'Â' glued to "
+    "the stop, figure or word before it once the space was a plain one or stripped "
+    "('cats.Â', '5%Â of', HTML's 'Â&nbsp;</p>'); ftfy has no pair left to repair. 'Â' after "
+    "a capital (Turkish 'HÂLÂ'), before a letter ('Âge') or opening a line (Welsh 'Â llaw') "
+    "stays",
     "adv-iri-url-keeps-real-params": "bug: a Cyrillic, Arabic or CJK path ended the URL, "
     "so its real query and the comma after it went as a glued tail",
     "adv-tabs-lay-out-tables": "bug: tabs became spaces, so tables lost their columns and "

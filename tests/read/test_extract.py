@@ -6,8 +6,11 @@ shape, used to pull extraction the wrong way. The assertions name the story's se
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scrubwarc.read import blocks
 from scrubwarc.read.html import choose_encoding, explain_page, extract_text, parse_document
+from tests.helpers import run_process
 
 # Prose with commas and full stops, long enough to vote as article text.
 P = "<p>{} sentence of the story, with enough words and commas, to read like real prose.</p>"
@@ -185,6 +188,33 @@ def test_a_highlighters_comment_tokens_in_code_are_kept() -> None:
     text = extract_text(parse_document(page))
     assert "# initialize the repo" in text and "# stage every file" in text
     assert "git add" in text and "After 1 sentence" in text
+
+
+def test_preformatted_text_keeps_its_lines_and_indentation() -> None:
+    # A code sample or a text diagram in <pre> is read as the page shows it, line by line, as
+    # a fenced block; prose around it, and code inline in prose, still flow as one line each.
+    code = (
+        "<pre><code>def area(r):\n    return 3.14 * r * r\n\nprint(area(2))\n</code></pre>"
+        "<pre>Working Directory  →  Staging Area\n   (modified)         (staged)</pre>"
+        "<pre>```js\nlet a = 1;\n```\n}</pre>"
+    )
+    inline = "<p>Call <code>area</code>\nwith a radius,\nas here, to get the area.</p>"
+    page = _page(f"<article>{_story(4)}{code}{inline}{_story(2, 'After')}</article>")
+    text = extract_text(parse_document(page))
+    assert "\n```\ndef area(r):\n    return 3.14 * r * r\n\nprint(area(2))\n```\n" in text
+    assert "\n```\nWorking Directory  →  Staging Area\n   (modified)         (staged)\n```" in text
+    assert "\n````\n```js\nlet a = 1;\n```\n}\n````\n" in text
+    assert "Call area with a radius, as here, to get the area." in text
+
+
+def test_code_lines_that_look_like_residue_survive_cleaning(tmp_path: Path) -> None:
+    # Through the real command: a closing tag, a brace, a '---' and a tracking query alone on
+    # their lines of a <pre> are the page's code, and stay as the page shows them.
+    code = "<pre>&lt;ul&gt;\n  &lt;li&gt;x&lt;/li&gt;\n&lt;/ul&gt;\n\n}\n\n---\n?utm_source=x</pre>"
+    page = tmp_path / "page.html"
+    page.write_bytes(_page(f"<article>{_story(4)}{code}{_story(2, 'After')}</article>"))
+    out = run_process("clean", str(page)).stdout
+    assert "\n```\n<ul>\n  <li>x</li>\n</ul>\n\n}\n\n---\n?utm_source=x\n```\n" in out
 
 
 def test_a_comment_thread_after_code_is_still_dropped() -> None:

@@ -49,6 +49,7 @@ _POPUP_ROLES = frozenset({"dialog", "alertdialog", "menu", "tooltip", "listbox"}
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _URL_RE = re.compile(r"https?://|www\.")
 _BLANK_LINES_RE = re.compile(r"\n{2,}")
+_BACKTICKS_RE = re.compile(r"`{3,}")
 # A block holding this share of the article region's text is never dropped for its name alone.
 _BIG_SHARE = 0.5
 # Dropped blocks are reported by their first characters.
@@ -60,6 +61,25 @@ class Dropped(NamedTuple):
 
     text: str  # whitespace collapsed, cut to ``_EXCERPT`` characters
     reason: str
+
+
+def _fenced(text: str) -> str:
+    """A ``<pre>``'s text as a fenced code block: its lines, indentation and spacing are the
+    page's, and the cleaning rules leave a fenced block as written (a ``</div>`` or ``}``
+    alone on a line of code is code, not residue). The fence is longer than any run of
+    backticks inside, so no line of the text closes it.
+
+    >>> print(_fenced("if a:\\n    b()"))
+    ```
+    if a:
+        b()
+    ```
+    >>> _fenced("```py\\nx\\n```").split("\\n")[0]
+    '````'
+    """
+    runs = _BACKTICKS_RE.findall(text) if "```" in text else ()
+    fence = "`" * max(3, 1 + max(map(len, runs), default=0))
+    return f"{fence}\n{text}\n{fence}"
 
 
 def _excerpt(text: str) -> str:
@@ -146,7 +166,7 @@ class _Collector:
         self.linked = 0
         self.link_depth = 0
 
-    def flush(self, heading: bool = False) -> None:
+    def flush(self, heading: bool = False, preformatted: bool = False) -> None:
         if not self.pieces:
             return
         raw = "".join(self.pieces)
@@ -156,7 +176,10 @@ class _Collector:
             return
         # Collapse whitespace per line; an empty line (``<br><br>``) splits paragraphs.
         # (``str.split()`` splits on exactly what the regex ``\s`` matches, and is faster.)
-        if "\n" in raw:
+        if preformatted:
+            text = "\n".join(line.rstrip() for line in raw.split("\n")).strip("\n")
+            length = letters(text)
+        elif "\n" in raw:
             text = "\n".join(" ".join(line.split()) for line in raw.split("\n")).strip("\n")
             length = letters(text)
         else:
@@ -172,7 +195,9 @@ class _Collector:
             return
         if heading:
             self.headings.add(len(self.out))
-        if "\n" in text:
+        if preformatted:
+            self.out.append(_fenced(text))
+        elif "\n" in text:
             self.out.extend(p.strip("\n") for p in _BLANK_LINES_RE.split(text))
         else:
             self.out.append(text)
@@ -229,6 +254,7 @@ def _walk(
     skipped: set[Element] = set()
     pieces = collect.pieces
     code = 0  # depth inside <pre>/<code>: a highlighter's classes ("hljs-comment") name tokens
+    pre = 0  # depth inside <pre>: its text keeps its line breaks
     for event, el in walker:
         tag = el.tag
         if event == "start":
@@ -240,6 +266,7 @@ def _walk(
                 continue
             if tag in _CODE_TAGS:
                 code += 1
+                pre += tag == "pre"
             if tag in _BLOCK_TAGS:
                 if collect.pieces:  # most blocks open and close with nothing pending
                     collect.flush()
@@ -249,22 +276,24 @@ def _walk(
                 collect.link_depth += 1
             text = el.text
             if text:
-                pieces.append(text.replace("\n", " "))
+                pieces.append(text if pre else text.replace("\n", " "))
                 if collect.link_depth:
                     collect.linked += letters(text)
         else:
-            if tag in _CODE_TAGS and el not in skipped:
-                code -= 1
             if el in skipped:
                 skipped.discard(el)
-            elif tag in _BLOCK_TAGS:
-                if collect.pieces:
-                    collect.flush(heading=tag in _HEADING_TAGS)
-            elif tag == "a":
-                collect.link_depth -= 1
+            else:
+                if tag in _BLOCK_TAGS:
+                    if collect.pieces:
+                        collect.flush(heading=tag in _HEADING_TAGS, preformatted=pre > 0)
+                elif tag == "a":
+                    collect.link_depth -= 1
+                if tag in _CODE_TAGS:
+                    code -= 1
+                    pre -= tag == "pre"
             text = el.tail
             if text and el is not root:
-                pieces.append(text.replace("\n", " "))
+                pieces.append(text if pre else text.replace("\n", " "))
                 if collect.link_depth:
                     collect.linked += letters(text)
     collect.flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from scrubwarc.clean.lines import CodeSpans
 from scrubwarc.clean.model import CleanOptions, Removal, RuleOutput
@@ -53,6 +54,35 @@ _MOJIBAKE_HINT = "|".join(
 )
 
 
+# A no-break space (UTF-8 C2 A0) read as cp1252 is ``Â`` and a no-break space. Once the space has
+# become a plain one, or was stripped at the end of a line, ftfy has no pair left to repair and
+# ``Â`` stays glued to the word, figure or stop before it (``cats.Â``, ``5%Â of``, ``Â Â``
+# for a run of them). A run of them goes when it follows a character that is neither a space
+# nor a capital (a word in capitals may end in ``Â``: Turkish ``HÂLÂ``), or when it ends its
+# line.
+_LONE_A0 = re.compile(r"Â(?:[ \t]*+Â)*+(?=[ \t]|$)", re.MULTILINE)
+_LINE_END = re.compile(r"[ \t]*+$", re.MULTILINE)
+
+
+def _drop_lone_a0(text: str) -> str:
+    """``text`` without the ``Â`` that a lost no-break space left behind (see ``_LONE_A0``).
+
+    >>> _drop_lone_a0("It cost $5.Â Then 5%Â of it.Â")
+    'It cost $5. Then 5% of it.'
+    >>> _drop_lone_a0("HÂLÂ geldi, Âge d'or, Â llaw")
+    "HÂLÂ geldi, Âge d'or, Â llaw"
+    """
+
+    def drop(match: re.Match[str]) -> str:
+        start, end = match.start(), match.end()
+        before = text[start - 1] if start else "\n"
+        # After a space, a run that does not end its line may be a word (Welsh ``Â llaw``).
+        keep = _LINE_END.match(text, end) is None if before.isspace() else before.isupper()
+        return match.group(0) if keep else match.group(0).replace("Â", "")
+
+    return _LONE_A0.sub(drop, text)
+
+
 def _may_hold_mojibake(text: str) -> bool:
     """True if ``text`` may show the mojibake hint; False only when it cannot.
 
@@ -84,27 +114,48 @@ def repair_encoding(text: str, options: CleanOptions | None = None) -> RuleOutpu
     >>> repair_encoding("`Ã©` shows where cafÃ© went wrong\\n")[0]
     '`Ã©` shows where café went wrong\\n'
     """
-    if not _may_hold_mojibake(text):
+    hinted = _may_hold_mojibake(text)
+    lone = "Â" in text and _LONE_A0.search(text) is not None
+    if not hinted and not lone:
         return text, ()
-    import ftfy  # lazy: see _MOJIBAKE_HINT
-
-    lines = text.split("\n")
-    removals: list[Removal] = []
-    spans = CodeSpans(text)  # found only if a line asks
-    offset = 0
-    for i, line in enumerate(lines):
-        start, offset = offset, offset + len(line) + 1
-        if re.search(_MOJIBAKE_HINT, line) is None:
-            continue
-        # A code sample quotes mojibake as its author typed it (`Ã©`): only the rest is fixed.
-        fixed, end = "", start
-        for a, b in spans.outside(start, start + len(line)):
-            fixed += text[end:a] + ftfy.fix_encoding(text[a:b])
-            end = b
-        fixed += text[end : start + len(line)]
-        if fixed != line:
-            removals.append(Removal("repair-encoding", line, i + 1, 1, fixed))
-            lines[i] = fixed
+    # A code sample quotes mojibake as its author typed it (`Ã©`): only the rest is fixed.
+    fixed = _outside_code(text, _drop_lone_a0) if lone else text
+    lines = fixed.split("\n")
+    if hinted:
+        spans = CodeSpans(fixed)  # found only if a line asks
+        offset = 0
+        for i, line in enumerate(lines):
+            start, offset = offset, offset + len(line) + 1
+            if re.search(_MOJIBAKE_HINT, line) is not None:
+                lines[i] = _outside_code(fixed, _fix_pairs, spans, start, start + len(line))
+    removals = tuple(
+        Removal("repair-encoding", old, i + 1, 1, new)
+        for i, (old, new) in enumerate(zip(text.split("\n"), lines, strict=True))
+        if old != new
+    )
     if not removals:
         return text, ()
-    return "\n".join(lines), tuple(removals)
+    return "\n".join(lines), removals
+
+
+def _outside_code(
+    text: str,
+    fix: Callable[[str], str],
+    spans: CodeSpans | None = None,
+    start: int = 0,
+    end: int | None = None,
+) -> str:
+    """``text[start:end]`` with ``fix`` applied to each stretch outside code spans and blocks."""
+    end = len(text) if end is None else end
+    spans = CodeSpans(text) if spans is None else spans
+    fixed, done = "", start
+    for a, b in spans.outside(start, end):
+        fixed += text[done:a] + fix(text[a:b])
+        done = b
+    return fixed + text[done:end]
+
+
+def _fix_pairs(text: str) -> str:
+    import ftfy  # lazy: see _MOJIBAKE_HINT
+
+    return ftfy.fix_encoding(text)
