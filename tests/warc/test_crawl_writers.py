@@ -192,3 +192,18 @@ def test_a_payload_that_does_not_match_its_digest_is_read_but_not_copied(
         0,
         1,
     )
+
+
+def test_a_digest_is_checked_only_for_a_record_that_is_copied(tmp_path: Path) -> None:
+    """Reading a page does not need its digest: with --no-copy (and in ``meta``) nothing is
+    copied, so the payload is not hashed and no warning is given."""
+    bad = _record("http://news.example/bad.html").replace(
+        b"WARC-Payload-Digest: sha1:", b"WARC-Payload-Digest: sha1:AAAA", 1
+    )
+    path = _crawl(tmp_path / "crawl.warc.gz", bad)
+    done = run("archive", path, "-o", tmp_path / "out.warc.gz", "--no-copy")
+    assert done.returncode == 0, done.stderr
+    assert "warning" not in done.stderr and "1 article" in done.stderr
+    meta = run("meta", path, "--json")
+    assert meta.returncode == 0 and "warning" not in meta.stderr
+    assert _urls(meta.stdout) == ["http://news.example/bad.html"]

@@ -238,7 +238,9 @@ def read_crawl(
                     record = next(records, None)
                     if record is None:
                         break
-                    found, keys = _one(record, include_url, exclude_url, max_bytes, index, again)
+                    found, keys = _one(
+                        record, include_url, exclude_url, max_bytes, index, again, copy
+                    )
                     warned = it.err_count
                     # Only known once the record is read to its end.
                     offset, length = it.get_record_offset(), it.get_record_length()
@@ -288,12 +290,14 @@ def _one(
     max_bytes: int,
     index: _Index,
     again: io.BufferedReader,
+    copy: bool,
 ) -> tuple[Found | None, tuple[str | None, ...]]:
     """What one record is, and the keys to find it by if it is a capture a revisit may name.
 
-    The payload is read only for an article; offsets are filled in by the caller.
+    The payload is read only for an article; offsets are filled in by the caller. Its digest
+    is checked only when its record is to be ``copy``-ed: reading the page does not need it.
     """
-    found = _what(record, include, exclude, max_bytes, index, again)
+    found = _what(record, include, exclude, max_bytes, index, again, copy)
     if isinstance(found, Capture) and record.rec_type == "response":
         headers = record.rec_headers
         digest = headers.get_header("WARC-Payload-Digest")
@@ -308,6 +312,7 @@ def _what(
     max_bytes: int,
     index: _Index,
     again: io.BufferedReader,
+    copy: bool,
 ) -> Found | None:
     headers = record.rec_headers
     rec_type = record.rec_type or ""
@@ -366,7 +371,7 @@ def _what(
         return NotArticle(url, "other type")
     info = headers.get_header("WARC-Warcinfo-ID")
     cut = _truncation(headers)
-    fault = _digest_fault(headers, raw) if rec_type == "response" else None
+    fault = _digest_fault(headers, raw) if copy and rec_type == "response" else None
     return Capture(
         url, date, record_id, offset, payload, declared, html, None, False, info, cut, fault
     )
