@@ -17,8 +17,8 @@ BODY = (
 )
 
 
-def meta(*lines: str) -> dict[str, object]:
-    text = "\n\n".join((*lines, BODY)) + "\n"
+def meta(*lines: str, body: bool = True) -> dict[str, object]:
+    text = "\n\n".join((*lines, BODY) if body else lines) + "\n"
     return process(text.encode(), "a.txt").metadata.to_dict()
 
 
@@ -68,10 +68,27 @@ def test_a_standfirst_between_the_headline_and_the_byline_is_the_description(
         ("Talks collapse", STANDFIRST),  # no byline nor date: the body's first paragraph
         ("Talks collapse", "Photo: Jane Roe", "By Jane Roe"),  # a credit, not a summary
         ("Talks collapse", STANDFIRST, "Another paragraph of the body.", "By Jane Roe"),
+        # A photo's caption with its credit.
+        (
+            "Talks",
+            "Negotiators leave the hall in Geneva on Monday. (Photo: Jane Roe)",
+            "By Tom Lee",
+        ),
+        ("Talks", "Negotiators leave the hall in Geneva on Monday. Jane Roe/Reuters", "By Tom Lee"),
     ],
 )
 def test_no_standfirst_no_description(lines: tuple[str, ...]) -> None:
     assert meta(*lines)["description"] is None
+
+
+def test_a_byline_that_ends_a_text_of_one_paragraph_leaves_the_paragraph_the_body() -> None:
+    assert meta("Talks collapse", STANDFIRST, "By Jane Roe", body=False)["description"] is None
+
+
+def test_a_standfirst_above_a_name_over_its_role() -> None:
+    got = meta("WORLD", "Talks collapse", STANDFIRST, "Jane Roe", "Senior Correspondent")
+    assert got["description"] == STANDFIRST and got["authors"] == ["Jane Roe"]
+    assert got["title"] == "Talks collapse"
 
 
 def test_a_description_field_comes_before_a_standfirst() -> None:
@@ -117,6 +134,11 @@ def test_the_byline_names_the_site_the_headline_ends_with() -> None:
         # The site as the whole byline stays its author.
         (("https://www.aljazeera.com/a", "Talks collapse", "By Al Jazeera Staff"), []),
         (("https://www.reuters.com/a", "Talks collapse", "By Reuters"), ["Reuters"]),
+        # A writer's own subdomain names no site: the co-author stays.
+        (
+            ("https://janeroe.substack.com/p/a", "Talks", "By Tom Lee and Jane Roe"),
+            ["Tom Lee", "Jane Roe"],
+        ),
     ],
 )
 def test_the_site_filter_keeps_co_authors(lines: tuple[str, ...], authors: list[str]) -> None:
@@ -152,3 +174,46 @@ def test_an_address_below_the_page_title_is_the_url() -> None:
 def test_addresses_do_not_vote_for_the_language(tail: str) -> None:
     text = f"Der Regen kam am Montag\nDer Regen kam am Montag, und die Leute waren froh.\n{tail}\n"
     assert process(text.encode(), "a.txt").metadata.language == "de"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("CNN —",),  # a dateline alone on its line
+        ("新华社北京3月4日电（记者张三）国务院新闻办公室4日举行发布会，介绍了有关情况。",),
+    ],
+)
+def test_a_dateline_is_not_the_title(lines: tuple[str, ...]) -> None:
+    assert meta(*lines)["title"] is None
+
+
+def test_the_date_of_a_meta_line_between_bars() -> None:
+    got = meta("Talks collapse", "Posted by admin | March 4, 2024 | 3 Comments")
+    assert got["date"] == "2024-03-04" and got["authors"] == []
+
+
+@pytest.mark.parametrize("role", ["Senior Reporter", "Correspondent in Moscow", "Staff Writer"])
+def test_a_name_over_its_role_is_the_byline(role: str) -> None:
+    got = meta("Talks collapse", "Jane Roe", role, "jane.roe@example.com", "March 4, 2024")
+    assert got["authors"] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A quote's speaker in the body (a pull quote after the first paragraph).
+        ("Talks", BODY, '"We will not give up on the talks," she said.', "Jane Roe", "President"),
+        # The line below is a sentence that ends with a role noun, not a role.
+        ("Talks", "Jane Roe", "The company named a new director"),
+        # No headline: the quote that opens the text is the body's.
+        (
+            BODY + " " + BODY,
+            '"We will not give up on the talks," she said.',
+            "Jane Roe",
+            "President",
+        ),
+        ("Talks", "Supreme Court", "March 4, 2024"),  # no role below: a bare name names nobody
+    ],
+)
+def test_a_name_over_a_role_only_in_the_opening(lines: tuple[str, ...]) -> None:
+    assert meta(*lines)["authors"] == []

@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
 from scrubwarc.clean.params import clean_url, tracking_pairs
 from scrubwarc.clean.rules.boilerplate import split_cross_link
 from scrubwarc.clean.sitename import name_key, split_site_name, suffixes
+from scrubwarc.meta.affiliations import is_role
 from scrubwarc.meta.bylines import byline_date, byline_site, parse_byline
 from scrubwarc.meta.dates import DateReading, is_update, read_date
 from scrubwarc.meta.model import Metadata
@@ -27,6 +29,7 @@ from scrubwarc.meta.textfields import (
     field_of,
     is_above_headline,
     is_kicker,
+    is_prose,
     is_standfirst,
     read_fields,
 )
@@ -48,7 +51,12 @@ _WIRE_LEDE = re.compile(
     r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"  # the place in capitals
     r"(?:, [A-Z][\w.]*(?: [\w.]+){0,3})?"  # its state or country, or the date
     r" \([^()]{1,30}\) ?[—–-]"  # the agency, a dash
+    r"|[\u4e00-\u9fff]{2,20}[0-9]{1,2}月[0-9]{1,2}日电"  # "新华社北京3月4日电"
 )
+# A meta line's pieces ("Posted by admin | March 4, 2024 | 3 Comments"), at most this many.
+_META_BAR = re.compile(r" [|·•] ")
+_MAX_PIECES = 6
+_MAX_ROLE_WORDS = 4  # "Senior Reporter", "Correspondent in Moscow" alone on a line
 _LANGUAGE_SAMPLE = 6_000  # twice what detect_language reads, for the addresses taken out
 # Counting with bytes methods gives _WORDS's count when every word character is ASCII: word
 # characters become "a", the rest " ", and each word starts at one " a" (no str per word).
@@ -103,7 +111,7 @@ def _is_title(line: str, byline: tuple[str, ...] | None, date: str | None) -> bo
     return (
         0 < words <= 40
         and len(line) <= _MAX_TITLE
-        and not line.rstrip().endswith((":", ";", ","))
+        and not line.rstrip().endswith((":", ";", ",", "—", "–", "-"))  # "CNN —": a dateline
         and byline is None
         and date is None
         and _URL.fullmatch(line.strip()) is None
@@ -112,8 +120,9 @@ def _is_title(line: str, byline: tuple[str, ...] | None, date: str | None) -> bo
 
 
 def _top_date(lines: list[str], order: str, language: str | None) -> DateReading | None:
-    """The publication date of the opening lines: a date line's, or the date a byline ends
-    with (``By X | March 3, 2020``); a date marked as an update (``Updated: ...``) only
+    """The publication date of the opening lines: a date line's, the date a byline ends
+    with (``By X | March 3, 2020``) or a piece of a meta line between bars holds (``Posted
+    by admin | March 4, 2024 | 3 Comments``); a date marked as an update (``Updated: ...``) only
     when no other line is dated, as on HTML pages.
     """
     update = None
@@ -122,12 +131,50 @@ def _top_date(lines: list[str], order: str, language: str | None) -> DateReading
         reading = read_date(line, order, language)
         if reading.iso is None and (tail := byline_date(line)) is not None:
             dated, reading = tail, read_date(tail, order, language)
+        if reading.iso is None and _META_BAR.search(line):
+            dated, reading = _dated_piece(line, order, language)
         if reading.iso is None:
             continue
         if not is_update(dated, language):
             return reading
         update = update or reading
     return update
+
+
+def _dated_piece(line: str, order: str, language: str | None) -> tuple[str, DateReading]:
+    """The first piece of a meta line between bars that is a date line, and its reading.
+
+    >>> _dated_piece("Posted by admin | March 4, 2024 | 3 Comments", "month-first", None)[0]
+    'March 4, 2024'
+    """
+    for piece in _META_BAR.split(line, maxsplit=_MAX_PIECES)[:_MAX_PIECES]:
+        if (reading := read_date(piece, order, language)).iso is not None:
+            return piece, reading
+    return line, DateReading(None)
+
+
+def _name_over_role(lines: list[str], *, headed: bool = True) -> tuple[str, ...]:
+    """A name alone on a line with its role on the next, as an author box lays them out
+    (``Jane Roe`` over ``Senior Reporter``): the byline ``Jane Roe, Senior Reporter``.
+    Only above the body's first sentence (a standfirst may stand first below a headline,
+    which ``headed`` says there is).
+
+    >>> _name_over_role(["Talks", "Jane Roe", "Senior Reporter"]), _name_over_role(["Jane Roe"])
+    (('Jane Roe',), ())
+    """
+    for index, (line, below) in enumerate(pairwise(lines)):
+        if is_prose(line) and not (index == 0 and headed and is_standfirst(line)):
+            break  # the body has begun: a name over a role below is a quote's speaker
+        words = below.split()
+        if (
+            len(words) <= _MAX_ROLE_WORDS
+            and all(w[:1].isupper() or w in ("in", "of", "for", "at") for w in words)
+            and is_role(below)
+            and (names := parse_byline(f"{line}, {below}", mononyms=False)) is not None
+            and len(names) == 1
+        ):
+            return names
+    return ()
 
 
 def _top(text: str, count: int = _TOP_LINES) -> list[str]:
@@ -216,6 +263,7 @@ def _opening(
         (a for line in top[1:] if (a := parse_byline(line, organisations=True, mononyms=False))),
         (),
     )
+    authors = authors or _name_over_role(top[1:], headed=title is not None)
     if len(authors) > 1:
         sites = _site_evidence(top, url, options) | {fields.site_name or "", site_name or ""}
         named, authors = authors, _not_the_site(authors, sites, top[0], url)
@@ -234,6 +282,23 @@ def _opening(
         url,
         fields._replace(description=description),
     )
+
+
+# Second-level labels under a country's domain: "bbc.co.uk" is the BBC's.
+_SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"))
+
+
+def _host_name(host: str) -> str:
+    """The label a host is registered under, the site's name squashed: a subdomain
+    (``edition.cnn.com``, a writer's ``janeroe.substack.com``) names no site.
+
+    >>> _host_name("edition.cnn.com"), _host_name("www.bbc.co.uk"), _host_name("localhost")
+    ('cnn', 'bbc', '')
+    """
+    labels = host.casefold().split(".")[:-1]
+    while len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    return labels[-1] if labels else ""
 
 
 def _is_credit_line(line: str, order: str, language: str | None) -> bool:
@@ -258,13 +323,14 @@ def _heads(kicker: str, line: str, order: str, language: str | None) -> bool:
 
 def _stands_first(top: list[str], order: str, language: str | None) -> bool:
     """Whether ``top[1]`` is a standfirst: the one line between the headline and the byline
-    or date line, shaped as a summary. Below the byline it cannot be told from the body's
-    first paragraph, which is the article's, not its description."""
+    or date line, shaped as a summary, with the body below them. Below the byline it cannot
+    be told from the body's first paragraph, which is the article's, not its description;
+    above a byline that ends the text it is the body."""
     return (
-        len(top) > 2
+        len(top) > 3
         and is_standfirst(top[1])
         and not _is_credit_line(top[1], order, language)
-        and _is_credit_line(top[2], order, language)
+        and (_is_credit_line(top[2], order, language) or bool(_name_over_role(top[2:4])))
     )
 
 
@@ -285,8 +351,7 @@ def _not_the_site(
     keys = {name_key(site) for site in sites}
     keys.update(name_key(headline[end:]) for _, end in suffixes(headline))
     if url:
-        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-        keys.update(host.split(".")[:-1])  # "edition.cnn.com": "edition", "cnn"
+        keys.add(_host_name(urlsplit(url if "//" in url else "//" + url).hostname or ""))
     keys.discard("")
     return authors[:1] + tuple(a for a in authors[1:] if name_key(a) not in keys)
 

@@ -22,6 +22,7 @@ __all__ = [
     "field_of",
     "is_above_headline",
     "is_kicker",
+    "is_prose",
     "is_standfirst",
     "is_url",
     "read_fields",
@@ -88,6 +89,12 @@ _MAX_KICKER = 40
 _MIN_STANDFIRST_WORDS = 7
 _MAX_STANDFIRST_WORDS = 60
 _MAX_STANDFIRST = 400
+# A photo's caption or credit, which may stand between the headline and the byline too.
+_CREDIT = re.compile(
+    r"\b(?:photo(?:graph)?|image|picture|foto|bild|credit)s?(?: by)? ?:|©|\bgetty images\b"
+    r"|/(?:reuters|ap|afp|epa|getty)\b",
+    re.IGNORECASE,
+)
 # A header block of fields is read to this many lines, whatever the opening block's size.
 MAX_HEADER = 30
 
@@ -172,6 +179,8 @@ def is_standfirst(line: str) -> bool:
     True
     >>> is_standfirst("Photo: Jane Roe/Reuters"), is_standfirst("Share this article")
     (False, False)
+    >>> is_standfirst("Negotiators leave the hall in Geneva on Monday. Jane Roe/Reuters")
+    False
     """
     words = len(line.split())
     return (
@@ -180,6 +189,7 @@ def is_standfirst(line: str) -> bool:
         and field_of(line) is None
         and breadcrumb(line) is None
         and not is_url(line)
+        and _CREDIT.search(line) is None
     )
 
 
@@ -214,7 +224,7 @@ def _keywords(value: str) -> tuple[str, ...]:
     return words
 
 
-def _is_prose(line: str) -> bool:
+def is_prose(line: str) -> bool:
     """A line of the body: long, or a sentence of some words (a headline, byline or date line
     has no full stop)."""
     return len(line) > _MAX_OPENING_LINE or (
@@ -264,7 +274,7 @@ def read_fields(lines: list[str], top: int) -> Fields:
                 # before, unless that is the home page.
                 last = steps[-1] if len(steps[-1].split()) <= _MAX_STEP_WORDS else steps[-2]
                 pair = None if last.casefold() in _HOME_WORDS else ("section", last)
-            elif _is_prose(line):
+            elif is_prose(line):
                 break  # the body has begun: a field line further down is the article's
             else:
                 header = False
