@@ -198,6 +198,14 @@ KEPT_AUTHORS = [
     ("headline-with-the", "Taylor Swift, The Eras Tour", None),
     ("prose-of", "By Way of Deception", None),
     ("role-then-one-word", "By Editor Roe", ("Editor Roe",)),  # no full name after it
+    # Session 11: an office of two words goes whole, as "Sen." does; an office word after a
+    # name is a surname.
+    ("office-two-words", "By Chief Justice John Roberts", ("John Roberts",)),
+    ("office-prime-minister", "By Prime Minister Keir Starmer", ("Keir Starmer",)),
+    ("office-attorney-general", "By Attorney General Merrick Garland", ("Merrick Garland",)),
+    ("office-spelled-out", "By Senator Elizabeth Warren", ("Elizabeth Warren",)),
+    ("office-then-one-word", "By Justice Smith", ("Justice Smith",)),
+    ("office-word-as-surname", "By Jane Roe and Tom Judge", ("Jane Roe", "Tom Judge")),
 ]
 LINE_CASES = FIXED_BYLINES + KEPT_BYLINES + FIXED_AUTHORS + KEPT_AUTHORS
 
@@ -285,6 +293,18 @@ def test_the_date_a_byline_line_holds(line: str, date: str | None) -> None:
         ("2024年3月3日 10:00 公開", "ja", "2024-03-03T10:00:00"),
         ("WASHINGTON, March 3, 2024", None, "2024-03-03"),
         ("NEW YORK, March 3, 2024, 10:00 AM ET", None, "2024-03-03T10:00:00-05:00"),
+        # Session 11: an update told as a time ago or a time of the same day; newspaper3k's
+        # "Publish date" label.
+        ("March 4, 2024 10:32 AM GMT+1 Updated 2 hours ago", None, "2024-03-04T10:32:00+01:00"),
+        ("March 4, 2024 | Updated 5 mins ago", None, "2024-03-04"),
+        ("Publié le 4 mars 2024 à 10h00, modifié à 12h00", "fr", "2024-03-04T10:00:00"),
+        (
+            "Published March 4, 2024 at 10:00 a.m., updated at 12:00 p.m.",
+            None,
+            "2024-03-04T10:00:00",
+        ),
+        ("Publish date: 2024-03-04 00:00:00", None, "2024-03-04T00:00:00"),
+        ("Updated 2 hours ago", None, None),
         # Kept: a weekday is no place, a mixed-case word no dateline, prose after the date.
         ("FRIDAY, March 3, 2024", None, None),
         ("Washington, March 3, 2024", None, None),

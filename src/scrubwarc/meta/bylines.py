@@ -54,6 +54,7 @@ from scrubwarc.meta.bylinewords import (
     MONTH_NAMES,
     NAME_PREFIXES,
     NON_NAME_WORDS,
+    OFFICES,
     ORG_CONNECTORS,
     PARTICLES,
     POST_NOMINALS,
@@ -357,14 +358,18 @@ def _clean_name(piece: str) -> str | None:
 
 
 def _after_role(words: list[str]) -> list[str]:
-    """The words after a capitalised role that opens a piece, when a full name follows:
-    ``Staff Writer Jane Roe``, ``AP Business Writer Jane Roe`` are Jane Roe.
+    """The words after a capitalised role or office that opens a piece, when a full name
+    follows: ``Staff Writer Jane Roe``, ``AP Business Writer Jane Roe`` are Jane Roe; the
+    whole title goes (``Chief Justice John Roberts`` is John Roberts).
 
     >>> _after_role("AP Business Writer Jane Roe".split()), _after_role(["Editor", "Roe"])
     (['Jane', 'Roe'], ['Editor', 'Roe'])
+    >>> _after_role("Chief Justice John Roberts".split()), _after_role(["Judge", "Roe"])
+    (['John', 'Roberts'], ['Judge', 'Roe'])
     """
     for index in range(len(words) - 3, -1, -1):
-        if words[index].lower() in ROLE_NOUNS and all(w[0].isupper() for w in words[:index]):
+        word = words[index].lower()
+        if (word in ROLE_NOUNS or word in OFFICES) and all(w[0].isupper() for w in words[:index]):
             return words[index + 1 :]
     return words
 

@@ -14,6 +14,7 @@ __all__ = [
     "MONTH_NAMES",
     "NAME_PREFIXES",
     "NON_NAME_WORDS",
+    "OFFICES",
     "ORGANISATIONS",
     "ORGANISATION_AUTHOR_WORDS",
     "ORGANISATION_WORDS",
@@ -42,6 +43,13 @@ ROLE_NOUNS = _word_set(
     coordinator chairman chairwoman chairperson author authors fellow meteorologist anchor
     host presenter commentator reviewer illustrator designer engineer developer dietitian
     nutritionist physician therapist"""
+)
+# Offices that close a title before a name, never trusted after one ("Tom Judge", "Anna
+# Mayor" are names): "Chief Justice John Roberts", "Prime Minister Keir Starmer", "Attorney
+# General Merrick Garland" drop the whole title, as "Sen." and "Gen." are dropped.
+OFFICES = _word_set(
+    """justice judge minister secretary governor mayor senator congressman congresswoman
+    ambassador commissioner chancellor general representative"""
 )
 # Roles that open their phrase in French, Spanish, Portuguese and Italian: "envoyé spécial
 # à Kiev", "corresponsal en Bogotá", "inviato a Kiev".

@@ -70,8 +70,8 @@ UPDATED = re.compile(r"updated|modified|revised", re.IGNORECASE)
 _UPDATE_LINE = re.compile(rf"\W*(?:last )?(?:{UPDATED.pattern})", re.IGNORECASE)
 _LABEL = re.compile(
     r"(?:(?:first|originally|last) )?"
-    r"(?:published|updated|posted|modified|created|dated|date|publication date)"
-    r"(?: on| at)?(?:: ?| )",
+    r"(?:published|updated|posted|modified|created|dated|date|publication date"
+    r"|publish(?:ing)? date)(?: on| at)?(?:: ?| )",
     _FLAGS,
 )
 # A dateline: the place in capitals, a comma, the date ("WASHINGTON, March 3, 2024").
@@ -117,6 +117,13 @@ _TIME_AFTER_DATE = re.compile(rf"(?:T|,? ?(?:(?:at|@|[-–—|·•]) )?){_TIME}
 _TIME_BEFORE_DATE = re.compile(rf"{_TIME}(?:,? (?:on )?|, ?| ?[-–—|·•] )", _FLAGS)
 
 _READING_TIME = re.compile(r"[0-9]{1,3} ?(?:min|mins|minutes?)(?: read)?", _FLAGS)
+# An update after the date told as a time ago or a time of the same day: an extra ("March 4,
+# 2024 Updated 2 hours ago", "Published 4 March 2024 at 10:00, updated at 12:00").
+_UPDATE_EXTRA = re.compile(
+    r"(?:last )?updated:?(?: at)? (?:[0-9]{1,3} (?:sec|min|hour|hr|day|week)\w{0,4} ago"
+    r"|just now|[0-9]{1,2}[:.][0-9]{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)",
+    _FLAGS,
+)
 _EXTRA_SEPARATORS = (" | ", "|", " · ", " • ", " - ", " – ", " — ", " / ")
 # A second labelled date run on after a space: "Published Mar 3, 2024 Updated Mar 4, 2024".
 # It follows the date or time (a digit, "AM", "ET", "a.m."), perhaps with a comma ("…
@@ -264,8 +271,8 @@ def is_date_line(text: str) -> bool:
 
 
 def _parse_with_extras(line: str, extras_left: int, context: _Context) -> str | None:
-    """Parse ``line``, peeling small extras (``| 5 min read``) if needed: trailing ones, or
-    a reading time before the date (``5 min read · Mar 3, 2024``).
+    """Parse ``line``, peeling small extras (``| 5 min read``, ``Updated 2 hours ago``) if
+    needed: trailing ones, or a reading time before the date (``5 min read · Mar 3, 2024``).
 
     Of an update and the publication on one line, the publication is the line's date:
     ``Updated: June 15, 2018 | Published: June 14, 2018`` is June 14.
@@ -285,7 +292,7 @@ def _parse_with_extras(line: str, extras_left: int, context: _Context) -> str | 
         return None
     tail = line[cut + width :].strip()
     extra = _labelled_date(tail, context.order)
-    if extra is None and not _READING_TIME.fullmatch(tail):
+    if extra is None and not _READING_TIME.fullmatch(tail) and not _UPDATE_EXTRA.fullmatch(tail):
         return _after_reading_time(line, extras_left, context)
     head = _parse_with_extras(line[:cut].rstrip(), extras_left - 1, context)
     if head is not None and extra is not None and _is_update(line) and not _is_update(tail):

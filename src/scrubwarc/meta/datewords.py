@@ -117,7 +117,8 @@ _NOISE = re.compile(
     r"|\s(?:uhr|h)$",
     re.IGNORECASE,
 )
-_AT = re.compile(r"\s(?:à|um|a las|alle|às|om|kl\.|klo|в|o|saat)\s(?=\d)", re.IGNORECASE)
+_AT_WORDS = r"à|um|a las|alle|às|om|kl\.|klo|в|o|saat"
+_AT = re.compile(rf"\s(?:{_AT_WORDS})\s(?=\d)", re.IGNORECASE)
 _H_TIME = re.compile(r"(?<=\d)h(?=\d{2}\b)")
 _CJK_DATE = re.compile(
     r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]?"
@@ -163,7 +164,11 @@ def _language_patterns(
         re.compile(rf"({head})({day})", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE),
         # A revision's label after the publication: "…, mis à jour le 4 mars 2024".
-        re.compile(rf"(?<=[\d,] )(?:{updates or '(?!)'})\s*:?\s*(?=\d)", re.IGNORECASE),
+        # Or before a time alone: "…, modifié à 12h00".
+        re.compile(
+            rf"(?<=[\d,] )(?:{updates or '(?!)'})\s*:?\s*(?=\d|(?:{_AT_WORDS})\s\d)",
+            re.IGNORECASE,
+        ),
     )
 
 

@@ -11,13 +11,15 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
 from scrubwarc.clean.params import clean_url, tracking_pairs
 from scrubwarc.clean.rules.boilerplate import split_cross_link
-from scrubwarc.clean.sitename import split_site_name
+from scrubwarc.clean.sitename import name_key, split_site_name, suffixes
+from scrubwarc.meta.affiliations import is_role
 from scrubwarc.meta.bylines import byline_date, byline_site, parse_byline
 from scrubwarc.meta.dates import DateReading, is_update, read_date
 from scrubwarc.meta.model import Metadata
@@ -26,6 +28,9 @@ from scrubwarc.meta.textfields import (
     Fields,
     field_of,
     is_above_headline,
+    is_kicker,
+    is_prose,
+    is_standfirst,
     read_fields,
 )
 
@@ -38,6 +43,21 @@ _TOP_LINES = 8  # byline and date lines sit in the article's opening block
 _MAX_TITLE = 250
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
+# What names no language: addresses and e-mail addresses (their letters are a host's).
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+# A wire story's lede opens with its dateline: "WASHINGTON (AP) —", "LONDON, March 4
+# (Reuters) -", "BEIRUT, Lebanon (AFP) –". It is the body's first sentence, never a headline.
+_WIRE_LEDE = re.compile(
+    r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"  # the place in capitals
+    r"(?:, [A-Z][\w.]*(?: [\w.]+){0,3})?"  # its state or country, or the date
+    r" \([^()]{1,30}\) ?[—–-]"  # the agency, a dash
+    r"|[\u4e00-\u9fff]{2,20}[0-9]{1,2}月[0-9]{1,2}日电"  # "新华社北京3月4日电"
+)
+# A meta line's pieces ("Posted by admin | March 4, 2024 | 3 Comments"), at most this many.
+_META_BAR = re.compile(r" [|·•] ")
+_MAX_PIECES = 6
+_MAX_ROLE_WORDS = 4  # "Senior Reporter", "Correspondent in Moscow" alone on a line
+_LANGUAGE_SAMPLE = 6_000  # twice what detect_language reads, for the addresses taken out
 # Counting with bytes methods gives _WORDS's count when every word character is ASCII: word
 # characters become "a", the rest " ", and each word starts at one " a" (no str per word).
 _ASCII_BYTES = bytes(range(128))
@@ -82,7 +102,8 @@ def _site_evidence(top: list[str], url: str | None, options: CleanOptions | None
 
 
 def _is_title(line: str, byline: tuple[str, ...] | None, date: str | None) -> bool:
-    """True for a headline: a short line that is not a byline, date line or URL.
+    """True for a headline: a short line that is not a byline, date line, URL or a wire
+    story's lede (``WASHINGTON (AP) — The Senate …``).
 
     The line's byline and date are passed in: the search for those reads it too.
     """
@@ -90,16 +111,18 @@ def _is_title(line: str, byline: tuple[str, ...] | None, date: str | None) -> bo
     return (
         0 < words <= 40
         and len(line) <= _MAX_TITLE
-        and not line.rstrip().endswith((":", ";", ","))
+        and not line.rstrip().endswith((":", ";", ",", "—", "–", "-"))  # "CNN —": a dateline
         and byline is None
         and date is None
         and _URL.fullmatch(line.strip()) is None
+        and _WIRE_LEDE.match(line.strip()) is None
     )
 
 
 def _top_date(lines: list[str], order: str, language: str | None) -> DateReading | None:
-    """The publication date of the opening lines: a date line's, or the date a byline ends
-    with (``By X | March 3, 2020``); a date marked as an update (``Updated: ...``) only
+    """The publication date of the opening lines: a date line's, the date a byline ends
+    with (``By X | March 3, 2020``) or a piece of a meta line between bars holds (``Posted
+    by admin | March 4, 2024 | 3 Comments``); a date marked as an update (``Updated: ...``) only
     when no other line is dated, as on HTML pages.
     """
     update = None
@@ -108,12 +131,50 @@ def _top_date(lines: list[str], order: str, language: str | None) -> DateReading
         reading = read_date(line, order, language)
         if reading.iso is None and (tail := byline_date(line)) is not None:
             dated, reading = tail, read_date(tail, order, language)
+        if reading.iso is None and _META_BAR.search(line):
+            dated, reading = _dated_piece(line, order, language)
         if reading.iso is None:
             continue
         if not is_update(dated, language):
             return reading
         update = update or reading
     return update
+
+
+def _dated_piece(line: str, order: str, language: str | None) -> tuple[str, DateReading]:
+    """The first piece of a meta line between bars that is a date line, and its reading.
+
+    >>> _dated_piece("Posted by admin | March 4, 2024 | 3 Comments", "month-first", None)[0]
+    'March 4, 2024'
+    """
+    for piece in _META_BAR.split(line, maxsplit=_MAX_PIECES)[:_MAX_PIECES]:
+        if (reading := read_date(piece, order, language)).iso is not None:
+            return piece, reading
+    return line, DateReading(None)
+
+
+def _name_over_role(lines: list[str], *, headed: bool = True) -> tuple[str, ...]:
+    """A name alone on a line with its role on the next, as an author box lays them out
+    (``Jane Roe`` over ``Senior Reporter``): the byline ``Jane Roe, Senior Reporter``.
+    Only above the body's first sentence (a standfirst may stand first below a headline,
+    which ``headed`` says there is).
+
+    >>> _name_over_role(["Talks", "Jane Roe", "Senior Reporter"]), _name_over_role(["Jane Roe"])
+    (('Jane Roe',), ())
+    """
+    for index, (line, below) in enumerate(pairwise(lines)):
+        if is_prose(line) and not (index == 0 and headed and is_standfirst(line)):
+            break  # the body has begun: a name over a role below is a quote's speaker
+        words = below.split()
+        if (
+            len(words) <= _MAX_ROLE_WORDS
+            and all(w[:1].isupper() or w in ("in", "of", "for", "at") for w in words)
+            and is_role(below)
+            and (names := parse_byline(f"{line}, {below}", mononyms=False)) is not None
+            and len(names) == 1
+        ):
+            return names
+    return ()
 
 
 def _top(text: str, count: int = _TOP_LINES) -> list[str]:
@@ -144,11 +205,16 @@ def _word_count(text: str) -> int:
 
 
 def _detect_language(text: str) -> str | None:
+    """The text's language, read without its addresses: a URL line's slug or an e-mail
+    address would vote with words of no language (or of a language not the text's)."""
     from scrubwarc.meta.language import (
         detect_language,  # per-article cost only on the metadata path
     )
 
-    return detect_language(text)
+    sample = text[:_LANGUAGE_SAMPLE]
+    if "://" in sample or "www." in sample or "@" in sample:
+        sample = _ADDRESS.sub(" ", sample)
+    return detect_language(sample)
 
 
 class _Opening(NamedTuple):
@@ -174,8 +240,11 @@ def _opening(
     top = lines[:_TOP_LINES]
     while top and is_above_headline(top[0]):
         top = top[1:]  # the address or breadcrumb trail above the headline
-    title = site_name = authors = None
     order = options.date_order if options else "month-first"
+    if len(top) > 1 and is_kicker(top[0]) and _heads(top[0], top[1], order, language):
+        top = top[1:]  # "WORLD", "EXCLUSIVE:" above the headline
+    title = site_name = authors = None
+    description = fields.description
     reading = DateReading(None)
     if top:
         authors, reading = (
@@ -194,9 +263,97 @@ def _opening(
         (a for line in top[1:] if (a := parse_byline(line, organisations=True, mononyms=False))),
         (),
     )
+    authors = authors or _name_over_role(top[1:], headed=title is not None)
+    if len(authors) > 1:
+        sites = _site_evidence(top, url, options) | {fields.site_name or "", site_name or ""}
+        named, authors = authors, _not_the_site(authors, sites, top[0], url)
+        if title is not None and site_name is None and len(named) > len(authors):
+            # The byline named the site the headline ends with: "… | Civil Beat".
+            title, site_name = split_site_name(title, set(named) - set(authors))
     if reading.iso is None:
         reading = _top_date(top[1:], order, language) or reading
-    return _Opening(title, fields.site_name or site_name, authors, reading, url, fields)
+    if description is None and title is not None and _stands_first(top, order, language):
+        description = top[1]
+    return _Opening(
+        title,
+        fields.site_name or site_name,
+        authors,
+        reading,
+        url,
+        fields._replace(description=description),
+    )
+
+
+# Second-level labels under a country's domain: "bbc.co.uk" is the BBC's.
+_SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"))
+
+
+def _host_name(host: str) -> str:
+    """The label a host is registered under, the site's name squashed: a subdomain
+    (``edition.cnn.com``, a writer's ``janeroe.substack.com``) names no site.
+
+    >>> _host_name("edition.cnn.com"), _host_name("www.bbc.co.uk"), _host_name("localhost")
+    ('cnn', 'bbc', '')
+    """
+    labels = host.casefold().split(".")[:-1]
+    while len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    return labels[-1] if labels else ""
+
+
+def _is_credit_line(line: str, order: str, language: str | None) -> bool:
+    """A byline or a date line."""
+    return (
+        parse_byline(line, organisations=True, mononyms=False) is not None
+        or read_date(line, order, language).iso is not None
+        or byline_date(line) is not None
+    )
+
+
+def _heads(kicker: str, line: str, order: str, language: str | None) -> bool:
+    """Whether ``line``, below a kicker in capitals, is the headline: a title that is no
+    sentence of the body and, in capitals too, says more than the kicker (else the line in
+    capitals is the headline itself)."""
+    if field_of(line) is not None or line.rstrip().endswith((".", "!", "?", "。")):
+        return False
+    if line.isupper() and len(line.split()) <= len(kicker.split()):
+        return False
+    return not _is_credit_line(line, order, language) and _is_title(line, None, None)
+
+
+def _stands_first(top: list[str], order: str, language: str | None) -> bool:
+    """Whether ``top[1]`` is a standfirst: the one line between the headline and the byline
+    or date line, shaped as a summary, with the body below them. Below the byline it cannot
+    be told from the body's first paragraph, which is the article's, not its description;
+    above a byline that ends the text it is the body."""
+    return (
+        len(top) > 3
+        and is_standfirst(top[1])
+        and not _is_credit_line(top[1], order, language)
+        and (_is_credit_line(top[2], order, language) or bool(_name_over_role(top[2:4])))
+    )
+
+
+def _not_the_site(
+    authors: tuple[str, ...], sites: set[str], headline: str, url: str | None
+) -> tuple[str, ...]:
+    """The authors without the text's own site after the first (``By Jane Roe, Al
+    Jazeera`` on aljazeera.com): a name whose letters are the site's, as its address, its
+    ``Site:`` field, a byline's ``| Site`` or the headline's suffix states it.
+
+    >>> _not_the_site(("Jane Roe", "Al Jazeera"), set(), "Talks", "https://www.aljazeera.com/a")
+    ('Jane Roe',)
+    >>> _not_the_site(("Jane Roe", "Civil Beat"), set(), "Talks | Civil Beat", None)
+    ('Jane Roe',)
+    >>> _not_the_site(("Jane Roe", "Li Sun"), {"Daily Sun"}, "Talks", None)
+    ('Jane Roe', 'Li Sun')
+    """
+    keys = {name_key(site) for site in sites}
+    keys.update(name_key(headline[end:]) for _, end in suffixes(headline))
+    if url:
+        keys.add(_host_name(urlsplit(url if "//" in url else "//" + url).hostname or ""))
+    keys.discard("")
+    return authors[:1] + tuple(a for a in authors[1:] if name_key(a) not in keys)
 
 
 def _stated_url(fields: Fields, options: CleanOptions | None) -> str | None:

@@ -21,6 +21,9 @@ __all__ = [
     "breadcrumb",
     "field_of",
     "is_above_headline",
+    "is_kicker",
+    "is_prose",
+    "is_standfirst",
     "is_url",
     "read_fields",
 ]
@@ -79,6 +82,19 @@ _MAX_KEYWORD = 100
 _MAX_OPENING_LINE = 250
 _MIN_SENTENCE_WORDS = 6
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", ".”", '."', "।")
+# A kicker (a section label or a flag above the headline) is this short at most.
+_MAX_KICKER_WORDS = 4
+_MAX_KICKER = 40
+# A standfirst summarises the article in a sentence or two.
+_MIN_STANDFIRST_WORDS = 7
+_MAX_STANDFIRST_WORDS = 60
+_MAX_STANDFIRST = 400
+# A photo's caption or credit, which may stand between the headline and the byline too.
+_CREDIT = re.compile(
+    r"\b(?:photo(?:graph)?|image|picture|foto|bild|credit)s?(?: by)? ?:|©|\bgetty images\b"
+    r"|/(?:reuters|ap|afp|epa|getty)\b",
+    re.IGNORECASE,
+)
 # A header block of fields is read to this many lines, whatever the opening block's size.
 MAX_HEADER = 30
 
@@ -134,6 +150,49 @@ def is_above_headline(line: str) -> bool:
     return is_url(line) or (field_of(line) or ("",))[0] == "url" or breadcrumb(line) is not None
 
 
+def is_kicker(line: str) -> bool:
+    """A label in capitals that a page sets above its headline: the section (``WORLD``,
+    ``US POLITICS``) or a flag (``EXCLUSIVE:``, ``BREAKING NEWS``). At most four words, no
+    sentence punctuation: a headline in capitals says more.
+
+    >>> is_kicker("BREAKING NEWS"), is_kicker("EXCLUSIVE:"), is_kicker("World")
+    (True, True, False)
+    >>> is_kicker("WAR IS OVER, UN SAYS"), is_kicker("STOCKS FALL!")
+    (False, False)
+    """
+    label = line.strip().removesuffix(":").rstrip()
+    return (
+        0 < len(label) <= _MAX_KICKER
+        and label.isupper()
+        and len(label.split()) <= _MAX_KICKER_WORDS
+        and "," not in label
+        and _SENTENCE_MARKS.search(label) is None
+        and not label.endswith(_SENTENCE_ENDS)
+    )
+
+
+def is_standfirst(line: str) -> bool:
+    """A line shaped as a standfirst: a summary of a sentence or two (seven words at least,
+    sixty at most), no field, no trail. Where it stands decides whether it is one.
+
+    >>> is_standfirst("Negotiators failed to agree on terms, leaving thousands at risk.")
+    True
+    >>> is_standfirst("Photo: Jane Roe/Reuters"), is_standfirst("Share this article")
+    (False, False)
+    >>> is_standfirst("Negotiators leave the hall in Geneva on Monday. Jane Roe/Reuters")
+    False
+    """
+    words = len(line.split())
+    return (
+        _MIN_STANDFIRST_WORDS <= words <= _MAX_STANDFIRST_WORDS
+        and len(line) <= _MAX_STANDFIRST
+        and field_of(line) is None
+        and breadcrumb(line) is None
+        and not is_url(line)
+        and _CREDIT.search(line) is None
+    )
+
+
 def field_of(line: str) -> tuple[str, str] | None:
     """The field a line states and its value, or None.
 
@@ -165,7 +224,7 @@ def _keywords(value: str) -> tuple[str, ...]:
     return words
 
 
-def _is_prose(line: str) -> bool:
+def is_prose(line: str) -> bool:
     """A line of the body: long, or a sentence of some words (a headline, byline or date line
     has no full stop)."""
     return len(line) > _MAX_OPENING_LINE or (
@@ -187,11 +246,14 @@ class Fields(NamedTuple):
 def read_fields(lines: list[str], top: int) -> Fields:
     """The fields stated by ``lines`` (a text's non-blank opening lines, stripped): those of
     the header block of field lines the text starts with, whatever its length, and those
-    among the first ``top`` lines; an address alone on the first line is the ``url``. A field
+    among the first ``top`` lines; an address alone on the first line, or on the second below
+    the page's title (as "save as text" tools write them), is the ``url``. A field
     stated twice keeps its first value. Reading stops at the body's first sentence: a
     ``Source: https://…`` line below it cites a source of the article's.
 
     >>> read_fields(["https://ex.com/a", "Rain at last", "By Ann Lee"], 8).url
+    'https://ex.com/a'
+    >>> read_fields(["Rain at last - Ex", "https://ex.com/a", "By Ann Lee"], 8).url
     'https://ex.com/a'
     >>> lines = ["Rain at last", "It rained all day on Monday, they said.", "Link: x.com"]
     >>> read_fields(lines, 8).url is None
@@ -205,14 +267,14 @@ def read_fields(lines: list[str], top: int) -> Fields:
     for i, line in enumerate(lines[:MAX_HEADER]):
         pair = field_of(line)
         if pair is None:
-            if i == 0 and is_url(line):
+            if i <= 1 and is_url(line):  # above or below the first line, the title
                 pair = ("url", line)
             elif (steps := breadcrumb(line)) is not None and len(steps) > 1:
                 # The trail's last step may be the article itself: its section is the one
                 # before, unless that is the home page.
                 last = steps[-1] if len(steps[-1].split()) <= _MAX_STEP_WORDS else steps[-2]
                 pair = None if last.casefold() in _HOME_WORDS else ("section", last)
-            elif _is_prose(line):
+            elif is_prose(line):
                 break  # the body has begun: a field line further down is the article's
             else:
                 header = False
