@@ -97,6 +97,7 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
     agreed = _agreed_headline(page, ld, tags, site_names)
     headline = agreed if agreed is not None else _first_h1(page)
     url = _url(page, ld, tags)
+    language = _language(root, ld, tags)
     return HtmlMetadata(
         title=_repaired(_title(page, ld, tags, site_names, agreed)),
         authors=tuple(
@@ -105,7 +106,7 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
                 page, tags, headline, ld.authors(), ld.authors(organisations=True), site_names
             )
         ),
-        date=html_date(page, ld, tags, headline, url),
+        date=html_date(page, ld, tags, headline, url, language),
         # As found: metadata.html_metadata strips tracking parameters and records them.
         url=url,
         site_name=site_name,
@@ -115,7 +116,7 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
             tags.first("twitter:description"),
             tags.first("description"),
         ),
-        language=_language(root, ld, tags),
+        language=language,
         keywords=_keywords(ld, tags),
         section=_first(
             ld.text("articleSection"), tags.first("article:section"), tags.first("section")

@@ -18,6 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scrubwarc.meta.dates import UPDATED, parse_date, read_date
+from scrubwarc.meta.datewords import localise
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     MAX_DATE_LINE,
@@ -85,6 +86,10 @@ _UPDATED_LABEL = re.compile(
 )
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
+# What a system stores for "no date" and prints as one: the least date of a type (year 1 of
+# .NET, 1753 of SQL Server, 1900-01-01 of spreadsheets and SQL), or time 0 of Unix clocks
+# (1970-01-01 at UTC, the evening before in the Americas). No web page was published then.
+_PLACEHOLDER = re.compile(r"0[0-9]{3}|1[0-8][0-9]{2}|1900-01-01|1970-01-01|1969-12-31T")
 # ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
 _URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/", re.I)
 
@@ -103,6 +108,7 @@ def html_date(
     tags: MetaTags,
     headline: lxml_html.HtmlElement | None,
     url: str | None,
+    language: str | None = None,
 ) -> str | None:
     """The article's date, most deliberate statement first, kept in the page's own offset.
 
@@ -115,10 +121,17 @@ def html_date(
     (``_agreed_date``). A page that shows its modified day by the headline while no meta tag
     states a publication is dated by that revision (``_shown_revision``); one that nothing
     else dates, by a revision that a label dates anywhere in its body.
+
+    The lines a page shows are read in its ``language`` (``3 mars 2024``, ``2024年3月4日``,
+    ``Publié le …``), and a date in numbers that reads both ways day first unless the page
+    is in English (``04/03/2024`` on a French page is the 4th of March).
     """
     root = page.root
+    shown = _Shown(language)
     stated = _first_date(_published_candidates(page, ld, tags))
-    near = _date_near_headline(root, headline) or _labelled_date(page, _PUBLISHED_LABEL)
+    near = _date_near_headline(root, headline, shown) or _labelled_date(
+        page, _PUBLISHED_LABEL, shown
+    )
     if stated and near and (revised := _shown_revision(stated, near, ld, tags)):
         return revised
     if (
@@ -132,8 +145,37 @@ def html_date(
     address = _address_date(url)
     if near and address and _swapped(near, address):
         return address  # "03/10/2023" reads both ways; the address says which
+    timed = _time_date(root, shown)
+    if near and timed and timed[:10] == near[:10]:
+        return max(near, timed, key=len)  # the line's <time> states its hour
     # Nothing dates the publication: a revision a label dates anywhere is the page's date.
-    return near or _time_date(root) or address or _labelled_date(page, _UPDATED_LABEL)
+    return near or timed or address or _labelled_date(page, _UPDATED_LABEL, shown)
+
+
+class _Shown:
+    """How the dates a page shows are read: in its language, numbers in its order."""
+
+    __slots__ = ("language", "order")
+
+    def __init__(self, language: str | None) -> None:
+        self.language = None if language == "en" else language
+        self.order = "day-first" if self.language else "month-first"
+
+    def dates(self, line: str) -> Iterator[tuple[str, str]]:
+        """Each date ``line`` shows, as ISO, with the line's text before it (in English:
+        ``Publié le 3 mars 2024`` gives ``('2024-03-03', 'Published ')``).
+
+        >>> list(_Shown("fr").dates("Publié le 3 mars 2024, 04/03/2024"))
+        [('2024-03-03', 'Published '), ('2024-03-04', 'Published 3 March 2024, ')]
+        >>> list(_Shown(None).dates("2024年3月4日 10:30"))
+        [('2024-03-04', '')]
+        """
+        if self.language is not None or not line.isascii():
+            line = localise(line, self.language)
+        for found in DATE_IN_LINE.finditer(line):
+            parsed = parse_date(found.group(0), self.order)
+            if parsed:
+                yield parsed, line[: found.start()]
 
 
 def _swapped(read: str, other: str) -> bool:
@@ -181,14 +223,14 @@ def _agreed_date(
     return stated
 
 
-def _time_date(root: lxml_html.HtmlElement) -> str | None:
+def _time_date(root: lxml_html.HtmlElement, shown: _Shown) -> str | None:
     """The date of a ``<time>``: the one marked as the publication date first, then any."""
     times = list(root.iter("time"))
     marked = [t for t in times if t.get("pubdate") is not None]
     ambiguous: str | None = None
     for element in marked + times:
         for text in (element.get("datetime"), element.text_content()):
-            parsed, assumed = read_date(text) if text else (None, None)
+            parsed, assumed = read_date(text, shown.order, shown.language) if text else (None, None)
             if parsed and assumed:
                 # "02-12-2025" reads both ways: a <time> that reads one way wins.
                 ambiguous = ambiguous or parsed
@@ -207,7 +249,7 @@ def _address_date(url: str | None) -> str | None:
     return _url_date(*found.groups()) if found else None
 
 
-def _labelled_date(page: PageView, label: re.Pattern[str]) -> str | None:
+def _labelled_date(page: PageView, label: re.Pattern[str], shown: _Shown) -> str | None:
     """The first date anywhere in the body that ``label`` names (``Published on: 15 August
     2025``, ``Posted on the 15/12/2025 at 19:00 by``, ``Last updated: May 2, 2024``), or that
     stands alone right after a label of its own."""
@@ -222,9 +264,8 @@ def _labelled_date(page: PageView, label: re.Pattern[str]) -> str | None:
         line, position = lines[index], ends[index]
         if len(line) <= MAX_DATE_LINE:
             previous = lines[index - 1] if index else ""
-            for found in DATE_IN_LINE.finditer(line):
-                prefix = line[: found.start()] or previous
-                if label.search(prefix) and (parsed := parse_date(found.group(0))):
+            for parsed, before in shown.dates(line):
+                if label.search(before or previous):
                     return parsed
     return None
 
@@ -330,8 +371,16 @@ def _stamped(stated: str, modified: str | None) -> bool:
 
 
 def _first_date(candidates: Iterable[str | None]) -> str | None:
-    """The first candidate that parses, as stated: a UTC time is never moved to another day."""
-    return next((parsed for c in candidates if c and (parsed := parse_date(c))), None)
+    """The first candidate that parses, as stated: a UTC time is never moved to another day.
+    A placeholder a system writes for no date (``_PLACEHOLDER``) is no statement."""
+    return next(
+        (
+            parsed
+            for c in candidates
+            if c and (parsed := parse_date(c)) and not _PLACEHOLDER.match(parsed)
+        ),
+        None,
+    )
 
 
 def _publication_tags(tags: MetaTags) -> Iterator[str]:
@@ -382,7 +431,7 @@ def _published_candidates(page: PageView, ld: StatedDates, tags: MetaTags) -> It
 
 
 def _date_near_headline(
-    root: lxml_html.HtmlElement, h1: lxml_html.HtmlElement | None
+    root: lxml_html.HtmlElement, h1: lxml_html.HtmlElement | None, shown: _Shown
 ) -> str | None:
     """A date in a short line just after the page's ``<h1>`` (or, failing that, just before).
 
@@ -421,11 +470,8 @@ def _date_near_headline(
         # Every date ``DATE_IN_LINE`` finds has an ASCII digit: a cheap first cut.
         if len(line) > MAX_DATE_LINE or not _ASCII_DIGIT.search(line):
             continue
-        for found in DATE_IN_LINE.finditer(line):
-            parsed = parse_date(found.group(0))
-            if not parsed:
-                continue
-            if UPDATED.search(line[: found.start()] or previous):
+        for parsed, before in shown.dates(line):
+            if UPDATED.search(before or previous):
                 updated = updated or parsed
                 continue
             return parsed
