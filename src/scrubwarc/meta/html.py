@@ -90,16 +90,17 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
             ld.publisher_name(),
             tags.first("og:site_name"),
             tags.first("application-name"),
+            ld.website_name(),
         )
         if name
     )
-    site_name = site_names[0] if site_names else None
     agreed = _agreed_headline(page, ld, tags, site_names)
     headline = agreed if agreed is not None else _first_h1(page)
     url = _url(page, ld, tags)
     language = _language(root, ld, tags)
+    title, suffix = _title(page, ld, tags, site_names, agreed)
     return HtmlMetadata(
-        title=_repaired(_title(page, ld, tags, site_names, agreed)),
+        title=_repaired(title),
         authors=tuple(
             repair_encoding(name)[0]
             for name in read_authors(
@@ -109,7 +110,7 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
         date=html_date(page, ld, tags, headline, url, language),
         # As found: metadata.html_metadata strips tracking parameters and records them.
         url=url,
-        site_name=site_name,
+        site_name=site_names[0] if site_names else suffix,
         description=_first(
             ld.text("description"),
             tags.first("og:description"),
@@ -257,6 +258,19 @@ class _JsonLd:
                 return text
         return None
 
+    def website_name(self) -> str | None:
+        """The site's name as its ``WebSite`` object, or any object's publisher, states it (a
+        page that types no article: Yoast's ``@graph`` of ``WebPage`` and ``WebSite``)."""
+        for node in self._nodes:
+            value = node.get("name") if "WebSite" in types_of(node) else None
+            if value is None:
+                value = self._resolve(node.get("publisher"))
+                value = _name_of(value) if isinstance(value, dict) else value
+            text = clean_value(html.unescape(value) if isinstance(value, str) else None)
+            if text:
+                return text
+        return None
+
     def url(self) -> str | None:
         for key in ("mainEntityOfPage", "url"):
             for value in self._values(key):
@@ -304,12 +318,21 @@ def _title(
     tags: MetaTags,
     site_names: tuple[str, ...],
     agreed: lxml_html.HtmlElement | None,
-) -> str | None:
+) -> tuple[str | None, str | None]:
+    """The article's title, and the site's name when the title is all that gives it."""
+    title = _head_title(page)
+    suffix = None if site_names or not title else split_site_name(title, guess=True)[1]
     if agreed is not None and agreed.tag == "h1":
         # A bar sets off what follows the headline (a section, a site, a tagline), never a
         # phrase of the headline itself.
         shown = clean_value(agreed.text_content())
-        return shown.split(" | ", 1)[0] if shown else shown
+        return (shown.split(" | ", 1)[0] if shown else shown), suffix
+    return _stated_title(page, ld, tags, site_names, title), suffix
+
+
+def _stated_title(
+    page: PageView, ld: _JsonLd, tags: MetaTags, site_names: tuple[str, ...], title: str | None
+) -> str | None:
     h1 = _element_text(page, "h1")
     for candidate, guess in (
         (ld.text("headline"), False),
@@ -318,7 +341,6 @@ def _title(
     ):
         if candidate:
             return split_site_name(candidate, site_names, guess=guess)[0]
-    title = _head_title(page)
     if title:
         # The visible headline is the title without its decoration ("<h1> | Site"),
         # unless the <h1> is the site's logo.
