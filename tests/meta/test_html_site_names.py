@@ -59,3 +59,49 @@ def test_the_site_name_without_og_site_name(head: str) -> None:
 
 def test_a_title_with_no_site_suffix_names_no_site() -> None:
     assert _read("<title>Rain falls again</title>").site_name is None
+
+
+@pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        ("Rain falls again | WFA", "World Future Awards"),
+        ("Rain falls again - NYT", "The New York Times"),
+        ("Rain falls again | Thrive Internet Marketing", "Thrive Internet Marketing Agency"),
+    ],
+)
+def test_a_known_site_by_its_initials_or_without_its_last_word(title: str, site: str) -> None:
+    assert _read(f"<title>{title}</title>{_site(site)}").title == "Rain falls again"
+
+
+def test_a_short_form_needs_a_name_of_three_words_and_capitals() -> None:
+    assert _read(f"<title>Rain falls again | Dd</title>{_site('Daily Drip')}").title == (
+        "Rain falls again | Dd"
+    )
+    assert _read(f"<title>Rain falls again | Wfa</title>{_site('World Future Awards')}").title == (
+        "Rain falls again | Wfa"
+    )
+
+
+def test_the_headline_shown_with_the_known_site_after_it() -> None:
+    head = "<title>Best art of 2025 – Artlyst - Artlyst</title>" + _site("Artlyst")
+    assert _read(head, "<h1>Best art of 2025 – Artlyst</h1>").title == "Best art of 2025"
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    [
+        "<span>EXCLUSIVE</span>",
+        "<strong>Blog:</strong>",
+        '<time datetime="2025-12-18">Dec 18 2025</time>',
+    ],
+)
+def test_a_label_set_apart_before_the_headline(kicker: str) -> None:
+    head = '<meta property="og:title" content="Rain falls again on the coast">'
+    meta = _read(head, f"<h1>{kicker} Rain falls again on the coast</h1>")
+    assert meta.title == "Rain falls again on the coast"
+
+
+def test_words_of_the_headline_itself_before_the_stated_title_stay() -> None:
+    head = '<meta property="og:title" content="Best Home Security Cameras of 2026">'
+    meta = _read(head, "<h1>The Best Home Security Cameras of 2026</h1>")
+    assert meta.title == "The Best Home Security Cameras of 2026"

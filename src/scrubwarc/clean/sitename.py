@@ -56,6 +56,35 @@ def _keys(name: str) -> set[str]:
     return {key, name_key(bare.removeprefix("www."))}
 
 
+class _Short:
+    """The short forms of known names of three words or more: their initials in capitals
+    (``WFA`` for ``World Future Awards``, ``NYT`` for ``The New York Times``) and the name
+    without its last word (``Thrive Internet Marketing`` for ``… Marketing Agency``).
+
+    >>> short = _Short(["The New York Times", "Thrive Internet Marketing Agency"], set())
+    >>> short.names("NYT"), short.names("Thrive Internet Marketing"), short.names("Nyt")
+    (True, True, False)
+    """
+
+    __slots__ = ("_initials", "_shorter")
+
+    def __init__(self, names: Iterable[str], keys: set[str]) -> None:
+        self._initials: set[str] = set()
+        self._shorter: set[str] = set()
+        for name in names:
+            words = [w for w in name.split() if w.casefold() not in _SITE_CONNECTORS]
+            if len(words) >= 3 and all(w[:1].isalpha() for w in words):
+                self._initials.add("".join(w[0] for w in words).casefold())
+                self._shorter.add(name_key(name.rsplit(None, 1)[0]))
+        self._shorter -= keys
+
+    def names(self, part: str) -> bool:
+        if not (self._initials or self._shorter):
+            return False
+        key = name_key(part)
+        return key in self._shorter or (key in self._initials and part.strip().isupper())
+
+
 def site_like(suffix: str) -> bool:
     """True for a short name such as ``The Coastal Herald`` or ``CSMonitor.com``.
 
@@ -101,7 +130,9 @@ def split_site_name(
     >>> split_site_name("Content Depth — Write Comprehensively About Your Core Topics")
     ('Content Depth — Write Comprehensively About Your Core Topics', None)
     """
-    keys = {key for name in known for key in _keys(name)} - {""}
+    names = tuple(known)
+    keys = {key for name in names for key in _keys(name)} - {""}
+    short = _Short(names, keys)
     cuts = suffixes(line)
     if keys and "｜" in line:
         wide = [(m.start(), m.end()) for m in _WIDE_SEPARATOR.finditer(line) if m.start() > 0]
@@ -114,12 +145,12 @@ def split_site_name(
         for k, end in enumerate(ends):
             # The earliest part that is the site, or the whole tail from there.
             part = line[end : starts[k + 1]] if k + 1 < len(cuts) else line[end:]
-            if keys & _keys(part):
+            if keys & _keys(part) or short.names(part):
                 return line[: starts[k]].rstrip(), part.strip()
             if keys & _keys(line[end:]):
                 return line[: starts[k]].rstrip(), line[end:].strip()
         lead = line[: starts[0]]
-        if keys & _keys(lead) and line[ends[0] :].strip():
+        if (keys & _keys(lead) or short.names(lead)) and line[ends[0] :].strip():
             return line[ends[0] :].strip(), lead.strip()
         return line, None
     if not guess:

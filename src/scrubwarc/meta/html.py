@@ -47,6 +47,10 @@ _TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " · ", " • ")
 # Share of its words an <h1> must share with a stated title to be taken for the headline.
 _MIN_AGREEMENT = 0.5
 _MAX_HEADLINE = 300
+# A label before the headline (a kicker, a section, a date) has at most this many words; the
+# stated title that the headline ends with at least this many.
+_MAX_KICKER_WORDS = 4
+_MIN_STATED_WORDS = 3
 
 _LANGUAGE = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
 
@@ -326,8 +330,42 @@ def _title(
         # A bar sets off what follows the headline (a section, a site, a tagline), never a
         # phrase of the headline itself.
         shown = clean_value(agreed.text_content())
-        return (shown.split(" | ", 1)[0] if shown else shown), suffix
+        if shown:
+            shown = split_site_name(shown.split(" | ", 1)[0], site_names)[0]
+            shown = _without_kicker(agreed, shown, (*_stated(ld, tags), title), site_names)
+        return shown, suffix
     return _stated_title(page, ld, tags, site_names, title), suffix
+
+
+def _stated(ld: _JsonLd, tags: MetaTags) -> tuple[str | None, ...]:
+    """The titles a page states for its article: JSON-LD, og:title, twitter:title."""
+    return (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title"))
+
+
+def _without_kicker(
+    h1: lxml_html.HtmlElement,
+    shown: str,
+    stated: tuple[str | None, ...],
+    site_names: tuple[str, ...],
+) -> str:
+    """The headline without a label set apart before it (``<span>EXCLUSIVE</span>``,
+    ``<strong>Blog:</strong>``, a ``<time>``): the words a stated title ends the shown one
+    with, when the few words before them are an element of their own in the headline."""
+    for text in stated:
+        if not text:
+            continue
+        title = split_site_name(text, site_names, guess=True)[0]
+        lead = shown[: len(shown) - len(title)]
+        if (
+            len(title.split()) >= _MIN_STATED_WORDS
+            and lead[-1:].isspace()
+            and len(lead.split()) <= _MAX_KICKER_WORDS
+            and shown[len(lead) :].casefold() == title.casefold()
+            and not (h1.text or "").strip()
+            and any(clean_value(e.text_content()) == lead.strip() for e in h1.iterdescendants())
+        ):
+            return shown[len(lead) :]
+    return shown
 
 
 def _stated_title(
@@ -362,7 +400,7 @@ def _agreed_headline(
     tells it from a logo, a section label or a promo's ``<h1>``. A page without such an
     ``<h1>`` may set its headline in an ``<h2>`` or ``<h3>``.
     """
-    stated = (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title"))
+    stated = _stated(ld, tags)
     title = _head_title(page)
     witnesses = [
         word_set(split_site_name(text, site_names, guess=text is title)[0])
