@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -91,7 +92,12 @@ _ASCII_DIGIT = re.compile(r"[0-9]")
 # (1970-01-01 at UTC, the evening before in the Americas). No web page was published then.
 _PLACEHOLDER = re.compile(r"0[0-9]{3}|1[0-8][0-9]{2}|1900-01-01|1970-01-01|1969-12-31T")
 # ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
-_URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/", re.I)
+_URL_DATE = re.compile(
+    r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/"
+    # or ``/20231003/``, ``/2023-10-03/``, ``/2023-10-03-wine``: a segment that opens with it
+    r"|/((?:19|20)[0-9]{2})(-?)([01][0-9])\5([0-3][0-9])(?=[/_.-]|$)",
+    re.I,
+)
 
 
 class StatedDates(Protocol):
@@ -224,8 +230,9 @@ def _agreed_date(
 
 
 def _time_date(root: lxml_html.HtmlElement, shown: _Shown) -> str | None:
-    """The date of a ``<time>``: the one marked as the publication date first, then any."""
-    times = list(root.iter("time"))
+    """The date of a ``<time>``: the one marked as the publication date first, then any
+    but those of an ``<aside>`` or ``<nav>`` (related stories, a list of archives)."""
+    times = [t for t in root.iter("time") if not _set_aside(t)]
     marked = [t for t in times if t.get("pubdate") is not None]
     ambiguous: str | None = None
     for element in marked + times:
@@ -239,14 +246,26 @@ def _time_date(root: lxml_html.HtmlElement, shown: _Shown) -> str | None:
     return ambiguous
 
 
+def _set_aside(element: lxml_html.HtmlElement) -> bool:
+    return any(parent.tag in ("aside", "nav") for parent in element.iterancestors())
+
+
 def _address_date(url: str | None) -> str | None:
     """A ``/YYYY/MM/DD/`` path in the page's address.
 
     >>> _address_date("https://ex.com/blog/2023/october/03/wine/")
     '2023-10-03'
+    >>> _address_date("https://ex.com/20231003/wine"), _address_date("https://ex.com/2023-10-03-wine")
+    ('2023-10-03', '2023-10-03')
+    >>> _address_date("https://ex.com/20231003123/wine"), _address_date("https://ex.com/2023-13-03/")
+    (None, None)
     """
-    found = _URL_DATE.search(url) if url else None
-    return _url_date(*found.groups()) if found else None
+    found = _URL_DATE.search(urlsplit(url).path) if url else None
+    if found is None:
+        return None
+    if found[1]:
+        return _url_date(found[1], found[2], found[3])
+    return _url_date(found[4], found[6], found[7])
 
 
 def _labelled_date(page: PageView, label: re.Pattern[str], shown: _Shown) -> str | None:
@@ -377,10 +396,24 @@ def _first_date(candidates: Iterable[str | None]) -> str | None:
         (
             parsed
             for c in candidates
-            if c and (parsed := parse_date(c)) and not _PLACEHOLDER.match(parsed)
+            if c and (parsed := _stated_date(c)) and not _PLACEHOLDER.match(parsed)
         ),
         None,
     )
+
+
+def _stated_date(value: str) -> str | None:
+    """A stated date: a date line, or a Unix time in seconds or milliseconds (10 or 13
+    digits: 2001 to 2286), at UTC.
+
+    >>> _stated_date("1709546400"), _stated_date("1709546400123"), _stated_date("20240304")
+    ('2024-03-04T10:00:00+00:00', '2024-03-04T10:00:00+00:00', None)
+    """
+    value = value.strip()
+    if not (value.isascii() and value.isdigit() and len(value) in (10, 13)):
+        return parse_date(value)
+    seconds = int(value) // (1000 if len(value) == 13 else 1)
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC).isoformat()
 
 
 def _publication_tags(tags: MetaTags) -> Iterator[str]:
