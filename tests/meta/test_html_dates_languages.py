@@ -66,3 +66,23 @@ def test_a_placeholder_stated_for_no_date_gives_way(stated: str) -> None:
 def test_a_real_date_of_1970_is_kept() -> None:
     head = '<meta property="article:published_time" content="1970-03-04">'
     assert _date("", "en", head) == "1970-03-04"
+
+
+@pytest.mark.parametrize(
+    ("lang", "url", "date"),
+    [
+        ("en-GB", "", "2024-03-04"),
+        ("en_AU", "", "2024-03-04"),
+        ("en", "https://www.example.co.uk/news/rain", "2024-03-04"),
+        ("en-US", "", "2024-04-03"),
+        ("en", "https://www.example.com/news/rain", "2024-04-03"),
+    ],
+)
+def test_english_numbers_in_the_order_of_the_pages_country(lang: str, url: str, date: str) -> None:
+    head = f'<link rel="canonical" href="{url}">' if url else ""
+    assert _date("<div>04/03/2024</div>", lang, head) == date
+
+
+def test_a_publication_after_an_update_on_one_line() -> None:
+    line = "<div>Updated 5 March 2024, Published 4 March 2024</div>"
+    assert _date(line, "en") == "2024-03-04"

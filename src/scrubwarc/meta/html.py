@@ -101,7 +101,8 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
     agreed = _agreed_headline(page, ld, tags, site_names)
     headline = agreed if agreed is not None else _first_h1(page)
     url = _url(page, ld, tags)
-    language = _language(root, ld, tags)
+    locale = _language(root, ld, tags)  # "en-GB": the language, perhaps with a region
+    language = locale[:2].lower() if locale else None
     title, suffix = _title(page, ld, tags, site_names, agreed)
     return HtmlMetadata(
         title=_repaired(title),
@@ -111,7 +112,7 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
                 page, tags, headline, ld.authors(), ld.authors(organisations=True), site_names
             )
         ),
-        date=html_date(page, ld, tags, headline, url, language),
+        date=html_date(page, ld, tags, headline, url, locale),
         # As found: metadata.html_metadata strips tracking parameters and records them.
         url=url,
         site_name=site_names[0] if site_names else suffix,
@@ -491,9 +492,8 @@ def _language(root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags) -> str |
     for candidate in candidates:
         # "en-US", "en_GB", and content-language lists like "en, fr" (take the first).
         first = (candidate or "").split(",")[0].strip()
-        match = _LANGUAGE.fullmatch(first)
-        if match:
-            return match[1].lower()
+        if _LANGUAGE.fullmatch(first):
+            return first
     return None
 
 

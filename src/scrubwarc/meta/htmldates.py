@@ -87,6 +87,9 @@ _UPDATED_LABEL = re.compile(
 )
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
+# Where English writes the day first (language regions and country domains alike); the US,
+# Canada and the Philippines write the month first, and so does English with no region.
+_DAY_FIRST_ENGLISH = frozenset(("GB", "UK", "IE", "AU", "NZ", "IN", "ZA", "SG", "PK", "NG", "KE"))
 # What a system stores for "no date" and prints as one: the least date of a type (year 1 of
 # .NET, 1753 of SQL Server, 1900-01-01 of spreadsheets and SQL), or time 0 of Unix clocks
 # (1970-01-01 at UTC, the evening before in the Americas). No web page was published then.
@@ -114,7 +117,7 @@ def html_date(
     tags: MetaTags,
     headline: lxml_html.HtmlElement | None,
     url: str | None,
-    language: str | None = None,
+    locale: str | None = None,
 ) -> str | None:
     """The article's date, most deliberate statement first, kept in the page's own offset.
 
@@ -128,12 +131,13 @@ def html_date(
     states a publication is dated by that revision (``_shown_revision``); one that nothing
     else dates, by a revision that a label dates anywhere in its body.
 
-    The lines a page shows are read in its ``language`` (``3 mars 2024``, ``2024年3月4日``,
-    ``Publié le …``), and a date in numbers that reads both ways day first unless the page
-    is in English (``04/03/2024`` on a French page is the 4th of March).
+    The lines a page shows are read in the language of its ``locale`` (``3 mars 2024``,
+    ``2024年3月4日``, ``Publié le …``), and a date in numbers that reads both ways day first
+    unless the page is in English as the US writes it (``04/03/2024`` on a French page, an
+    ``en-GB`` page or a ``.co.uk`` address is the 4th of March).
     """
     root = page.root
-    shown = _Shown(language)
+    shown = _Shown(locale, url)
     stated = _first_date(_published_candidates(page, ld, tags))
     near = _date_near_headline(root, headline, shown) or _labelled_date(
         page, _PUBLISHED_LABEL, shown
@@ -163,25 +167,37 @@ class _Shown:
 
     __slots__ = ("language", "order")
 
-    def __init__(self, language: str | None) -> None:
+    def __init__(self, locale: str | None, url: str | None = None) -> None:
+        """``locale``: the page's language tag (``fr``, ``en-GB``); ``url``: its address.
+        English is read day first where it is written so: a region or a country domain
+        (``.co.uk``, ``.com.au``) of ``_DAY_FIRST_ENGLISH``."""
+        language = locale[:2].lower() if locale else None
         self.language = None if language == "en" else language
-        self.order = "day-first" if self.language else "month-first"
+        region = (locale or "")[3:5].upper()
+        host = (urlsplit(url).hostname or "") if url else ""
+        country = host.rsplit(".", 1)[-1].upper() if "." in host else ""
+        british = language in ("en", None) and bool({region, country} & _DAY_FIRST_ENGLISH)
+        self.order = "day-first" if self.language or british else "month-first"
 
     def dates(self, line: str) -> Iterator[tuple[str, str]]:
         """Each date ``line`` shows, as ISO, with the line's text before it (in English:
         ``Publié le 3 mars 2024`` gives ``('2024-03-03', 'Published ')``).
 
-        >>> list(_Shown("fr").dates("Publié le 3 mars 2024, 04/03/2024"))
-        [('2024-03-03', 'Published '), ('2024-03-04', 'Published 3 March 2024, ')]
+        >>> list(_Shown("fr").dates("Publié le 3 mars 2024, mis à jour le 04/03/2024"))
+        [('2024-03-03', 'Published '), ('2024-03-04', ', Updated ')]
+        >>> list(_Shown("en-GB").dates("04/03/2024")), list(_Shown("en").dates("04/03/2024"))
+        ([('2024-03-04', '')], [('2024-04-03', '')])
         >>> list(_Shown(None).dates("2024年3月4日 10:30"))
         [('2024-03-04', '')]
         """
         if self.language is not None or not line.isascii():
             line = localise(line, self.language)
+        since = 0  # what labels a date is what stands since the date before it
         for found in DATE_IN_LINE.finditer(line):
             parsed = parse_date(found.group(0), self.order)
             if parsed:
-                yield parsed, line[: found.start()]
+                yield parsed, line[since : found.start()]
+                since = found.end()
 
 
 def _swapped(read: str, other: str) -> bool:
