@@ -13,15 +13,13 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Protocol
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from scrubwarc.meta.dates import UPDATED, parse_date, read_date
-from scrubwarc.meta.datewords import localise
+from scrubwarc.meta.htmlshown import ShownDates, address_date
 from scrubwarc.meta.htmltext import (
-    DATE_IN_LINE,
     MAX_DATE_LINE,
     NEAR_HEADLINE_CHARS,
     MetaTags,
@@ -87,20 +85,10 @@ _UPDATED_LABEL = re.compile(
 )
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
-# Where English writes the day first (language regions and country domains alike); the US,
-# Canada and the Philippines write the month first, and so does English with no region.
-_DAY_FIRST_ENGLISH = frozenset(("GB", "UK", "IE", "AU", "NZ", "IN", "ZA", "SG", "PK", "NG", "KE"))
 # What a system stores for "no date" and prints as one: the least date of a type (year 1 of
 # .NET, 1753 of SQL Server, 1900-01-01 of spreadsheets and SQL), or time 0 of Unix clocks
 # (1970-01-01 at UTC, the evening before in the Americas). No web page was published then.
 _PLACEHOLDER = re.compile(r"0[0-9]{3}|1[0-8][0-9]{2}|1900-01-01|1970-01-01|1969-12-31T")
-# ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
-_URL_DATE = re.compile(
-    r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/"
-    # or ``/20231003/``, ``/2023-10-03/``, ``/2023-10-03-wine``: a segment that opens with it
-    r"|/((?:19|20)[0-9]{2})(-?)([01][0-9])\5([0-3][0-9])(?=[/_.-]|$)",
-    re.I,
-)
 
 
 class StatedDates(Protocol):
@@ -137,7 +125,7 @@ def html_date(
     ``en-GB`` page or a ``.co.uk`` address is the 4th of March).
     """
     root = page.root
-    shown = _Shown(locale, url)
+    shown = ShownDates(locale, url)
     stated = _first_date(_published_candidates(page, ld, tags))
     near = _date_near_headline(root, headline, shown) or _labelled_date(
         page, _PUBLISHED_LABEL, shown
@@ -152,7 +140,7 @@ def html_date(
         return _agreed_date(stated, near, page, ld, tags, url)
     if stated:
         return near or stated
-    address = _address_date(url)
+    address = address_date(url)
     if near and address and _swapped(near, address):
         return address  # "03/10/2023" reads both ways; the address says which
     timed = _time_date(root, shown)
@@ -160,44 +148,6 @@ def html_date(
         return max(near, timed, key=len)  # the line's <time> states its hour
     # Nothing dates the publication: a revision a label dates anywhere is the page's date.
     return near or timed or address or _labelled_date(page, _UPDATED_LABEL, shown)
-
-
-class _Shown:
-    """How the dates a page shows are read: in its language, numbers in its order."""
-
-    __slots__ = ("language", "order")
-
-    def __init__(self, locale: str | None, url: str | None = None) -> None:
-        """``locale``: the page's language tag (``fr``, ``en-GB``); ``url``: its address.
-        English is read day first where it is written so: a region or a country domain
-        (``.co.uk``, ``.com.au``) of ``_DAY_FIRST_ENGLISH``."""
-        language = locale[:2].lower() if locale else None
-        self.language = None if language == "en" else language
-        region = (locale or "")[3:5].upper()
-        host = (urlsplit(url).hostname or "") if url else ""
-        country = host.rsplit(".", 1)[-1].upper() if "." in host else ""
-        british = language in ("en", None) and bool({region, country} & _DAY_FIRST_ENGLISH)
-        self.order = "day-first" if self.language or british else "month-first"
-
-    def dates(self, line: str) -> Iterator[tuple[str, str]]:
-        """Each date ``line`` shows, as ISO, with the line's text before it (in English:
-        ``Publié le 3 mars 2024`` gives ``('2024-03-03', 'Published ')``).
-
-        >>> list(_Shown("fr").dates("Publié le 3 mars 2024, mis à jour le 04/03/2024"))
-        [('2024-03-03', 'Published '), ('2024-03-04', ', Updated ')]
-        >>> list(_Shown("en-GB").dates("04/03/2024")), list(_Shown("en").dates("04/03/2024"))
-        ([('2024-03-04', '')], [('2024-04-03', '')])
-        >>> list(_Shown(None).dates("2024年3月4日 10:30"))
-        [('2024-03-04', '')]
-        """
-        if self.language is not None or not line.isascii():
-            line = localise(line, self.language)
-        since = 0  # what labels a date is what stands since the date before it
-        for found in DATE_IN_LINE.finditer(line):
-            parsed = parse_date(found.group(0), self.order)
-            if parsed:
-                yield parsed, line[since : found.start()]
-                since = found.end()
 
 
 def _swapped(read: str, other: str) -> bool:
@@ -233,7 +183,7 @@ def _agreed_date(
         _first_date(tags.first(key) for key in _publication_tags(tags)),
         _first_date(e.get("content") for e in page.itemprop("datePublished")),
         near,
-        _address_date(url),
+        address_date(url),
     )
     days: dict[str, list[str]] = {}
     for found in witnesses:
@@ -245,7 +195,7 @@ def _agreed_date(
     return stated
 
 
-def _time_date(root: lxml_html.HtmlElement, shown: _Shown) -> str | None:
+def _time_date(root: lxml_html.HtmlElement, shown: ShownDates) -> str | None:
     """The date of a ``<time>``: the one marked as the publication date first, then any
     but those of an ``<aside>`` or ``<nav>`` (related stories, a list of archives)."""
     times = [t for t in root.iter("time") if not _set_aside(t)]
@@ -266,25 +216,7 @@ def _set_aside(element: lxml_html.HtmlElement) -> bool:
     return any(parent.tag in ("aside", "nav") for parent in element.iterancestors())
 
 
-def _address_date(url: str | None) -> str | None:
-    """A ``/YYYY/MM/DD/`` path in the page's address.
-
-    >>> _address_date("https://ex.com/blog/2023/october/03/wine/")
-    '2023-10-03'
-    >>> _address_date("https://ex.com/20231003/wine"), _address_date("https://ex.com/2023-10-03-wine")
-    ('2023-10-03', '2023-10-03')
-    >>> _address_date("https://ex.com/20231003123/wine"), _address_date("https://ex.com/2023-13-03/")
-    (None, None)
-    """
-    found = _URL_DATE.search(urlsplit(url).path) if url else None
-    if found is None:
-        return None
-    if found[1]:
-        return _url_date(found[1], found[2], found[3])
-    return _url_date(found[4], found[6], found[7])
-
-
-def _labelled_date(page: PageView, label: re.Pattern[str], shown: _Shown) -> str | None:
+def _labelled_date(page: PageView, label: re.Pattern[str], shown: ShownDates) -> str | None:
     """The first date anywhere in the body that ``label`` names (``Published on: 15 August
     2025``, ``Posted on the 15/12/2025 at 19:00 by``, ``Last updated: May 2, 2024``), or that
     stands alone right after a label of its own."""
@@ -303,17 +235,6 @@ def _labelled_date(page: PageView, label: re.Pattern[str], shown: _Shown) -> str
                 if label.search(before or previous):
                     return parsed
     return None
-
-
-def _url_date(year: str, month: str, day: str) -> str | None:
-    """``/2023/10/03/`` or ``/2023/october/03/`` in an address, checked as a date.
-
-    >>> _url_date("2023", "october", "3"), _url_date("2023", "02", "30")
-    ('2023-10-03', None)
-    """
-    if not month.isdigit():
-        return parse_date(f"{day} {month} {year}")
-    return parse_date(f"{year}-{int(month):02d}-{int(day):02d}")
 
 
 def _earlier(shown: str, stated: str) -> bool:
@@ -480,7 +401,7 @@ def _published_candidates(page: PageView, ld: StatedDates, tags: MetaTags) -> It
 
 
 def _date_near_headline(
-    root: lxml_html.HtmlElement, h1: lxml_html.HtmlElement | None, shown: _Shown
+    root: lxml_html.HtmlElement, h1: lxml_html.HtmlElement | None, shown: ShownDates
 ) -> str | None:
     """A date in a short line just after the page's ``<h1>`` (or, failing that, just before).
 
