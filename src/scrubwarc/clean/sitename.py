@@ -9,6 +9,7 @@ caller asks for a guess, a short title-case name. A multi-part suffix
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -56,6 +57,14 @@ def _keys(name: str) -> set[str]:
     return {key, name_key(bare.removeprefix("www."))}
 
 
+@functools.lru_cache(maxsize=64)
+def _known(names: tuple[str, ...]) -> tuple[frozenset[str], _Short]:
+    """The keys of the known names and their short forms (a page asks with the same names
+    for each of its titles)."""
+    keys = frozenset(key for name in names for key in _keys(name)) - {""}
+    return keys, _Short(names, keys)
+
+
 class _Short:
     """The short forms of known names of three words or more: their initials in capitals
     (``WFA`` for ``World Future Awards``, ``NYT`` for ``The New York Times``) and the name
@@ -68,7 +77,7 @@ class _Short:
 
     __slots__ = ("_initials", "_shorter")
 
-    def __init__(self, names: Iterable[str], keys: set[str]) -> None:
+    def __init__(self, names: Iterable[str], keys: frozenset[str]) -> None:
         self._initials: set[str] = set()
         self._shorter: set[str] = set()
         for name in names:
@@ -130,9 +139,7 @@ def split_site_name(
     >>> split_site_name("Content Depth — Write Comprehensively About Your Core Topics")
     ('Content Depth — Write Comprehensively About Your Core Topics', None)
     """
-    names = tuple(known)
-    keys = {key for name in names for key in _keys(name)} - {""}
-    short = _Short(names, keys)
+    keys, short = _known(tuple(known))
     cuts = suffixes(line)
     if keys and "｜" in line:
         wide = [(m.start(), m.end()) for m in _WIDE_SEPARATOR.finditer(line) if m.start() > 0]

@@ -43,17 +43,17 @@ def title_and_site(
     agreed: lxml_html.HtmlElement | None,
 ) -> tuple[str | None, str | None]:
     """The article's title, and the site's name when the title is all that gives it."""
-    title = _head_title(page)
-    suffix = None if site_names or not title else split_site_name(title, guess=True)[1]
+    head = None if site_names else _head_title(page)
+    suffix = split_site_name(head, guess=True)[1] if head else None
     if agreed is not None and agreed.tag == "h1":
         # A bar sets off what follows the headline (a section, a site, a tagline), never a
         # phrase of the headline itself.
         shown = clean_value(agreed.text_content())
         if shown:
             shown = split_site_name(shown.split(" | ", 1)[0], site_names)[0]
-            shown = _without_kicker(agreed, shown, (*_stated(ld, tags), title), site_names)
+            shown = _without_kicker(agreed, shown, page, ld, tags, site_names)
         return shown, suffix
-    return _stated_title(page, ld, tags, site_names, title), suffix
+    return _stated_title(page, ld, tags, site_names), suffix
 
 
 def _stated(ld: StatedTitles, tags: MetaTags) -> tuple[str | None, ...]:
@@ -64,13 +64,18 @@ def _stated(ld: StatedTitles, tags: MetaTags) -> tuple[str | None, ...]:
 def _without_kicker(
     h1: lxml_html.HtmlElement,
     shown: str,
-    stated: tuple[str | None, ...],
+    page: PageView,
+    ld: StatedTitles,
+    tags: MetaTags,
     site_names: tuple[str, ...],
 ) -> str:
     """The headline without a label set apart before it (``<span>EXCLUSIVE</span>``,
-    ``<strong>Blog:</strong>``, a ``<time>``): the words a stated title ends the shown one
-    with, when the few words before them are an element of their own in the headline."""
-    for text in stated:
+    ``<strong>Blog:</strong>``, a ``<time>``): the words a stated title (or ``<title>``)
+    ends the shown one with, when the few words before them are an element of their own in
+    the headline."""
+    if len(h1) == 0 or (h1.text or "").strip():
+        return shown  # nothing set apart opens the headline
+    for text in (*_stated(ld, tags), _head_title(page)):
         if not text:
             continue
         title = split_site_name(text, site_names, guess=True)[0]
@@ -80,7 +85,6 @@ def _without_kicker(
             and lead[-1:].isspace()
             and len(lead.split()) <= _MAX_KICKER_WORDS
             and shown[len(lead) :].casefold() == title.casefold()
-            and not (h1.text or "").strip()
             and any(clean_value(e.text_content()) == lead.strip() for e in h1.iterdescendants())
         ):
             return shown[len(lead) :]
@@ -88,7 +92,7 @@ def _without_kicker(
 
 
 def _stated_title(
-    page: PageView, ld: StatedTitles, tags: MetaTags, site_names: tuple[str, ...], title: str | None
+    page: PageView, ld: StatedTitles, tags: MetaTags, site_names: tuple[str, ...]
 ) -> str | None:
     h1 = _element_text(page, "h1")
     for candidate, guess in (
@@ -98,6 +102,7 @@ def _stated_title(
     ):
         if candidate:
             return split_site_name(candidate, site_names, guess=guess)[0]
+    title = _head_title(page)
     if title:
         # The visible headline is the title without its decoration ("<h1> | Site"),
         # unless the <h1> is the site's logo.
