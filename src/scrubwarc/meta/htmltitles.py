@@ -27,6 +27,7 @@ _MAX_HEADLINE = 300
 # stated title that the headline ends with at least this many.
 _MAX_KICKER_WORDS = 4
 _MIN_STATED_WORDS = 3
+_KICKER_DEPTH = 3  # levels of first children looked at for a label that opens the headline
 
 
 class StatedTitles(Protocol):
@@ -85,10 +86,23 @@ def _without_kicker(
             and lead[-1:].isspace()
             and len(lead.split()) <= _MAX_KICKER_WORDS
             and shown[len(lead) :].casefold() == title.casefold()
-            and any(clean_value(e.text_content()) == lead.strip() for e in h1.iterdescendants())
+            and _opens_with(h1, lead.strip())
         ):
             return shown[len(lead) :]
     return shown
+
+
+def _opens_with(h1: lxml_html.HtmlElement, lead: str) -> bool:
+    """Whether ``lead`` is the text of the element that opens ``h1`` (or of its first child,
+    a few levels down: ``<a><time>``), the headline's own words in the elements' tails."""
+    element = h1[0] if len(h1) else None
+    for _ in range(_KICKER_DEPTH):
+        if element is None or not isinstance(element.tag, str):
+            return False
+        if clean_value(element.text_content()) == lead:
+            return True
+        element = element[0] if len(element) and not (element.text or "").strip() else None
+    return False
 
 
 def _stated_title(
