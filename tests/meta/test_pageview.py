@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
-from scrubwarc.meta import htmlauthors, htmldates
+from scrubwarc.meta import htmlauthors, htmldates, htmlshown
 from scrubwarc.meta.dates import parse_date
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
@@ -127,7 +127,8 @@ def test_labelled_dates_are_those_of_the_line_by_line_search(index: int) -> None
     ]
     page = PageView(pages[index].getroottree().getroot())
     for label in (htmldates._PUBLISHED_LABEL, htmldates._UPDATED_LABEL):
-        assert htmldates._labelled_date(page, label) == _reference_labelled_date(page, label)
+        shown = htmlshown.ShownDates(None)
+        assert htmldates._labelled_date(page, label, shown) == _reference_labelled_date(page, label)
 
 
 def _holds(pattern: re.Pattern[str], text: str) -> bool:

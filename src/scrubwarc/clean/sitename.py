@@ -9,6 +9,7 @@ caller asks for a guess, a short title-case name. A multi-part suffix
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -24,6 +25,11 @@ _SITE_CONNECTORS = frozenset(
 )
 _MAX_PARTS = 8  # separators looked at from the end; headlines have a few at most
 _NOT_KEY = re.compile(r"[\W_]+")
+# A full-width bar sets off a site in CJK titles, with or without spaces ("東京で大雨｜毎日新聞");
+# it is cut only where a known name stands after (or before) it.
+_WIDE_SEPARATOR = re.compile(r"(?<![ \t])[ \t]*+｜[ \t]*")
+# The ending of a name spelled as its domain ("DailyDrip.com", "Example.co.uk").
+_DOMAIN_ENDING = re.compile(r"(?:\.[a-z]{2,3})?\.[a-z]{2,6}$")
 
 
 def name_key(name: str) -> str:
@@ -35,6 +41,57 @@ def name_key(name: str) -> str:
     folded = name.casefold().strip()
     folded = folded.removeprefix("the ") if folded.startswith("the ") else folded
     return _NOT_KEY.sub("", folded)
+
+
+def _keys(name: str) -> set[str]:
+    """The name's key, and the key without a domain ending when it is spelled as a domain:
+    ``DailyDrip.com`` is the site ``Daily Drip``.
+
+    >>> sorted(_keys("DailyDrip.com")), _keys("Daily Drip"), _keys("St. Louis Today")
+    (['dailydrip', 'dailydripcom'], {'dailydrip'}, {'stlouistoday'})
+    """
+    key = name_key(name)
+    folded = name.strip().casefold()
+    if " " in folded or not (bare := _DOMAIN_ENDING.sub("", folded)) or bare == folded:
+        return {key}
+    return {key, name_key(bare.removeprefix("www."))}
+
+
+@functools.lru_cache(maxsize=64)
+def _known(names: tuple[str, ...]) -> tuple[frozenset[str], _Short]:
+    """The keys of the known names and their short forms (a page asks with the same names
+    for each of its titles)."""
+    keys = frozenset(key for name in names for key in _keys(name)) - {""}
+    return keys, _Short(names, keys)
+
+
+class _Short:
+    """The short forms of known names of three words or more: their initials in capitals
+    (``WFA`` for ``World Future Awards``, ``NYT`` for ``The New York Times``) and the name
+    without its last word (``Thrive Internet Marketing`` for ``… Marketing Agency``).
+
+    >>> short = _Short(["The New York Times", "Thrive Internet Marketing Agency"], set())
+    >>> short.names("NYT"), short.names("Thrive Internet Marketing"), short.names("Nyt")
+    (True, True, False)
+    """
+
+    __slots__ = ("_initials", "_shorter")
+
+    def __init__(self, names: Iterable[str], keys: frozenset[str]) -> None:
+        self._initials: set[str] = set()
+        self._shorter: set[str] = set()
+        for name in names:
+            words = [w for w in name.split() if w.casefold() not in _SITE_CONNECTORS]
+            if len(words) >= 3 and all(w[:1].isalpha() for w in words):
+                self._initials.add("".join(w[0] for w in words).casefold())
+                self._shorter.add(name_key(name.rsplit(None, 1)[0]))
+        self._shorter -= keys
+
+    def names(self, part: str) -> bool:
+        if not (self._initials or self._shorter):
+            return False
+        key = name_key(part)
+        return key in self._shorter or (key in self._initials and part.strip().isupper())
 
 
 def site_like(suffix: str) -> bool:
@@ -75,25 +132,32 @@ def split_site_name(
     ('Storm hits coast', 'The Coastal Herald')
     >>> split_site_name("Storm | Daily News | Your Local Source", ["Daily News"])
     ('Storm', 'Daily News')
+    >>> split_site_name("Storm - DailyNews.com", ["Daily News"])
+    ('Storm', 'DailyNews.com')
+    >>> split_site_name("嵐｜毎日", ["毎日"])
+    ('嵐', '毎日')
     >>> split_site_name("Content Depth — Write Comprehensively About Your Core Topics")
     ('Content Depth — Write Comprehensively About Your Core Topics', None)
     """
+    keys, short = _known(tuple(known))
     cuts = suffixes(line)
+    if keys and "｜" in line:
+        wide = [(m.start(), m.end()) for m in _WIDE_SEPARATOR.finditer(line) if m.start() > 0]
+        cuts = sorted(cuts + wide)[-_MAX_PARTS:]
     if not cuts:
         return line, None
-    keys = {name_key(name) for name in known} - {""}
     if keys:
         ends = [end for _, end in cuts]
         starts = [start for start, _ in cuts]
         for k, end in enumerate(ends):
             # The earliest part that is the site, or the whole tail from there.
             part = line[end : starts[k + 1]] if k + 1 < len(cuts) else line[end:]
-            if name_key(part) in keys:
+            if keys & _keys(part) or short.names(part):
                 return line[: starts[k]].rstrip(), part.strip()
-            if name_key(line[end:]) in keys:
+            if keys & _keys(line[end:]):
                 return line[: starts[k]].rstrip(), line[end:].strip()
         lead = line[: starts[0]]
-        if name_key(lead) in keys and line[ends[0] :].strip():
+        if (keys & _keys(lead) or short.names(lead)) and line[ends[0] :].strip():
             return line[ends[0] :].strip(), lead.strip()
         return line, None
     if not guess:

@@ -23,30 +23,16 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from scrubwarc.clean.rules.repair_encoding import repair_encoding
-from scrubwarc.clean.sitename import split_site_name
 from scrubwarc.meta.htmlauthors import names_from_author_text, read_authors
 from scrubwarc.meta.htmldates import html_date
-from scrubwarc.meta.htmltext import (
-    MetaTags,
-    PageView,
-    clean_value,
-    dedupe,
-    meta_tags,
-    word_set,
-)
+from scrubwarc.meta.htmltext import MetaTags, PageView, clean_value, dedupe, meta_tags
+from scrubwarc.meta.htmltitles import agreed_headline, first_h1, title_and_site
 from scrubwarc.read.jsonld import ARTICLE_TYPES, blocks, types_of, walk
 
 __all__ = ["HtmlMetadata", "read_html_metadata", "with_heading"]
 
 _ORGANISATION_TYPES = frozenset(("Organization", "NewsMediaOrganization", "Corporation"))
 
-# Title separators between a headline and the site name, widest first.
-_TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " · ", " • ")
-
-
-# Share of its words an <h1> must share with a stated title to be taken for the headline.
-_MIN_AGREEMENT = 0.5
-_MAX_HEADLINE = 300
 
 _LANGUAGE = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
 
@@ -90,32 +76,35 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
             ld.publisher_name(),
             tags.first("og:site_name"),
             tags.first("application-name"),
+            ld.website_name(),
         )
         if name
     )
-    site_name = site_names[0] if site_names else None
-    agreed = _agreed_headline(page, ld, tags, site_names)
-    headline = agreed if agreed is not None else _first_h1(page)
+    agreed = agreed_headline(page, ld, tags, site_names)
+    headline = agreed if agreed is not None else first_h1(page)
     url = _url(page, ld, tags)
+    locale = _language(root, ld, tags)  # "en-GB": the language, perhaps with a region
+    language = locale[:2].lower() if locale else None
+    title, suffix = title_and_site(page, ld, tags, site_names, agreed)
     return HtmlMetadata(
-        title=_repaired(_title(page, ld, tags, site_names, agreed)),
+        title=_repaired(title),
         authors=tuple(
             repair_encoding(name)[0]
             for name in read_authors(
                 page, tags, headline, ld.authors(), ld.authors(organisations=True), site_names
             )
         ),
-        date=html_date(page, ld, tags, headline, url),
+        date=html_date(page, ld, tags, headline, url, locale),
         # As found: metadata.html_metadata strips tracking parameters and records them.
         url=url,
-        site_name=site_name,
+        site_name=site_names[0] if site_names else suffix,
         description=_first(
             ld.text("description"),
             tags.first("og:description"),
             tags.first("twitter:description"),
             tags.first("description"),
         ),
-        language=_language(root, ld, tags),
+        language=language,
         keywords=_keywords(ld, tags),
         section=_first(
             ld.text("articleSection"), tags.first("article:section"), tags.first("section")
@@ -256,6 +245,19 @@ class _JsonLd:
                 return text
         return None
 
+    def website_name(self) -> str | None:
+        """The site's name as its ``WebSite`` object, or any object's publisher, states it (a
+        page that types no article: Yoast's ``@graph`` of ``WebPage`` and ``WebSite``)."""
+        for node in self._nodes:
+            value = node.get("name") if "WebSite" in types_of(node) else None
+            if value is None:
+                value = self._resolve(node.get("publisher"))
+                value = _name_of(value) if isinstance(value, dict) else value
+            text = clean_value(html.unescape(value) if isinstance(value, str) else None)
+            if text:
+                return text
+        return None
+
     def url(self) -> str | None:
         for key in ("mainEntityOfPage", "url"):
             for value in self._values(key):
@@ -297,104 +299,6 @@ def _name_of(node: dict[str, object]) -> str | None:
 # -------------------------------------------------------------------------- fields
 
 
-def _title(
-    page: PageView,
-    ld: _JsonLd,
-    tags: MetaTags,
-    site_names: tuple[str, ...],
-    agreed: lxml_html.HtmlElement | None,
-) -> str | None:
-    if agreed is not None and agreed.tag == "h1":
-        # A bar sets off what follows the headline (a section, a site, a tagline), never a
-        # phrase of the headline itself.
-        shown = clean_value(agreed.text_content())
-        return shown.split(" | ", 1)[0] if shown else shown
-    h1 = _element_text(page, "h1")
-    for candidate, guess in (
-        (ld.text("headline"), False),
-        (tags.first("og:title"), True),
-        (tags.first("twitter:title"), True),
-    ):
-        if candidate:
-            return split_site_name(candidate, site_names, guess=guess)[0]
-    title = _head_title(page)
-    if title:
-        # The visible headline is the title without its decoration ("<h1> | Site"),
-        # unless the <h1> is the site's logo.
-        is_logo = h1 is not None and h1.casefold() in {name.casefold() for name in site_names}
-        if h1 and _is_title_prefix(h1, title) and not is_logo:
-            return h1
-        return split_site_name(title, site_names, guess=True)[0]
-    return _first(ld.text("name"), h1)
-
-
-def _agreed_headline(
-    page: PageView, ld: _JsonLd, tags: MetaTags, site_names: tuple[str, ...]
-) -> lxml_html.HtmlElement | None:
-    """The visible headline that the page's stated titles agree with.
-
-    The headline a reader sees is the article's title; JSON-LD ``headline``, ``og:title`` and
-    ``<title>`` are often rewritten for search and social ("... in 2025 | Site"). They serve as
-    witnesses: an ``<h1>`` sharing most of its words with one of them is the headline, which
-    tells it from a logo, a section label or a promo's ``<h1>``. A page without such an
-    ``<h1>`` may set its headline in an ``<h2>`` or ``<h3>``.
-    """
-    stated = (ld.text("headline"), tags.first("og:title"), tags.first("twitter:title"))
-    title = _head_title(page)
-    witnesses = [
-        word_set(split_site_name(text, site_names, guess=text is title)[0])
-        for text in (*stated, title)
-        if text
-    ]
-    if not witnesses:
-        return None
-    sites = {name.casefold() for name in site_names}
-    for tags_ in (("h1",), ("h2", "h3")):
-        best: lxml_html.HtmlElement | None = None
-        best_agreement = _MIN_AGREEMENT
-        for element in page.iter(*tags_):
-            text = clean_value(element.text_content())
-            if not text or len(text) > _MAX_HEADLINE or text.casefold() in sites:
-                continue
-            words = word_set(text)
-            for witness in witnesses:
-                agreement = len(words & witness) / max(1, min(len(words), len(witness)))
-                if agreement > best_agreement:
-                    best, best_agreement = element, agreement
-        if best is not None:
-            return best
-    return None
-
-
-def _first_h1(page: PageView) -> lxml_html.HtmlElement | None:
-    return next((h for h in page.iter("h1") if clean_value(h.text_content())), None)
-
-
-def _is_title_prefix(h1: str, title: str) -> bool:
-    """Whether ``title`` is ``h1`` itself or ``h1`` followed by a separator."""
-    # Compare slices, not casefolded strings: casefolding can change the length.
-    if title[: len(h1)].casefold() != h1.casefold():
-        return False
-    rest = title[len(h1) :]
-    return not rest or rest.startswith(_TITLE_SEPARATORS)
-
-
-def _head_title(page: PageView) -> str | None:
-    """``<title>`` of the document, not one inside inline SVG."""
-    for element in page.iter("title"):
-        if not any(ancestor.tag == "svg" for ancestor in element.iterancestors()):
-            return clean_value(element.text_content())
-    return None
-
-
-def _element_text(page: PageView, tag: str) -> str | None:
-    for element in page.iter(tag):
-        text = clean_value(element.text_content())
-        if text:
-            return text
-    return None
-
-
 def _url(page: PageView, ld: _JsonLd, tags: MetaTags) -> str | None:
     canonical = next(
         (
@@ -430,9 +334,8 @@ def _language(root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags) -> str |
     for candidate in candidates:
         # "en-US", "en_GB", and content-language lists like "en, fr" (take the first).
         first = (candidate or "").split(",")[0].strip()
-        match = _LANGUAGE.fullmatch(first)
-        if match:
-            return match[1].lower()
+        if _LANGUAGE.fullmatch(first):
+            return first
     return None
 
 

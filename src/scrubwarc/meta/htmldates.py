@@ -18,8 +18,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scrubwarc.meta.dates import UPDATED, parse_date, read_date
+from scrubwarc.meta.htmlshown import ShownDates, address_date
 from scrubwarc.meta.htmltext import (
-    DATE_IN_LINE,
     MAX_DATE_LINE,
     NEAR_HEADLINE_CHARS,
     MetaTags,
@@ -85,8 +85,10 @@ _UPDATED_LABEL = re.compile(
 )
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
-# ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
-_URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/", re.I)
+# What a system stores for "no date" and prints as one: the least date of a type (year 1 of
+# .NET, 1753 of SQL Server, 1900-01-01 of spreadsheets and SQL), or time 0 of Unix clocks
+# (1970-01-01 at UTC, the evening before in the Americas). No web page was published then.
+_PLACEHOLDER = re.compile(r"0[0-9]{3}|1[0-8][0-9]{2}|1900-01-01|1970-01-01|1969-12-31T")
 
 
 class StatedDates(Protocol):
@@ -103,6 +105,7 @@ def html_date(
     tags: MetaTags,
     headline: lxml_html.HtmlElement | None,
     url: str | None,
+    locale: str | None = None,
 ) -> str | None:
     """The article's date, most deliberate statement first, kept in the page's own offset.
 
@@ -115,10 +118,18 @@ def html_date(
     (``_agreed_date``). A page that shows its modified day by the headline while no meta tag
     states a publication is dated by that revision (``_shown_revision``); one that nothing
     else dates, by a revision that a label dates anywhere in its body.
+
+    The lines a page shows are read in the language of its ``locale`` (``3 mars 2024``,
+    ``2024年3月4日``, ``Publié le …``), and a date in numbers that reads both ways day first
+    unless the page is in English as the US writes it (``04/03/2024`` on a French page, an
+    ``en-GB`` page or a ``.co.uk`` address is the 4th of March).
     """
     root = page.root
+    shown = ShownDates(locale, url)
     stated = _first_date(_published_candidates(page, ld, tags))
-    near = _date_near_headline(root, headline) or _labelled_date(page, _PUBLISHED_LABEL)
+    near = _date_near_headline(root, headline, shown) or _labelled_date(
+        page, _PUBLISHED_LABEL, shown
+    )
     if stated and near and (revised := _shown_revision(stated, near, ld, tags)):
         return revised
     if (
@@ -129,11 +140,14 @@ def html_date(
         return _agreed_date(stated, near, page, ld, tags, url)
     if stated:
         return near or stated
-    address = _address_date(url)
+    address = address_date(url)
     if near and address and _swapped(near, address):
         return address  # "03/10/2023" reads both ways; the address says which
+    timed = _time_date(root, shown)
+    if near and timed and timed[:10] == near[:10]:
+        return max(near, timed, key=len)  # the line's <time> states its hour
     # Nothing dates the publication: a revision a label dates anywhere is the page's date.
-    return near or _time_date(root) or address or _labelled_date(page, _UPDATED_LABEL)
+    return near or timed or address or _labelled_date(page, _UPDATED_LABEL, shown)
 
 
 def _swapped(read: str, other: str) -> bool:
@@ -169,7 +183,7 @@ def _agreed_date(
         _first_date(tags.first(key) for key in _publication_tags(tags)),
         _first_date(e.get("content") for e in page.itemprop("datePublished")),
         near,
-        _address_date(url),
+        address_date(url),
     )
     days: dict[str, list[str]] = {}
     for found in witnesses:
@@ -181,14 +195,15 @@ def _agreed_date(
     return stated
 
 
-def _time_date(root: lxml_html.HtmlElement) -> str | None:
-    """The date of a ``<time>``: the one marked as the publication date first, then any."""
-    times = list(root.iter("time"))
+def _time_date(root: lxml_html.HtmlElement, shown: ShownDates) -> str | None:
+    """The date of a ``<time>``: the one marked as the publication date first, then any
+    but those of an ``<aside>`` or ``<nav>`` (related stories, a list of archives)."""
+    times = [t for t in root.iter("time") if not _set_aside(t)]
     marked = [t for t in times if t.get("pubdate") is not None]
     ambiguous: str | None = None
     for element in marked + times:
         for text in (element.get("datetime"), element.text_content()):
-            parsed, assumed = read_date(text) if text else (None, None)
+            parsed, assumed = read_date(text, shown.order, shown.language) if text else (None, None)
             if parsed and assumed:
                 # "02-12-2025" reads both ways: a <time> that reads one way wins.
                 ambiguous = ambiguous or parsed
@@ -197,17 +212,11 @@ def _time_date(root: lxml_html.HtmlElement) -> str | None:
     return ambiguous
 
 
-def _address_date(url: str | None) -> str | None:
-    """A ``/YYYY/MM/DD/`` path in the page's address.
-
-    >>> _address_date("https://ex.com/blog/2023/october/03/wine/")
-    '2023-10-03'
-    """
-    found = _URL_DATE.search(url) if url else None
-    return _url_date(*found.groups()) if found else None
+def _set_aside(element: lxml_html.HtmlElement) -> bool:
+    return any(parent.tag in ("aside", "nav") for parent in element.iterancestors())
 
 
-def _labelled_date(page: PageView, label: re.Pattern[str]) -> str | None:
+def _labelled_date(page: PageView, label: re.Pattern[str], shown: ShownDates) -> str | None:
     """The first date anywhere in the body that ``label`` names (``Published on: 15 August
     2025``, ``Posted on the 15/12/2025 at 19:00 by``, ``Last updated: May 2, 2024``), or that
     stands alone right after a label of its own."""
@@ -222,22 +231,10 @@ def _labelled_date(page: PageView, label: re.Pattern[str]) -> str | None:
         line, position = lines[index], ends[index]
         if len(line) <= MAX_DATE_LINE:
             previous = lines[index - 1] if index else ""
-            for found in DATE_IN_LINE.finditer(line):
-                prefix = line[: found.start()] or previous
-                if label.search(prefix) and (parsed := parse_date(found.group(0))):
+            for parsed, before in shown.dates(line):
+                if label.search(before or previous):
                     return parsed
     return None
-
-
-def _url_date(year: str, month: str, day: str) -> str | None:
-    """``/2023/10/03/`` or ``/2023/october/03/`` in an address, checked as a date.
-
-    >>> _url_date("2023", "october", "3"), _url_date("2023", "02", "30")
-    ('2023-10-03', None)
-    """
-    if not month.isdigit():
-        return parse_date(f"{day} {month} {year}")
-    return parse_date(f"{year}-{int(month):02d}-{int(day):02d}")
 
 
 def _earlier(shown: str, stated: str) -> bool:
@@ -330,8 +327,30 @@ def _stamped(stated: str, modified: str | None) -> bool:
 
 
 def _first_date(candidates: Iterable[str | None]) -> str | None:
-    """The first candidate that parses, as stated: a UTC time is never moved to another day."""
-    return next((parsed for c in candidates if c and (parsed := parse_date(c))), None)
+    """The first candidate that parses, as stated: a UTC time is never moved to another day.
+    A placeholder a system writes for no date (``_PLACEHOLDER``) is no statement."""
+    return next(
+        (
+            parsed
+            for c in candidates
+            if c and (parsed := _stated_date(c)) and not _PLACEHOLDER.match(parsed)
+        ),
+        None,
+    )
+
+
+def _stated_date(value: str) -> str | None:
+    """A stated date: a date line, or a Unix time in seconds or milliseconds (10 or 13
+    digits: 2001 to 2286), at UTC.
+
+    >>> _stated_date("1709546400"), _stated_date("1709546400123"), _stated_date("20240304")
+    ('2024-03-04T10:00:00+00:00', '2024-03-04T10:00:00+00:00', None)
+    """
+    value = value.strip()
+    if not (value.isascii() and value.isdigit() and len(value) in (10, 13)):
+        return parse_date(value)
+    seconds = int(value) // (1000 if len(value) == 13 else 1)
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC).isoformat()
 
 
 def _publication_tags(tags: MetaTags) -> Iterator[str]:
@@ -382,7 +401,7 @@ def _published_candidates(page: PageView, ld: StatedDates, tags: MetaTags) -> It
 
 
 def _date_near_headline(
-    root: lxml_html.HtmlElement, h1: lxml_html.HtmlElement | None
+    root: lxml_html.HtmlElement, h1: lxml_html.HtmlElement | None, shown: ShownDates
 ) -> str | None:
     """A date in a short line just after the page's ``<h1>`` (or, failing that, just before).
 
@@ -421,11 +440,8 @@ def _date_near_headline(
         # Every date ``DATE_IN_LINE`` finds has an ASCII digit: a cheap first cut.
         if len(line) > MAX_DATE_LINE or not _ASCII_DIGIT.search(line):
             continue
-        for found in DATE_IN_LINE.finditer(line):
-            parsed = parse_date(found.group(0))
-            if not parsed:
-                continue
-            if UPDATED.search(line[: found.start()] or previous):
+        for parsed, before in shown.dates(line):
+            if UPDATED.search(before or previous):
                 updated = updated or parsed
                 continue
             return parsed

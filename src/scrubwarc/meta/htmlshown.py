@@ -1,0 +1,96 @@
+"""The dates an HTML page shows and its address holds, read as the page writes them: in its
+language, numbers that read both ways in its country's order, an address's ``/2023/10/03/``.
+
+Pure and total, as ``scrubwarc.meta.htmldates``, which weighs them against what the page
+states.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from scrubwarc.meta.dates import parse_date
+from scrubwarc.meta.datewords import localise
+from scrubwarc.meta.htmltext import DATE_IN_LINE
+
+__all__ = ["ShownDates", "address_date"]
+
+# Where English writes the day first (language regions and country domains alike); the US,
+# Canada and the Philippines write the month first, and so does English with no region.
+_DAY_FIRST_ENGLISH = frozenset(("GB", "UK", "IE", "AU", "NZ", "IN", "ZA", "SG", "PK", "NG", "KE"))
+# ``/2023/10/03/`` or ``/2023/october/03/``; ``parse_date`` then checks the month word.
+_URL_DATE = re.compile(
+    r"/((?:19|20)[0-9]{2})/([01]?[0-9]|[a-z]{3,9})/([0-3]?[0-9])/"
+    # or ``/20231003/``, ``/2023-10-03/``, ``/2023-10-03-wine``: a segment that opens with it
+    r"|/((?:19|20)[0-9]{2})(-?)([01][0-9])\5([0-3][0-9])(?=[/_.-]|$)",
+    re.I,
+)
+
+
+class ShownDates:
+    """How the dates a page shows are read: in its language, numbers in its order."""
+
+    __slots__ = ("language", "order")
+
+    def __init__(self, locale: str | None, url: str | None = None) -> None:
+        """``locale``: the page's language tag (``fr``, ``en-GB``); ``url``: its address.
+        English is read day first where it is written so: a region or a country domain
+        (``.co.uk``, ``.com.au``) of ``_DAY_FIRST_ENGLISH``."""
+        language = locale[:2].lower() if locale else None
+        self.language = None if language == "en" else language
+        region = (locale or "")[3:5].upper()
+        host = (urlsplit(url).hostname or "") if url else ""
+        country = host.rsplit(".", 1)[-1].upper() if "." in host else ""
+        british = language in ("en", None) and bool({region, country} & _DAY_FIRST_ENGLISH)
+        self.order = "day-first" if self.language or british else "month-first"
+
+    def dates(self, line: str) -> Iterator[tuple[str, str]]:
+        """Each date ``line`` shows, as ISO, with the line's text before it (in English:
+        ``Publié le 3 mars 2024`` gives ``('2024-03-03', 'Published ')``).
+
+        >>> list(ShownDates("fr").dates("Publié le 3 mars 2024, mis à jour le 04/03/2024"))
+        [('2024-03-03', 'Published '), ('2024-03-04', ', Updated ')]
+        >>> [list(ShownDates(tag).dates("04/03/2024")) for tag in ("en-GB", "en")]
+        [[('2024-03-04', '')], [('2024-04-03', '')]]
+        >>> list(ShownDates(None).dates("2024年3月4日 10:30"))
+        [('2024-03-04', '')]
+        """
+        if self.language is not None or not line.isascii():
+            line = localise(line, self.language)
+        since = 0  # what labels a date is what stands since the date before it
+        for found in DATE_IN_LINE.finditer(line):
+            parsed = parse_date(found.group(0), self.order)
+            if parsed:
+                yield parsed, line[since : found.start()]
+                since = found.end()
+
+
+def address_date(url: str | None) -> str | None:
+    """A ``/YYYY/MM/DD/`` path in the page's address.
+
+    >>> address_date("https://ex.com/blog/2023/october/03/wine/")
+    '2023-10-03'
+    >>> address_date("https://ex.com/20231003/wine"), address_date("https://ex.com/2023-10-03-wine")
+    ('2023-10-03', '2023-10-03')
+    >>> address_date("https://ex.com/20231003123/wine"), address_date("https://ex.com/2023-13-03/")
+    (None, None)
+    """
+    found = _URL_DATE.search(urlsplit(url).path) if url else None
+    if found is None:
+        return None
+    if found[1]:
+        return _url_date(found[1], found[2], found[3])
+    return _url_date(found[4], found[6], found[7])
+
+
+def _url_date(year: str, month: str, day: str) -> str | None:
+    """``/2023/10/03/`` or ``/2023/october/03/`` in an address, checked as a date.
+
+    >>> _url_date("2023", "october", "3"), _url_date("2023", "02", "30")
+    ('2023-10-03', None)
+    """
+    if not month.isdigit():
+        return parse_date(f"{day} {month} {year}")
+    return parse_date(f"{year}-{int(month):02d}-{int(day):02d}")
