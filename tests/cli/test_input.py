@@ -147,6 +147,7 @@ HOSTILE = {
     # URLs glued inside sentences, copies without blank lines.
     "tracking-glued-word-runs": "?utm_a=x,a;b--c-d",
     "tracking-glued-urls-in-sentences": "。https://a.b/?utm_a=1見",
+    "tracking-glued-urls-before-closers": "。https://a.b/?utm_a=1」",
     "boilerplate-bold-labels": "**Related:** __",
     "boilerplate-list-labels": "- More\n",
     "headline-list-copies": "- Head\n",

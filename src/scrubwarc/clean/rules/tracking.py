@@ -320,7 +320,7 @@ def _clean_run(
     last_on_line: bool,
     standalone: bool,
     between_words: bool,
-    ends_line: bool,
+    ends_line: Callable[[], bool],
     is_quoted: Callable[[], bool],
     options: CleanOptions | None,
 ) -> tuple[str, list[str]]:
@@ -329,14 +329,15 @@ def _clean_run(
     Residue is glued on, never set off: a whole query standing between words (``append
     ?utm_source=newsletter to links``) or in quotes or a code span (``"?utm_source=" +
     src``, ``is_quoted``, asked only then) is the text's own. A tracked URL glued to a
-    sentence's end is a feed's link when it ends its line (``ends_line``); with the
+    sentence's end is a feed's link when it ends its line (``ends_line``, asked only
+    then); with the
     sentence going on after it (``。https://…?utm_source=x詳しくは``: CJK sets no space) it
     is the text's link and keeps its place.
     """
     url = URL_START.search(run)
     if url is not None and url.start() <= keys[0]:
         glued_url = glued if url.start() == 0 else run[url.start() - 1] in _SENTENCE_ENDS
-        if glued_url and ends_line:
+        if glued_url and ends_line():
             return run[: url.start()], [run[url.start() :]]  # a feed's link glued to the text
         new_url, removed = clean_url(run[url.start() :], options)
         return run[: url.start()] + new_url, removed
@@ -368,7 +369,23 @@ def _clean_run(
     return run[:start] + words + trail, [residue]
 
 
-_LINE_CLOSERS = _CLOSERS + "".join(_SENTENCE_ENDS) + "」』）】〉》"
+_LINE_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS + ''.join(_SENTENCE_ENDS))}」』）】〉》]*+")
+
+
+def _ends_line(text: str, run_end: int, token_end: int) -> bool:
+    """True if only closing marks follow ``text[:run_end]`` on its line, up to the end of
+    its token at ``token_end`` and blanks after: "…?utm_source=x”。\\n".
+
+    >>> _ends_line("a.?x=1」\\nb", 6, 7), _ends_line("。https://a.b/?x=1見て", 17, 19)
+    (True, False)
+    """
+    # Matched, not sliced: each run reads only the closing marks right after it.
+    closers = _LINE_CLOSERS_RUN.match(text, run_end, token_end)
+    return (
+        closers is not None
+        and closers.end() == token_end
+        and _next_visible(text, token_end) in "\n"
+    )
 
 
 def _clean_token(
@@ -384,9 +401,6 @@ def _clean_token(
     out: list[str] = []
     removed: list[tuple[int, str]] = []
     pos = 0
-    # A run ends its line if only closing marks follow it there: "…?utm_source=x”。\n".
-    closers_from = len(token.rstrip(_LINE_CLOSERS))
-    token_ends_line = _next_visible(text, end) in "\n"
     for run_start, run_end, run_keys in _url_runs(token, keys):
         at = start + run_start
         glued = _after_sentence(text, at)
@@ -399,7 +413,6 @@ def _clean_token(
             else:
                 between_words = not opens_line
         run = token[run_start:run_end]
-        ends_line = run_end >= closers_from and token_ends_line
         new, pieces = _clean_run(
             run,
             run_keys,
@@ -407,7 +420,7 @@ def _clean_token(
             last_on_line,
             run_start == 0,
             between_words,
-            ends_line,
+            partial(_ends_line, text, start + run_end, end),
             partial(_quoted, text, at, start + run_end, spans),
             options,
         )
