@@ -246,6 +246,27 @@ REASONS = {
     "adv-addresses-keep-their-queries": "bug: a query after an address that is not http(s) "
     "or www (mailto:, ftp://, host:port, a path) lost its real parameters with the tracking "
     "ones, and an e-mail address whose tag holds a tracking name lost its domain",
+    "adv-list-of-label-items-stays": "bug: a list's item reading like a bare cross-link "
+    "label ('- More', '2. Related') at a list's edge went; next to an item of the same list "
+    "it is the list's, while a bare label alone, and a titled cross-link in a list, still go",
+    "adv-headline-list-items-are-not-copies": "bug: a list whose first items repeat ('- "
+    "Politics' twice) lost one as a duplicated headline; a list's item is never a headline "
+    "copy",
+    "adv-headline-heading-over-its-list-stays": "bug: a heading over a list that opens with "
+    "the same word ('Sections', then '- Sections') lost the heading as a headline copy",
+    "adv-poem-without-blank-lines-keeps-its-stanza-line": "bug: in text without blank lines "
+    "a poem titled by its first line kept the title and dropped the stanza's line with its "
+    "dash; as with blank lines, the copy that runs into the lines below wins a tie",
+    "adv-tracking-value-leaves-glued-words": "bug: of several words glued to a tracking "
+    "value by ',', ';' or '--' only the last was saved, and none after a query glued to a "
+    "sentence's end ('It ended.?utm_source=x,and then'); all of them are prose now",
+    "adv-bold-cross-links-go": "bug: a cross-link label in Markdown bold or italics "
+    "('**Related:** …', '__Read more:__ …', '**More**') stayed while the plain form went; "
+    "the same conditions apply, so a bold label opening a sentence stays",
+    "adv-glued-url-inside-a-sentence-stays": "bug: a tracked URL glued to a sentence's end "
+    "went whole as a feed's link even with the sentence going on after it (CJK sets no "
+    "space: '。https://…?utm_source=x詳しくは'); it is the text's link and loses only its "
+    "tracking parameters, while one that ends its line still goes",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scrubwarc import RULES, CleanOptions, Removal, clean_text
-from scrubwarc.clean.lines import drop_lines
+from scrubwarc.clean.lines import LIST_MARK, drop_lines
 from scrubwarc.clean.model import RuleOutput
 from scrubwarc.clean.rules.boilerplate import _pattern, drop_cross_links, split_cross_link
 from scrubwarc.clean.rules.headline import drop_duplicate_headline, same_headline
@@ -67,10 +67,14 @@ def test_drop_lines(lines: list[str], data: st.DataObject) -> None:
 def _headline_oracle(text: str) -> RuleOutput:
     lines = text.split("\n")
     top = [i for i, line in enumerate(lines) if line.strip()]
-    if not top or len(lines[top[0]]) > 400:
+    if not top or len(lines[top[0]]) > 400 or LIST_MARK.match(lines[top[0]]):
         return text, ()
     copies = 1
-    while copies < len(top) and same_headline(lines[top[0]], lines[top[copies]]):
+    while (
+        copies < len(top)
+        and same_headline(lines[top[0]], lines[top[copies]])
+        and not LIST_MARK.match(lines[top[copies]])
+    ):
         copies += 1
     # The lines each copy stands apart from the next non-blank line (none: infinitely far).
     apart = [(top[k + 1] if k + 1 < len(top) else math.inf) - top[k] for k in range(copies)]
@@ -80,6 +84,8 @@ def _headline_oracle(text: str) -> RuleOutput:
             break
         group.append(top[k])
     opener = top[len(group)] if len(group) < copies else None
+    if apart[0] == 1 and len(group) > 1 and apart[-1] == 1 and copies < len(top):
+        opener = group.pop()  # no blank lines: the last copy runs into the next line
 
     def suffixed(i: int) -> bool:
         return split_site_name(lines[i], guess=True)[1] is not None
@@ -170,7 +176,10 @@ def test_clean_text_skips_only_rules_that_would_change_nothing(text: str) -> Non
 CROSS_LINK = st.lists(
     st.sampled_from(
         [
-            *"\t -►»*:–|[]()：",
+            *"\t -►»*:–|[]()：_",
+            "- ",
+            "1. ",
+            "**",
             *("Read more", "READ ALSO", "related", "Related", "RELATED", "more", "MORE"),
             *("Lire aussi", "另请阅读", "Читайте также"),
             *("See\talso", "don’t miss", "More from", "ſee also", "Kicker", "x", "Why it rose"),
@@ -182,18 +191,32 @@ CROSS_LINK = st.lists(
 
 @given(st.lists(st.one_of(CROSS_LINK, LINE), max_size=10), st.sampled_from([(), ("kick",)]))
 @example(["Body.", "", "Read more: Why it rose", "", "Body two."], ())
+@example(["Tabs:", "", "- Home", "- More", "", "End."], ())
+@example(["**Related:** Why it rose", "__More__", "1. More", "2. x"], ())
 @example(["\tKicker: Why it rose"], (" kick", "", "ſ"))
 def test_cross_links_are_found_by_their_opening(lines: list[str], extra: tuple[str, ...]) -> None:
     # The plain way: every line matched against the whole pattern; a bare label between two
     # non-blank lines is a line of a stanza.
+    # A bare label marked as a list's item next to an item of the same list is the list's.
     text, options = "\n".join(lines), CleanOptions(extra_boilerplate_prefixes=extra)
     titles = [split_cross_link(line, options) for line in lines]
+    marks = [m.group(1) if (m := LIST_MARK.match(line)) else None for line in lines]
+    kinds = [None if m is None else "1" + m[-1] if m[0].isdigit() else m for m in marks]
+
+    def listed(i: int) -> bool:
+        near = [kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        return kinds[i] is not None and kinds[i] in near
+
     doomed = [
         i
         for i, title in enumerate(titles)
         if title is not None
         and (
-            title or not (0 < i < len(lines) - 1 and lines[i - 1].strip() and lines[i + 1].strip())
+            title
+            or not (
+                (0 < i < len(lines) - 1 and lines[i - 1].strip() and lines[i + 1].strip())
+                or listed(i)
+            )
         )
     ]
     assert drop_cross_links(text, options) == drop_lines(text, doomed, "boilerplate")

@@ -143,6 +143,15 @@ HOSTILE = {
     "boilerplate-foreign-labels": "另请阅读：",
     "headline-caps-copies": "HEADLINE\n",
     "headline-stanza-copies": "Head\n\nHead\nx\n",
+    # Round 3: words glued to a value (matched backwards), bold labels, list items, tracked
+    # URLs glued inside sentences, copies without blank lines.
+    "tracking-glued-word-runs": "?utm_a=x,a;b--c-d",
+    "tracking-glued-urls-in-sentences": "。https://a.b/?utm_a=1見",
+    "tracking-glued-urls-before-closers": "。https://a.b/?utm_a=1」",
+    "boilerplate-bold-labels": "**Related:** __",
+    "boilerplate-list-labels": "- More\n",
+    "headline-list-copies": "- Head\n",
+    "headline-copies-without-blanks": "Head\nHead –\n",
 }
 
 

@@ -8,7 +8,10 @@ from collections.abc import Iterable
 
 from scrubwarc.clean.model import Removal, RuleOutput
 
-__all__ = ["CodeSpans", "drop_lines", "fenced_blocks"]
+__all__ = ["LIST_MARK", "CodeSpans", "drop_lines", "fenced_blocks"]
+
+# A line that opens with this is a list's item: a bullet or a number, then a blank.
+LIST_MARK = re.compile(r"[ \t]*([-*+•·▶►]|\d{1,3}[.)])[ \t]")
 
 _TICK_OR_BREAK = re.compile("[`\\n]")
 # A line that opens or closes a fenced code block, as Markdown writes code of several lines:

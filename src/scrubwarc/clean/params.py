@@ -27,6 +27,7 @@ __all__ = [
     "host_tracking_names",
     "is_tracking_param",
     "key_names",
+    "split_glued_words",
     "split_trailing",
     "tracking_pairs",
 ]
@@ -158,28 +159,36 @@ def split_trailing(url: str) -> tuple[str, str]:
     return url[:end], url[end:]
 
 
-def _split_glued_word(url: str) -> tuple[str, str]:
-    """Separate a word that a comma, a semicolon or a double hyphen glues to the end of a
-    URL's query (a missing space, a dash typed as "--"): it is the prose's, not the last
-    value's (nor, after ";", a parameter of its own).
+# Words of letters or digits ("don't", "co-op", "U.S" inside), read backwards, each after a
+# separator that glues it to a value: "," or ";" (a missing space), "--" (a typed dash).
+_GLUED_WORDS_REVERSED = re.compile(r"(?:[^\W_]+(?:['.-][^\W_]+)*(?:,|;|--))+")
 
-    >>> _split_glued_word("https://x.com/a?mc_eid=def,then")
+
+def split_glued_words(url: str) -> tuple[str, str]:
+    """Separate the words that commas, semicolons or double hyphens glue to the end of a
+    query's last value (a missing space, a dash typed as "--"): they are the prose's, not
+    the value's (nor, after ";", a parameter of their own). A value holding such a separator
+    keeps only what comes before it, so what might be prose is never taken with it.
+
+    >>> split_glued_words("https://x.com/a?mc_eid=def,then")
     ('https://x.com/a?mc_eid=def', ',then')
-    >>> _split_glued_word("https://x.com/a?utm_source=x--said")
+    >>> split_glued_words("https://x.com/a?utm_source=x--said")
     ('https://x.com/a?utm_source=x', '--said')
-    >>> _split_glued_word("https://x.com/a?utm_source=x;then")
-    ('https://x.com/a?utm_source=x', ';then')
-    >>> _split_glued_word("https://x.com/a,b?tags=a,b2")
-    ('https://x.com/a,b?tags=a,b2', '')
+    >>> split_glued_words("?utm_source=x;then,don't,co-op")
+    ('?utm_source=x', ";then,don't,co-op")
+    >>> split_glued_words("https://x.com/a,b?tags=a,%20b")
+    ('https://x.com/a,b?tags=a,%20b', '')
     """
     if "," not in url and ";" not in url and "--" not in url:
         return url, ""  # nearly every URL: no call more
-    cut = max(url.rfind(","), url.rfind(";"), url.rfind("--"))
-    word = url[cut + (2 if url.startswith("--", cut) else 1) :]
-    query = url.find("?", 0, cut)
-    query = url.find("#", 0, cut) if query < 0 else query
-    if query < 0 or not word.isalpha():
+    value = url.rfind("=") + 1
+    if value == 0:
         return url, ""
+    # Matched backwards from the end, so a run of separators costs one pass in C.
+    words = _GLUED_WORDS_REVERSED.match(url[: value - 1 : -1])
+    if words is None:
+        return url, ""
+    cut = len(url) - words.end()
     return url[:cut], url[cut:]
 
 
@@ -214,7 +223,7 @@ def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[
     ('https://youtu.be/dQw4w9WgXcQ?t=42', ['si=Xq1'])
     """
     core, trail = split_trailing(url)
-    core, glued = _split_glued_word(core)
+    core, glued = split_glued_words(core)
     trail = glued + trail
     base, hash_, fragment = core.partition("#")
     path, qmark, query = base.partition("?")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from scrubwarc.clean.lines import drop_lines
+from scrubwarc.clean.lines import LIST_MARK, drop_lines
 from scrubwarc.clean.model import CleanOptions, RuleOutput
 
 __all__ = ["DEFAULT_PREFIXES", "drop_cross_links", "split_cross_link"]
@@ -37,6 +37,8 @@ _BULLET = r"(?:[►▶»>•*·-][ \t]*)?"
 _SEPARATOR = r"(?:[ \t]*[:：]|[ \t]+[–—|»>-]{1,3}+)[ \t]*"
 # A cross-link line may stand in brackets: "[Read more: …]", "(READ MORE: …)".
 _BRACKETS = {"[": "]", "(": ")"}
+# Markdown emphasis around the label or the whole line: "**Related:** …", "__Read more:__ …".
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=[^\s*_])")
 
 
 def _labels(extra: tuple[str, ...]) -> list[str]:
@@ -78,7 +80,7 @@ def _line_openings(extra: tuple[str, ...]) -> re.Pattern[str]:
     for label in _labels((*extra, *_CAPS_LABELS)):
         groups.setdefault(label[:1], []).append(_label_regex(label[1:]))
     alternation = "|".join(f"{_label_regex(k)}(?:{'|'.join(v)})" for k, v in groups.items())
-    return re.compile(rf"\n(?=[ \t]*{_BULLET}[\[(]?(?i:{alternation}))")
+    return re.compile(rf"\n(?=[ \t]*{_BULLET}[\[(]?[*_]{{0,3}}(?i:{alternation}))")
 
 
 def split_cross_link(line: str, options: CleanOptions | None = None) -> str | None:
@@ -92,6 +94,8 @@ def split_cross_link(line: str, options: CleanOptions | None = None) -> str | No
     True
     >>> split_cross_link("[Lire aussi : Pourquoi la Seine monte]")
     'Pourquoi la Seine monte'
+    >>> split_cross_link("**Related:** Why the river rose")
+    'Why the river rose'
     """
     if len(line) > _MAX_LINE:
         return None
@@ -101,6 +105,7 @@ def split_cross_link(line: str, options: CleanOptions | None = None) -> str | No
     bracketed = opener in _BRACKETS and line.endswith(_BRACKETS[opener])
     if bracketed:
         line = line.lstrip(" \t")[1:-1]
+    line = _unemphasized(line)
     m = _pattern(tuple(extra)).fullmatch(line)
     if m is None:
         return None
@@ -108,6 +113,25 @@ def split_cross_link(line: str, options: CleanOptions | None = None) -> str | No
     if not title:  # a bare label; in brackets it is a note ("(MORE)" in a script)
         return "" if _label_shaped(line) and not bracketed else None
     return title if _headline_shaped(title) else None
+
+
+def _unemphasized(line: str) -> str:
+    """The line without the Markdown emphasis that opens it and its closing mark, so a bold
+    label is read as the plain one; a mark that nothing closes is left as it is.
+
+    >>> _unemphasized("__Read more:__ Five reasons"), _unemphasized("**Related: Why it rose**")
+    ('Read more: Five reasons', 'Related: Why it rose')
+    >>> _unemphasized("*Related to the budget")
+    '*Related to the budget'
+    """
+    indent = len(line) - len(line.lstrip(" \t"))
+    m = _EMPHASIS.match(line, indent)
+    if m is None:
+        return line
+    close = line.find(m.group(1), m.end())
+    if close < 0:
+        return line
+    return line[:indent] + line[m.end() : close] + line[close + len(m.group(1)) :]
 
 
 def _label_shaped(line: str) -> bool:
@@ -166,18 +190,36 @@ def drop_cross_links(text: str, options: CleanOptions | None = None) -> RuleOutp
 
 
 def _inside_block(text: str, start: int, end: int) -> bool:
-    """True if the line at ``text[start:end]`` has non-blank lines right above and below it.
+    """True if the line at ``text[start:end]`` has non-blank lines right above and below it,
+    or is an item of a list: marked as a list's item, and so is the line above or below it.
 
     A bare label heads the links below it or ends a teaser; a stanza's line ``More`` or
-    ``Related`` stands between other lines of its stanza.
+    ``Related`` stands between other lines of its stanza, a list's item ``- More`` (a menu an
+    article describes) among its list's items.
 
     >>> text = "the moon\\nMore\\nthe sun\\n\\nMore\\n"
     >>> _inside_block(text, 9, 13), _inside_block(text, 23, 27)
     (True, False)
+    >>> text = "Tabs:\\n\\n- Home\\n- More\\n\\nEnd."
+    >>> _inside_block(text, 14, 20)
+    True
     """
-    if start == 0 or end < 0:
+    above_start = text.rfind("\n", 0, start - 1) + 1 if start > 0 else start
+    above = text[above_start : max(start - 1, 0)]
+    below_end = text.find("\n", end + 1) if end >= 0 else -1
+    below = "" if end < 0 else text[end + 1 :] if below_end < 0 else text[end + 1 : below_end]
+    if above.strip() and below.strip():
+        return True
+    mark = LIST_MARK.match(text, start)
+    if mark is None:
         return False
-    above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
-    below_end = text.find("\n", end + 1)
-    below = text[end + 1 :] if below_end < 0 else text[end + 1 : below_end]
-    return bool(above.strip() and below.strip())
+    kind = _list_kind(mark.group(1))
+    return any(
+        (m := LIST_MARK.match(near)) is not None and _list_kind(m.group(1)) == kind
+        for near in (above, below)
+    )
+
+
+def _list_kind(mark: str) -> str:
+    """A list's marker, numbers counted as one kind: ``1.`` and ``2.`` are one list's."""
+    return "1" + mark[-1] if mark[0].isdigit() else mark

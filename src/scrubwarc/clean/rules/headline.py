@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from scrubwarc.clean.lines import drop_lines
+from scrubwarc.clean.lines import LIST_MARK, drop_lines
 from scrubwarc.clean.model import CleanOptions, RuleOutput
 from scrubwarc.clean.sitename import name_key, site_like, split_site_name, suffixes
 
@@ -83,28 +83,40 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     'Rain\\nBy Ann Lee\\n'
     >>> drop_duplicate_headline("Rain\\n\\nRain - Herald\\nBy Ann Lee\\n")[0]
     'Rain\\n\\nBy Ann Lee\\n'
+    >>> drop_duplicate_headline("Rain\\nRain –\\nfalls on the roof\\n")[0]
+    'Rain –\\nfalls on the roof\\n'
     """
     # However many copies a scraper printed, they all go in one pass (idempotence).
     top = _non_blank_lines(text)
     first = next(top, None)
-    if first is None or len(first[1]) > _MAX_HEADLINE:
+    if first is None or len(first[1]) > _MAX_HEADLINE or LIST_MARK.match(first[1]):
         return text, ()
     group = [first]
     opener: tuple[int, str] | None = None  # a copy that opens the block below it
     apart = 0  # how far the first copy stands from the next line (1: no blank line between)
     for index, line in top:
         gap = index - group[-1][0]
-        if len(group) > 1 and gap < apart:
+        copy = _copy(first[1], line)
+        if len(group) > 1 and (gap < apart or (gap == apart == 1 and not copy)):
+            # In text without blank lines the last copy runs straight into the next line
+            # too: it is that line's block as much as any copy is, so it wins a tie.
             opener = group.pop()
             break
         apart = apart or gap
-        if not same_headline(first[1], line):
+        if not copy:
             break
         group.append((index, line))
     if opener is not None:
         group.insert(0, opener)  # first: it wins a tie, and its block stays whole
     keep = _least_residue(group)
     return drop_lines(text, (i for i, _ in group if i != keep[0]), "headline")
+
+
+def _copy(first: str, line: str) -> bool:
+    """True if ``line`` is a copy of the first line: the same headline, and not a list's
+    item (``- Politics`` under a heading ``Politics`` is the list's; a list's items repeat).
+    """
+    return LIST_MARK.match(line) is None and same_headline(first, line)
 
 
 def _least_residue(group: list[tuple[int, str]]) -> tuple[int, str]:

@@ -21,6 +21,7 @@ from scrubwarc.clean.params import (
     clean_url,
     host_tracking_names,
     key_names,
+    split_glued_words,
     split_trailing,
 )
 
@@ -319,6 +320,7 @@ def _clean_run(
     last_on_line: bool,
     standalone: bool,
     between_words: bool,
+    ends_line: Callable[[], bool],
     is_quoted: Callable[[], bool],
     options: CleanOptions | None,
 ) -> tuple[str, list[str]]:
@@ -326,11 +328,16 @@ def _clean_run(
 
     Residue is glued on, never set off: a whole query standing between words (``append
     ?utm_source=newsletter to links``) or in quotes or a code span (``"?utm_source=" +
-    src``, ``is_quoted``, asked only then) is the text's own.
+    src``, ``is_quoted``, asked only then) is the text's own. A tracked URL glued to a
+    sentence's end is a feed's link when it ends its line (``ends_line``, asked only
+    then); with the
+    sentence going on after it (``。https://…?utm_source=x詳しくは``: CJK sets no space) it
+    is the text's link and keeps its place.
     """
     url = URL_START.search(run)
     if url is not None and url.start() <= keys[0]:
-        if glued if url.start() == 0 else run[url.start() - 1] in _SENTENCE_ENDS:
+        glued_url = glued if url.start() == 0 else run[url.start() - 1] in _SENTENCE_ENDS
+        if glued_url and ends_line():
             return run[: url.start()], [run[url.start() :]]  # a feed's link glued to the text
         new_url, removed = clean_url(run[url.start() :], options)
         return run[: url.start()] + new_url, removed
@@ -353,11 +360,32 @@ def _clean_run(
         return run, []
     if run[start] == "?" and run[start + 1 : start + 2] not in _KEY_CHARS:
         start += 1  # "Why?|+World&utm_content=x": the question's mark, then the tail
-    if start == 0:
-        return "", [run]
-    # A query glued to a word or path ("/var/log?utm_source=x.") leaves the sentence's end.
+    if start == 0 and last_on_line:
+        return "", [run]  # a query alone on its line, or a tail ending it: no prose follows
+    # A query glued to a word or path ("/var/log?utm_source=x.") leaves the sentence's end,
+    # and the words glued to its last value ("?utm_source=x,and").
     residue, trail = split_trailing(run[start:])
-    return run[:start] + trail, [residue]
+    residue, words = split_glued_words(residue)
+    return run[:start] + words + trail, [residue]
+
+
+_LINE_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS + ''.join(_SENTENCE_ENDS))}」』）】〉》]*+")
+
+
+def _ends_line(text: str, run_end: int, token_end: int) -> bool:
+    """True if only closing marks follow ``text[:run_end]`` on its line, up to the end of
+    its token at ``token_end`` and blanks after: "…?utm_source=x”。\\n".
+
+    >>> _ends_line("a.?x=1」\\nb", 6, 7), _ends_line("。https://a.b/?x=1見て", 17, 19)
+    (True, False)
+    """
+    # Matched, not sliced: each run reads only the closing marks right after it.
+    closers = _LINE_CLOSERS_RUN.match(text, run_end, token_end)
+    return (
+        closers is not None
+        and closers.end() == token_end
+        and _next_visible(text, token_end) in "\n"
+    )
 
 
 def _clean_token(
@@ -392,6 +420,7 @@ def _clean_token(
             last_on_line,
             run_start == 0,
             between_words,
+            partial(_ends_line, text, start + run_end, end),
             partial(_quoted, text, at, start + run_end, spans),
             options,
         )
