@@ -32,8 +32,8 @@ from zlib_ng import zlib_ng
 
 from scrubwarc.errors import InputError
 from scrubwarc.read.sniff import binary_reason
-from scrubwarc.warc.fields import digest_hasher, digest_matches
 from scrubwarc.warc.http import content_type, decode_http, http_headers
+from scrubwarc.warc.integrity import digest_fault, misframed, truncation
 from scrubwarc.warc.reader import READ_ERRORS, load_reason
 from scrubwarc.warc.sniff import crawl_format
 
@@ -250,7 +250,7 @@ def read_crawl(
                     continue
                 if isinstance(found, Capture | Problem):
                     found = found._replace(offset=offset)
-                damaged = fmt == "warc" and _misframed(record, it.err_count > warned)
+                damaged = fmt == "warc" and misframed(record, it.err_count > warned)
                 if isinstance(found, Capture | SourceInfo) and damaged:
                     yield Problem(getattr(found, "url", ""), offset, damaged)
                     continue
@@ -370,8 +370,8 @@ def _what(
         # say so, counted with the other types rather than reported as a bad page.
         return NotArticle(url, "other type")
     info = headers.get_header("WARC-Warcinfo-ID")
-    cut = _truncation(headers)
-    fault = _digest_fault(headers, raw) if copy and rec_type == "response" else None
+    cut = truncation(headers)
+    fault = digest_fault(headers, raw) if copy and rec_type == "response" else None
     return Capture(
         url, date, record_id, offset, payload, declared, html, None, False, info, cut, fault
     )
@@ -395,52 +395,6 @@ def _unique(found: Capture, index: _Index, offset: int) -> Capture:
 
 def _repeated(found: Capture | SourceInfo) -> bool:
     return isinstance(found, Capture) and found.uncopied is not None
-
-
-def _digest_fault(headers: Any, payload: bytes) -> str | None:
-    """Why a response's payload (as stored) does not match its WARC-Payload-Digest, or None.
-
-    A digest of an algorithm not known here, or of a record split in segments (its digest
-    covers them all), is not judged.
-    """
-    digest = headers.get_header("WARC-Payload-Digest")
-    if not digest or headers.get_header("WARC-Segment-Number") is not None:
-        return None
-    hasher = digest_hasher(digest)
-    if hasher is None:
-        return None
-    hasher.update(payload)
-    if digest_matches(hasher, digest):
-        return None
-    return f"its payload does not match its WARC-Payload-Digest {digest.strip()}"
-
-
-def _truncation(headers: Any) -> str | None:
-    """Why a capture's payload may not be whole, as its record says: the crawler cut it
-    (``WARC-Truncated``, ISO 28500 5.13: length, time, disconnect, unspecified), or it is the
-    first segment of a record split in several (its ``continuation`` records are not read).
-    """
-    cut = headers.get_header("WARC-Truncated")
-    if cut is not None:
-        return f"the crawler cut the capture short (WARC-Truncated: {cut.strip() or '?'})"
-    segment = headers.get_header("WARC-Segment-Number")
-    if segment is not None and segment.strip() == "1":
-        return "the capture is the first segment of a record split in several"
-    return None
-
-
-def _misframed(record: Any, overran: bool) -> str | None:
-    """Why a WARC record's Content-Length is not the length of its block, or None.
-
-    warcio reads on over both faults (it counts a record that is not followed by its blank
-    lines); a copy would carry the fault into the output, and the page read is cut or ran on.
-    """
-    declared = record.rec_headers.get_header("Content-Length") or "?"
-    if getattr(record.raw_stream, "limit", 0) > 0:
-        return f"record is cut short: its Content-Length says {declared} bytes"
-    if overran:
-        return f"record runs on past its Content-Length of {declared} bytes"
-    return None
 
 
 def _status(http: Any) -> int:
