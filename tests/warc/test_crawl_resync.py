@@ -71,6 +71,25 @@ def test_a_page_quoting_a_version_line_is_not_taken_for_a_record() -> None:
     assert next_record(io.BytesIO(quoted), 1, gzipped=False) is None
 
 
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_a_damaged_first_record_is_an_error_and_the_rest_is_read(tmp_path: Path, name: str) -> None:
+    """A file named as a WARC whose first bytes are damaged is still a crawl, when a record
+    starts after them; one that holds no record is what its bytes are (gzip data is refused,
+    text is a text article)."""
+    gzipped = name.endswith(".gz")
+    records = [gzip.compress(_record(u), mtime=0) if gzipped else _record(u) for u in URLS]
+    path = tmp_path / name
+    path.write_bytes(b"\x00" * 8 + records[0][8:] + b"".join(records[1:]))
+    meta = run("meta", path, "--json")
+    assert meta.returncode == 2
+    assert _urls(meta.stdout) == URLS[1:]
+    assert meta.stderr.startswith(f"error: {path}: unreadable WARC at offset 0 (read on at ")
+    path.write_bytes(gzip.compress(b"no records at all") if gzipped else b"no records\n")
+    meta = run("meta", path, "--json")
+    assert meta.returncode == (2 if gzipped else 0)
+    assert "unreadable WARC" not in meta.stderr
+
+
 def test_a_damaged_last_member_is_an_error_after_the_others(tmp_path: Path) -> None:
     members = _members()
     path = tmp_path / "crawl.warc.gz"
@@ -96,7 +115,7 @@ def test_a_search_across_chunks_finds_the_member(monkeypatch: pytest.MonkeyPatch
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    which=st.integers(1, len(URLS) - 1),
+    which=st.integers(0, len(URLS) - 1),
     start=st.integers(0, 400),
     size=st.integers(1, 60),
     seed=st.integers(0, 2**16),
@@ -104,8 +123,7 @@ def test_a_search_across_chunks_finds_the_member(monkeypatch: pytest.MonkeyPatch
 def test_damage_in_one_member_costs_that_member_alone(
     tmp_path: Path, which: int, start: int, size: int, seed: int
 ) -> None:
-    """Whatever bytes of one member are overwritten, every other member's capture is read.
-    (Not the first: a file whose first bytes are not a WARC's is not taken for a crawl.)"""
+    """Whatever bytes of one member are overwritten, every other member's capture is read."""
     members = _members()
     member = members[which]
     start = min(start, len(member) - 1)

@@ -34,7 +34,7 @@ from scrubwarc.warc.http import content_type, decode_http, http_headers
 from scrubwarc.warc.integrity import digest_fault, misframed, truncation
 from scrubwarc.warc.reader import NOT_A_RECORD, READ_ERRORS, load_reason
 from scrubwarc.warc.resync import next_record
-from scrubwarc.warc.sniff import crawl_format
+from scrubwarc.warc.sniff import crawl_format, damaged_warc, is_empty
 from scrubwarc.warc.stored import ended_member, records, stored_record
 
 __all__ = [
@@ -217,20 +217,26 @@ def read_crawl(
             head = first.read(4096)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
-    fmt = crawl_format(head, path.name)
+    fmt = crawl_format(head, path.name) or damaged_warc(path, head)
     if fmt is None:
         raise InputError("not a WARC or ARC file", str(path))
-    if crawl_format(head) is None:
-        return  # a crawl by its name alone: there is nothing in it
+    # A WARC by its name alone: empty, or its first record damaged (``sniff_crawl``).
+    damaged_head = crawl_format(head) is None
+    if damaged_head and is_empty(head):
+        return
     read = _Read(include_url, exclude_url, max_bytes, copy, path.name)
     index = _Index()
     at = _At()
     try:
         with path.open("rb") as handle, path.open("rb") as again:
             gzipped = handle.read(2) == b"\x1f\x8b"
+            # A damaged first member may have lost its magic bytes: the name says.
+            gzipped = gzipped or (damaged_head and path.name.lower().endswith(".gz"))
             start: int | None = 0
             while start is not None:
                 try:
+                    if damaged_head and start == 0:
+                        raise EOFError(NOT_A_RECORD)
                     handle.seek(start)
                     yield from _read_from(handle, again, at, fmt, gzipped, index, read)
                     start = None
