@@ -139,8 +139,9 @@ class Crawls:
 
 
 def _where(path: Path, found: Capture | Problem) -> str:
-    """Where a capture stands, for a message: the crawl file, the offset, the URL."""
-    return f"{path}: offset {found.offset}: {found.url}"
+    """Where a capture stands, for a message: the crawl file, the offset, the URL (a damaged
+    stretch of the file, which has no URL, says its offset in its reason)."""
+    return f"{path}: offset {found.offset}: {found.url}" if found.url else str(path)
 
 
 def capture_info(found: Capture, path: Path) -> CaptureInfo:

@@ -562,17 +562,17 @@ def test_crawl_members_are_inflated_by_zlib_ng_and_known_whole(crawl: tuple[Path
     a second time to check."""
     from zlib_ng import zlib_ng
 
-    from scrubwarc.warc.crawl import _ended_member, _records
+    from scrubwarc.warc.stored import ended_member, records
 
     inflater = type(zlib_ng.decompressobj(31))
     ends = []
     with crawl[0].open("rb") as handle:
-        it = _records(handle)
+        it = records(handle)
         for record in it:
             record.raw_stream.read()
             it.read_to_end()
             assert type(it.reader.decompressor) is inflater
-            ends.append(_ended_member(it))
+            ends.append(ended_member(it))
     assert len(ends) > 8 and all(ends)
 
 

@@ -143,17 +143,19 @@ def test_a_repeated_record_id_is_a_warning_and_no_capture_is_linked_to_another(
 
 def test_a_damaged_gzip_member_midway_is_named_by_its_own_offset(tmp_path: Path) -> None:
     """The error names where the damaged record starts (it named the last good one's
-    offset, 0) and says what is wrong in words (it quoted the member's binary bytes)."""
+    offset, 0) and says what is wrong in words (it quoted the member's binary bytes); the
+    records after it are read (they were lost with it)."""
     members = [gzip.compress(_record(f"http://news.example/{n}.html"), mtime=0) for n in range(3)]
     damaged = members[1][:30] + bytes(20) + members[1][50:]
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(members[0] + damaged + members[2])
     meta = run("meta", path, "--json")
     assert meta.returncode == 2
-    assert _urls(meta.stdout) == ["http://news.example/0.html"]
+    assert _urls(meta.stdout) == ["http://news.example/0.html", "http://news.example/2.html"]
+    start, after = len(members[0]), len(members[0]) + len(damaged)
     assert meta.stderr.splitlines() == [
-        f"error: {path}: unreadable WARC at offset {len(members[0])}: no WARC record here: "
-        "damaged gzip member or data that is not WARC"
+        f"error: {path}: unreadable WARC at offset {start} (read on at offset {after}): "
+        "no WARC record here: damaged gzip member or data that is not WARC"
     ]
 
 

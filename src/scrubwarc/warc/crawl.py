@@ -21,21 +21,21 @@ import io
 import re
 import sqlite3
 import uuid
-import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, cast
 from urllib.parse import urlsplit
 
-from warcio.archiveiterator import ArchiveIterator
 from zlib_ng import zlib_ng
 
 from scrubwarc.errors import InputError
 from scrubwarc.read.sniff import binary_reason
 from scrubwarc.warc.http import content_type, decode_http, http_headers
 from scrubwarc.warc.integrity import digest_fault, misframed, truncation
-from scrubwarc.warc.reader import READ_ERRORS, load_reason
-from scrubwarc.warc.sniff import crawl_format
+from scrubwarc.warc.reader import NOT_A_RECORD, READ_ERRORS, load_reason
+from scrubwarc.warc.resync import next_record
+from scrubwarc.warc.sniff import crawl_format, damaged_warc, is_empty
+from scrubwarc.warc.stored import ended_member, records, stored_record
 
 __all__ = [
     "Capture",
@@ -51,9 +51,6 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPES = frozenset({"text/plain", ""})  # no type: the bytes decide
 _NOT_PAGES = {".js": "script", ".mjs": "script", ".css": "stylesheet", ".json": "other type"}
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
-# warcio reads 16 KiB at a time; a crawl's records are tens of KiB, so fewer, larger reads
-# mean fewer turns of its Python read loop.
-_BLOCK_SIZE = 64 * 1024
 # What zlib-ng raises where zlib would raise zlib.error (its own class, no subclass).
 _READ_ERRORS = (*READ_ERRORS, cast("type[Exception]", zlib_ng.error))
 
@@ -211,76 +208,131 @@ def read_crawl(
 ) -> Iterator[Found]:
     """Everything of note in the crawl at ``path``, in file order.
 
-    Raises ``InputError`` naming the file and offset where the file stops being readable;
-    what was yielded before stands.
+    A record that cannot be read is a ``Problem`` at its offset, and reading goes on at the
+    next record (``resync``). Raises ``InputError`` naming the file and offset where the file
+    stops being readable, when no record follows (or in an ARC); what was yielded stands.
     """
     try:
         with path.open("rb") as first:
             head = first.read(4096)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
-    fmt = crawl_format(head, path.name)
+    fmt = crawl_format(head, path.name) or damaged_warc(path, head)
     if fmt is None:
         raise InputError("not a WARC or ARC file", str(path))
-    if crawl_format(head) is None:
-        return  # a crawl by its name alone: there is nothing in it
-    offset = end = 0
+    # A WARC by its name alone: empty, or its first record damaged (``sniff_crawl``).
+    damaged_head = crawl_format(head) is None
+    if damaged_head and is_empty(head):
+        return
+    read = _Read(include_url, exclude_url, max_bytes, copy, path.name)
     index = _Index()
+    at = _At()
     try:
         with path.open("rb") as handle, path.open("rb") as again:
             gzipped = handle.read(2) == b"\x1f\x8b"
-            handle.seek(0)
-            it = _records(handle, arc=fmt == "arc")
-            records = iter(it)
-            while True:
-                # warcio prints warnings to stderr; the library never prints.
-                with contextlib.redirect_stderr(io.StringIO()):
-                    record = next(records, None)
-                    if record is None:
-                        break
-                    found, keys = _one(
-                        record, include_url, exclude_url, max_bytes, index, again, copy
+            # A damaged first member may have lost its magic bytes: the name says.
+            gzipped = gzipped or (damaged_head and path.name.lower().endswith(".gz"))
+            start: int | None = 0
+            while start is not None:
+                try:
+                    if damaged_head and start == 0:
+                        raise EOFError(NOT_A_RECORD)
+                    handle.seek(start)
+                    yield from _read_from(handle, again, at, fmt, gzipped, index, read)
+                    start = None
+                except _READ_ERRORS as exc:
+                    # The record that fails starts where the last one read ended (or, if
+                    # warcio gave its offset before it failed, there).
+                    where = max(at.offset, at.end)
+                    reason = f"unreadable {fmt.upper()} at offset {where}"
+                    start = None if fmt == "arc" else next_record(again, where + 1, gzipped=gzipped)
+                    if start is None:
+                        raise InputError(f"{reason}: {load_reason(exc)}", str(path)) from None
+                    yield Problem(
+                        "", where, f"{reason} (read on at offset {start}): {load_reason(exc)}"
                     )
-                    warned = it.err_count
-                    # Only known once the record is read to its end.
-                    offset, length = it.get_record_offset(), it.get_record_length()
-                    whole = gzipped and _ended_member(it)
-                end = offset + length
-                if found is None:
-                    continue
-                if isinstance(found, Capture | Problem):
-                    found = found._replace(offset=offset)
-                damaged = fmt == "warc" and misframed(record, it.err_count > warned)
-                if isinstance(found, Capture | SourceInfo) and damaged:
-                    yield Problem(getattr(found, "url", ""), offset, damaged)
-                    continue
-                if isinstance(found, Capture) and fmt == "arc":
-                    # warcio gives a converted ARC record a random id each time it reads it.
-                    found = found._replace(record_id=_arc_record_id(path.name, offset))
-                index.add(offset, *keys)
-                if isinstance(found, Capture):
-                    found = _unique(found, index, offset)
-                if isinstance(found, Capture | SourceInfo) and copy and not _repeated(found):
-                    stored = _stored(again, offset, length, gzipped, fmt, found, whole)
-                    if isinstance(stored, str):
-                        found = Problem(getattr(found, "url", ""), offset, stored)
-                    else:
-                        found = found._replace(record=stored, gzipped=gzipped or fmt == "arc")
-                yield found
-            # warcio ends quietly at a cut-off gzip member or trailing garbage.
-            again.seek(end)
-            rest = again.read(64)
-            if rest.strip(b"\r\n"):
-                raise EOFError("truncated record or data that is not a record")
-    except _READ_ERRORS as exc:
-        # The record that fails starts where the last one read ended (or, if warcio gave its
-        # offset before it failed, there).
-        where = max(offset, end)
-        raise InputError(
-            f"unreadable {fmt.upper()} at offset {where}: {load_reason(exc)}", str(path)
-        ) from None
+                    at = _At(start, start)
     finally:
         index.close()
+
+
+class _At:
+    """Where reading stands: the last record's offset and where it ended."""
+
+    __slots__ = ("end", "offset")
+
+    def __init__(self, offset: int = 0, end: int = 0) -> None:
+        self.offset = offset
+        self.end = end
+
+
+class _Read(NamedTuple):
+    """What ``read_crawl`` was asked to read, as ``_one`` takes it."""
+
+    include: Sequence[re.Pattern[str]]
+    exclude: Sequence[re.Pattern[str]]
+    max_bytes: int
+    copy: bool
+    name: str  # the file's name, for the ids of ARC records
+
+
+def _read_from(
+    handle: io.BufferedReader,
+    again: io.BufferedReader,
+    at: _At,
+    fmt: str,
+    gzipped: bool,
+    index: _Index,
+    read: _Read,
+) -> Iterator[Found]:
+    """The records from ``handle``'s position to the end; ``at`` follows the reading."""
+    it = records(handle, arc=fmt == "arc")
+    reading = iter(it)
+    while True:
+        # warcio prints warnings to stderr; the library never prints.
+        with contextlib.redirect_stderr(io.StringIO()):
+            record = next(reading, None)
+            if record is None:
+                break
+            if fmt == "warc" and not record.rec_headers.protocol.startswith("WARC/"):
+                # warcio reads on through a member that does not inflate as data with no
+                # head, to the end of the file: the records after it would be lost in it.
+                raise EOFError(NOT_A_RECORD)
+            found, keys = _one(
+                record, read.include, read.exclude, read.max_bytes, index, again, read.copy
+            )
+            warned = it.err_count
+            # Only known once the record is read to its end.
+            offset, length = it.get_record_offset(), it.get_record_length()
+            whole = gzipped and ended_member(it)
+        at.offset, at.end = offset, offset + length
+        if found is None:
+            continue
+        if isinstance(found, Capture | Problem):
+            found = found._replace(offset=offset)
+        damaged = fmt == "warc" and misframed(record, it.err_count > warned)
+        if isinstance(found, Capture | SourceInfo) and damaged:
+            yield Problem(getattr(found, "url", ""), offset, damaged)
+            continue
+        if isinstance(found, Capture) and fmt == "arc":
+            # warcio gives a converted ARC record a random id each time it reads it.
+            found = found._replace(record_id=_arc_record_id(read.name, offset))
+        index.add(offset, *keys)
+        if isinstance(found, Capture):
+            found = _unique(found, index, offset)
+        if isinstance(found, Capture | SourceInfo) and read.copy and not _repeated(found):
+            record_id = getattr(found, "record_id", "")
+            stored = stored_record(again, offset, length, gzipped, fmt, record_id, whole)
+            if isinstance(stored, str):
+                found = Problem(getattr(found, "url", ""), offset, stored)
+            else:
+                found = found._replace(record=stored, gzipped=gzipped or fmt == "arc")
+        yield found
+    # warcio ends quietly at a cut-off gzip member or trailing garbage.
+    again.seek(at.end)
+    rest = again.read(64)
+    if rest.strip(b"\r\n"):
+        raise EOFError("truncated record or data that is not a record")
 
 
 def _one(
@@ -415,92 +467,13 @@ def _revisited(headers: Any, index: _Index, again: io.BufferedReader) -> tuple[b
         return "revisit of a capture that is not in this input"
     again.seek(found)
     with contextlib.redirect_stderr(io.StringIO()):
-        original = next(iter(_records(again)), None)
+        original = next(iter(records(again)), None)
         head = None if original is None else http_headers(original)
         if original is None or head is None:
             return "revisit of a capture that cannot be read again"
         return original.raw_stream.read(), head
 
 
-def _records(handle: io.BufferedReader, *, arc: bool = False) -> Any:
-    """warcio's ArchiveIterator over ``handle``, its gzip members inflated by zlib-ng.
-
-    zlib-ng inflates the same bytes as zlib in about 60% of the time, and inflating is the
-    larger part of reading a crawl. The decompressor is chosen through warcio's reader's own
-    table (read defensively: a warcio without it keeps zlib).
-    """
-    it = ArchiveIterator(handle, arc2warc=arc, block_size=_BLOCK_SIZE)
-    reader: Any = getattr(it, "reader", None)
-    table = getattr(reader, "DECOMPRESSORS", None)
-    if isinstance(table, dict) and hasattr(reader, "set_decomp"):
-        # On the instance: other users of warcio in this process keep zlib.
-        reader.DECOMPRESSORS = {**table, "gzip": _gzip_inflater}
-        reader.set_decomp("gzip")
-    return it
-
-
-def _gzip_inflater() -> Any:
-    return zlib_ng.decompressobj(16 + zlib.MAX_WBITS)
-
-
 def _arc_record_id(name: str, offset: int) -> str:
     """A record id for an ARC record, the same whenever the same file is read."""
     return f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'arc:{name}#{offset}')}>"
-
-
-def _ended_member(it: Any) -> bool:
-    """Whether warcio, having read a record to its end, stopped at the end of a gzip member
-    with nothing of it left over: the record was that member, whole. (warcio starts a record
-    where a member starts, or fails on it.) Then it need not be decompressed again to know."""
-    # warcio's internals, read defensively: a version without them gets the full check.
-    decompressor = getattr(getattr(it, "reader", None), "decompressor", None)
-    return bool(decompressor is not None and getattr(decompressor, "eof", False)) and (
-        not getattr(it, "next_line", b"?")
-    )
-
-
-def _stored(
-    again: io.BufferedReader,
-    offset: int,
-    length: int,
-    gzipped: bool,
-    fmt: str,
-    found: Found,
-    whole: bool,
-) -> bytes | str:
-    """The record as stored, to copy byte for byte; an ARC record is written as WARC.
-
-    ``whole`` says the reader found the record to be one gzip member, as it stands.
-    """
-    if fmt == "arc":
-        return _as_warc(again, offset, getattr(found, "record_id", ""))
-    again.seek(offset)
-    stored = again.read(length)
-    if gzipped:
-        if whole:
-            return stored
-        member = zlib.decompressobj(zlib.MAX_WBITS + 16)
-        try:
-            member.decompress(stored)
-        except zlib.error as exc:
-            return f"record does not decompress: {exc}"
-        if not member.eof or member.unused_data:
-            return "record is not a gzip member of its own; cannot copy it"
-        return stored
-    # warcio counts the blank lines after a plain record as the next one's.
-    return stored + b"\r\n\r\n"
-
-
-def _as_warc(again: io.BufferedReader, offset: int, record_id: str) -> bytes | str:
-    """An ARC record converted to a WARC ``response`` record by warcio, as one gzip member."""
-    from warcio.warcwriter import WARCWriter
-
-    again.seek(offset)
-    out = io.BytesIO()
-    with contextlib.redirect_stderr(io.StringIO()):
-        record = next(iter(_records(again, arc=True)), None)
-        if record is None:
-            return "ARC record cannot be read again"
-        record.rec_headers.replace_header("WARC-Record-ID", record_id)
-        WARCWriter(out, gzip=True, warc_version="1.1").write_record(record)
-    return out.getvalue()

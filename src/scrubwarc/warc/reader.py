@@ -33,6 +33,7 @@ from scrubwarc.warc.fields import (
 )
 
 __all__ = [
+    "NOT_A_RECORD",
     "READ_ERRORS",
     "Listing",
     "UnpackSummary",
@@ -44,6 +45,8 @@ __all__ = [
     "unpack",
 ]
 
+# What a reader finds where a record should start, when warcio finds nothing it can read.
+NOT_A_RECORD = "no WARC record here: damaged gzip member or data that is not WARC"
 # What warcio raises on a damaged or foreign file.
 READ_ERRORS = (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError)
 _DEVICE = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?", re.I)
@@ -239,7 +242,7 @@ def load_reason(exc: BaseException) -> str:
         return "gzipped as one stream, not one gzip member per record (warcio recompress)"
     if text.startswith(("Invalid WARC record", "Unknown archive format")):
         # warcio quotes the offending bytes, binary garbage when a gzip member is damaged.
-        return "no WARC record here: damaged gzip member or data that is not WARC"
+        return NOT_A_RECORD
     if isinstance(exc, zlib.error):
         return f"damaged gzip member: {text}"
     return text.splitlines()[0] if text else type(exc).__name__

@@ -1,5 +1,9 @@
 """Is this input a crawl (WARC or ARC)? Decided by the first bytes, whatever the file's name.
 
+The name counts twice: for an empty crawl (nothing to sniff), and for a WARC whose first
+record is damaged: a file named ``.warc``/``.warc.gz`` in which a WARC record starts later
+(``resync``) is a crawl whose reader reports the damage and reads on.
+
 No warcio here: the commands sniff every input they are given, and the ``clean`` path must
 not load warcio for the text files it mostly sees.
 """
@@ -10,7 +14,7 @@ import os
 import stat
 from pathlib import Path
 
-__all__ = ["CRAWL_INCLUDE", "crawl_format", "sniff_crawl"]
+__all__ = ["CRAWL_INCLUDE", "crawl_format", "damaged_warc", "is_empty", "sniff_crawl"]
 
 # What a directory walk also takes when crawls are welcome (``meta``, ``archive``).
 CRAWL_INCLUDE = ("*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
@@ -37,7 +41,7 @@ def crawl_format(head: bytes, name: str = "") -> str | None:
     >>> crawl_format(b"", "notes.txt"), crawl_format(gzip.compress(b"x"), "crawl.warc.gz")
     (None, None)
     """
-    if _empty(head):
+    if is_empty(head):
         suffix = next((s for s in CRAWL_INCLUDE if name.lower().endswith(s[1:])), None)
         return suffix.split(".")[1] if suffix else None
     if head.startswith(b"\x1f\x8b"):
@@ -54,7 +58,7 @@ def crawl_format(head: bytes, name: str = "") -> str | None:
     return None
 
 
-def _empty(head: bytes) -> bool:
+def is_empty(head: bytes) -> bool:
     """Whether ``head`` is a whole file with nothing in it: no bytes, or empty gzip members."""
     if not head.startswith(b"\x1f\x8b") or len(head) >= _HEAD:
         return not head
@@ -82,8 +86,25 @@ def sniff_crawl(path: Path) -> str | None:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
-        return crawl_format(os.read(fd, _HEAD), path.name)
+        head = os.read(fd, _HEAD)
     except OSError:
         return None
     finally:
         os.close(fd)
+    return crawl_format(head, path.name) or damaged_warc(path, head)
+
+
+def damaged_warc(path: Path, head: bytes) -> str | None:
+    """``"warc"`` for a file named as a WARC (``head`` its first bytes) whose first record is
+    damaged: a record starts after it."""
+    name = path.name.lower()
+    if not name.endswith((".warc", ".warc.gz")) or not head:
+        return None
+    from scrubwarc.warc.resync import next_record  # lazy: only for files named as crawls
+
+    try:
+        with path.open("rb") as handle:
+            found = next_record(handle, 1, gzipped=name.endswith(".gz"))
+    except OSError:
+        return None
+    return None if found is None else "warc"

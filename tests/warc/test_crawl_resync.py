@@ -1,0 +1,138 @@
+"""A damaged stretch of a crawl costs the records in it, not the ones after it: reading goes
+on at the next record (``warc/resync.py``), the damage is an error naming its offset, the
+exit code says so, and what ``archive`` writes is sound."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scrubwarc.errors import InputError
+from scrubwarc.warc.crawl import Capture, Problem, read_crawl
+from scrubwarc.warc.resync import next_record
+from tests.helpers import run
+from tests.warc.test_crawl_inputs import _assert_sound
+from tests.warc.test_crawl_writers import _record, _urls
+
+URLS = [f"http://news.example/{n}.html" for n in range(5)]
+
+
+def _members() -> list[bytes]:
+    return [gzip.compress(_record(url), mtime=0) for url in URLS]
+
+
+def _read(path: Path) -> tuple[list[Any], InputError | None]:
+    found: list[Any] = []
+    try:
+        found.extend(read_crawl(path))
+    except InputError as exc:
+        return found, exc
+    return found, None
+
+
+def test_archive_reads_on_after_a_damaged_member_and_writes_a_sound_warc(tmp_path: Path) -> None:
+    members = _members()
+    members[2] = members[2][:40] + b"\xff" * 30 + members[2][70:]
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"".join(members))
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", path, "-o", out)
+    assert done.returncode == 2
+    assert "4 articles" in done.stderr
+    at = sum(map(len, members[:2]))
+    assert f"error: {path}: unreadable WARC at offset {at} (read on at offset " in done.stderr
+    _assert_sound(out)
+
+
+def test_garbage_between_plain_records_is_skipped(tmp_path: Path) -> None:
+    records = [_record(url) for url in URLS[:3]]
+    path = tmp_path / "crawl.warc"
+    lost = b"\x00\x01 lost bytes of a download\r\n\r\n"
+    path.write_bytes(records[0] + lost + b"".join(records[1:]))
+    meta = run("meta", path, "--json")
+    assert meta.returncode == 2
+    assert _urls(meta.stdout) == URLS[:3]
+    assert meta.stderr.count("error: ") == 1
+
+
+def test_a_page_quoting_a_version_line_is_not_taken_for_a_record() -> None:
+    """A plain WARC's record starts with a version line and a head naming type and length;
+    a page about the format, quoting ``WARC/1.0`` on a line of its own, is not one."""
+    quoted = b"<pre>\nWARC/1.0\nWARC-Type: response\n</pre>\n"
+    record = _record(URLS[0])
+    assert next_record(io.BytesIO(quoted + record), 1, gzipped=False) == len(quoted)
+    assert next_record(io.BytesIO(quoted), 1, gzipped=False) is None
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_a_damaged_first_record_is_an_error_and_the_rest_is_read(tmp_path: Path, name: str) -> None:
+    """A file named as a WARC whose first bytes are damaged is still a crawl, when a record
+    starts after them; one that holds no record is what its bytes are (gzip data is refused,
+    text is a text article)."""
+    gzipped = name.endswith(".gz")
+    records = [gzip.compress(_record(u), mtime=0) if gzipped else _record(u) for u in URLS]
+    path = tmp_path / name
+    path.write_bytes(b"\x00" * 8 + records[0][8:] + b"".join(records[1:]))
+    meta = run("meta", path, "--json")
+    assert meta.returncode == 2
+    assert _urls(meta.stdout) == URLS[1:]
+    assert meta.stderr.startswith(f"error: {path}: unreadable WARC at offset 0 (read on at ")
+    path.write_bytes(gzip.compress(b"no records at all") if gzipped else b"no records\n")
+    meta = run("meta", path, "--json")
+    assert meta.returncode == (2 if gzipped else 0)
+    assert "unreadable WARC" not in meta.stderr
+
+
+def test_a_damaged_last_member_is_an_error_after_the_others(tmp_path: Path) -> None:
+    members = _members()
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"".join(members[:-1]) + members[-1][: len(members[-1]) // 2])
+    found, error = _read(path)
+    assert [f.url for f in found if isinstance(f, Capture)] == URLS[:-1]
+    assert error is not None and "unreadable WARC at offset" in str(error)
+
+
+def test_a_search_across_chunks_finds_the_member(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search reads a chunk at a time; a member whose magic straddles two chunks is
+    found, and what lies before it is never held whole."""
+    from scrubwarc.warc import resync
+
+    monkeypatch.setattr(resync, "_CHUNK", 64)
+    member = _members()[0]
+    for junk in range(60, 70):
+        data = random.Random(junk).randbytes(junk).replace(b"\x1f", b"\x00") + member
+        assert next_record(io.BytesIO(data), 0, gzipped=True) == junk
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    which=st.integers(0, len(URLS) - 1),
+    start=st.integers(0, 400),
+    size=st.integers(1, 60),
+    seed=st.integers(0, 2**16),
+)
+def test_damage_in_one_member_costs_that_member_alone(
+    tmp_path: Path, which: int, start: int, size: int, seed: int
+) -> None:
+    """Whatever bytes of one member are overwritten, every other member's capture is read."""
+    members = _members()
+    member = members[which]
+    start = min(start, len(member) - 1)
+    junk = random.Random(seed).randbytes(min(size, len(member) - start))
+    members[which] = member[:start] + junk + member[start + len(junk) :]
+    path = tmp_path / f"crawl-{which}-{start}-{size}-{seed}.warc.gz"
+    path.write_bytes(b"".join(members))
+    found, error = _read(path)
+    urls = [f.url for f in found if isinstance(f, Capture)]
+    assert [u for u in URLS if u != URLS[which]] == [u for u in urls if u != URLS[which]]
+    damaged = error is not None or any(isinstance(f, Problem) for f in found)
+    assert damaged or URLS[which] in urls
