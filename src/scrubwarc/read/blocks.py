@@ -89,13 +89,13 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
 
 
-def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
+def _skip(el: Element, tag: object, root_len: int, layout: frozenset[str]) -> str | None:
     """Why a subtree inside the article is chrome (by tag, hints, visibility or links), or None.
+    ``tag`` is ``el.tag``, which the walk has read already.
 
     Class/id words weigh but never alone drop a block holding a large share of the article's
     prose: only together with links (a share bar or a list of related stories is mostly links).
     """
-    tag = el.tag
     if not isinstance(tag, str):
         return "markup"
     if tag == "h1":
@@ -169,11 +169,12 @@ class _Collector:
         self.link_depth = 0
 
     def flush(self, heading: bool = False, preformatted: bool = False) -> None:
-        if not self.pieces:
+        pieces = self.pieces
+        if not pieces:
             return
-        raw = "".join(self.pieces)
+        raw = pieces[0] if len(pieces) == 1 else "".join(pieces)
         linked, self.linked = self.linked, 0
-        self.pieces.clear()
+        pieces.clear()
         if raw.isspace():  # whitespace between blocks: nothing would be left of it below
             return
         # Collapse whitespace per line; an empty line (``<br><br>``) splits paragraphs.
@@ -260,7 +261,7 @@ def _walk(
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            reason = None if el is root or code else _skip(el, root_len, layout)
+            reason = None if el is root or code else _skip(el, tag, root_len, layout)
             if reason is not None:
                 skipped.add(el)
                 walker.skip_subtree()
