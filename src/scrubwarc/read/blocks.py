@@ -50,6 +50,8 @@ _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _URL_RE = re.compile(r"https?://|www\.")
 _BLANK_LINES_RE = re.compile(r"\n{2,}")
 _BACKTICKS_RE = re.compile(r"`{3,}")
+# A character ``str.isalnum`` accepts: a word character (``\w``) that is not the underscore.
+_ALNUM_RE = re.compile(r"[^\W_]")
 # A block holding this share of the article region's text is never dropped for its name alone.
 _BIG_SHARE = 0.5
 # Dropped blocks are reported by their first characters.
@@ -87,13 +89,13 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
 
 
-def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
+def _skip(el: Element, tag: object, root_len: int, layout: frozenset[str]) -> str | None:
     """Why a subtree inside the article is chrome (by tag, hints, visibility or links), or None.
+    ``tag`` is ``el.tag``, which the walk has read already.
 
     Class/id words weigh but never alone drop a block holding a large share of the article's
     prose: only together with links (a share bar or a list of related stories is mostly links).
     """
-    tag = el.tag
     if not isinstance(tag, str):
         return "markup"
     if tag == "h1":
@@ -121,7 +123,7 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
             return "comments"
         # A negative word is decoration when the block holds much of the article's prose
         # ("article-body share-on", a layout wrapper named after the ads beside it).
-        length = letters(el.text_content())
+        length = letters(element_text(el))
         big = length >= root_len * _BIG_SHARE or (length >= 500 and is_positive(hints))
         if not big or link_density(el, length) > 0.3:
             return f"class/id {' '.join(hints.split())[:40]!r}"
@@ -130,7 +132,7 @@ def _skip(el: Element, root_len: int, layout: frozenset[str]) -> str | None:
         linked = link_letters(el)
         if not linked:  # no link text: no need to measure the block's
             return None
-        length = letters(el.text_content())
+        length = letters(element_text(el))
         density = min(1.0, linked / length) if length else 0.0
         if density > 0.5:
             return f"links {density:.0%}"
@@ -149,7 +151,7 @@ def _is_collapsed_panel(el: Element) -> bool:
 
 def _holds_article(el: Element, root_len: int) -> bool:
     """Whether ``el`` holds a large share of the region's text, and not as links."""
-    length = letters(el.text_content())
+    length = letters(element_text(el))
     return length >= root_len * _BIG_SHARE and link_density(el, length) <= 0.3
 
 
@@ -167,11 +169,12 @@ class _Collector:
         self.link_depth = 0
 
     def flush(self, heading: bool = False, preformatted: bool = False) -> None:
-        if not self.pieces:
+        pieces = self.pieces
+        if not pieces:
             return
-        raw = "".join(self.pieces)
+        raw = pieces[0] if len(pieces) == 1 else "".join(pieces)
         linked, self.linked = self.linked, 0
-        self.pieces.clear()
+        pieces.clear()
         if raw.isspace():  # whitespace between blocks: nothing would be left of it below
             return
         # Collapse whitespace per line; an empty line (``<br><br>``) splits paragraphs.
@@ -241,7 +244,7 @@ def extract(doc: Element) -> Extraction:
     while out and len(out) - 1 in collect.headings:  # a closing heading has nothing to head
         collect.headings.discard(len(out) - 1)
         collect.dropped.append(Dropped(_excerpt(out.pop()), "heading with nothing after it"))
-    kept = tuple(p for p in out if any(ch.isalnum() for ch in p))
+    kept = tuple(p for p in out if _ALNUM_RE.search(p))
     return Extraction(kept, tuple(collect.dropped))
 
 
@@ -258,7 +261,7 @@ def _walk(
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            reason = None if el is root or code else _skip(el, root_len, layout)
+            reason = None if el is root or code else _skip(el, tag, root_len, layout)
             if reason is not None:
                 skipped.add(el)
                 walker.skip_subtree()

@@ -9,6 +9,7 @@ import functools
 import re
 
 import lxml.html
+from lxml import etree
 
 __all__ = [
     "CHROME_TAGS",
@@ -46,7 +47,12 @@ DROP_TAGS = frozenset(
 CHROME_TAGS = frozenset({"nav", "aside", "footer", "header", "menu", "dialog", "figure"})
 
 # Class/id words. A boundary is any non-letter, so "ad-slot" and "top_ad" hit but "head" doesn't.
+# Every word starts with one of _CHROME_INITIALS: looking for one of those first lets the scan
+# pass over the other letters without trying each word (a third faster; this runs on every new
+# class name of every page).
+_CHROME_INITIALS = "abcdfghmnoprstw"
 _NEGATIVE_RE = re.compile(
+    rf"(?=[{_CHROME_INITIALS}])(?:"
     # Long, unambiguous words also hit inside run-together names ("inlinegallery").
     r"share|sharing|related|promo|newsletter|cookie|consent|sidebar|breadcrumb|advert|sponsor|"
     r"banner|popup|gallery|slideshow|carousel|outbrain|taboola|disqus|pagination|footer|"
@@ -55,6 +61,7 @@ _NEGATIVE_RE = re.compile(
     r"(?<![a-z])(?:ads?|nav|navigation|menu|tags?|more|read-?more|meta|print|hidden|header|"
     r"author|byline|caption|credits?|rating|toolbar|trending|popular|teaser|modal|"
     r"pager|tooltip|widget|gdpr|recirc\w*|subscribe|subscription|signup|slider)(?![a-z])"
+    r")"
 )
 COMMENT_RE = re.compile(r"comment(?!ary)|disqus|(?<![a-z])(?:replies|respond)(?![a-z])")
 _POSITIVE_RE = re.compile(
@@ -90,6 +97,10 @@ _TEASER_PROSE = 600
 _NAMED_PROSE = 500
 
 
+# ``element_hints`` of an element without class and id.
+_NO_HINTS = " "
+
+
 def element_hints(el: Element) -> str:
     """Class and id, lower case, camelCase split ("adCaption" -> "ad-caption").
 
@@ -97,7 +108,10 @@ def element_hints(el: Element) -> str:
     ("sharing-with-a-single-developer"), which says what the section is about, not what kind of
     block it is; it gives no hint.
     """
-    return _hints_of(el.get("class", ""), el.get("id", ""))
+    cls, ident = el.get("class"), el.get("id")
+    if cls is None and ident is None:  # most elements: no need for the cache
+        return _NO_HINTS
+    return _hints_of(cls or "", ident or "")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -107,7 +121,10 @@ def _hints_of(cls: str, ident: str) -> str:
         words = ident.split("-")
         if len(words) >= 5 or _SLUG_SMALL_WORDS.intersection(words):
             ident = ""
-    return _CAMEL_RE.sub("-", f"{cls} {ident}").lower()
+    hints = f"{cls} {ident}"
+    if hints.lower() == hints:  # no capital letter, so no camelCase to split (most names)
+        return hints
+    return _CAMEL_RE.sub("-", hints).lower()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -156,7 +173,7 @@ def is_teaser(el: Element) -> bool:
     parent = el.getparent()
     if parent is None or len(parent.findall("article")) < 2:
         return False
-    length = letters(el.text_content())
+    length = letters(element_text(el))
     return length < _TEASER_PROSE or link_density(el, length) > 0.3
 
 
@@ -167,7 +184,7 @@ def is_chrome(el: Element, layout: frozenset[str] = frozenset()) -> bool:
     if tag in ("html", "body", "main", "article"):
         return False
     hints = element_hints(el)
-    if not chrome_words(hints):  # the common case: no need to read ``itemprop``
+    if hints is _NO_HINTS or not chrome_words(hints):  # the common cases: no ``itemprop``
         return False
     return (
         el.get("itemprop") != "articleBody"
@@ -205,10 +222,10 @@ def direct_text(el: Element) -> str:
 
 
 def element_text(el: Element) -> str:
-    """``el.text_content()``; an element without children is read directly, since
-    ``text_content`` is an XPath query, which costs many times reading ``.text``."""
+    """``el.text_content()``, without its XPath query: an element without children is read
+    directly, any other is serialised as text in C (a third cheaper than the query)."""
     if len(el):
-        return el.text_content()
+        return etree.tostring(el, method="text", encoding=str, with_tail=False)
     return el.text or ""
 
 
@@ -221,7 +238,7 @@ def measured_len(el: Element, lengths: dict[Element, int]) -> int:
     walk each ask for the text of the winner and its ancestors."""
     length = lengths.get(el)
     if length is None:
-        length = lengths[el] = letters(el.text_content())
+        length = lengths[el] = letters(element_text(el))
     return length
 
 

@@ -9,6 +9,7 @@ builder. Nothing here modifies the tree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from scrubwarc.read.hints import (
@@ -102,7 +103,7 @@ def _votes(doc: Element) -> _Votes:
         vote = 1.0 + commas + min(length / 100.0, 3.0)
         blocks.append((block, vote, length, chrome))
     pardon = total * _LAYOUT_SHARE
-    beside = _beside_main(doc, {w for _, _, _, chrome in blocks for w in chrome})
+    beside = _beside_main(doc, prose.keys())  # ``prose`` has every chrome wrapper of a block
     layout = frozenset(
         w for w, n in by_hints.items() if n >= total * _WORD_SHARE and not COMMENT_RE.search(w)
     )
@@ -141,7 +142,7 @@ def _votes(doc: Element) -> _Votes:
     return _Votes(scores, layout, under)
 
 
-def _beside_main(doc: Element, wrappers: set[Element]) -> set[Element]:
+def _beside_main(doc: Element, wrappers: Iterable[Element]) -> set[Element]:
     """The chrome-tag wrappers (``<footer>``, ``<aside>``...) outside the page's ``<main>``:
     the page itself says they are not its content, however much text they hold."""
     main = next(doc.iter("main"), None)
