@@ -267,6 +267,11 @@ REASONS = {
     "went whole as a feed's link even with the sentence going on after it (CJK sets no "
     "space: '。https://…?utm_source=x詳しくは'); it is the text's link and loses only its "
     "tracking parameters, while one that ends its line still goes",
+    "adv-glued-url-ending-its-line-is-a-citation": "bug: a tracked URL glued to a sentence's "
+    "end at its line's end went whole, path and all ('詳しくはこちら。https://…?id=5&"
+    "utm_source=tw'); CJK and Thai set no space, so it is the text's citation and loses only "
+    "its tracking parameters. Decision: it goes whole only as a feed's link, tracked as from "
+    "a feed (utm_source=feedburner, utm_medium=feed or rss), as the seed's tail was",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

@@ -19,6 +19,7 @@ from scrubwarc.clean.params import (
     URL_START,
     TrackingNames,
     clean_url,
+    from_feed,
     host_tracking_names,
     key_names,
     split_glued_words,
@@ -328,16 +329,15 @@ def _clean_run(
 
     Residue is glued on, never set off: a whole query standing between words (``append
     ?utm_source=newsletter to links``) or in quotes or a code span (``"?utm_source=" +
-    src``, ``is_quoted``, asked only then) is the text's own. A tracked URL glued to a
-    sentence's end is a feed's link when it ends its line (``ends_line``, asked only
-    then); with the
-    sentence going on after it (``。https://…?utm_source=x詳しくは``: CJK sets no space) it
-    is the text's link and keeps its place.
+    src``, ``is_quoted``, asked only then) is the text's own. A URL is the text's link,
+    glued to a sentence's end too (CJK sets no space: ``詳しくは。https://…?utm_source=x``),
+    and loses only its tracking parameters; it goes whole only as a feed's link: glued to a
+    sentence's end, ending its line (``ends_line``, asked only then), tracked as from a feed.
     """
     url = URL_START.search(run)
     if url is not None and url.start() <= keys[0]:
         glued_url = glued if url.start() == 0 else run[url.start() - 1] in _SENTENCE_ENDS
-        if glued_url and ends_line():
+        if glued_url and from_feed(run) and ends_line():
             return run[: url.start()], [run[url.start() :]]  # a feed's link glued to the text
         new_url, removed = clean_url(run[url.start() :], options)
         return run[: url.start()] + new_url, removed
