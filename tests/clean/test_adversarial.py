@@ -272,6 +272,13 @@ REASONS = {
     "utm_source=tw'); CJK and Thai set no space, so it is the text's citation and loses only "
     "its tracking parameters. Decision: it goes whole only as a feed's link, tracked as from "
     "a feed (utm_source=feedburner, utm_medium=feed or rss), as the seed's tail was",
+    "adv-headline-non-latin-site-suffix-goes": "bug: a site suffix in a script without "
+    "capitals ('- 新华网', '- الجزيرة نت', '- ไทยรัฐ') was not taken for a site, so the "
+    "headline stayed twice; a short name without clause marks is one where the headline's "
+    "copy without it stands below ('：', '｜' and ' / ' set it off too)",
+    "adv-headline-kicker-between-copies-goes": "bug: a section label between the two copies "
+    "('WEATHER') hid the second; a short label set apart from the first copy is skipped, and "
+    "the copy under it stays (the page's order). A list of section names is no kicker",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from scrubwarc.clean.lines import LIST_MARK, drop_lines
 from scrubwarc.clean.model import CleanOptions, RuleOutput
-from scrubwarc.clean.sitename import name_key, site_like, split_site_name, suffixes
+from scrubwarc.clean.sitename import headline_suffixes, name_key, name_like
 
 __all__ = ["drop_duplicate_headline", "same_headline"]
 
@@ -31,6 +31,8 @@ def same_headline(a: str, b: str) -> bool:
     False
     >>> same_headline("Storm hits | World | The Herald", "Storm hits")
     True
+    >>> same_headline("北京暴雨致多处积水 - 新华网", "北京暴雨致多处积水")
+    True
     """
     na, nb = _norm(a), _norm(b)
     if not na or not nb:
@@ -53,9 +55,9 @@ def _heads(line: str, norm: str) -> tuple[set[str], str | None]:
     (['storm', 'storm world', 'storm world the herald'], 'The Herald')
     """
     heads, site, end = {norm}, None, len(line)
-    for start, part in reversed(suffixes(line)):
+    for start, part in reversed(headline_suffixes(line)):
         name = line[part:end].strip()
-        if not site_like(name):
+        if not name_like(name):
             break
         site = site if site is not None else name
         heads.add(_norm(line[:start]))
@@ -85,6 +87,8 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     'Rain\\n\\nBy Ann Lee\\n'
     >>> drop_duplicate_headline("Rain\\nRain –\\nfalls on the roof\\n")[0]
     'Rain –\\nfalls on the roof\\n'
+    >>> drop_duplicate_headline("Heavy rain\\n\\nUK\\n\\nHeavy rain\\n\\nBody.\\n")[0]
+    'UK\\n\\nHeavy rain\\n\\nBody.\\n'
     """
     # However many copies a scraper printed, they all go in one pass (idempotence).
     top = _non_blank_lines(text)
@@ -94,8 +98,10 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     group = [first]
     opener: tuple[int, str] | None = None  # a copy that opens the block below it
     apart = 0  # how far the first copy stands from the next line (1: no blank line between)
+    last = first[0]  # the line before the next one: a copy, or the kicker
+    kicker = False
     for index, line in top:
-        gap = index - group[-1][0]
+        gap, last = index - last, index
         copy = _copy(first[1], line)
         if len(group) > 1 and (gap < apart or (gap == apart == 1 and not copy)):
             # In text without blank lines the last copy runs straight into the next line
@@ -103,9 +109,15 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
             opener = group.pop()
             break
         apart = apart or gap
+        if not copy and not kicker and len(group) == 1 and gap > 1 and _kicker(first[1], line):
+            # "Storm hits coast", "WEATHER", "Storm hits coast": the page's title stands apart
+            kicker = True
+            continue
         if not copy:
             break
         group.append((index, line))
+    if kicker:
+        group = group[1:] + group[:1]  # the copy under the kicker wins a tie: the page's order
     if opener is not None:
         group.insert(0, opener)  # first: it wins a tie, and its block stays whole
     keep = _least_residue(group)
@@ -117,6 +129,32 @@ def _copy(first: str, line: str) -> bool:
     item (``- Politics`` under a heading ``Politics`` is the list's; a list's items repeat).
     """
     return LIST_MARK.match(line) is None and same_headline(first, line)
+
+
+_KICKER_WORDS = 4  # a section label over a headline is a word or a few
+_SENTENCE_END = tuple(".!?。！？…")
+
+
+def _kicker(headline: str, line: str) -> bool:
+    """True if ``line`` may be a section label printed between a headline's two copies
+    (``WEATHER``): a few words, not in lower case, no sentence, at most half the headline's
+    length, so a list of section names (``Politics``, ``Sports``, ``Politics``) is never
+    one; and the headline is no sentence either (a refrain around a short line stays).
+
+    >>> _kicker("Storm hits coast", "WEATHER"), _kicker("Politics", "Sports")
+    (True, False)
+    >>> _kicker("I love you.", "Oh"), _kicker("Let it be", "whisper")
+    (False, False)
+    """
+    words = _norm(line)
+    return (
+        LIST_MARK.match(line) is None
+        and 0 < len(line.split()) <= _KICKER_WORDS
+        and not line.lstrip()[0].islower()
+        and not line.rstrip().endswith(_SENTENCE_END)
+        and not headline.rstrip().endswith(_SENTENCE_END)
+        and 0 < 2 * len(words) <= len(_norm(headline))
+    )
 
 
 def _least_residue(group: list[tuple[int, str]]) -> tuple[int, str]:
@@ -141,7 +179,7 @@ def _least_residue(group: list[tuple[int, str]]) -> tuple[int, str]:
 
 def _suffixed(line: str) -> bool:
     """True if a site's name follows the headline (``Storm hits - The Herald``)."""
-    return split_site_name(line, guess=True)[1] is not None
+    return _heads(line, "")[1] is not None
 
 
 def _non_blank_lines(text: str) -> Iterator[tuple[int, str]]:
