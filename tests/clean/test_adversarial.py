@@ -270,8 +270,9 @@ REASONS = {
     "adv-glued-url-ending-its-line-is-a-citation": "bug: a tracked URL glued to a sentence's "
     "end at its line's end went whole, path and all ('詳しくはこちら。https://…?id=5&"
     "utm_source=tw'); CJK and Thai set no space, so it is the text's citation and loses only "
-    "its tracking parameters. Decision: it goes whole only as a feed's link, tracked as from "
-    "a feed (utm_source=feedburner, utm_medium=feed or rss), as the seed's tail was",
+    "its tracking parameters. Decision: it goes whole only as the link a feed appends: "
+    "ending the text and tracked as from a feed (utm_source=feedburner, utm_medium=feed or "
+    "rss), as the seed's tail was; a feed's link inside the text loses its parameters only",
     "adv-headline-non-latin-site-suffix-goes": "bug: a site suffix in a script without "
     "capitals ('- 新华网', '- الجزيرة نت', '- ไทยรัฐ') was not taken for a site, so the "
     "headline stayed twice; a short name without clause marks is one where the headline's "

@@ -321,7 +321,7 @@ def _clean_run(
     last_on_line: bool,
     standalone: bool,
     between_words: bool,
-    ends_line: Callable[[], bool],
+    ends_text: Callable[[], bool],
     is_quoted: Callable[[], bool],
     options: CleanOptions | None,
 ) -> tuple[str, list[str]]:
@@ -331,13 +331,14 @@ def _clean_run(
     ?utm_source=newsletter to links``) or in quotes or a code span (``"?utm_source=" +
     src``, ``is_quoted``, asked only then) is the text's own. A URL is the text's link,
     glued to a sentence's end too (CJK sets no space: ``詳しくは。https://…?utm_source=x``),
-    and loses only its tracking parameters; it goes whole only as a feed's link: glued to a
-    sentence's end, ending its line (``ends_line``, asked only then), tracked as from a feed.
+    and loses only its tracking parameters; it goes whole only as the link a feed appends:
+    glued to a sentence's end, ending the text (``ends_text``, asked only then), tracked as
+    from a feed.
     """
     url = URL_START.search(run)
     if url is not None and url.start() <= keys[0]:
         glued_url = glued if url.start() == 0 else run[url.start() - 1] in _SENTENCE_ENDS
-        if glued_url and from_feed(run) and ends_line():
+        if glued_url and from_feed(run) and ends_text():
             return run[: url.start()], [run[url.start() :]]  # a feed's link glued to the text
         new_url, removed = clean_url(run[url.start() :], options)
         return run[: url.start()] + new_url, removed
@@ -372,19 +373,24 @@ def _clean_run(
 _LINE_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS + ''.join(_SENTENCE_ENDS))}」』）】〉》]*+")
 
 
-def _ends_line(text: str, run_end: int, token_end: int) -> bool:
-    """True if only closing marks follow ``text[:run_end]`` on its line, up to the end of
-    its token at ``token_end`` and blanks after: "…?utm_source=x”。\\n".
+_REST_BLANK = re.compile(r"\s*+\Z")
 
-    >>> _ends_line("a.?x=1」\\nb", 6, 7), _ends_line("。https://a.b/?x=1見て", 17, 19)
+
+def _ends_text(text: str, run_end: int, token_end: int) -> bool:
+    """True if only closing marks follow ``text[:run_end]`` up to the end of its token at
+    ``token_end``, and only blanks after it: the run ends the text ("…?utm_source=x”。\\n").
+
+    >>> _ends_text("a.?x=1」\\n", 6, 7), _ends_text("a.?x=1\\nb", 6, 6)
     (True, False)
+    >>> _ends_text("。https://a.b/?x=1見て", 17, 19)
+    False
     """
     # Matched, not sliced: each run reads only the closing marks right after it.
     closers = _LINE_CLOSERS_RUN.match(text, run_end, token_end)
     return (
         closers is not None
         and closers.end() == token_end
-        and _next_visible(text, token_end) in "\n"
+        and _REST_BLANK.match(text, token_end) is not None
     )
 
 
@@ -420,7 +426,7 @@ def _clean_token(
             last_on_line,
             run_start == 0,
             between_words,
-            partial(_ends_line, text, start + run_end, end),
+            partial(_ends_text, text, start + run_end, end),
             partial(_quoted, text, at, start + run_end, spans),
             options,
         )
@@ -435,6 +441,10 @@ def _clean_token(
             removed.append((start + run_start + offset, piece))
     out.append(token[pos:])
     return "".join(out), removed
+
+
+# What separates words once the whitespace rule has run (it keeps CJK's ideographic space).
+_BLANKS = " \t\u3000"
 
 
 def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput:
@@ -470,11 +480,11 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
         piece_before = text[pos:start]
         if not new:
             # The whole token goes, with the space that separated it from its neighbour.
-            trimmed = piece_before.rstrip(" \t")
+            trimmed = piece_before.rstrip(_BLANKS)
             if trimmed and not trimmed.endswith("\n"):
                 piece_before = trimmed
             else:
-                while end < len(text) and text[end] in " \t":
+                while end < len(text) and text[end] in _BLANKS:
                     end += 1
             emptied.add(index.position(start)[0] - 1)
         out.append(piece_before)
