@@ -280,6 +280,11 @@ REASONS = {
     "adv-headline-kicker-between-copies-goes": "bug: a section label between the two copies "
     "('WEATHER') hid the second; a short label set apart from the first copy is skipped, and "
     "the copy under it stays (the page's order). A list of section names is no kicker",
+    "adv-query-glued-to-other-scripts-goes-whole": "bug: a query without '?' glued to the "
+    "full stop of Burmese, Ethiopic, Khmer, Armenian, Tibetan or a full-width period, or to "
+    "a Thai or Chinese word (no spaces), lost only its pairs after '&' and left its first "
+    "pair ('ฝนตกหนักutm_source=rss'); it goes whole where it ends its line, and a lone pair "
+    "or a query the line goes on after (between dashes) stays whole",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

@@ -160,8 +160,10 @@ def _equals_signs(text: str) -> Iterator[int]:
             percent = next(encoded, None)
 
 
-# Sentence ends after which a glued key, query or URL is feed residue (CJK full stops too).
-_SENTENCE_ENDS = frozenset(".!?…。！？؟।۔")
+# Sentence ends after which a glued key, query or URL is feed residue: the full stops and
+# question marks of scripts other than Latin too (CJK, Arabic, Devanagari, Armenian,
+# Ethiopic, Burmese, Khmer, Tibetan, full- and half-width forms).
+_SENTENCE_ENDS = frozenset(".!?…。！？؟।॥۔։።။។།．｡")
 
 
 def _after_sentence(text: str, at: int) -> bool:
@@ -248,6 +250,7 @@ def _residue_start(
     glued: bool,
     last_on_line: bool,
     standalone: bool,
+    ends_line: Callable[[], bool],
 ) -> int | None:
     """Where a query tail begins in a run of URL characters, given its tracking keys.
 
@@ -258,6 +261,11 @@ def _residue_start(
     """
     if standalone and keys[0] == 0 and not (glued or last_on_line):
         return None  # "add utm_source=a&utm_medium=b to links": parameters named in prose
+    if keys[0] == 0 and not (standalone or glued) and "?" not in run:
+        # A query without its "?" glued to a word ("ฝนตกหนักutm_source=a&utm_medium=b": Thai
+        # and CJK set no space) is residue whole where it ends its line; within the line
+        # ("see—utm_source=a&utm_medium=b—here") the prose names it, and it stays whole.
+        return 0 if len(keys) > 1 and ends_line() else None
     # A "?" opens a query; else the first "|" or "#" (campaign names hold "+" and "&");
     # else query punctuation ("&", ";", "+" or a percent-escape).
     firsts = [min((i for m in marks if (i := run.find(m)) != -1), default=-1)
@@ -321,6 +329,7 @@ def _clean_run(
     last_on_line: bool,
     standalone: bool,
     between_words: bool,
+    ends_line: Callable[[], bool],
     ends_text: Callable[[], bool],
     is_quoted: Callable[[], bool],
     options: CleanOptions | None,
@@ -356,7 +365,7 @@ def _clean_run(
         opener = int(run[0] in _BARE_OPENERS)
         new_url, removed = clean_url(run[opener:], options)
         return run[:opener] + new_url, removed
-    start = _residue_start(run, keys, glued, last_on_line, standalone)
+    start = _residue_start(run, keys, glued, last_on_line, standalone, ends_line)
     if start is None or (not glued and ((start == 0 and between_words) or is_quoted())):
         return run, []
     if run[start] == "?" and run[start + 1 : start + 2] not in _KEY_CHARS:
@@ -376,22 +385,25 @@ _LINE_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS + ''.join(_SENTENCE_ENDS))
 _REST_BLANK = re.compile(r"\s*+\Z")
 
 
-def _ends_text(text: str, run_end: int, token_end: int) -> bool:
+def _run_ends(text: str, run_end: int, token_end: int, *, whole_text: bool) -> bool:
     """True if only closing marks follow ``text[:run_end]`` up to the end of its token at
-    ``token_end``, and only blanks after it: the run ends the text ("…?utm_source=x”。\\n").
+    ``token_end``, and only blanks after it to the end of the line, or of the whole text:
+    "…?utm_source=x”。\\n".
 
-    >>> _ends_text("a.?x=1」\\n", 6, 7), _ends_text("a.?x=1\\nb", 6, 6)
-    (True, False)
-    >>> _ends_text("。https://a.b/?x=1見て", 17, 19)
+    >>> _run_ends("a.?x=1」\\nb", 6, 7, whole_text=False)
+    True
+    >>> _run_ends("a.?x=1」\\nb", 6, 7, whole_text=True)
+    False
+    >>> _run_ends("。https://a.b/?x=1見て", 17, 19, whole_text=False)
     False
     """
     # Matched, not sliced: each run reads only the closing marks right after it.
     closers = _LINE_CLOSERS_RUN.match(text, run_end, token_end)
-    return (
-        closers is not None
-        and closers.end() == token_end
-        and _REST_BLANK.match(text, token_end) is not None
-    )
+    if closers is None or closers.end() != token_end:
+        return False
+    if whole_text:
+        return _REST_BLANK.match(text, token_end) is not None
+    return _next_visible(text, token_end) in "\n"
 
 
 def _clean_token(
@@ -426,7 +438,8 @@ def _clean_token(
             last_on_line,
             run_start == 0,
             between_words,
-            partial(_ends_text, text, start + run_end, end),
+            partial(_run_ends, text, start + run_end, end, whole_text=False),
+            partial(_run_ends, text, start + run_end, end, whole_text=True),
             partial(_quoted, text, at, start + run_end, spans),
             options,
         )
