@@ -54,6 +54,7 @@ WORDS = [
     "👨\u200d👩\u200d👧", "❤\ufe0f", "🏳\ufe0f\u200d🌈", "می\u200cخواهم", "क्\u200dष",
     "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f", "\u200fעברית\u200f",
     "\u200eLTR\u200e", "(see below)", "it ended.", "Why?", "fish & chips",
+    "ရွာသည်။", "ዘነበ።", "Անձրև։", "大雨が降った．", "ฝนตกหนัก", "東京\u3000大阪",
 ]  # fmt: skip
 # URLs without trackers; each may be given tracking parameters as residue.
 URLS = [
@@ -66,7 +67,8 @@ URLS = [
 # How prose wraps a URL: (before, after).
 FRAMES = [
     ("", ""), ("(", ")"), ("“", "”"), ("«", "»"), ("<", ">"), ("[link](", ")"), ("", "."),
-    ("", ","), ("", "。"), ("", "、次"), ("", " —"), ("(see ", ")."),
+    ("", ","), ("", "。"), ("", "、次"), ("", " —"), ("(see ", ")."), ("—", "—"),
+    ("詳しくは", "を見て"), ("<", ">。"),
 ]  # fmt: skip
 TRACKING = ["utm_source=rss&utm_medium=feed", "fbclid=IwAR0x", "gclid=Cj0K&utm_campaign=spring"]
 TAILS = [
@@ -102,7 +104,7 @@ def articles(draw: st.DrawFn) -> tuple[str, str]:
             else:
                 word = draw(st.sampled_from(WORDS))
                 clean_words.append(word)
-                glue = word.endswith((".", "?")) and draw(st.booleans())
+                glue = word.endswith((".", "?", "။", "።", "։", "．")) and draw(st.booleans())
                 dirty_words.append(word + draw(st.sampled_from(TAILS)) if glue else word)
         paragraphs.append((clean_words, dirty_words))
     joint = draw(st.sampled_from([" ", "\t"]))

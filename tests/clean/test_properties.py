@@ -56,6 +56,27 @@ def test_plain_lines_are_never_removed(lines: list[str]) -> None:
         assert re.sub(r" +", " ", line) in out
 
 
+# Lines of words in any script: no headline copy (unique up to case and punctuation), no
+# separator, no residue. A short line in a caseless script may read like a site's name.
+# Latin-1 and Latin Extended letters are left out: "Ã©" there is mojibake, a decision.
+_LETTER = st.characters(categories=["L", "N", "Mn", "Mc"]).filter(
+    lambda c: not 0x80 <= ord(c) < 0x300
+)
+ANY_SCRIPT_LINE = st.text(_LETTER | st.sampled_from(" ,"), min_size=1, max_size=40).filter(
+    lambda s: s[0].isalpha() and s.strip() == s and "  " not in s
+)
+
+
+def _words(line: str) -> str:
+    return " ".join(re.findall(r"\w+", line.casefold()))
+
+
+@given(st.lists(ANY_SCRIPT_LINE, min_size=1, max_size=12, unique_by=_words))
+def test_lines_of_any_script_are_never_removed(lines: list[str]) -> None:
+    text = "\n\n".join(lines) + "\n"
+    assert clean_text(text).text == text
+
+
 @given(ARTICLE)
 def test_output_shape(text: str) -> None:
     out = clean_text(text).text
