@@ -85,3 +85,12 @@ def test_a_kicker_between_the_copies_stays_over_the_headline(text: str, expected
 )
 def test_a_short_line_between_two_equal_lines_is_no_kicker_unless_it_is_one(text: str) -> None:
     assert clean_text(text).text == text
+
+
+@pytest.mark.parametrize(("title", "headline"), COPIES)
+def test_the_removed_copy_names_the_site(title: str, headline: str) -> None:
+    from scrubwarc.article import process
+
+    text = f"{title}\n\n{headline}\n\nBody text of the article.\n"
+    meta = process(text.encode(), "a.txt").metadata
+    assert (meta.title, meta.site_name) == (headline, title[len(headline) :].strip(" -|/·：｜"))

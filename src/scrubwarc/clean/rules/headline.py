@@ -9,7 +9,7 @@ from scrubwarc.clean.lines import LIST_MARK, drop_lines
 from scrubwarc.clean.model import CleanOptions, RuleOutput
 from scrubwarc.clean.sitename import headline_suffixes, name_key, name_like
 
-__all__ = ["drop_duplicate_headline", "same_headline"]
+__all__ = ["copy_site_name", "drop_duplicate_headline", "same_headline"]
 
 _MAX_HEADLINE = 400  # characters; a longer first line is a paragraph, not a headline
 _WORD = re.compile(r"\w+")
@@ -177,9 +177,18 @@ def _least_residue(group: list[tuple[int, str]]) -> tuple[int, str]:
     return keep
 
 
+def copy_site_name(line: str) -> str | None:
+    """The site's name a copy of the headline ends with, on this rule's evidence.
+
+    >>> copy_site_name("北京暴雨致多处积水 - 新华网"), copy_site_name("Storm hits coast")
+    ('新华网', None)
+    """
+    return _heads(line, "")[1]
+
+
 def _suffixed(line: str) -> bool:
     """True if a site's name follows the headline (``Storm hits - The Herald``)."""
-    return _heads(line, "")[1] is not None
+    return copy_site_name(line) is not None
 
 
 def _non_blank_lines(text: str) -> Iterator[tuple[int, str]]:
