@@ -131,6 +131,12 @@ def test_a_removed_token_takes_its_ideographic_space() -> None:
     assert clean_text(text).text == "記事。\n\n次。\n"
 
 
+def test_a_feed_link_with_a_full_stop_after_it_is_the_sentences() -> None:
+    # A feed appends its link bare; a stop after the link makes it a sentence of the text.
+    text = "詳細。https://ex.jp/a?utm_source=feedburner。\n"
+    assert clean_text(text).text == "詳細。https://ex.jp/a。\n"
+
+
 def test_query_between_words_is_quoted_prose() -> None:
     # Residue is glued to a sentence or ends a line; a sentence may quote a whole query.
     assert strip_tracking("one ?utm_source=a two\n")[0] == "one ?utm_source=a two\n"

@@ -380,6 +380,9 @@ def _clean_run(
 
 
 _LINE_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS + ''.join(_SENTENCE_ENDS))}」』）】〉》]*+")
+# After a whole link, only quotes and brackets: a sentence's end after it ("詳細。https://…。")
+# makes the link the sentence's own.
+_TEXT_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS)}」』）】〉》]*+")
 
 
 _REST_BLANK = re.compile(r"\s*+\Z")
@@ -387,8 +390,8 @@ _REST_BLANK = re.compile(r"\s*+\Z")
 
 def _run_ends(text: str, run_end: int, token_end: int, *, whole_text: bool) -> bool:
     """True if only closing marks follow ``text[:run_end]`` up to the end of its token at
-    ``token_end``, and only blanks after it to the end of the line, or of the whole text:
-    "…?utm_source=x”。\\n".
+    ``token_end``, and only blanks after it to the end of the line ("…?utm_source=x”。\\n"),
+    or of the whole text (quotes and brackets only, no sentence's end).
 
     >>> _run_ends("a.?x=1」\\nb", 6, 7, whole_text=False)
     True
@@ -396,9 +399,13 @@ def _run_ends(text: str, run_end: int, token_end: int, *, whole_text: bool) -> b
     False
     >>> _run_ends("。https://a.b/?x=1見て", 17, 19, whole_text=False)
     False
+    >>> _run_ends("。https://a.b/?x=1。", 17, 18, whole_text=True)
+    False
     """
     # Matched, not sliced: each run reads only the closing marks right after it.
-    closers = _LINE_CLOSERS_RUN.match(text, run_end, token_end)
+    closers = (_TEXT_CLOSERS_RUN if whole_text else _LINE_CLOSERS_RUN).match(
+        text, run_end, token_end
+    )
     if closers is None or closers.end() != token_end:
         return False
     if whole_text:
