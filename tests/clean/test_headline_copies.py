@@ -13,7 +13,9 @@ COPIES = [
     ("北京暴雨致多处积水 - 新华网", "北京暴雨致多处积水"),
     ("北京暴雨致多处积水：新华网", "北京暴雨致多处积水"),
     ("北京暴雨致多处积水｜新华网", "北京暴雨致多处积水"),
-    ("東京で大雨 - 朝日新聞デジタル", "東京で大雨"),
+    ("東京都心で記録的な大雨 - 朝日新聞デジタル", "東京都心で記録的な大雨"),
+    ("新华网 - 北京暴雨致多处积水", "北京暴雨致多处积水"),
+    ("北京暴雨致多处积水_新华网", "北京暴雨致多处积水"),
     ("서울에 폭우 - 연합뉴스", "서울에 폭우"),
     ("Шторм у берега - РИА Новости", "Шторм у берега"),
     ("عاصفة على الساحل - الجزيرة نت", "عاصفة على الساحل"),
@@ -43,6 +45,13 @@ def test_a_title_over_its_headline_leaves_the_headline(
         "Storm hits coast / and then it rained\n\nStorm hits coast\n\nBody.\n",
         # One page names one site: two lines naming two are two headlines.
         "和谈 - 直播\n\n和谈 - 分析\n\n正文。\n",
+        # Without capitals the site is the shorter end: a line of the site's name under the
+        # title is no copy of the headline, whichever end the site stands at.
+        "新华网 - 北京暴雨致多处积水\n\n新华网\n\n正文。\n",
+        "北京暴雨致多处积水 - 新华网\n\n新华网\n\n正文。\n",
+        "Storm Hits Coast | The Herald\n\nThe Herald\n\nBody.\n",
+        # A hyphen between Latin letters is a word's own.
+        "COVID-19 in Tokyo\n\nCOVID\n\nBody.\n",
     ],
 )
 def test_lines_that_only_resemble_a_copy_stay(text: str) -> None:
@@ -93,4 +102,7 @@ def test_the_removed_copy_names_the_site(title: str, headline: str) -> None:
 
     text = f"{title}\n\n{headline}\n\nBody text of the article.\n"
     meta = process(text.encode(), "a.txt").metadata
-    assert (meta.title, meta.site_name) == (headline, title[len(headline) :].strip(" -|/·：｜"))
+    assert (meta.title, meta.site_name) == (
+        headline,
+        title.replace(headline, "").strip(" -_|/·：｜"),
+    )

@@ -128,8 +128,12 @@ def suffixes(line: str) -> list[tuple[int, int]]:
 
 
 # Separators a title sets a site off with that the copy below a headline confirms: a spaced
-# slash, and a full-width bar or colon with or without spaces ("北京暴雨：新华网").
-_HEADLINE_SEPARATOR = re.compile(r"(?<![ \t])(?:[ \t]*+[｜：][ \t]*|[ \t]++/[ \t]+)")
+# slash, a full-width bar or colon with or without spaces ("北京暴雨：新华网"), and a hyphen
+# or underscore between two CJK characters ("北京暴雨_新华网"; CJK sets no spaces).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_HEADLINE_SEPARATOR = re.compile(
+    rf"(?<![ \t])(?:[ \t]*+[｜：][ \t]*|[ \t]++/[ \t]+)|(?<=[{_CJK}])[-_](?=[{_CJK}])"
+)
 # What ends or splits a sentence in scripts without capitals: a site's name holds none.
 _CLAUSE_MARKS = frozenset("。！？，、；：.!?,;:…")
 _MAX_CASELESS_NAME = 24  # characters: "朝日新聞デジタル", "الجزيرة نت", "ไทยรัฐออนไลน์"
@@ -140,9 +144,11 @@ def headline_suffixes(line: str) -> list[tuple[int, int]]:
 
     >>> headline_suffixes("北京暴雨：新华网"), headline_suffixes("Storm / The Daily - X")
     ([(4, 5)], [(5, 8), (17, 20)])
+    >>> headline_suffixes("北京暴雨_新华网"), headline_suffixes("COVID-19 in Tokyo")
+    ([(4, 5)], [])
     """
     found = suffixes(line)
-    if "｜" in line or "：" in line or "/" in line:
+    if any(mark in line for mark in "｜：/-_"):
         wide = [(m.start(), m.end()) for m in _HEADLINE_SEPARATOR.finditer(line) if m.start()]
         found = sorted(found + wide)[-_MAX_PARTS:]
     return found

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from scrubwarc.clean.lines import LIST_MARK, drop_lines
 from scrubwarc.clean.model import CleanOptions, RuleOutput
-from scrubwarc.clean.sitename import headline_suffixes, name_key, name_like
+from scrubwarc.clean.sitename import headline_suffixes, name_key, name_like, site_like
 
 __all__ = ["copy_site_name", "drop_duplicate_headline", "same_headline"]
 
@@ -47,21 +47,32 @@ def same_headline(a: str, b: str) -> bool:
 
 def _heads(line: str, norm: str) -> tuple[set[str], str | None]:
     """What ``line`` says before each suffix of site-like parts (``| World | Herald``),
-    compared by their words, with the line itself (``norm``); and its last part if that is
-    site-like, the site ``split_site_name`` guesses.
+    or after a site-like first part, compared by their words, with the line itself
+    (``norm``); and the site: its last part if that is site-like, else its first.
 
     >>> heads, site = _heads("Storm | World | The Herald", "storm world the herald")
     >>> sorted(heads), site
     (['storm', 'storm world', 'storm world the herald'], 'The Herald')
+    >>> heads, site = _heads("新华网 - 北京暴雨致多处积水", "")
+    >>> sorted(heads), site
+    (['', '北京暴雨致多处积水'], '新华网')
     """
     heads, site, end = {norm}, None, len(line)
-    for start, part in reversed(headline_suffixes(line)):
+    cuts = headline_suffixes(line)
+    for start, part in reversed(cuts):
         name = line[part:end].strip()
-        if not name_like(name):
-            break
+        if not name_like(name) or (not site_like(name) and len(name) >= start):
+            break  # in a script without capitals the site is the shorter end
         site = site if site is not None else name
         heads.add(_norm(line[:start]))
         end = start
+    if cuts and site is None:
+        # "The Herald | Storm hits coast": a site before the headline, shorter than it (so
+        # "Storm Hits Coast | The Herald" never reads as the site "Storm Hits Coast").
+        lead, rest = line[: cuts[0][0]].strip(), line[cuts[0][1] :].strip()
+        if name_like(lead) and len(rest) > len(lead):
+            heads.add(_norm(rest))
+            site = lead
     return heads, site
 
 
