@@ -59,9 +59,8 @@ def test_plain_lines_are_never_removed(lines: list[str]) -> None:
 # Lines of words in any script: no headline copy (unique up to case and punctuation), no
 # separator, no residue. A short line in a caseless script may read like a site's name.
 # Latin-1 and Latin Extended letters are left out: "Ã©" there is mojibake, a decision.
-_CATEGORIES = ["L", "N", "Mn", "Mc"]
-_LETTER = st.characters(categories=_CATEGORIES, max_codepoint=0x7F) | st.characters(
-    categories=_CATEGORIES, min_codepoint=0x300
+_LETTER = st.characters(categories=("L", "N", "Mn", "Mc"), max_codepoint=0x7F) | st.characters(
+    categories=("L", "N", "Mn", "Mc"), min_codepoint=0x300
 )
 _FIRST = st.characters(categories=["L"], max_codepoint=0x7F) | st.characters(
     categories=["L"], min_codepoint=0x300
