@@ -131,6 +131,7 @@ def suffixes(line: str) -> list[tuple[int, int]]:
 # slash, a full-width bar or colon with or without spaces ("北京暴雨：新华网"), and a hyphen
 # or underscore between two CJK characters ("北京暴雨_新华网"; CJK sets no spaces).
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 _HEADLINE_SEPARATOR = re.compile(
     rf"(?<![ \t])(?:[ \t]*+[｜：][ \t]*|[ \t]++/[ \t]+)|(?<=[{_CJK}])[-_](?=[{_CJK}])"
 )
@@ -148,7 +149,9 @@ def headline_suffixes(line: str) -> list[tuple[int, int]]:
     ([(4, 5)], [])
     """
     found = suffixes(line)
-    if any(mark in line for mark in "｜：/-_"):
+    # Asked of every top line: the pattern runs only where one of its separators may be.
+    marked = "｜" in line or "：" in line or " /" in line or "\t/" in line
+    if marked or (("-" in line or "_" in line) and _CJK_CHAR.search(line) is not None):
         wide = [(m.start(), m.end()) for m in _HEADLINE_SEPARATOR.finditer(line) if m.start()]
         found = sorted(found + wide)[-_MAX_PARTS:]
     return found

@@ -131,6 +131,8 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
         group = group[1:] + group[:1]  # the copy under the kicker wins a tie: the page's order
     if opener is not None:
         group.insert(0, opener)  # first: it wins a tie, and its block stays whole
+    if len(group) == 1:
+        return text, ()  # no copy: nothing to weigh
     keep = _least_residue(group)
     return drop_lines(text, (i for i, _ in group if i != keep[0]), "headline")
 
@@ -143,6 +145,7 @@ def _copy(first: str, line: str) -> bool:
 
 
 _KICKER_WORDS = 4  # a section label over a headline is a word or a few
+_MAX_KICKER = 60  # characters, blanks around it included
 _SENTENCE_END = tuple(".!?。！？…")
 
 
@@ -157,6 +160,8 @@ def _kicker(headline: str, line: str) -> bool:
     >>> _kicker("I love you.", "Oh"), _kicker("Let it be", "whisper")
     (False, False)
     """
+    if len(line) > _MAX_KICKER:
+        return False  # most lines here are the body's first paragraph: not read further
     words = _norm(line)
     return (
         LIST_MARK.match(line) is None
