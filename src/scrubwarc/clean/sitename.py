@@ -128,12 +128,14 @@ def suffixes(line: str) -> list[tuple[int, int]]:
 
 
 # Separators a title sets a site off with that the copy below a headline confirms: a spaced
-# slash, a full-width bar or colon with or without spaces ("北京暴雨：新华网"), and a hyphen
-# or underscore between two CJK characters ("北京暴雨_新华网"; CJK sets no spaces).
+# slash, a full-width bar or colon with or without spaces ("北京暴雨：新华网"), a dash set
+# off by ideographic spaces or a full-width hyphen or bar ("大雨　－　毎日新聞"), and a
+# hyphen or underscore between two CJK characters ("北京暴雨_新华网"; CJK sets no spaces).
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _HEADLINE_SEPARATOR = re.compile(
-    rf"(?<![ \t])(?:[ \t]*+[｜：][ \t]*|[ \t]++/[ \t]+)|(?<=[{_CJK}])[-_](?=[{_CJK}])"
+    r"(?<![ \t\u3000])(?:[ \t\u3000]*+[｜：][ \t\u3000]*|[ \t\u3000]++[-－―–—|·•»/][ \t\u3000]+)"
+    rf"|(?<=[{_CJK}])[-_](?=[{_CJK}])"
 )
 # What ends or splits a sentence in scripts without capitals: a site's name holds none.
 _CLAUSE_MARKS = frozenset("。！？，、；：.!?,;:…")
@@ -150,10 +152,10 @@ def headline_suffixes(line: str) -> list[tuple[int, int]]:
     """
     found = suffixes(line)
     # Asked of every top line: the pattern runs only where one of its separators may be.
-    marked = "｜" in line or "：" in line or " /" in line or "\t/" in line
+    marked = any(mark in line for mark in ("｜", "：", " /", "\t/", "\u3000", "－", "―"))
     if marked or (("-" in line or "_" in line) and _CJK_CHAR.search(line) is not None):
         wide = [(m.start(), m.end()) for m in _HEADLINE_SEPARATOR.finditer(line) if m.start()]
-        found = sorted(found + wide)[-_MAX_PARTS:]
+        found = sorted(set(found + wide))[-_MAX_PARTS:]
     return found
 
 
