@@ -56,6 +56,29 @@ def test_plain_lines_are_never_removed(lines: list[str]) -> None:
         assert re.sub(r" +", " ", line) in out
 
 
+# Lines of words in any script: no headline copy (unique up to case and punctuation), no
+# separator, no residue. A short line in a caseless script may read like a site's name.
+# Latin-1 and Latin Extended letters are left out: "Ã©" there is mojibake, a decision.
+_LETTER = st.characters(categories=("L", "N", "Mn", "Mc"), max_codepoint=0x7F) | st.characters(
+    categories=("L", "N", "Mn", "Mc"), min_codepoint=0x300
+)
+_FIRST = st.characters(categories=["L"], max_codepoint=0x7F) | st.characters(
+    categories=["L"], min_codepoint=0x300
+)
+_WORD = st.tuples(_FIRST, st.text(_LETTER, max_size=7)).map("".join)
+ANY_SCRIPT_LINE = st.lists(_WORD, min_size=1, max_size=5).map(" ".join)
+
+
+def _words(line: str) -> str:
+    return " ".join(re.findall(r"\w+", line.casefold()))
+
+
+@given(st.lists(ANY_SCRIPT_LINE, min_size=1, max_size=12, unique_by=_words))
+def test_lines_of_any_script_are_never_removed(lines: list[str]) -> None:
+    text = "\n\n".join(lines) + "\n"
+    assert clean_text(text).text == text
+
+
 @given(ARTICLE)
 def test_output_shape(text: str) -> None:
     out = clean_text(text).text

@@ -124,6 +124,19 @@ def test_tracking_token_opening_a_line_leaves_no_space() -> None:
     assert strip_tracking("one\n?utm_source=a\n\ntwo\n")[0] == "one\n\ntwo\n"
 
 
+def test_a_removed_token_takes_its_ideographic_space() -> None:
+    # CJK sets words apart with U+3000, which the whitespace rule keeps: once the residue
+    # after it goes, it would be a blank left at the line's end.
+    text = "記事。\u3000?utm_source=rss&utm_medium=feed\n\n次。\n"
+    assert clean_text(text).text == "記事。\n\n次。\n"
+
+
+def test_a_feed_link_with_a_full_stop_after_it_is_the_sentences() -> None:
+    # A feed appends its link bare; a stop after the link makes it a sentence of the text.
+    text = "詳細。https://ex.jp/a?utm_source=feedburner。\n"
+    assert clean_text(text).text == "詳細。https://ex.jp/a。\n"
+
+
 def test_query_between_words_is_quoted_prose() -> None:
     # Residue is glued to a sentence or ends a line; a sentence may quote a whole query.
     assert strip_tracking("one ?utm_source=a two\n")[0] == "one ?utm_source=a two\n"

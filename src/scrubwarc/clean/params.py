@@ -24,6 +24,7 @@ __all__ = [
     "URL_START",
     "TrackingNames",
     "clean_url",
+    "from_feed",
     "host_tracking_names",
     "is_tracking_param",
     "key_names",
@@ -237,6 +238,23 @@ def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[
     rebuilt = path + ("?" + new_query if new_query else "")
     rebuilt += "#" + new_fragment if hash_ and (new_fragment or not removed_f) else ""
     return rebuilt + trail, removed + removed_f
+
+
+# A source or medium naming a feed ("feedburner", "rss", "RSS_feed"): a feed reader's link.
+_FEED_MARK = re.compile(r"[?&;#](?:utm|mtm|pk)_(?:source|medium)=([^&;#]*)", re.I)
+_FEED_WORD = re.compile(r"(?<![^\W_])(?:feed|rss)", re.I)
+
+
+def from_feed(url: str) -> bool:
+    """True if a URL's tracking says a feed put it there (its source or medium is a feed):
+    the link a feed reader appends to an item's text, not one its author cites.
+
+    >>> from_feed("https://ex.org/a?utm_source=feedburner&utm_medium=feed")
+    True
+    >>> from_feed("https://ex.org/a?utm_source=tw"), from_feed("https://ex.org/a?utm_source=press")
+    (False, False)
+    """
+    return any(_FEED_WORD.search(unquote_plus(m.group(1))) for m in _FEED_MARK.finditer(url))
 
 
 _ENCODED_EQUALS_ONLY = re.compile("%3[dD]")

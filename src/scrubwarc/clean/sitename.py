@@ -13,7 +13,15 @@ import functools
 import re
 from collections.abc import Iterable
 
-__all__ = ["SEPARATORS", "name_key", "site_like", "split_site_name", "suffixes"]
+__all__ = [
+    "SEPARATORS",
+    "headline_suffixes",
+    "name_key",
+    "name_like",
+    "site_like",
+    "split_site_name",
+    "suffixes",
+]
 
 # " - Site", " | Site", " – Site", " — Site", " :: Site", " · Site", " • Site", " » Site"
 SEPARATORS = ("|", "-", "–", "—", "::", "·", "•", "»")
@@ -117,6 +125,57 @@ def suffixes(line: str) -> list[tuple[int, int]]:
     """
     found = [(m.start(), m.end()) for m in _SEPARATOR.finditer(line) if m.start() > 0]
     return found[-_MAX_PARTS:]
+
+
+# Separators a title sets a site off with that the copy below a headline confirms: a spaced
+# slash, a full-width bar or colon with or without spaces ("北京暴雨：新华网"), a dash set
+# off by ideographic spaces or a full-width hyphen or bar ("大雨　－　毎日新聞"), and a
+# hyphen or underscore between two CJK characters ("北京暴雨_新华网"; CJK sets no spaces).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_HEADLINE_SEPARATOR = re.compile(
+    r"(?<![ \t\u3000])(?:[ \t\u3000]*+[｜：][ \t\u3000]*|[ \t\u3000]++[-－―–—|·•»/][ \t\u3000]+)"
+    rf"|(?<=[{_CJK}])[-_](?=[{_CJK}])"
+)
+# What ends or splits a sentence in scripts without capitals: a site's name holds none.
+_CLAUSE_MARKS = frozenset("。！？，、；：.!?,;:…")
+_MAX_CASELESS_NAME = 24  # characters: "朝日新聞デジタル", "الجزيرة نت", "ไทยรัฐออนไลน์"
+
+
+def headline_suffixes(line: str) -> list[tuple[int, int]]:
+    """Like ``suffixes``, with the separators that only a headline's copy below confirms.
+
+    >>> headline_suffixes("北京暴雨：新华网"), headline_suffixes("Storm / The Daily - X")
+    ([(4, 5)], [(5, 8), (17, 20)])
+    >>> headline_suffixes("北京暴雨_新华网"), headline_suffixes("COVID-19 in Tokyo")
+    ([(4, 5)], [])
+    """
+    found = suffixes(line)
+    # Asked of every top line: the pattern runs only where one of its separators may be.
+    marked = any(mark in line for mark in ("｜", "：", " /", "\t/", "\u3000", "－", "―"))
+    if marked or (("-" in line or "_" in line) and _CJK_CHAR.search(line) is not None):
+        wide = [(m.start(), m.end()) for m in _HEADLINE_SEPARATOR.finditer(line) if m.start()]
+        found = sorted(set(found + wide))[-_MAX_PARTS:]
+    return found
+
+
+def name_like(suffix: str) -> bool:
+    """``site_like``, or a short name in a script without capitals ("新华网", "الجزيرة نت",
+    "ไทยรัฐ"): a site's name, where a headline's copy without it stands below.
+
+    >>> name_like("新华网"), name_like("朝日新聞デジタル"), name_like("交通受阻，多人被困")
+    (True, True, False)
+    """
+    if site_like(suffix):
+        return True
+    words = suffix.split()
+    return (
+        0 < len(words) <= 4
+        and len(suffix.strip()) <= _MAX_CASELESS_NAME
+        and _CLAUSE_MARKS.isdisjoint(suffix)
+        and all(w[0].isdigit() or (w[0].isalpha() and not w[0].isupper() and not w[0].islower())
+                or w[0].isupper() for w in words)
+    )  # fmt: skip
 
 
 def split_site_name(

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
 from scrubwarc.clean.params import clean_url, tracking_pairs
 from scrubwarc.clean.rules.boilerplate import split_cross_link
+from scrubwarc.clean.rules.headline import copy_site_name
 from scrubwarc.clean.sitename import name_key, split_site_name, suffixes
 from scrubwarc.meta.affiliations import is_role
 from scrubwarc.meta.bylines import byline_date, byline_site, parse_byline
@@ -258,7 +259,7 @@ def _opening(
         if title is not None:
             for r in result.removals:  # a removed copy of the headline may carry the site's name
                 if r.rule == "headline" and site_name is None:
-                    site_name = split_site_name(r.text, guess=True)[1]
+                    site_name = copy_site_name(r.text)
     authors = authors or next(
         (a for line in top[1:] if (a := parse_byline(line, organisations=True, mononyms=False))),
         (),

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from scrubwarc.clean.lines import LIST_MARK, drop_lines
 from scrubwarc.clean.model import CleanOptions, RuleOutput
-from scrubwarc.clean.sitename import name_key, site_like, split_site_name, suffixes
+from scrubwarc.clean.sitename import headline_suffixes, name_key, name_like, site_like
 
-__all__ = ["drop_duplicate_headline", "same_headline"]
+__all__ = ["copy_site_name", "drop_duplicate_headline", "same_headline"]
 
 _MAX_HEADLINE = 400  # characters; a longer first line is a paragraph, not a headline
 _WORD = re.compile(r"\w+")
@@ -31,6 +31,8 @@ def same_headline(a: str, b: str) -> bool:
     False
     >>> same_headline("Storm hits | World | The Herald", "Storm hits")
     True
+    >>> same_headline("北京暴雨致多处积水 - 新华网", "北京暴雨致多处积水")
+    True
     """
     na, nb = _norm(a), _norm(b)
     if not na or not nb:
@@ -45,21 +47,32 @@ def same_headline(a: str, b: str) -> bool:
 
 def _heads(line: str, norm: str) -> tuple[set[str], str | None]:
     """What ``line`` says before each suffix of site-like parts (``| World | Herald``),
-    compared by their words, with the line itself (``norm``); and its last part if that is
-    site-like, the site ``split_site_name`` guesses.
+    or after a site-like first part, compared by their words, with the line itself
+    (``norm``); and the site: its last part if that is site-like, else its first.
 
     >>> heads, site = _heads("Storm | World | The Herald", "storm world the herald")
     >>> sorted(heads), site
     (['storm', 'storm world', 'storm world the herald'], 'The Herald')
+    >>> heads, site = _heads("新华网 - 北京暴雨致多处积水", "")
+    >>> sorted(heads), site
+    (['', '北京暴雨致多处积水'], '新华网')
     """
     heads, site, end = {norm}, None, len(line)
-    for start, part in reversed(suffixes(line)):
+    cuts = headline_suffixes(line)
+    for start, part in reversed(cuts):
         name = line[part:end].strip()
-        if not site_like(name):
-            break
+        if not name_like(name) or (not site_like(name) and len(name) >= start):
+            break  # in a script without capitals the site is the shorter end
         site = site if site is not None else name
         heads.add(_norm(line[:start]))
         end = start
+    if cuts and site is None:
+        # "The Herald | Storm hits coast": a site before the headline, shorter than it (so
+        # "Storm Hits Coast | The Herald" never reads as the site "Storm Hits Coast").
+        lead, rest = line[: cuts[0][0]].strip(), line[cuts[0][1] :].strip()
+        if name_like(lead) and len(rest) > len(lead):
+            heads.add(_norm(rest))
+            site = lead
     return heads, site
 
 
@@ -85,6 +98,8 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     'Rain\\n\\nBy Ann Lee\\n'
     >>> drop_duplicate_headline("Rain\\nRain –\\nfalls on the roof\\n")[0]
     'Rain –\\nfalls on the roof\\n'
+    >>> drop_duplicate_headline("Heavy rain\\n\\nUK\\n\\nHeavy rain\\n\\nBody.\\n")[0]
+    'UK\\n\\nHeavy rain\\n\\nBody.\\n'
     """
     # However many copies a scraper printed, they all go in one pass (idempotence).
     top = _non_blank_lines(text)
@@ -94,8 +109,10 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     group = [first]
     opener: tuple[int, str] | None = None  # a copy that opens the block below it
     apart = 0  # how far the first copy stands from the next line (1: no blank line between)
+    last = first[0]  # the line before the next one: a copy, or the kicker
+    kicker = False
     for index, line in top:
-        gap = index - group[-1][0]
+        gap, last = index - last, index
         copy = _copy(first[1], line)
         if len(group) > 1 and (gap < apart or (gap == apart == 1 and not copy)):
             # In text without blank lines the last copy runs straight into the next line
@@ -103,11 +120,19 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
             opener = group.pop()
             break
         apart = apart or gap
+        if not copy and not kicker and len(group) == 1 and gap > 1 and _kicker(first[1], line):
+            # "Storm hits coast", "WEATHER", "Storm hits coast": the page's title stands apart
+            kicker = True
+            continue
         if not copy:
             break
         group.append((index, line))
+    if kicker:
+        group = group[1:] + group[:1]  # the copy under the kicker wins a tie: the page's order
     if opener is not None:
         group.insert(0, opener)  # first: it wins a tie, and its block stays whole
+    if len(group) == 1:
+        return text, ()  # no copy: nothing to weigh
     keep = _least_residue(group)
     return drop_lines(text, (i for i, _ in group if i != keep[0]), "headline")
 
@@ -117,6 +142,35 @@ def _copy(first: str, line: str) -> bool:
     item (``- Politics`` under a heading ``Politics`` is the list's; a list's items repeat).
     """
     return LIST_MARK.match(line) is None and same_headline(first, line)
+
+
+_KICKER_WORDS = 4  # a section label over a headline is a word or a few
+_MAX_KICKER = 60  # characters, blanks around it included
+_SENTENCE_END = tuple(".!?。！？…")
+
+
+def _kicker(headline: str, line: str) -> bool:
+    """True if ``line`` may be a section label printed between a headline's two copies
+    (``WEATHER``): a few words, not in lower case, no sentence, at most half the headline's
+    length, so a list of section names (``Politics``, ``Sports``, ``Politics``) is never
+    one; and the headline is no sentence either (a refrain around a short line stays).
+
+    >>> _kicker("Storm hits coast", "WEATHER"), _kicker("Politics", "Sports")
+    (True, False)
+    >>> _kicker("I love you.", "Oh"), _kicker("Let it be", "whisper")
+    (False, False)
+    """
+    if len(line) > _MAX_KICKER:
+        return False  # most lines here are the body's first paragraph: not read further
+    words = _norm(line)
+    return (
+        LIST_MARK.match(line) is None
+        and 0 < len(line.split()) <= _KICKER_WORDS
+        and not line.lstrip()[0].islower()
+        and not line.rstrip().endswith(_SENTENCE_END)
+        and not headline.rstrip().endswith(_SENTENCE_END)
+        and 0 < 2 * len(words) <= len(_norm(headline))
+    )
 
 
 def _least_residue(group: list[tuple[int, str]]) -> tuple[int, str]:
@@ -139,9 +193,18 @@ def _least_residue(group: list[tuple[int, str]]) -> tuple[int, str]:
     return keep
 
 
+def copy_site_name(line: str) -> str | None:
+    """The site's name a copy of the headline ends with, on this rule's evidence.
+
+    >>> copy_site_name("北京暴雨致多处积水 - 新华网"), copy_site_name("Storm hits coast")
+    ('新华网', None)
+    """
+    return _heads(line, "")[1]
+
+
 def _suffixed(line: str) -> bool:
     """True if a site's name follows the headline (``Storm hits - The Herald``)."""
-    return split_site_name(line, guess=True)[1] is not None
+    return copy_site_name(line) is not None
 
 
 def _non_blank_lines(text: str) -> Iterator[tuple[int, str]]:

@@ -19,6 +19,7 @@ from scrubwarc.clean.params import (
     URL_START,
     TrackingNames,
     clean_url,
+    from_feed,
     host_tracking_names,
     key_names,
     split_glued_words,
@@ -159,8 +160,10 @@ def _equals_signs(text: str) -> Iterator[int]:
             percent = next(encoded, None)
 
 
-# Sentence ends after which a glued key, query or URL is feed residue (CJK full stops too).
-_SENTENCE_ENDS = frozenset(".!?…。！？؟।۔")
+# Sentence ends after which a glued key, query or URL is feed residue: the full stops and
+# question marks of scripts other than Latin too (CJK, Arabic, Devanagari, Armenian,
+# Ethiopic, Burmese, Khmer, Tibetan, full- and half-width forms).
+_SENTENCE_ENDS = frozenset(".!?…。！？؟।॥۔։።။។།．｡")
 
 
 def _after_sentence(text: str, at: int) -> bool:
@@ -247,6 +250,7 @@ def _residue_start(
     glued: bool,
     last_on_line: bool,
     standalone: bool,
+    ends_line: Callable[[], bool],
 ) -> int | None:
     """Where a query tail begins in a run of URL characters, given its tracking keys.
 
@@ -257,6 +261,11 @@ def _residue_start(
     """
     if standalone and keys[0] == 0 and not (glued or last_on_line):
         return None  # "add utm_source=a&utm_medium=b to links": parameters named in prose
+    if keys[0] == 0 and not (standalone or glued) and "?" not in run:
+        # A query without its "?" glued to a word ("ฝนตกหนักutm_source=a&utm_medium=b": Thai
+        # and CJK set no space) is residue whole where it ends its line; within the line
+        # ("see—utm_source=a&utm_medium=b—here") the prose names it, and it stays whole.
+        return 0 if len(keys) > 1 and ends_line() else None
     # A "?" opens a query; else the first "|" or "#" (campaign names hold "+" and "&");
     # else query punctuation ("&", ";", "+" or a percent-escape).
     firsts = [min((i for m in marks if (i := run.find(m)) != -1), default=-1)
@@ -321,6 +330,7 @@ def _clean_run(
     standalone: bool,
     between_words: bool,
     ends_line: Callable[[], bool],
+    ends_text: Callable[[], bool],
     is_quoted: Callable[[], bool],
     options: CleanOptions | None,
 ) -> tuple[str, list[str]]:
@@ -328,16 +338,16 @@ def _clean_run(
 
     Residue is glued on, never set off: a whole query standing between words (``append
     ?utm_source=newsletter to links``) or in quotes or a code span (``"?utm_source=" +
-    src``, ``is_quoted``, asked only then) is the text's own. A tracked URL glued to a
-    sentence's end is a feed's link when it ends its line (``ends_line``, asked only
-    then); with the
-    sentence going on after it (``。https://…?utm_source=x詳しくは``: CJK sets no space) it
-    is the text's link and keeps its place.
+    src``, ``is_quoted``, asked only then) is the text's own. A URL is the text's link,
+    glued to a sentence's end too (CJK sets no space: ``詳しくは。https://…?utm_source=x``),
+    and loses only its tracking parameters; it goes whole only as the link a feed appends:
+    glued to a sentence's end, ending the text (``ends_text``, asked only then), tracked as
+    from a feed.
     """
     url = URL_START.search(run)
     if url is not None and url.start() <= keys[0]:
         glued_url = glued if url.start() == 0 else run[url.start() - 1] in _SENTENCE_ENDS
-        if glued_url and ends_line():
+        if glued_url and from_feed(run) and ends_text():
             return run[: url.start()], [run[url.start() :]]  # a feed's link glued to the text
         new_url, removed = clean_url(run[url.start() :], options)
         return run[: url.start()] + new_url, removed
@@ -355,7 +365,7 @@ def _clean_run(
         opener = int(run[0] in _BARE_OPENERS)
         new_url, removed = clean_url(run[opener:], options)
         return run[:opener] + new_url, removed
-    start = _residue_start(run, keys, glued, last_on_line, standalone)
+    start = _residue_start(run, keys, glued, last_on_line, standalone, ends_line)
     if start is None or (not glued and ((start == 0 and between_words) or is_quoted())):
         return run, []
     if run[start] == "?" and run[start + 1 : start + 2] not in _KEY_CHARS:
@@ -370,22 +380,37 @@ def _clean_run(
 
 
 _LINE_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS + ''.join(_SENTENCE_ENDS))}」』）】〉》]*+")
+# After a whole link, only quotes and brackets: a sentence's end after it ("詳細。https://…。")
+# makes the link the sentence's own.
+_TEXT_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS)}」』）】〉》]*+")
 
 
-def _ends_line(text: str, run_end: int, token_end: int) -> bool:
-    """True if only closing marks follow ``text[:run_end]`` on its line, up to the end of
-    its token at ``token_end`` and blanks after: "…?utm_source=x”。\\n".
+_REST_BLANK = re.compile(r"\s*+\Z")
 
-    >>> _ends_line("a.?x=1」\\nb", 6, 7), _ends_line("。https://a.b/?x=1見て", 17, 19)
-    (True, False)
+
+def _run_ends(text: str, run_end: int, token_end: int, *, whole_text: bool) -> bool:
+    """True if only closing marks follow ``text[:run_end]`` up to the end of its token at
+    ``token_end``, and only blanks after it to the end of the line ("…?utm_source=x”。\\n"),
+    or of the whole text (quotes and brackets only, no sentence's end).
+
+    >>> _run_ends("a.?x=1」\\nb", 6, 7, whole_text=False)
+    True
+    >>> _run_ends("a.?x=1」\\nb", 6, 7, whole_text=True)
+    False
+    >>> _run_ends("。https://a.b/?x=1見て", 17, 19, whole_text=False)
+    False
+    >>> _run_ends("。https://a.b/?x=1。", 17, 18, whole_text=True)
+    False
     """
     # Matched, not sliced: each run reads only the closing marks right after it.
-    closers = _LINE_CLOSERS_RUN.match(text, run_end, token_end)
-    return (
-        closers is not None
-        and closers.end() == token_end
-        and _next_visible(text, token_end) in "\n"
+    closers = (_TEXT_CLOSERS_RUN if whole_text else _LINE_CLOSERS_RUN).match(
+        text, run_end, token_end
     )
+    if closers is None or closers.end() != token_end:
+        return False
+    if whole_text:
+        return _REST_BLANK.match(text, token_end) is not None
+    return _next_visible(text, token_end) in "\n"
 
 
 def _clean_token(
@@ -420,7 +445,8 @@ def _clean_token(
             last_on_line,
             run_start == 0,
             between_words,
-            partial(_ends_line, text, start + run_end, end),
+            partial(_run_ends, text, start + run_end, end, whole_text=False),
+            partial(_run_ends, text, start + run_end, end, whole_text=True),
             partial(_quoted, text, at, start + run_end, spans),
             options,
         )
@@ -435,6 +461,10 @@ def _clean_token(
             removed.append((start + run_start + offset, piece))
     out.append(token[pos:])
     return "".join(out), removed
+
+
+# What separates words once the whitespace rule has run (it keeps CJK's ideographic space).
+_BLANKS = " \t\u3000"
 
 
 def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput:
@@ -470,11 +500,11 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
         piece_before = text[pos:start]
         if not new:
             # The whole token goes, with the space that separated it from its neighbour.
-            trimmed = piece_before.rstrip(" \t")
+            trimmed = piece_before.rstrip(_BLANKS)
             if trimmed and not trimmed.endswith("\n"):
                 piece_before = trimmed
             else:
-                while end < len(text) and text[end] in " \t":
+                while end < len(text) and text[end] in _BLANKS:
                     end += 1
             emptied.add(index.position(start)[0] - 1)
         out.append(piece_before)
