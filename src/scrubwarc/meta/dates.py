@@ -51,6 +51,7 @@ __all__ = [
     "DateReading",
     "is_date_line",
     "is_update",
+    "latest_day",
     "parse_date",
     "read_date",
     "squeeze",
@@ -246,6 +247,24 @@ def squeeze(text: str, limit: int) -> str | None:
         return None
     line = " ".join(text.split())
     return line if len(line) <= limit else None
+
+
+def latest_day(captured: str | None, today: _dt.date | None = None) -> str:
+    """The last day (ISO) a page can be dated: the day after it was captured (``captured``,
+    ISO, a WARC-Date), or else after ``today`` (the day it is read; the clock's when None).
+    No page was published after it was fetched; a day more allows for the time zones.
+
+    >>> latest_day("2024-03-04T23:59:00Z"), latest_day(None, _dt.date(2024, 12, 31))
+    ('2024-03-05', '2025-01-01')
+    >>> latest_day("not a date", _dt.date(2024, 3, 4))
+    '2024-03-05'
+    """
+    try:
+        day = _dt.date.fromisoformat(captured[:10]) if captured else None
+    except ValueError:
+        day = None
+    day = day or today or _dt.datetime.now(_dt.UTC).date()
+    return (day + _dt.timedelta(days=1)).isoformat()
 
 
 def is_update(text: str, language: str | None = None) -> bool:

@@ -229,11 +229,15 @@ class _Opening(NamedTuple):
 
 
 def _opening(
-    result: CleanResult, url: str | None, options: CleanOptions | None, language: str | None
+    result: CleanResult,
+    url: str | None,
+    options: CleanOptions | None,
+    language: str | None,
+    latest: str | None = None,
 ) -> _Opening:
     """What the opening lines state. ``url`` is the address found elsewhere (a glued feed
     URL); an address the opening states (``URL: …``, or alone on the first line) comes
-    first."""
+    first. A date after ``latest`` (ISO day) dates something to come, not the article."""
     lines = _top(result.text, MAX_HEADER)
     fields = read_fields(lines, _TOP_LINES)
     url = _stated_url(fields, options) or url
@@ -270,8 +274,9 @@ def _opening(
         if title is not None and site_name is None and len(named) > len(authors):
             # The byline named the site the headline ends with: "… | Civil Beat".
             title, site_name = split_site_name(title, set(named) - set(authors))
+    reading = _possible(reading, latest)
     if reading.iso is None:
-        reading = _top_date(top[1:], order, language) or reading
+        reading = _possible(_top_date(top[1:], order, language) or reading, latest)
     if description is None and title is not None and _stands_first(top, order, language):
         description = top[1]
     return _Opening(
@@ -356,6 +361,17 @@ def _not_the_site(
     return authors[:1] + tuple(a for a in authors[1:] if name_key(a) not in keys)
 
 
+def _possible(reading: DateReading, latest: str | None) -> DateReading:
+    """``reading``, or none when it dates a day after ``latest``.
+
+    >>> _possible(DateReading("2031-05-04"), "2026-12-04"), _possible(DateReading("x"), None)
+    (DateReading(iso=None, assumed=None), DateReading(iso='x', assumed=None))
+    """
+    if reading.iso is not None and latest is not None and reading.iso[:10] > latest:
+        return DateReading(None)
+    return reading
+
+
 def _stated_url(fields: Fields, options: CleanOptions | None) -> str | None:
     return clean_url(fields.url, options)[0] if fields.url else None
 
@@ -402,10 +418,13 @@ def text_metadata(
     data: bytes,
     path: str | None = None,
     options: CleanOptions | None = None,
+    latest: str | None = None,
 ) -> Metadata:
-    """Metadata of a plain-text article, from its opening lines and the rules' removals."""
+    """Metadata of a plain-text article, from its opening lines and the rules' removals; no
+    date after ``latest`` (ISO day) is the article's."""
     language = _detect_language(result.text)
-    opening = _opening(result, _removed_url(result.removals, options), options, language)
+    removed_url = _removed_url(result.removals, options)
+    opening = _opening(result, removed_url, options, language, latest)
     return _metadata(result, data, path, options, result.text, opening.url, opening, language)
 
 
@@ -423,6 +442,7 @@ def html_metadata(
     options: CleanOptions | None = None,
     *,
     text: str | None = None,
+    latest: str | None = None,
 ) -> Metadata:
     """Metadata of an HTML page: its markup first (``page``, what ``read_html_metadata``
     found), the extracted text's opening lines where markup is silent. ``text`` is the
@@ -437,7 +457,7 @@ def html_metadata(
         _MAY_ASSUME.search("\n".join(_top(result.text))) is not None  # for date_assumed
     )
     detected = _detect_language(result.text) if need_opening or not page.language else None
-    opening = _opening(result, removed_url, options, detected) if need_opening else _NOTHING
+    opening = _opening(result, removed_url, options, detected, latest) if need_opening else _NOTHING
     reading = opening.reading
     if page.date:  # an order assumed in reading the opening's date holds if it is that date
         reading = DateReading(page.date, reading.assumed if reading.iso == page.date else None)
