@@ -114,7 +114,7 @@ _WEEKDAYS: dict[str, str] = {
 # "1 de abril de 2023", "1er avril", "1. April", "1 апреля 2023 г.", "2023 года", "o 10:30".
 _NOISE = re.compile(
     r"(?<=\d)(?:er|º|ª)(?=\s)|(?<=\d)\.(?=\s\D)|\s(?:de|del)(?=\s)|\s(?:г\.|г|года|r\.|roku)$"
-    r"|\s(?:uhr|h)$",
+    r"|(?<=\d)\s?(?:uhr|h)(?!\w)",
     re.IGNORECASE,
 )
 _AT_WORDS = r"à|um|a las|alle|às|om|kl\.|klo|в|o|saat"
@@ -166,7 +166,7 @@ def _language_patterns(
         # A revision's label after the publication: "…, mis à jour le 4 mars 2024".
         # Or before a time alone: "…, modifié à 12h00".
         re.compile(
-            rf"(?<=[\d,] )(?:{updates or '(?!)'})\s*:?\s*(?=\d|(?:{_AT_WORDS})\s\d)",
+            rf"(?<=[\d,|·•–—-] )(?:{updates or '(?!)'})\s*:?\s*(?=\d|(?:{_AT_WORDS})\s\d)",
             re.IGNORECASE,
         ),
     )
@@ -210,6 +210,8 @@ def localise(line: str, language: str | None) -> str:
     ('1 April 2023', 'Published 1 April 2023')
     >>> localise("Aktualisiert am 2. April 2023", "de")
     'Updated 2 April 2023'
+    >>> localise("Veröffentlicht am 1. April 2023, 14:05 Uhr | aktualisiert: 2.4.2023", "de")
+    'Published 1 April 2023, 14:05 | Updated 2.4.2023'
     >>> localise("입력 2023.04.01. 오후 3:20", "ko"), localise("更新：2023年4月2日 下午3:20", "zh")
     ('Published: 2023.04.01 15:20', 'Updated: 2023-04-02 15:20')
     """
