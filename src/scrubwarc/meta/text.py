@@ -19,7 +19,7 @@ from scrubwarc.clean.model import CleanOptions, CleanResult, Removal
 from scrubwarc.clean.params import clean_url, tracking_pairs
 from scrubwarc.clean.rules.boilerplate import split_cross_link
 from scrubwarc.clean.sitename import name_key, split_site_name, suffixes
-from scrubwarc.meta.affiliations import is_role
+from scrubwarc.meta.affiliations import is_agency, is_role
 from scrubwarc.meta.bylines import byline_date, byline_site, parse_byline
 from scrubwarc.meta.dates import DateReading, is_update, read_date
 from scrubwarc.meta.model import Metadata
@@ -50,7 +50,7 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+
 _WIRE_LEDE = re.compile(
     r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"  # the place in capitals
     r"(?:, [A-Z][\w.]*(?: [\w.]+){0,3})?"  # its state or country, or the date
-    r" \([^()]{1,30}\) ?[—–-]"  # the agency, a dash
+    r" \((?P<agency>[^()]{1,30})\) ?[—–-]"  # the agency, a dash
     r"|[\u4e00-\u9fff]{2,20}[0-9]{1,2}月[0-9]{1,2}日电"  # "新华社北京3月4日电"
 )
 # A meta line's pieces ("Posted by admin | March 4, 2024 | 3 Comments"), at most this many.
@@ -117,6 +117,23 @@ def _is_title(line: str, byline: tuple[str, ...] | None, date: str | None) -> bo
         and _URL.fullmatch(line.strip()) is None
         and _WIRE_LEDE.match(line.strip()) is None
     )
+
+
+def _wire_credit(lines: list[str]) -> tuple[str, ...]:
+    """The news agency a wire story's lede credits (``WASHINGTON (AP) — …``), as a byline
+    ``By AP`` names it: the author of a story no one else signs.
+
+    >>> _wire_credit(["Storm hits", "LONDON, March 4 (Reuters) - It rained."])
+    ('Reuters',)
+    >>> _wire_credit(["Storm hits", "PARIS (Ann Lee) - It rained."]), _wire_credit(["Storm"])
+    ((), ())
+    """
+    for line in lines:
+        lede = _WIRE_LEDE.match(line.strip())
+        if lede is not None:
+            agency = (lede["agency"] or "").strip()
+            return (agency,) if agency and is_agency(agency) else ()
+    return ()
 
 
 def _top_date(lines: list[str], order: str, language: str | None) -> DateReading | None:
@@ -267,7 +284,7 @@ def _opening(
         (a for line in top[1:] if (a := parse_byline(line, organisations=True, mononyms=False))),
         (),
     )
-    authors = authors or _name_over_role(top[1:], headed=title is not None)
+    authors = authors or _name_over_role(top[1:], headed=title is not None) or _wire_credit(top)
     if len(authors) > 1:
         sites = _site_evidence(top, url, options) | {fields.site_name or "", site_name or ""}
         named, authors = authors, _not_the_site(authors, sites, top[0], url)
