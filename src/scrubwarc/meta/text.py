@@ -119,6 +119,21 @@ def _is_title(line: str, byline: tuple[str, ...] | None, date: str | None) -> bo
     )
 
 
+def _date_order(options: CleanOptions | None, language: str | None) -> str:
+    """How numbers that read both ways (``02/12/2025``) are read: as configured, else as the
+    text's language writes them, day first in every language but English (a text in English
+    has no region to tell the US's order from the rest's: month first, as before).
+
+    >>> _date_order(None, "fr"), _date_order(None, "en"), _date_order(None, None)
+    ('day-first', 'month-first', 'month-first')
+    >>> _date_order(CleanOptions(date_order="month-first"), "fr")
+    'month-first'
+    """
+    if options is not None and options.date_order:
+        return options.date_order
+    return "day-first" if language not in (None, "en") else "month-first"
+
+
 def _wire_credit(lines: list[str]) -> tuple[str, ...]:
     """The news agency a wire story's lede credits (``WASHINGTON (AP) — …``), as a byline
     ``By AP`` names it: the author of a story no one else signs.
@@ -261,7 +276,7 @@ def _opening(
     top = lines[:_TOP_LINES]
     while top and is_above_headline(top[0]):
         top = top[1:]  # the address or breadcrumb trail above the headline
-    order = options.date_order if options else "month-first"
+    order = _date_order(options, language)
     if len(top) > 1 and is_kicker(top[0]) and _heads(top[0], top[1], order, language):
         top = top[1:]  # "WORLD", "EXCLUSIVE:" above the headline
     title = site_name = authors = None

@@ -1,0 +1,38 @@
+"""Numbers that read both ways are read as the text's language writes them, unless the user
+configured an order."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrubwarc.article import process
+from scrubwarc.clean.model import CleanOptions
+
+FRENCH = (
+    "Tempête sur la côte\n\nPar Jean Dupont\n02/12/2025\n\n"
+    + "Il a plu toute la journée dans la vallée, et la rivière a monté d'un mètre. " * 3
+)
+ENGLISH = (
+    "Storm hits the coast\n\nBy Ann Lee\n02/12/2025\n\n"
+    + "It rained all day in the valley, and the river rose by a metre overnight. " * 3
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "date", "assumed"),
+    [
+        (FRENCH, None, "2025-12-02", "day-first"),
+        (ENGLISH, None, "2025-02-12", "month-first"),
+        (FRENCH, CleanOptions(date_order="month-first"), "2025-02-12", "month-first"),
+        (ENGLISH, CleanOptions(date_order="day-first"), "2025-12-02", "day-first"),
+    ],
+)
+def test_the_order_of_a_date_that_reads_both_ways(
+    text: str, options: CleanOptions | None, date: str, assumed: str
+) -> None:
+    meta = process(text.encode(), options=options).metadata
+    assert (meta.language, meta.date, meta.date_assumed) == (
+        "fr" if text is FRENCH else "en",
+        date,
+        assumed,
+    )
