@@ -36,3 +36,21 @@ def test_the_order_of_a_date_that_reads_both_ways(
         date,
         assumed,
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "date"),
+    [
+        ("Madrid, 2 de diciembre de 2025", "es", "2025-12-02"),
+        ("São Paulo, 2 de dezembro de 2025, 14h05", "pt", "2025-12-02T14:05:00"),
+        ("Roma, 2 dicembre 2025", "it", "2025-12-02"),
+        ("Rio de Janeiro, 2 de dezembro de 2025", "pt", "2025-12-02"),
+        # In English a place in its own case is as likely prose; a weekday is no place.
+        ("Washington, March 3, 2024", "en", None),
+        ("Martes, 2 de diciembre de 2025", "es", "2025-12-02"),
+    ],
+)
+def test_a_dateline_in_the_place_s_own_case(line: str, language: str, date: str | None) -> None:
+    from scrubwarc.meta.dates import read_date
+
+    assert read_date(line, "day-first", language).iso == date

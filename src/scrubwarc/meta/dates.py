@@ -77,6 +77,9 @@ _LABEL = re.compile(
 )
 # A dateline: the place in capitals, a comma, the date ("WASHINGTON, March 3, 2024").
 _DATELINE = re.compile(r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}, ", re.ASCII)
+# Or in the place's own case and letters, as most languages write it ("Madrid, 2 de diciembre
+# de 2025", "São Paulo, 2 de dezembro de 2025", "Roma, 2 dicembre 2025").
+_PLACE = re.compile(r"[^\W\d_][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3}, ")
 _WEEKDAY = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
     r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,? "
@@ -179,13 +182,17 @@ class DateReading(NamedTuple):
 
 
 class _Context:
-    """The order to read ambiguous slashed dates in, and whether it had to be assumed."""
+    """The order to read ambiguous slashed dates in, and whether it had to be assumed; and
+    whether a dateline's place may be in its own case (``places``: a language other than
+    English, where "Madrid, 2 de diciembre de 2025" is how datelines are written; in English
+    "Washington, March 3, 2024" is as likely prose)."""
 
-    __slots__ = ("assumed", "order")
+    __slots__ = ("assumed", "order", "places")
 
-    def __init__(self, order: str) -> None:
+    def __init__(self, order: str, places: bool = False) -> None:
         self.order = order
         self.assumed: str | None = None
+        self.places = places
 
 
 def read_date(text: str, order: str = "month-first", language: str | None = None) -> DateReading:
@@ -208,11 +215,12 @@ def read_date(text: str, order: str = "month-first", language: str | None = None
 
 def _read_squeezed(line: str, order: str, language: str | None) -> DateReading:
     """``read_date`` of a line already squeezed that holds four digits."""
-    if not line.isascii() or (language is not None and language != "en"):
+    places = language is not None and language != "en"
+    if places or not line.isascii():
         line = localise(line, language)
         if _YEAR_DIGITS.search(line) is None:
             return DateReading(None)
-    context = _Context(order)
+    context = _Context(order, places)
     iso = _parse_with_extras(line, _MAX_EXTRAS, context)
     return DateReading(iso, context.assumed if iso else None)
 
@@ -345,7 +353,7 @@ def _after_reading_time(line: str, extras_left: int, context: _Context) -> str |
 
 def _parse_core(line: str, context: _Context) -> str | None:
     """Parse label + date + optional time (either order), with nothing else."""
-    label = _LABEL.match(line) or _dateline(line)
+    label = _LABEL.match(line) or _dateline(line, places=context.places)
     if label:
         line = line[label.end() :]
     for pattern in (_YMD, _MDY, _DMY, _NUMERIC):
@@ -377,13 +385,19 @@ def _parse_core(line: str, context: _Context) -> str | None:
     return None
 
 
-def _dateline(line: str) -> re.Match[str] | None:
+def _dateline(line: str, *, places: bool = False) -> re.Match[str] | None:
     """The place of a dateline before its date, never a weekday (``MONDAY, March 3``).
 
     >>> _dateline("NEW YORK, March 3, 2024").group(), _dateline("MONDAY, March 3, 2024")
     ('NEW YORK, ', None)
+    >>> _dateline("São Paulo, 2 December 2025", places=True).group()
+    'São Paulo, '
+    >>> _dateline("Tuesday, 2 December 2025", places=True), _dateline("Roma, 2 December 2025")
+    (None, None)
     """
     place = _DATELINE.match(line)
+    if place is None and places and line[:1].isupper():
+        place = _PLACE.match(line)
     if place is None or _WEEKDAY_ALONE.fullmatch(place.group()):
         return None
     return place
