@@ -93,6 +93,9 @@ _OTHER_CREDIT = re.compile(
 # A writer's credit after another, as wire services list them: "Reporting by X; Writing by
 # Y", "By X; additional reporting by Y".
 _MORE_WRITERS = re.compile(r"; (?:additional )?(?:reporting|writing) by:? ", _FLAGS)
+# "Of" an outlet after a name, in the Romance languages: "da Folha", "de El País", "del
+# Corriere", "du Monde", "do Globo". (A particle opens a surname only inside a name.)
+_OF_OUTLET = re.compile(r"(?:da|do|das|dos|de|del|della|du|des) [A-ZÀ-Þ]")
 # A trailing parenthetical is an agency or an address: "By Jane Roe (AP)".
 _PARENTHETICAL = re.compile(r" ?\([^()]{1,60}\)$")
 # Everything after one of these is the site, a date or another extra.
@@ -215,6 +218,8 @@ def parse_byline(
             continue  # without organisations, "By Reuters" names nobody
         if names and piece.lower().startswith(("in ", "at ")):
             continue  # "By X, Reuters, in Beirut"
+        if names and _OF_OUTLET.match(piece):
+            continue  # "Por João Silva, da Folha", "Por X, de El País": the writer's paper
         if names and piece.lower().replace(".", "") in GENERATIONS:
             names[-1] = f"{names[-1]} {piece}"  # "King, Jr." is King Jr.
             continue
