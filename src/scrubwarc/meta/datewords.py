@@ -85,20 +85,22 @@ _LABELS: dict[str, str] = {
     "tr": "yayınlanma tarihi|yayınlanma|tarih",
     "id": "diterbitkan|tanggal",
 }
-# The labels of a revision's date, which become "Updated" (never the publication's).
+# The labels of a revision's date, which become "Updated" (never the publication's); a
+# longer label before the shorter one it opens with.
 _UPDATE_LABELS: dict[str, str] = {
-    "fr": "mis à jour le|mis à jour|modifié le|modifié",
-    "de": "aktualisiert am|aktualisiert|stand",
-    "es": "actualizado el|actualizado",
-    "it": "aggiornato il|aggiornato",
-    "pt": "atualizado em|atualizado",
-    "nl": "bijgewerkt op|bijgewerkt",
+    "fr": "dernière mise à jour le|dernière mise à jour|mis à jour le|mis à jour|modifié le"
+    "|modifié|actualisé le|actualisé",
+    "de": "zuletzt aktualisiert am|zuletzt aktualisiert|aktualisiert am|aktualisiert|stand",
+    "es": "última actualización|actualizado el|actualizado|actualización",
+    "it": "ultimo aggiornamento|aggiornato il|aggiornato|aggiornamento",
+    "pt": "última atualização|atualizado em|atualizado|atualização",
+    "nl": "laatst bijgewerkt op|laatst bijgewerkt|bijgewerkt op|bijgewerkt|aangepast op|aangepast",
     "sv": "uppdaterad",
     "da": "opdateret",
     "no": "oppdatert",
-    "pl": "aktualizacja",
+    "pl": "ostatnia aktualizacja|zaktualizowano|aktualizacja",
     "cs": "aktualizováno",
-    "ru": "обновлено",
+    "ru": "последнее обновление|обновлено|обновление",
     "uk": "оновлено",
     "tr": "güncelleme tarihi|güncelleme",
     "id": "diperbarui",
