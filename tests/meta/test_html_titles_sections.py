@@ -59,3 +59,10 @@ def test_a_guessed_site_takes_its_section_along() -> None:
 def test_a_text_article_title_loses_its_section() -> None:
     text = b"Storm hits the coast | World news | The Herald\n\nBy Ann Lee | The Herald\n\nRain."
     assert process(text).metadata.title == "Storm hits the coast"
+
+
+def test_a_site_and_section_before_the_headline_leave_the_title() -> None:
+    assert title_of("The Herald | World news | Storm hits the coast", "The Herald") == (
+        "Storm hits the coast"
+    )
+    assert title_of("The Herald | Review | Oppenheimer", "The Herald") == "Review | Oppenheimer"

@@ -167,7 +167,7 @@ def split_site_name(
                 return _without_section(line, cuts, k), line[end:].strip()
         lead = line[: starts[0]]
         if (keys & _keys(lead) or short.names(lead)) and line[ends[0] :].strip():
-            return line[ends[0] :].strip(), lead.strip()
+            return _after_section(line, cuts), lead.strip()
         return line, None
     if not guess:
         return line, None
@@ -175,6 +175,23 @@ def split_site_name(
     if not site_like(suffix):
         return line, None
     return _without_section(line, cuts, len(cuts) - 1), suffix
+
+
+def _after_section(line: str, cuts: list[tuple[int, int]]) -> str:
+    """The headline after the site that opens ``line`` and the section set off after it by
+    the same bar (``The Herald | World | Storm hits the coast``), as ``_without_section``.
+
+    >>> line = "The Herald | World news | Storm hits the coast"
+    >>> _after_section(line, suffixes(line))
+    'Storm hits the coast'
+    >>> line = "The Herald | Review | Oppenheimer"
+    >>> _after_section(line, suffixes(line))
+    'Review | Oppenheimer'
+    """
+    # The same test as at the end, read from the other end.
+    flipped = line[::-1]
+    mirrored = [(len(line) - end, len(line) - start) for start, end in reversed(cuts)]
+    return _without_section(flipped, mirrored, len(mirrored) - 1)[::-1].strip()
 
 
 def _without_section(line: str, cuts: list[tuple[int, int]], k: int) -> str:
