@@ -60,3 +60,17 @@ def test_text_article_byline_with_a_social_label() -> None:
         b"Storm hits coast\n\nBy X, Li Sun\n\nIt rained all day in the valley, and the river rose."
     )
     assert process(text).metadata.authors == ("Li Sun",)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Ann Lee, Li Sun", ("Ann Lee", "Li Sun")),
+        ("By Ann Lee, Kim Post", ("Ann Lee", "Kim Post")),
+        ("By Ann Lee, The Sun", ("Ann Lee",)),
+        ("By Ann Lee, NY Post", ("Ann Lee",)),
+        ("By Ann Lee, Chicago Sun-Times", ("Ann Lee",)),
+    ],
+)
+def test_a_co_author_named_in_east_asian_order(line: str, names: tuple[str, ...]) -> None:
+    assert parse_byline(line) == names

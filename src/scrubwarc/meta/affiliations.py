@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 from scrubwarc.meta.bylinewords import (
+    ARTICLES,
     DATELINE_CITIES,
     ORG_CONNECTORS,
     ORGANISATION_AUTHOR_WORDS,
     ORGANISATION_WORDS,
     ORGANISATIONS,
     OUTLET_TAILS,
+    PARTICLES,
     ROLE_HEADS,
     ROLE_NOUNS,
     SOCIAL_NETWORKS,
@@ -163,12 +165,26 @@ def is_outlet_or_city(piece: str) -> bool:
 
 def is_outlet(piece: str) -> bool:
     """A publication named by its last noun: ``Kansas City Star``, ``The Sacramento Bee``,
-    ``Chicago Sun-Times`` (a compound opening with an outlet noun); ``Sun Li`` is a name."""
+    ``Chicago Sun-Times`` (a compound opening with an outlet noun); ``Sun Li`` is a name, and
+    so is ``Li Sun``: a syllable of two or three letters in title case before the noun opens
+    a name (``Li``, ``Wu``, ``Kim``), never a place or an article (``The Sun``, ``NY Post``).
+
+    >>> is_outlet("Li Sun"), is_outlet("The Sun"), is_outlet("NY Post"), is_outlet("El Sol Star")
+    (False, True, True, True)
+    """
     words = piece.lower().split()
     if len(words) < 2:
         return False
     tail = words[-1].partition("-")[0]
-    return tail in OUTLET_TAILS or tail in ORGANISATION_WORDS
+    if not (tail in OUTLET_TAILS or tail in ORGANISATION_WORDS):
+        return False
+    first = piece.split()[0]
+    return not (
+        len(words) == 2
+        and 2 <= len(first) <= 3
+        and first.istitle()
+        and words[0] not in ARTICLES | PARTICLES
+    )
 
 
 def is_city(piece: str) -> bool:
