@@ -54,3 +54,20 @@ def test_a_dateline_in_the_place_s_own_case(line: str, language: str, date: str 
     from scrubwarc.meta.dates import read_date
 
     assert read_date(line, "day-first", language).iso == date
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Tuesday 02/12/2025", "2025-12-02"),  # 12 February 2025 was a Wednesday
+        ("Wednesday 02/12/2025", "2025-02-12"),
+        ("Tue, 02/12/2025 14:05", "2025-12-02T14:05:00"),
+        ("Monday 02/12/2025", None),  # neither reading is a Monday
+        ("Tuesday 00/12/2025", None),
+    ],
+)
+def test_a_weekday_tells_which_way_numbers_read(line: str, date: str | None) -> None:
+    from scrubwarc.meta.dates import read_date
+
+    for order in ("month-first", "day-first"):
+        assert read_date(line, order) == (date, None)

@@ -416,6 +416,8 @@ def _date_from_match(match: re.Match[str], context: _Context) -> _dt.date | None
             day, month = first, second  # dots are day-first wherever they are written
         elif second > 12:
             month, day = first, second
+        elif (told := _weekday_order(match, first, second)) is not None:
+            day, month = told  # "Tuesday 02/12/2025": only one reading is a Tuesday
         else:
             context.assumed = context.order  # both readings valid: say which was taken
             day, month = (first, second) if context.order == "day-first" else (second, first)
@@ -429,6 +431,29 @@ def _date_from_match(match: re.Match[str], context: _Context) -> _dt.date | None
     if weekday is not None and _WEEKDAYS[weekday[:3].lower()] != date.weekday():
         return None  # the line contradicts itself
     return date
+
+
+def _weekday_order(match: re.Match[str], first: int, second: int) -> tuple[int, int] | None:
+    """``(day, month)`` of numbers that read both ways when the line's weekday fits only one
+    reading; None without a weekday, or when it fits both or neither.
+
+    >>> m = _NUMERIC.match("Tuesday 02/12/2025")
+    >>> _weekday_order(m, 2, 12), _weekday_order(_NUMERIC.match("02/12/2025"), 2, 12)
+    ((2, 12), None)
+    """
+    weekday = match["wd"]
+    if weekday is None:
+        return None
+    wanted = _WEEKDAYS[weekday[:3].lower()]
+    year = int(match["y"])
+    if not (first and second):
+        return None  # "00/12/2025" is no date either way
+    fits = [
+        (day, month)
+        for day, month in ((first, second), (second, first))
+        if _dt.date(year, month, day).weekday() == wanted
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _combine(date: _dt.date, match: re.Match[str]) -> str | None:
