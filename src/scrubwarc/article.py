@@ -72,14 +72,16 @@ def article_text(doc: Document, result: CleanResult) -> str:
     return _composed(doc, result)[0]
 
 
-def _composed(doc: Document, result: CleanResult) -> tuple[str, HtmlMetadata | None]:
+def _composed(
+    doc: Document, result: CleanResult, latest: str | None = None
+) -> tuple[str, HtmlMetadata | None]:
     """The article's text, and the page's own metadata (read once, for the heading and for
-    ``meta``); None for a text article."""
+    ``meta``); None for a text article. No date after ``latest`` (ISO day) is the page's."""
     if doc.tree is None:
         return result.text, None
     from scrubwarc.meta.html import read_html_metadata, with_heading  # lazy: HTML input only
 
-    page = read_html_metadata(doc.tree)
+    page = read_html_metadata(doc.tree, latest)
     return with_heading(page, result.text), page
 
 
@@ -90,10 +92,13 @@ def process(
     *,
     declared: str | None = None,
     html: bool | None = None,
+    captured: str | None = None,
 ) -> Article:
     """Read, clean and describe one article; the per-article unit of every batch.
 
-    ``declared`` and ``html`` are what an HTTP response said of the bytes (see ``read``).
+    ``declared`` and ``html`` are what an HTTP response said of the bytes (see ``read``);
+    ``captured`` when it was fetched (ISO, a WARC-Date). No article is dated after the day
+    it was captured, or when that is not known, after today (``latest_day``).
 
     >>> a = process(b"Storm hits\\n\\nStorm hits\\n\\nBy Ann Lee\\n\\nIt rained all day.")
     >>> a.metadata.title, a.metadata.authors, a.kind, a.fired
@@ -101,14 +106,16 @@ def process(
 
     ``text`` is ``article_text``'s; the metadata's hash and word count describe it.
     """
+    from scrubwarc.meta.dates import latest_day
     from scrubwarc.meta.text import html_metadata, text_metadata  # lazy: language tables
 
     encoding = options.encoding if options else None
     doc = read(data, path, encoding, declared=declared, html=html)
     result = clean_document(doc, data, options)
-    text, page = _composed(doc, result)
+    latest = latest_day(captured)
+    text, page = _composed(doc, result, latest)
     if page is not None:
-        meta = html_metadata(page, result, data, path, options, text=text)
+        meta = html_metadata(page, result, data, path, options, text=text, latest=latest)
     else:
-        meta = text_metadata(result, data, path, options)
+        meta = text_metadata(result, data, path, options, latest)
     return Article(data, text, meta, doc.kind, result.fired, result.text)

@@ -70,7 +70,9 @@ def process_capture(job: CaptureJob, options: CleanOptions | None) -> CrawlArtic
     info = job.info
     path = url_path(info.url)
     try:
-        article = process(job.payload, path, options, declared=job.declared, html=job.html)
+        article = process(
+            job.payload, path, options, declared=job.declared, html=job.html, captured=info.date
+        )
     except InputError as exc:
         return CrawlArticle(info, None, exc.reason)
     if article.empty:

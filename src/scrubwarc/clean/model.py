@@ -37,7 +37,8 @@ class CleanOptions(NamedTuple):
     tracking list; ``extra_boilerplate_prefixes`` holds labels like ``"More from us"``.
     ``encoding`` states the encoding of input files (else it is detected); ``site_names``
     are names a title may end with (`` | Site``); ``date_order`` reads slashed numeric
-    dates such as ``04/05/2016``: ``"month-first"`` or ``"day-first"``.
+    dates such as ``04/05/2016``: ``"month-first"`` or ``"day-first"``; None, as the text's
+    language writes them (day first but in English).
     """
 
     disable: frozenset[str] = frozenset()
@@ -45,7 +46,7 @@ class CleanOptions(NamedTuple):
     extra_boilerplate_prefixes: tuple[str, ...] = ()
     encoding: str | None = None
     site_names: frozenset[str] = frozenset()
-    date_order: str = "month-first"
+    date_order: str | None = None
 
 
 class CleanResult(NamedTuple):

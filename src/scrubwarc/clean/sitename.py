@@ -33,9 +33,18 @@ _SITE_CONNECTORS = frozenset(
 )
 _MAX_PARTS = 8  # separators looked at from the end; headlines have a few at most
 _NOT_KEY = re.compile(r"[\W_]+")
-# A full-width bar sets off a site in CJK titles, with or without spaces ("東京で大雨｜毎日新聞");
-# it is cut only where a known name stands after (or before) it.
-_WIDE_SEPARATOR = re.compile(r"(?<![ \t])[ \t]*+｜[ \t]*")
+# A full-width bar or colon sets off a site in CJK titles, with or without spaces
+# ("東京で大雨｜毎日新聞", "東京で大雨：毎日新聞"), and a slash or an opening guillemet between
+# spaces elsewhere ("Дожди / Лента.ру", WordPress's "Rain « Daily Drip"); each is cut only
+# where a known name stands after (or before) it: they are also a headline's own marks.
+_WIDE_SEPARATOR = re.compile(r"(?<![ \t])(?:[ \t]*+[｜：][ \t]*|[ \t]++[/«][ \t]+)")
+_WIDE_MARKS = ("｜", "：", " / ", " « ")
+# Separators that also set off a section before the site ("Rain | World news | The Herald"),
+# where the same one stands twice; dashes and colons join a headline's own parts as often.
+_SECTION_BARS = frozenset(("|", "｜", "·", "•", "/", "::", "»"))
+_MAX_SECTION_WORDS = 3
+_MAX_SECTION = 30  # characters
+_SECTION_END = re.compile(r"[.!?:;,0-9]")
 # The ending of a name spelled as its domain ("DailyDrip.com", "Example.co.uk").
 _DOMAIN_ENDING = re.compile(r"(?:\.[a-z]{2,3})?\.[a-z]{2,6}$")
 
@@ -200,7 +209,7 @@ def split_site_name(
     """
     keys, short = _known(tuple(known))
     cuts = suffixes(line)
-    if keys and "｜" in line:
+    if keys and any(mark in line for mark in _WIDE_MARKS):
         wide = [(m.start(), m.end()) for m in _WIDE_SEPARATOR.finditer(line) if m.start() > 0]
         cuts = sorted(cuts + wide)[-_MAX_PARTS:]
     if not cuts:
@@ -212,17 +221,63 @@ def split_site_name(
             # The earliest part that is the site, or the whole tail from there.
             part = line[end : starts[k + 1]] if k + 1 < len(cuts) else line[end:]
             if keys & _keys(part) or short.names(part):
-                return line[: starts[k]].rstrip(), part.strip()
+                return _without_section(line, cuts, k), part.strip()
             if keys & _keys(line[end:]):
-                return line[: starts[k]].rstrip(), line[end:].strip()
+                return _without_section(line, cuts, k), line[end:].strip()
         lead = line[: starts[0]]
         if (keys & _keys(lead) or short.names(lead)) and line[ends[0] :].strip():
-            return line[ends[0] :].strip(), lead.strip()
+            return _after_section(line, cuts), lead.strip()
         return line, None
     if not guess:
         return line, None
-    start, end = cuts[-1]
-    suffix = line[end:].strip()
+    suffix = line[cuts[-1][1] :].strip()
     if not site_like(suffix):
         return line, None
-    return line[:start].rstrip(), suffix
+    return _without_section(line, cuts, len(cuts) - 1), suffix
+
+
+def _after_section(line: str, cuts: list[tuple[int, int]]) -> str:
+    """The headline after the site that opens ``line`` and the section set off after it by
+    the same bar (``The Herald | World | Storm hits the coast``), as ``_without_section``.
+
+    >>> line = "The Herald | World news | Storm hits the coast"
+    >>> _after_section(line, suffixes(line))
+    'Storm hits the coast'
+    >>> line = "The Herald | Review | Oppenheimer"
+    >>> _after_section(line, suffixes(line))
+    'Review | Oppenheimer'
+    """
+    # The same test as at the end, read from the other end.
+    flipped = line[::-1]
+    mirrored = [(len(line) - end, len(line) - start) for start, end in reversed(cuts)]
+    return _without_section(flipped, mirrored, len(mirrored) - 1)[::-1].strip()
+
+
+def _without_section(line: str, cuts: list[tuple[int, int]], k: int) -> str:
+    """The headline before the site that ``cuts[k]`` sets off, without the sections set off
+    before it by the same bar (``Rain | World news | The Herald``): a part of a few words
+    with no sentence in it, at most half as long as the headline left.
+
+    >>> cuts = suffixes("Storm hits the coast | World news | The Herald")
+    >>> _without_section("Storm hits the coast | World news | The Herald", cuts, 1)
+    'Storm hits the coast'
+    >>> line = "Review | Oppenheimer | The Herald"
+    >>> _without_section(line, suffixes(line), 1)
+    'Review | Oppenheimer'
+    """
+    start = cuts[k][0]
+    bar = line[cuts[k][0] : cuts[k][1]].strip()
+    while k > 0 and bar in _SECTION_BARS:
+        before, after = cuts[k - 1]
+        section = line[after:start].strip()
+        head = line[:before].strip()
+        if (
+            line[before:after].strip() != bar
+            or len(section.split()) > _MAX_SECTION_WORDS
+            or len(section) > _MAX_SECTION
+            or _SECTION_END.search(section)
+            or len(head) < 2 * len(section)
+        ):
+            break
+        k, start = k - 1, before
+    return line[:start].rstrip()

@@ -112,7 +112,7 @@ def setup(
             extra_boilerplate_prefixes=settings.extra_boilerplate_prefixes,
             encoding=encoding or settings.encoding,
             site_names=frozenset(settings.site_names),
-            date_order=settings.date_order or "month-first",
+            date_order=settings.date_order,
         )
         check_options(options)
     except ConfigError as exc:

@@ -3,7 +3,7 @@
 Keys (kebab or snake case): ``disable``, ``extra-tracking-params``,
 ``extra-boilerplate-prefixes``, ``include``, ``exclude``, ``site-names`` (lists of strings);
 ``encoding`` (a codec name such as ``"cp1252"``) and ``date-order`` (``"month-first"`` or
-``"day-first"``, how ``04/05/2016`` is read).
+``"day-first"``, how ``04/05/2016`` is read; unset, as the text's language writes it).
 """
 
 from __future__ import annotations

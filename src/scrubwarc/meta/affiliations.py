@@ -11,14 +11,17 @@ from __future__ import annotations
 import re
 
 from scrubwarc.meta.bylinewords import (
+    ARTICLES,
     DATELINE_CITIES,
     ORG_CONNECTORS,
     ORGANISATION_AUTHOR_WORDS,
     ORGANISATION_WORDS,
     ORGANISATIONS,
     OUTLET_TAILS,
+    PARTICLES,
     ROLE_HEADS,
     ROLE_NOUNS,
+    SOCIAL_NETWORKS,
 )
 
 __all__ = [
@@ -32,9 +35,17 @@ __all__ = [
     "is_outlet",
     "is_outlet_or_city",
     "is_role",
+    "is_social_label",
+    "social_tail",
 ]
 
 _FLAGS = re.IGNORECASE
+# "Follow", "Follow on X", "Follow me on Twitter", "Follow @annlee": a link's label by a byline.
+_FOLLOW = re.compile(
+    r"follow(?: (?:me|us|him|her|them))?(?: (?:on|at))?(?: (?P<rest>\S+))?", _FLAGS
+)
+# A follow label after the name in one author field: "Ann Lee Follow on X".
+_FOLLOW_TAIL = re.compile(r"[ ,|·•-]+follow(?: (?:me|us|him|her|them))?(?: on| @|$).*$", _FLAGS)
 # "X in Beirut", "X for The Guardian": the rest of the piece is not the name.
 NAME_TAIL = re.compile(r" (?:in|for|at) ", _FLAGS)
 # "X of Reuters" after a full name; before one word, "Voice of America" is an organisation.
@@ -62,6 +73,35 @@ def is_role(piece: str) -> bool:
         return True
     role = _ROLE_PLACE.split(piece.lower(), maxsplit=1)[0].split()
     return words[-1] in ROLE_NOUNS or role[-1] in ROLE_NOUNS or role[0] in ROLE_HEADS
+
+
+def is_social_label(piece: str) -> bool:
+    """The label of a social or contact link beside a byline (``X``, ``LinkedIn``, ``Follow on
+    X``, ``Follow @annlee``): never an author, nor a co-author.
+
+    >>> [is_social_label(p) for p in ("X", "Follow on X", "Follow @annlee", "LinkedIn")]
+    [True, True, True, True]
+    >>> is_social_label("Li Sun"), is_social_label("Xavier"), is_social_label("Follow Ann")
+    (False, False, False)
+    """
+    piece = piece.strip(" ,.:|")
+    if piece.casefold() in SOCIAL_NETWORKS:
+        return True
+    found = _FOLLOW.fullmatch(piece)
+    if found is None:
+        return False
+    rest = found["rest"]
+    return rest is None or rest.startswith("@") or rest.casefold() in SOCIAL_NETWORKS
+
+
+def social_tail(text: str) -> str:
+    """``text`` without a follow label after the name (``Ann Lee Follow on X``).
+
+    >>> social_tail("Ann Lee Follow on X"), social_tail("Ann Lee | Follow"), social_tail("Ann Lee")
+    ('Ann Lee', 'Ann Lee', 'Ann Lee')
+    """
+    found = _FOLLOW_TAIL.search(text)
+    return text if found is None or found.start() == 0 else text[: found.start()]
 
 
 def is_agency(piece: str) -> bool:
@@ -125,12 +165,26 @@ def is_outlet_or_city(piece: str) -> bool:
 
 def is_outlet(piece: str) -> bool:
     """A publication named by its last noun: ``Kansas City Star``, ``The Sacramento Bee``,
-    ``Chicago Sun-Times`` (a compound opening with an outlet noun); ``Sun Li`` is a name."""
+    ``Chicago Sun-Times`` (a compound opening with an outlet noun); ``Sun Li`` is a name, and
+    so is ``Li Sun``: a syllable of two or three letters in title case before the noun opens
+    a name (``Li``, ``Wu``, ``Kim``), never a place or an article (``The Sun``, ``NY Post``).
+
+    >>> is_outlet("Li Sun"), is_outlet("The Sun"), is_outlet("NY Post"), is_outlet("El Sol Star")
+    (False, True, True, True)
+    """
     words = piece.lower().split()
     if len(words) < 2:
         return False
     tail = words[-1].partition("-")[0]
-    return tail in OUTLET_TAILS or tail in ORGANISATION_WORDS
+    if not (tail in OUTLET_TAILS or tail in ORGANISATION_WORDS):
+        return False
+    first = piece.split()[0]
+    return not (
+        len(words) == 2
+        and 2 <= len(first) <= 3
+        and first.istitle()
+        and words[0] not in ARTICLES | PARTICLES
+    )
 
 
 def is_city(piece: str) -> bool:

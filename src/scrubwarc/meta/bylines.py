@@ -46,6 +46,7 @@ from scrubwarc.meta.affiliations import (
     is_organisation_author,
     is_outlet_or_city,
     is_role,
+    is_social_label,
 )
 from scrubwarc.meta.bylinewords import (
     ARTICLES,
@@ -82,6 +83,19 @@ _LEAD_IN = re.compile(
     r"|von|por|par|di|door|przez|av|af|od|автор|авторы|текст|від)(?::? |:)",
     _FLAGS,
 )
+# A credit to someone other than a writer, to the next semicolon: "By X; Editing by Y",
+# "Reporting by X, photos by Y". Its names are not authors.
+_OTHER_CREDIT = re.compile(
+    r"[;,.]? (?:editing|edited|photos?|photography|graphics|video|illustrations?|design"
+    r"|translat(?:ed|ion)|fact[- ]?check(?:ed|ing)|produc(?:ed|tion)) by\b[^;]*",
+    _FLAGS,
+)
+# A writer's credit after another, as wire services list them: "Reporting by X; Writing by
+# Y", "By X; additional reporting by Y".
+_MORE_WRITERS = re.compile(r"; (?:additional )?(?:reporting|writing) by:? ", _FLAGS)
+# "Of" an outlet after a name, in the Romance languages: "da Folha", "de El País", "del
+# Corriere", "du Monde", "do Globo". (A particle opens a surname only inside a name.)
+_OF_OUTLET = re.compile(r"(?:da|do|das|dos|de|del|della|du|des) [A-ZÀ-Þ]")
 # A trailing parenthetical is an agency or an address: "By Jane Roe (AP)".
 _PARENTHETICAL = re.compile(r" ?\([^()]{1,60}\)$")
 # Everything after one of these is the site, a date or another extra.
@@ -155,6 +169,8 @@ def parse_byline(
         text = text[lead_in.end() :]
     elif "," not in text:
         return None  # without "By" only "Name, Role" qualifies: skip body lines fast
+    if " by" in text or " By" in text or " BY" in text:
+        text = _MORE_WRITERS.sub("; ", _OTHER_CREDIT.sub("", text))
     text = _PARENTHETICAL.sub("", text)
     if "@" in text:
         text = _CONTACT.sub("", text)
@@ -177,6 +193,8 @@ def parse_byline(
     titles = [*(r or _is_credential(p) for r, p in zip(roles, pieces, strict=True)), False]
     titled = False  # the piece before is a role or a title ("Head of Marketing")
     for index, (piece, join) in enumerate(zip(pieces, joins, strict=True)):
+        if is_social_label(piece):
+            continue  # "By X, Li Sun": the label of a link to the writer's account
         if roles[index]:
             saw_role = titled = True
             continue
@@ -200,6 +218,8 @@ def parse_byline(
             continue  # without organisations, "By Reuters" names nobody
         if names and piece.lower().startswith(("in ", "at ")):
             continue  # "By X, Reuters, in Beirut"
+        if names and _OF_OUTLET.match(piece):
+            continue  # "Por João Silva, da Folha", "Por X, de El País": the writer's paper
         if names and piece.lower().replace(".", "") in GENERATIONS:
             names[-1] = f"{names[-1]} {piece}"  # "King, Jr." is King Jr.
             continue

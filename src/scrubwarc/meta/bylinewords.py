@@ -25,6 +25,7 @@ __all__ = [
     "ROLE_HEADS",
     "ROLE_NOUNS",
     "ROMAN_NUMERALS",
+    "SOCIAL_NETWORKS",
 ]
 
 
@@ -159,5 +160,10 @@ POST_NOMINALS = _word_set(
     cpp psp pmp cissp cism cisa crpc ricp aif cdfa ea drph crna ccrn cnm lmhc licsw lmsw
     bcba slp ccc-slp cpt ches dpt faan facs faap facog mpa mpp med llb shrm-cp shrm-scp
     phr sphr"""
+)
+# The labels of the links beside a byline ("Follow on X", "LinkedIn", "Email"), never names.
+SOCIAL_NETWORKS = _word_set(
+    """x twitter facebook linkedin instagram threads bluesky mastodon youtube tiktok
+    whatsapp telegram pinterest reddit snapchat email e-mail mail rss"""
 )
 GENERATIONS = _word_set("jr sr ii iii iv")

@@ -21,12 +21,17 @@ _SEPARATORS = re.compile(r"[\s、，,;；/／|｜]+")
 # A lead-in: an optional outlet ("本报", "新华社"), the role word, an optional colon or slash.
 _LEAD = re.compile(
     rf"^[(（【\[]?(?:(?:[{_HAN}]{{0,6}}?(?:记者|記者|通讯员|通訊員)|作者|撰文|执笔|執筆"
-    r"|文(?=\s*[:：/／])|글(?=\s)|기자)\s*[:：/／|｜]?\s*)+"
+    # "文／", and a credit for text and more: "取材・文／", "写真・文：".
+    rf"|(?:[{_HAN}]{{1,3}}・)?文(?=\s*[:：/／])|글(?=\s)|기자)\s*[:：/／|｜]?\s*)+"
 )
 # A dateline before a Korean or Chinese byline: "[서울=뉴스1]", "【新华社北京4月1日电】".
 _DATELINE = re.compile(r"^\s*[\[【][^\]】]{1,30}[\]】]\s*")
-# A trailing role: "홍길동 기자", "张三 报道", "山田太郎記者".
-_TRAIL = re.compile(r"\s*(?:기자|특파원|记者|記者|报道|報道|撰文|摄|攝)\s*[)）】\]]?$")
+# A trailing role: "홍길동 기자", "张三 报道", "山田太郎記者"; a report's place before it
+# after a slash is no name ("記者陳大文／台北報導", Taiwan's 報導 as well as 報道).
+_TRAIL = re.compile(
+    rf"\s*(?:[/／][{_HAN}]{{1,6}}?(?=报道|報道|報導|报导))?"
+    r"(?:기자|특파원|记者|記者|报道|報道|報導|报导|撰文|摄|攝)\s*[)）】\]]?$"
+)
 _EMAIL = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*")
 _EDITOR = re.compile(r"^[(（【\[]?(?:责任编辑|責任編輯|编辑|編輯|责编|編集)")
 _NAME_RUN = re.compile(_NAME)
@@ -46,6 +51,8 @@ def cjk_byline(line: str) -> tuple[str, ...] | None:
     (('张三',), ('김철수',))
     >>> cjk_byline("山田太郎記者"), cjk_byline("来源：新华社 作者：张三")
     (('山田太郎',), ('张三',))
+    >>> cjk_byline("記者陳大文／台北報導"), cjk_byline("取材・文／山田太郎")
+    (('陳大文',), ('山田太郎',))
     """
     fields = _FIELD.split(line.strip())
     if len(fields) > 1:  # the author's field among others (source, editor, date)
@@ -53,7 +60,8 @@ def cjk_byline(line: str) -> tuple[str, ...] | None:
     if _EDITOR.match(line):
         return ()
     text = _EMAIL.sub(" ", line).strip()
-    text = _DATELINE.sub("", text, count=1)
+    if not _LEAD.match(text):  # "【記者：山田太郎】" is the byline in brackets, no dateline
+        text = _DATELINE.sub("", text, count=1)
     lead = _LEAD.match(text)
     if lead is not None and lead.end() == len(text):
         lead = None  # "山田太郎記者": the outlet part of a lead-in was the name before a role

@@ -51,6 +51,7 @@ __all__ = [
     "DateReading",
     "is_date_line",
     "is_update",
+    "latest_day",
     "parse_date",
     "read_date",
     "squeeze",
@@ -76,6 +77,9 @@ _LABEL = re.compile(
 )
 # A dateline: the place in capitals, a comma, the date ("WASHINGTON, March 3, 2024").
 _DATELINE = re.compile(r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}, ", re.ASCII)
+# Or in the place's own case and letters, as most languages write it ("Madrid, 2 de diciembre
+# de 2025", "São Paulo, 2 de dezembro de 2025", "Roma, 2 dicembre 2025").
+_PLACE = re.compile(r"[^\W\d_][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3}, ")
 _WEEKDAY = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
     r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,? "
@@ -178,13 +182,17 @@ class DateReading(NamedTuple):
 
 
 class _Context:
-    """The order to read ambiguous slashed dates in, and whether it had to be assumed."""
+    """The order to read ambiguous slashed dates in, and whether it had to be assumed; and
+    whether a dateline's place may be in its own case (``places``: a language other than
+    English, where "Madrid, 2 de diciembre de 2025" is how datelines are written; in English
+    "Washington, March 3, 2024" is as likely prose)."""
 
-    __slots__ = ("assumed", "order")
+    __slots__ = ("assumed", "order", "places")
 
-    def __init__(self, order: str) -> None:
+    def __init__(self, order: str, places: bool = False) -> None:
         self.order = order
         self.assumed: str | None = None
+        self.places = places
 
 
 def read_date(text: str, order: str = "month-first", language: str | None = None) -> DateReading:
@@ -207,11 +215,12 @@ def read_date(text: str, order: str = "month-first", language: str | None = None
 
 def _read_squeezed(line: str, order: str, language: str | None) -> DateReading:
     """``read_date`` of a line already squeezed that holds four digits."""
-    if not line.isascii() or (language is not None and language != "en"):
+    places = language is not None and language != "en"
+    if places or not line.isascii():
         line = localise(line, language)
         if _YEAR_DIGITS.search(line) is None:
             return DateReading(None)
-    context = _Context(order)
+    context = _Context(order, places)
     iso = _parse_with_extras(line, _MAX_EXTRAS, context)
     return DateReading(iso, context.assumed if iso else None)
 
@@ -246,6 +255,24 @@ def squeeze(text: str, limit: int) -> str | None:
         return None
     line = " ".join(text.split())
     return line if len(line) <= limit else None
+
+
+def latest_day(captured: str | None, today: _dt.date | None = None) -> str:
+    """The last day (ISO) a page can be dated: the day after it was captured (``captured``,
+    ISO, a WARC-Date), or else after ``today`` (the day it is read; the clock's when None).
+    No page was published after it was fetched; a day more allows for the time zones.
+
+    >>> latest_day("2024-03-04T23:59:00Z"), latest_day(None, _dt.date(2024, 12, 31))
+    ('2024-03-05', '2025-01-01')
+    >>> latest_day("not a date", _dt.date(2024, 3, 4))
+    '2024-03-05'
+    """
+    try:
+        day = _dt.date.fromisoformat(captured[:10]) if captured else None
+    except ValueError:
+        day = None
+    day = day or today or _dt.datetime.now(_dt.UTC).date()
+    return (day + _dt.timedelta(days=1)).isoformat()
 
 
 def is_update(text: str, language: str | None = None) -> bool:
@@ -326,7 +353,7 @@ def _after_reading_time(line: str, extras_left: int, context: _Context) -> str |
 
 def _parse_core(line: str, context: _Context) -> str | None:
     """Parse label + date + optional time (either order), with nothing else."""
-    label = _LABEL.match(line) or _dateline(line)
+    label = _LABEL.match(line) or _dateline(line, places=context.places)
     if label:
         line = line[label.end() :]
     for pattern in (_YMD, _MDY, _DMY, _NUMERIC):
@@ -358,13 +385,19 @@ def _parse_core(line: str, context: _Context) -> str | None:
     return None
 
 
-def _dateline(line: str) -> re.Match[str] | None:
+def _dateline(line: str, *, places: bool = False) -> re.Match[str] | None:
     """The place of a dateline before its date, never a weekday (``MONDAY, March 3``).
 
     >>> _dateline("NEW YORK, March 3, 2024").group(), _dateline("MONDAY, March 3, 2024")
     ('NEW YORK, ', None)
+    >>> _dateline("São Paulo, 2 December 2025", places=True).group()
+    'São Paulo, '
+    >>> _dateline("Tuesday, 2 December 2025", places=True), _dateline("Roma, 2 December 2025")
+    (None, None)
     """
     place = _DATELINE.match(line)
+    if place is None and places and line[:1].isupper():
+        place = _PLACE.match(line)
     if place is None or _WEEKDAY_ALONE.fullmatch(place.group()):
         return None
     return place
@@ -383,6 +416,8 @@ def _date_from_match(match: re.Match[str], context: _Context) -> _dt.date | None
             day, month = first, second  # dots are day-first wherever they are written
         elif second > 12:
             month, day = first, second
+        elif (told := _weekday_order(match, first, second)) is not None:
+            day, month = told  # "Tuesday 02/12/2025": only one reading is a Tuesday
         else:
             context.assumed = context.order  # both readings valid: say which was taken
             day, month = (first, second) if context.order == "day-first" else (second, first)
@@ -396,6 +431,29 @@ def _date_from_match(match: re.Match[str], context: _Context) -> _dt.date | None
     if weekday is not None and _WEEKDAYS[weekday[:3].lower()] != date.weekday():
         return None  # the line contradicts itself
     return date
+
+
+def _weekday_order(match: re.Match[str], first: int, second: int) -> tuple[int, int] | None:
+    """``(day, month)`` of numbers that read both ways when the line's weekday fits only one
+    reading; None without a weekday, or when it fits both or neither.
+
+    >>> m = _NUMERIC.match("Tuesday 02/12/2025")
+    >>> _weekday_order(m, 2, 12), _weekday_order(_NUMERIC.match("02/12/2025"), 2, 12)
+    ((2, 12), None)
+    """
+    weekday = match["wd"]
+    if weekday is None:
+        return None
+    wanted = _WEEKDAYS[weekday[:3].lower()]
+    year = int(match["y"])
+    if not (first and second):
+        return None  # "00/12/2025" is no date either way
+    fits = [
+        (day, month)
+        for day, month in ((first, second), (second, first))
+        if _dt.date(year, month, day).weekday() == wanted
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _combine(date: _dt.date, match: re.Match[str]) -> str | None:

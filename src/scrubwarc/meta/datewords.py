@@ -30,12 +30,17 @@ _MONTHS: dict[str, tuple[str, ...]] = {
     "de": ("januar|jänner|jan.", "februar|feb.", "märz|maerz|mär.", "april|apr.", "mai",
            "juni|jun.", "juli|jul.", "august|aug.", "september|sept.|sep.", "oktober|okt.",
            "november|nov.", "dezember|dez."),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre|setiembre", "octubre", "noviembre", "diciembre"),
-    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-           "settembre", "ottobre", "novembre", "dicembre"),
-    "pt": ("janeiro", "fevereiro", "março|marco", "abril", "maio", "junho", "julho",
-           "agosto", "setembro", "outubro", "novembro", "dezembro"),
+    "es": ("enero|ene.|ene", "febrero|feb.|feb", "marzo|mar.|mar", "abril|abr.|abr",
+           "mayo|may.|may", "junio|jun.|jun", "julio|jul.|jul", "agosto|ago.|ago",
+           "septiembre|setiembre|sept.|sep.|sept|sep|set.|set", "octubre|oct.|oct",
+           "noviembre|nov.|nov", "diciembre|dic.|dic"),
+    "it": ("gennaio|gen.|gen", "febbraio|feb.|feb", "marzo|mar.|mar", "aprile|apr.|apr",
+           "maggio|mag.|mag", "giugno|giu.|giu", "luglio|lug.|lug", "agosto|ago.|ago",
+           "settembre|set.|set|sett.|sett", "ottobre|ott.|ott", "novembre|nov.|nov",
+           "dicembre|dic.|dic"),
+    "pt": ("janeiro|jan.|jan", "fevereiro|fev.|fev", "março|marco|mar.|mar", "abril|abr.|abr",
+           "maio|mai.|mai", "junho|jun.|jun", "julho|jul.|jul", "agosto|ago.|ago",
+           "setembro|set.|set", "outubro|out.|out", "novembro|nov.|nov", "dezembro|dez.|dez"),
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december"),
     "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
@@ -80,20 +85,22 @@ _LABELS: dict[str, str] = {
     "tr": "yayınlanma tarihi|yayınlanma|tarih",
     "id": "diterbitkan|tanggal",
 }
-# The labels of a revision's date, which become "Updated" (never the publication's).
+# The labels of a revision's date, which become "Updated" (never the publication's); a
+# longer label before the shorter one it opens with.
 _UPDATE_LABELS: dict[str, str] = {
-    "fr": "mis à jour le|mis à jour|modifié le|modifié",
-    "de": "aktualisiert am|aktualisiert|stand",
-    "es": "actualizado el|actualizado",
-    "it": "aggiornato il|aggiornato",
-    "pt": "atualizado em|atualizado",
-    "nl": "bijgewerkt op|bijgewerkt",
+    "fr": "dernière mise à jour le|dernière mise à jour|mis à jour le|mis à jour|modifié le"
+    "|modifié|actualisé le|actualisé",
+    "de": "zuletzt aktualisiert am|zuletzt aktualisiert|aktualisiert am|aktualisiert|stand",
+    "es": "última actualización|actualizado el|actualizado|actualización",
+    "it": "ultimo aggiornamento|aggiornato il|aggiornato|aggiornamento",
+    "pt": "última atualização|atualizado em|atualizado|atualização",
+    "nl": "laatst bijgewerkt op|laatst bijgewerkt|bijgewerkt op|bijgewerkt|aangepast op|aangepast",
     "sv": "uppdaterad",
     "da": "opdateret",
     "no": "oppdatert",
-    "pl": "aktualizacja",
+    "pl": "ostatnia aktualizacja|zaktualizowano|aktualizacja",
     "cs": "aktualizováno",
-    "ru": "обновлено",
+    "ru": "последнее обновление|обновлено|обновление",
     "uk": "оновлено",
     "tr": "güncelleme tarihi|güncelleme",
     "id": "diperbarui",
@@ -114,7 +121,7 @@ _WEEKDAYS: dict[str, str] = {
 # "1 de abril de 2023", "1er avril", "1. April", "1 апреля 2023 г.", "2023 года", "o 10:30".
 _NOISE = re.compile(
     r"(?<=\d)(?:er|º|ª)(?=\s)|(?<=\d)\.(?=\s\D)|\s(?:de|del)(?=\s)|\s(?:г\.|г|года|r\.|roku)$"
-    r"|\s(?:uhr|h)$",
+    r"|(?<=\d)\s?(?:uhr|h)(?!\w)",
     re.IGNORECASE,
 )
 _AT_WORDS = r"à|um|a las|alle|às|om|kl\.|klo|в|o|saat"
@@ -166,7 +173,7 @@ def _language_patterns(
         # A revision's label after the publication: "…, mis à jour le 4 mars 2024".
         # Or before a time alone: "…, modifié à 12h00".
         re.compile(
-            rf"(?<=[\d,] )(?:{updates or '(?!)'})\s*:?\s*(?=\d|(?:{_AT_WORDS})\s\d)",
+            rf"(?<=[\d,|·•–—-] )(?:{updates or '(?!)'})\s*:?\s*(?=\d|(?:{_AT_WORDS})\s\d)",
             re.IGNORECASE,
         ),
     )
@@ -210,6 +217,8 @@ def localise(line: str, language: str | None) -> str:
     ('1 April 2023', 'Published 1 April 2023')
     >>> localise("Aktualisiert am 2. April 2023", "de")
     'Updated 2 April 2023'
+    >>> localise("Veröffentlicht am 1. April 2023, 14:05 Uhr | aktualisiert: 2.4.2023", "de")
+    'Published 1 April 2023, 14:05 | Updated 2.4.2023'
     >>> localise("입력 2023.04.01. 오후 3:20", "ko"), localise("更新：2023年4月2日 下午3:20", "zh")
     ('Published: 2023.04.01 15:20', 'Updated: 2023-04-02 15:20')
     """

@@ -52,8 +52,9 @@ class HtmlMetadata:
     section: str | None = None
 
 
-def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
-    """Collect the article's metadata from a parsed page, most trusted source first.
+def read_html_metadata(doc: lxml_html.HtmlElement, latest: str | None = None) -> HtmlMetadata:
+    """Collect the article's metadata from a parsed page, most trusted source first; no date
+    after ``latest`` (ISO day, see ``scrubwarc.meta.dates.latest_day``) is the page's.
 
     >>> page = lxml_html.fromstring(
     ...     b'<html lang="en-US"><head><title>Rain again - Daily Drip</title>'
@@ -94,7 +95,7 @@ def read_html_metadata(doc: lxml_html.HtmlElement) -> HtmlMetadata:
                 page, tags, headline, ld.authors(), ld.authors(organisations=True), site_names
             )
         ),
-        date=html_date(page, ld, tags, headline, url, locale),
+        date=html_date(page, ld, tags, headline, url, locale, latest),
         # As found: metadata.html_metadata strips tracking parameters and records them.
         url=url,
         site_name=site_names[0] if site_names else suffix,

@@ -22,6 +22,8 @@ from scrubwarc.meta.affiliations import (
     is_agency,
     is_organisation,
     is_organisation_author,
+    is_social_label,
+    social_tail,
 )
 from scrubwarc.meta.bylines import parse_byline
 from scrubwarc.meta.bylinewords import HONORIFICS
@@ -43,7 +45,8 @@ __all__ = ["names_from_author_text", "read_authors"]
 _MAX_AUTHOR_CHARS = 100
 # "Analysis by", "Opinion by": the kind of piece, then its writer.
 _AUTHOR_LEAD_IN = re.compile(
-    r"^(?:(?:written|posted|published|reviewed|analysis|opinion|commentary)\s+)?by\b:?"
+    r"^(?:(?:written|posted|published|reviewed|reporting|reported|analysis|opinion|commentary)"
+    r"\s+)?by\b:?"
     r"|^(?:the\s+)?authors?\b:?",
     re.I,
 )
@@ -79,7 +82,8 @@ _OTHER_CREDIT = re.compile(
 )
 # A label anywhere in the body that says who wrote the piece.
 _WRITTEN_BY = re.compile(
-    r"(?:(?:this\s+(?:post|article)\s+was\s+)?(?:written|authored)|posted|article|story|words)"
+    r"(?:(?:this\s+(?:post|article)\s+was\s+)?(?:written|authored|reported)|posted|article|story"
+    r"|words|reporting)"
     r"\s+by\b\s*:?",
     re.IGNORECASE,
 )
@@ -122,9 +126,11 @@ def names_from_author_text(value: str) -> list[str]:
         return []
     if text.startswith("@") or _OTHER_CREDIT.match(text):
         return []  # a social-media handle, or a credit to an editor, not a byline
-    text = _AUTHOR_LEAD_IN.sub("", text).strip(" ,:|-")
+    text = social_tail(_AUTHOR_LEAD_IN.sub("", text)).strip(" ,:|-")
     if not text or text.casefold() in _PLACEHOLDER_AUTHORS or not any(c.isalpha() for c in text):
         return []
+    if is_social_label(text):
+        return []  # "X", "Follow on X": a link's label beside the byline
     if _TEMPLATE_KEY.fullmatch(text) or word_set(text) & _ACCOUNT_WORDS:
         return []
     names = parse_byline(f"By {text}")

@@ -106,6 +106,7 @@ def html_date(
     headline: lxml_html.HtmlElement | None,
     url: str | None,
     locale: str | None = None,
+    latest: str | None = None,
 ) -> str | None:
     """The article's date, most deliberate statement first, kept in the page's own offset.
 
@@ -123,24 +124,27 @@ def html_date(
     ``2024年3月4日``, ``Publié le …``), and a date in numbers that reads both ways day first
     unless the page is in English as the US writes it (``04/03/2024`` on a French page, an
     ``en-GB`` page or a ``.co.uk`` address is the 4th of March).
+
+    No date after ``latest`` (ISO, the day after the page was captured or read) is taken, as
+    stated or as shown: it dates an event to come or a typing error, never the publication.
     """
     root = page.root
-    shown = ShownDates(locale, url)
-    stated = _first_date(_published_candidates(page, ld, tags))
+    shown = ShownDates(locale, url, latest)
+    stated = _first_date(_published_candidates(page, ld, tags), latest)
     near = _date_near_headline(root, headline, shown) or _labelled_date(
         page, _PUBLISHED_LABEL, shown
     )
-    if stated and near and (revised := _shown_revision(stated, near, ld, tags)):
+    if stated and near and (revised := _shown_revision(stated, near, ld, tags, latest)):
         return revised
     if (
         stated
-        and not _stamped(stated, _modified(ld, tags))
+        and not _stamped(stated, _modified(ld, tags, latest))
         and not (near and _earlier(near, stated))
     ):
-        return _agreed_date(stated, near, page, ld, tags, url)
+        return _agreed_date(stated, near, page, ld, tags, url, shown)
     if stated:
         return near or stated
-    address = address_date(url)
+    address = _address_date(url, shown)
     if near and address and _swapped(near, address):
         return address  # "03/10/2023" reads both ways; the address says which
     timed = _time_date(root, shown)
@@ -171,6 +175,7 @@ def _agreed_date(
     ld: StatedDates,
     tags: MetaTags,
     url: str | None,
+    shown: ShownDates,
 ) -> str:
     """``stated``, unless more of the page's independent statements name another day: JSON-LD,
     the first publication meta tag, an invisible ``itemprop`` (``content=``), the date by the
@@ -178,12 +183,13 @@ def _agreed_date(
     visible ``<time>`` or ``itemprop`` is most often the very line by the headline)."""
     if near is None:
         return stated
+    latest = shown.latest
     witnesses = (
-        _first_date([ld.text("datePublished")]),
-        _first_date(tags.first(key) for key in _publication_tags(tags)),
-        _first_date(e.get("content") for e in page.itemprop("datePublished")),
+        _first_date([ld.text("datePublished")], latest),
+        _first_date((tags.first(key) for key in _publication_tags(tags)), latest),
+        _first_date((e.get("content") for e in page.itemprop("datePublished")), latest),
         near,
-        address_date(url),
+        _address_date(url, shown),
     )
     days: dict[str, list[str]] = {}
     for found in witnesses:
@@ -204,6 +210,8 @@ def _time_date(root: lxml_html.HtmlElement, shown: ShownDates) -> str | None:
     for element in marked + times:
         for text in (element.get("datetime"), element.text_content()):
             parsed, assumed = read_date(text, shown.order, shown.language) if text else (None, None)
+            if not shown.possible(parsed):
+                continue
             if parsed and assumed:
                 # "02-12-2025" reads both ways: a <time> that reads one way wins.
                 ambiguous = ambiguous or parsed
@@ -252,22 +260,25 @@ def _earlier(shown: str, stated: str) -> bool:
     return (second - first).days > 1
 
 
-def _modified(ld: StatedDates, tags: MetaTags) -> str | None:
+def _modified(ld: StatedDates, tags: MetaTags, latest: str | None) -> str | None:
     return _first_date(
         (
             ld.text("dateModified"),
             tags.first("article:modified_time"),
             tags.first("og:updated_time"),
-        )
+        ),
+        latest,
     )
 
 
-def _shown_revision(stated: str, shown: str, ld: StatedDates, tags: MetaTags) -> str | None:
+def _shown_revision(
+    stated: str, shown: str, ld: StatedDates, tags: MetaTags, latest: str | None
+) -> str | None:
     """The modified time, when the page dates itself by its revision: the headline shows the
     day the page says it was modified, not the day it says it was published, and no meta tag
     states a publication date (only the structured data does, as site builders and SEO
     plugins write it for pages kept up to date rather than posted once)."""
-    modified = _modified(ld, tags)
+    modified = _modified(ld, tags, latest)
     if modified is None or modified[:10] != shown[:10] or modified[:10] == stated[:10]:
         return None
     if any(tags.first(key) for key in _publication_tags(tags)):
@@ -326,17 +337,30 @@ def _stamped(stated: str, modified: str | None) -> bool:
     return modified[:16] == stated[:16] and modified[19:] == stated[19:]
 
 
-def _first_date(candidates: Iterable[str | None]) -> str | None:
+def _first_date(candidates: Iterable[str | None], latest: str | None = None) -> str | None:
     """The first candidate that parses, as stated: a UTC time is never moved to another day.
-    A placeholder a system writes for no date (``_PLACEHOLDER``) is no statement."""
+    A placeholder a system writes for no date (``_PLACEHOLDER``) is no statement, nor is a
+    date after ``latest`` (ISO day).
+
+    >>> _first_date(["2031-05-04", "2024-03-04T10:00:00Z"], "2026-12-04")
+    '2024-03-04T10:00:00+00:00'
+    """
     return next(
         (
             parsed
             for c in candidates
-            if c and (parsed := _stated_date(c)) and not _PLACEHOLDER.match(parsed)
+            if c
+            and (parsed := _stated_date(c))
+            and not _PLACEHOLDER.match(parsed)
+            and (latest is None or parsed[:10] <= latest)
         ),
         None,
     )
+
+
+def _address_date(url: str | None, shown: ShownDates) -> str | None:
+    found = address_date(url)
+    return found if shown.possible(found) else None
 
 
 def _stated_date(value: str) -> str | None:

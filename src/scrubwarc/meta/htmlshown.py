@@ -32,12 +32,16 @@ _URL_DATE = re.compile(
 class ShownDates:
     """How the dates a page shows are read: in its language, numbers in its order."""
 
-    __slots__ = ("language", "order")
+    __slots__ = ("language", "latest", "order")
 
-    def __init__(self, locale: str | None, url: str | None = None) -> None:
-        """``locale``: the page's language tag (``fr``, ``en-GB``); ``url``: its address.
+    def __init__(
+        self, locale: str | None, url: str | None = None, latest: str | None = None
+    ) -> None:
+        """``locale``: the page's language tag (``fr``, ``en-GB``); ``url``: its address;
+        ``latest``: the last day (ISO) a publication can be dated, None for no bound.
         English is read day first where it is written so: a region or a country domain
         (``.co.uk``, ``.com.au``) of ``_DAY_FIRST_ENGLISH``."""
+        self.latest = latest
         language = locale[:2].lower() if locale else None
         self.language = None if language == "en" else language
         region = (locale or "")[3:5].upper()
@@ -56,6 +60,12 @@ class ShownDates:
         [[('2024-03-04', '')], [('2024-04-03', '')]]
         >>> list(ShownDates(None).dates("2024年3月4日 10:30"))
         [('2024-03-04', '')]
+
+        A date after ``latest`` dates something to come (an event, a deadline), never the
+        page: it is passed over.
+
+        >>> list(ShownDates("en", latest="2026-12-04").dates("Posted 3 Dec 2026 - 1 May 2031"))
+        [('2026-12-03', 'Posted ')]
         """
         if self.language is not None or not line.isascii():
             line = localise(line, self.language)
@@ -63,8 +73,19 @@ class ShownDates:
         for found in DATE_IN_LINE.finditer(line):
             parsed = parse_date(found.group(0), self.order)
             if parsed:
-                yield parsed, line[since : found.start()]
+                if self.possible(parsed):
+                    yield parsed, line[since : found.start()]
                 since = found.end()
+
+    def possible(self, date: str | None) -> bool:
+        """Whether ``date`` (ISO) is no later than ``latest``, the last day it can be.
+
+        >>> ShownDates(None, latest="2026-12-04").possible("2026-12-04T23:00:00-05:00")
+        True
+        >>> ShownDates(None, latest="2026-12-04").possible("2031-05-01")
+        False
+        """
+        return date is not None and (self.latest is None or date[:10] <= self.latest)
 
 
 def address_date(url: str | None) -> str | None:

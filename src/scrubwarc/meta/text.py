@@ -20,7 +20,7 @@ from scrubwarc.clean.params import clean_url, tracking_pairs
 from scrubwarc.clean.rules.boilerplate import split_cross_link
 from scrubwarc.clean.rules.headline import copy_site_name
 from scrubwarc.clean.sitename import name_key, split_site_name, suffixes
-from scrubwarc.meta.affiliations import is_role
+from scrubwarc.meta.affiliations import is_agency, is_role
 from scrubwarc.meta.bylines import byline_date, byline_site, parse_byline
 from scrubwarc.meta.dates import DateReading, is_update, read_date
 from scrubwarc.meta.model import Metadata
@@ -51,7 +51,7 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+
 _WIRE_LEDE = re.compile(
     r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"  # the place in capitals
     r"(?:, [A-Z][\w.]*(?: [\w.]+){0,3})?"  # its state or country, or the date
-    r" \([^()]{1,30}\) ?[—–-]"  # the agency, a dash
+    r" \((?P<agency>[^()]{1,30})\) ?[—–-]"  # the agency, a dash
     r"|[\u4e00-\u9fff]{2,20}[0-9]{1,2}月[0-9]{1,2}日电"  # "新华社北京3月4日电"
 )
 # A meta line's pieces ("Posted by admin | March 4, 2024 | 3 Comments"), at most this many.
@@ -118,6 +118,38 @@ def _is_title(line: str, byline: tuple[str, ...] | None, date: str | None) -> bo
         and _URL.fullmatch(line.strip()) is None
         and _WIRE_LEDE.match(line.strip()) is None
     )
+
+
+def _date_order(options: CleanOptions | None, language: str | None) -> str:
+    """How numbers that read both ways (``02/12/2025``) are read: as configured, else as the
+    text's language writes them, day first in every language but English (a text in English
+    has no region to tell the US's order from the rest's: month first, as before).
+
+    >>> _date_order(None, "fr"), _date_order(None, "en"), _date_order(None, None)
+    ('day-first', 'month-first', 'month-first')
+    >>> _date_order(CleanOptions(date_order="month-first"), "fr")
+    'month-first'
+    """
+    if options is not None and options.date_order:
+        return options.date_order
+    return "day-first" if language not in (None, "en") else "month-first"
+
+
+def _wire_credit(lines: list[str]) -> tuple[str, ...]:
+    """The news agency a wire story's lede credits (``WASHINGTON (AP) — …``), as a byline
+    ``By AP`` names it: the author of a story no one else signs.
+
+    >>> _wire_credit(["Storm hits", "LONDON, March 4 (Reuters) - It rained."])
+    ('Reuters',)
+    >>> _wire_credit(["Storm hits", "PARIS (Ann Lee) - It rained."]), _wire_credit(["Storm"])
+    ((), ())
+    """
+    for line in lines:
+        lede = _WIRE_LEDE.match(line.strip())
+        if lede is not None:
+            agency = (lede["agency"] or "").strip()
+            return (agency,) if agency and is_agency(agency) else ()
+    return ()
 
 
 def _top_date(lines: list[str], order: str, language: str | None) -> DateReading | None:
@@ -230,18 +262,22 @@ class _Opening(NamedTuple):
 
 
 def _opening(
-    result: CleanResult, url: str | None, options: CleanOptions | None, language: str | None
+    result: CleanResult,
+    url: str | None,
+    options: CleanOptions | None,
+    language: str | None,
+    latest: str | None = None,
 ) -> _Opening:
     """What the opening lines state. ``url`` is the address found elsewhere (a glued feed
     URL); an address the opening states (``URL: …``, or alone on the first line) comes
-    first."""
+    first. A date after ``latest`` (ISO day) dates something to come, not the article."""
     lines = _top(result.text, MAX_HEADER)
     fields = read_fields(lines, _TOP_LINES)
     url = _stated_url(fields, options) or url
     top = lines[:_TOP_LINES]
     while top and is_above_headline(top[0]):
         top = top[1:]  # the address or breadcrumb trail above the headline
-    order = options.date_order if options else "month-first"
+    order = _date_order(options, language)
     if len(top) > 1 and is_kicker(top[0]) and _heads(top[0], top[1], order, language):
         top = top[1:]  # "WORLD", "EXCLUSIVE:" above the headline
     title = site_name = authors = None
@@ -264,15 +300,16 @@ def _opening(
         (a for line in top[1:] if (a := parse_byline(line, organisations=True, mononyms=False))),
         (),
     )
-    authors = authors or _name_over_role(top[1:], headed=title is not None)
+    authors = authors or _name_over_role(top[1:], headed=title is not None) or _wire_credit(top)
     if len(authors) > 1:
         sites = _site_evidence(top, url, options) | {fields.site_name or "", site_name or ""}
         named, authors = authors, _not_the_site(authors, sites, top[0], url)
         if title is not None and site_name is None and len(named) > len(authors):
             # The byline named the site the headline ends with: "… | Civil Beat".
             title, site_name = split_site_name(title, set(named) - set(authors))
+    reading = _possible(reading, latest)
     if reading.iso is None:
-        reading = _top_date(top[1:], order, language) or reading
+        reading = _possible(_top_date(top[1:], order, language) or reading, latest)
     if description is None and title is not None and _stands_first(top, order, language):
         description = top[1]
     return _Opening(
@@ -357,6 +394,17 @@ def _not_the_site(
     return authors[:1] + tuple(a for a in authors[1:] if name_key(a) not in keys)
 
 
+def _possible(reading: DateReading, latest: str | None) -> DateReading:
+    """``reading``, or none when it dates a day after ``latest``.
+
+    >>> _possible(DateReading("2031-05-04"), "2026-12-04"), _possible(DateReading("x"), None)
+    (DateReading(iso=None, assumed=None), DateReading(iso='x', assumed=None))
+    """
+    if reading.iso is not None and latest is not None and reading.iso[:10] > latest:
+        return DateReading(None)
+    return reading
+
+
 def _stated_url(fields: Fields, options: CleanOptions | None) -> str | None:
     return clean_url(fields.url, options)[0] if fields.url else None
 
@@ -403,10 +451,13 @@ def text_metadata(
     data: bytes,
     path: str | None = None,
     options: CleanOptions | None = None,
+    latest: str | None = None,
 ) -> Metadata:
-    """Metadata of a plain-text article, from its opening lines and the rules' removals."""
+    """Metadata of a plain-text article, from its opening lines and the rules' removals; no
+    date after ``latest`` (ISO day) is the article's."""
     language = _detect_language(result.text)
-    opening = _opening(result, _removed_url(result.removals, options), options, language)
+    removed_url = _removed_url(result.removals, options)
+    opening = _opening(result, removed_url, options, language, latest)
     return _metadata(result, data, path, options, result.text, opening.url, opening, language)
 
 
@@ -424,6 +475,7 @@ def html_metadata(
     options: CleanOptions | None = None,
     *,
     text: str | None = None,
+    latest: str | None = None,
 ) -> Metadata:
     """Metadata of an HTML page: its markup first (``page``, what ``read_html_metadata``
     found), the extracted text's opening lines where markup is silent. ``text`` is the
@@ -438,7 +490,7 @@ def html_metadata(
         _MAY_ASSUME.search("\n".join(_top(result.text))) is not None  # for date_assumed
     )
     detected = _detect_language(result.text) if need_opening or not page.language else None
-    opening = _opening(result, removed_url, options, detected) if need_opening else _NOTHING
+    opening = _opening(result, removed_url, options, detected, latest) if need_opening else _NOTHING
     reading = opening.reading
     if page.date:  # an order assumed in reading the opening's date holds if it is that date
         reading = DateReading(page.date, reading.assumed if reading.iso == page.date else None)

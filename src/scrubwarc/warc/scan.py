@@ -53,7 +53,7 @@ def _page_of_html(url: str, date: str, record_id: str, payload: bytes) -> Page |
     if len(payload) > _MAX_PAGE_BYTES:
         return None
     try:
-        article = process(payload, url)
+        article = process(payload, url, captured=date)
     except ScrubwarcError:
         return None
     title = article.metadata.title or url
