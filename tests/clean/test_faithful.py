@@ -17,9 +17,9 @@ from scrubwarc.article import process
 from scrubwarc.clean.rules.boilerplate import split_cross_link
 from scrubwarc.clean.rules.headline import drop_duplicate_headline
 from scrubwarc.clean.rules.repair_encoding import repair_encoding
-from scrubwarc.clean.rules.tracking import _tracking_keys
 from scrubwarc.clean.rules.unescape import _TAG
 from scrubwarc.clean.rules.whitespace import tidy_whitespace
+from scrubwarc.clean.trackkeys import tracking_keys as _tracking_keys
 from scrubwarc.meta.bylines import parse_byline
 from scrubwarc.meta.dates import read_date
 from scrubwarc.read.decode import decode

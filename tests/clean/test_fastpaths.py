@@ -15,8 +15,10 @@ from scrubwarc.clean.model import RuleOutput
 from scrubwarc.clean.rules.boilerplate import _pattern, drop_cross_links, split_cross_link
 from scrubwarc.clean.rules.headline import drop_duplicate_headline, same_headline
 from scrubwarc.clean.rules.repair_encoding import _MOJIBAKE_HINT, _may_hold_mojibake
-from scrubwarc.clean.rules.tracking import _equals_signs, _token_bounds, strip_tracking
+from scrubwarc.clean.rules.tracking import strip_tracking
 from scrubwarc.clean.sitename import split_site_name
+from scrubwarc.clean.trackkeys import equals_signs as _equals_signs
+from scrubwarc.clean.trackkeys import token_bounds as _token_bounds
 from scrubwarc.meta.dates import squeeze
 from scrubwarc.meta.language import _WORD, _ascii_letters, _has_non_ascii_word_char
 from scrubwarc.meta.text import _word_count

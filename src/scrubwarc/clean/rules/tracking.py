@@ -14,150 +14,30 @@ from functools import partial
 from scrubwarc.clean.lines import CodeSpans, drop_lines
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
 from scrubwarc.clean.params import (
-    HOST_SCOPED_NAMES,
-    PAIR_SEPARATOR,
     URL_START,
-    TrackingNames,
     clean_url,
     from_feed,
-    host_tracking_names,
-    key_names,
     split_glued_words,
     split_trailing,
+)
+from scrubwarc.clean.trackkeys import (
+    BARE_OPENERS,
+    KEY_CHARS,
+    MAX_IRI,
+    next_visible,
+    previous_visible,
+    token_bounds,
+    tracking_keys,
 )
 
 __all__ = ["strip_tracking"]
 
 # A scheme-less URL: host.tld then a path or a query.
-_BARE_OPENERS = "\"'(“‘<["
-_BARE_HOST = re.compile(rf"[{_BARE_OPENERS}]?(?:[A-Za-z0-9-]{{1,63}}\.){{1,8}}[A-Za-z]{{2,24}}[/?]")
+_BARE_HOST = re.compile(rf"[{BARE_OPENERS}]?(?:[A-Za-z0-9-]{{1,63}}\.){{1,8}}[A-Za-z]{{2,24}}[/?]")
 _URL_CHARS = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%|"
 )
 _CLOSERS = "\"'”’»)]"
-
-
-# Every tracking key is followed by "=" (plain or percent-encoded). Searching for "=" with
-# str.find, and for "%" with a pattern that starts with that literal, is fast; the single
-# alternation "=|%(?:25)?3[dD]" scans at a few ns a character, and a pattern that opens with
-# the key alternation behind lookbehinds is tried at every position and took most of the
-# cleaning time.
-_ENCODED_EQUALS = re.compile("%(?:25)?3[dD]")
-_KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
-# An encoded "&" or "?" that opens a key inside a percent-encoded query.
-_ENCODED_OPENER = re.compile(r"(?:25)?(?:26|3[fF])")
-_NON_SPACE_RUN = re.compile(r"\S*")
-
-
-def _tracking_keys(text: str, options: CleanOptions | None) -> Iterator[int]:
-    """Offsets where a known tracking key starts a ``key=`` pair."""
-    bare = key_names(options)
-    scoped = _HostKeys(text)
-    for equals in _equals_signs(text):
-        start = equals
-        while start > 0 and text[start - 1] in _KEY_CHARS:
-            start -= 1
-        if start > 0 and text[start - 1] == "%":
-            opener = _ENCODED_OPENER.match(text, start, equals)
-            if opener is None:
-                continue
-            start = opener.end()
-        if start < equals and bare.match(text[start:equals]):
-            yield start
-        elif (glued := _glued_after_full_stop(text, start, equals, bare)) is not None:
-            yield glued
-        elif scoped.tracks(start, equals):
-            yield start
-
-
-class _HostKeys:
-    """Names that track on the host of the URL a key is in, the host read once per URL.
-
-    >>> _HostKeys("Watch https://youtu.be/a?si=x").tracks(25, 27)
-    True
-    >>> _HostKeys("Search https://example.com/?s=rain").tracks(28, 29)
-    False
-    >>> _HostKeys("Hear (open.spotify.com/t/1?si=x)").tracks(27, 29)
-    True
-    """
-
-    __slots__ = ("names", "text", "until")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.until = -1  # the last scoped key's offset: the URL up to it is read
-        self.names: frozenset[str] = frozenset()
-
-    def tracks(self, start: int, equals: int) -> bool:
-        text = self.text
-        name = text[start:equals].lower()
-        if name not in HOST_SCOPED_NAMES or start == 0 or text[start - 1] not in "?&;#":
-            return False
-        # Each stretch of text is read once, so a long query costs its length: after a key
-        # in the same token, only a URL that starts since can change the host.
-        same_token = self.until >= 0 and _SPACE.search(text, self.until, start) is None
-        low = self.until if same_token else _token_start(text, start)
-        urls = list(URL_START.finditer(text, low, start))
-        if urls or not same_token:
-            at = urls[-1].start() if urls else low + (text[low] in _BARE_OPENERS)
-            self.names = host_tracking_names(text[at:start])
-        self.until = start
-        return name in self.names
-
-
-def _token_start(text: str, at: int) -> int:
-    """Where the token holding ``at`` starts, looked for within a URL's length before it
-    (a short look first: most tokens are words or short URLs)."""
-    for width in (64, _MAX_IRI):
-        low = max(0, at - width)
-        run = _non_space_end(text[low:at][::-1], 0)
-        if run < at - low or low == 0:
-            break
-    return at - run
-
-
-_SPACE = re.compile(r"\s")
-
-
-def _glued_after_full_stop(text: str, start: int, equals: int, bare: TrackingNames) -> int | None:
-    """A query glued to a sentence's full stop ("here.utm_source=x&utm_medium=y").
-
-    Key characters include "." (``WT.mc_id``), so the word before is read as part of the
-    name. Only a query of two or more tracking pairs that ends its line counts: "set
-    params.utm_source=x in the config" and "x = a.utm_source=1" name a field.
-
-    >>> s = "It ended.utm_source=a&utm_medium=b"
-    >>> _glued_after_full_stop(s, 3, 19, key_names(None)), s[9:19]
-    (9, 'utm_source')
-    """
-    dot = text.rfind(".", start, equals)
-    for _ in range(3):  # names hold at most two dots ("wt.mc_id"); a long dotted run is not one
-        if dot <= start:
-            return None
-        if bare.match(text[dot + 1 : equals]):
-            run = _NON_SPACE_RUN.match(text, equals, equals + _MAX_IRI)
-            end = run.end() if run else equals
-            if end == equals + _MAX_IRI:
-                return None  # longer than any feed's query: not one
-            pairs = PAIR_SEPARATOR.split(text[dot + 1 : end])
-            tracked = sum(bare.match(pair.partition("=")[0]) for pair in pairs)
-            return dot + 1 if tracked > 1 and _next_visible(text, end) in "\n" else None
-        dot = text.rfind(".", start, dot)
-    return None
-
-
-def _equals_signs(text: str) -> Iterator[int]:
-    """Offsets of every "=" and percent-encoded "=" (``%3D``, ``%253D``), in order."""
-    encoded = _ENCODED_EQUALS.finditer(text) if "%" in text else iter(())
-    percent = next(encoded, None)
-    equals = text.find("=")
-    while equals != -1 or percent is not None:
-        if percent is None or (equals != -1 and equals < percent.start()):
-            yield equals
-            equals = text.find("=", equals + 1)
-        else:
-            yield percent.start()
-            percent = next(encoded, None)
 
 
 # Sentence ends after which a glued key, query or URL is feed residue: the full stops and
@@ -205,7 +85,7 @@ def _iri_start(token: str, start: int, low: int) -> int:
     which is searched for after ``low`` (the previous run's end: each character is looked
     at once) and within a URL's length.
     """
-    low = max(low, start - _MAX_IRI)
+    low = max(low, start - MAX_IRI)
     if start <= low or (token.find("://", low, start) < 0 and token.find(".", low, start) < 0):
         return start  # no "https://" or "www." to reach back to
     urls = [m.start() for m in URL_START.finditer(token, low, start)]
@@ -219,7 +99,6 @@ def _iri_start(token: str, start: int, low: int) -> int:
     return start
 
 
-_MAX_IRI = 2048  # characters a URL's non-ASCII host and path may take before its query
 _QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»", "„": "“", "‚": "‘"}
 
 
@@ -354,7 +233,7 @@ def _clean_run(
     bare = _BARE_HOST.match(run)
     if bare is not None and bare.end() <= keys[0] + 1:
         # "(example.com/a?utm_source=x)": the bracket is the prose's, so is its closer
-        opener = int(run[0] in _BARE_OPENERS)
+        opener = int(run[0] in BARE_OPENERS)
         new_url, removed = clean_url(run[opener:], options)
         return run[:opener] + new_url, removed
     if "@" in run and _EMAIL.fullmatch(split_trailing(run)[0]):
@@ -362,13 +241,13 @@ def _clean_run(
     query = run.find("?")
     if 0 < query < keys[0] and _addressed(run[:query]):
         # "mailto:a@b.com?subject=Hi&utm_source=x", "/search?q=1&…", "host:8080/a?id=1&…"
-        opener = int(run[0] in _BARE_OPENERS)
+        opener = int(run[0] in BARE_OPENERS)
         new_url, removed = clean_url(run[opener:], options)
         return run[:opener] + new_url, removed
     start = _residue_start(run, keys, glued, last_on_line, standalone, ends_line)
     if start is None or (not glued and ((start == 0 and between_words) or is_quoted())):
         return run, []
-    if run[start] == "?" and run[start + 1 : start + 2] not in _KEY_CHARS:
+    if run[start] == "?" and run[start + 1 : start + 2] not in KEY_CHARS:
         start += 1  # "Why?|+World&utm_content=x": the question's mark, then the tail
     if start == 0 and last_on_line:
         return "", [run]  # a query alone on its line, or a tail ending it: no prose follows
@@ -410,7 +289,7 @@ def _run_ends(text: str, run_end: int, token_end: int, *, whole_text: bool) -> b
         return False
     if whole_text:
         return _REST_BLANK.match(text, token_end) is not None
-    return _next_visible(text, token_end) in "\n"
+    return next_visible(text, token_end) in "\n"
 
 
 def _clean_token(
@@ -431,9 +310,9 @@ def _clean_token(
         glued = _after_sentence(text, at)
         last_on_line = between_words = False
         if run_start == 0 and run_end == len(token):
-            before = _previous_visible(text, start)
+            before = previous_visible(text, start)
             opens_line = before < 0 or text[before] == "\n"
-            if _next_visible(text, end) in "\n":
+            if next_visible(text, end) in "\n":
                 last_on_line = opens_line or _after_sentence(text, before + 1)
             else:
                 between_words = not opens_line
@@ -475,7 +354,7 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
     >>> strip_tracking("See https://ex.com/a?id=5&utm_source=rss.\\n")[0]
     'See https://ex.com/a?id=5.\\n'
     """
-    keys = list(_tracking_keys(text, options))
+    keys = list(tracking_keys(text, options))
     if not keys:
         return text, ()
     index = LineIndex(text)
@@ -486,7 +365,7 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
     pos = i = 0
     while i < len(keys):
         # Each token is examined once, with every key in it.
-        start, end = _token_bounds(text, keys[i])
+        start, end = token_bounds(text, keys[i])
         j = i
         while j < len(keys) and keys[j] < end:
             j += 1
@@ -518,40 +397,3 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
     blank = [i for i in emptied if i < len(lines) and not lines[i].strip()]
     new_text = drop_lines(new_text, blank, "tracking")[0] if blank else new_text
     return new_text, tuple(removals)
-
-
-def _next_visible(text: str, pos: int) -> str:
-    """The first character at or after ``pos`` that is not a blank ("" at the end)."""
-    while pos < len(text) and text[pos] != "\n" and text[pos].isspace():
-        pos += 1
-    return text[pos : pos + 1]
-
-
-def _previous_visible(text: str, pos: int) -> int:
-    """The offset of the last character before ``pos`` that is not a blank (-1 at the start)."""
-    pos -= 1
-    while pos >= 0 and text[pos] != "\n" and text[pos].isspace():
-        pos -= 1
-    return pos
-
-
-def _token_bounds(text: str, at: int) -> tuple[int, int]:
-    """The whitespace-delimited token around offset ``at``.
-
-    The start is found by matching forwards in a reversed window that grows fourfold, so a
-    token costs its own length in C, not a Python step per character.
-    """
-    end = _non_space_end(text, at)
-    width = 256
-    while True:
-        low = max(0, at - width)
-        run = _non_space_end(text[low:at][::-1], 0)
-        if run < at - low or low == 0:
-            return at - run, end
-        width *= 4
-
-
-def _non_space_end(text: str, pos: int) -> int:
-    """Where the run of non-whitespace (``not str.isspace()``, as ``\\S``) at ``pos`` ends."""
-    match = _NON_SPACE_RUN.match(text, pos)
-    return match.end() if match else pos
