@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
-from scrubwarc.meta import htmlauthors, htmldates, htmlshown
+from scrubwarc.meta import htmlauthors, htmldates, htmlshown, htmltext
 from scrubwarc.meta.dates import parse_date
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
@@ -75,6 +75,9 @@ def test_page_view_gives_what_the_tree_walks_give(index: int) -> None:
     page = PageView(root)
     for tags in (("script",), ("meta",), ("title",), ("link",), ("h1",), ("h2", "h3")):
         assert page.iter(*tags) == list(root.iter(*tags))
+    for more in (("body",), ("time",), ("script", "style", "noscript")):
+        assert page.iter(*more) == list(root.iter(*more))
+    assert page.body is next(root.iter("body"), root)
     assert page.iter("script", "meta") == list(root.iter("script", "meta"))
     assert page.links() == list(root.iter("a"))
     assert page.texts() == list(body_texts(root))
@@ -160,6 +163,34 @@ def test_the_word_searches_agree_with_their_regexes_on_the_pages(index: int) -> 
                 assert htmlauthors._has_lead_in_word(value) == _holds(
                     htmlauthors._LEAD_IN_WORD, value
                 )
+
+
+def test_a_page_without_a_body_reads_its_root() -> None:
+    root = lxml_html.fragment_fromstring(
+        "<div><p>By <b>Ann</b> Lee<script>x</script> in Rome</p></div>"
+    )
+    page = PageView(root)
+    assert page.body is root
+    assert page.texts() == list(body_texts(root)) == ["By", "Ann", "Lee", "in Rome"]
+
+
+def test_the_byline_under_the_headline_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Structured data naming only an outlet, then no other statement: the byline under the
+    headline is asked for by both the check of the stated names and the sources after them."""
+    calls: list[object] = []
+    read = htmlauthors._by_line_near_headline
+
+    def counted(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
+        calls.append(headline)
+        return read(headline)
+
+    monkeypatch.setattr(htmlauthors, "_by_line_near_headline", counted)
+    root = parse_document(b"<html><body><h1>Storm hits</h1><p>Rain all day.</p></body></html>")
+    page = PageView(root.getroottree().getroot())
+    h1 = page.iter("h1")[0]
+    meta = htmltext.meta_tags(page)
+    assert htmlauthors.read_authors(page, meta, h1, ("Reuters",), (), ()) == ("Reuters",)
+    assert calls == [h1]
 
 
 def test_an_unindexed_tag_is_refused() -> None:

@@ -9,6 +9,7 @@ byline, the structured data is written for machines. Pure and total, as ``scrubw
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -214,9 +215,13 @@ def _statements(
     people: tuple[str, ...],
 ) -> Iterator[tuple[str, ...]]:
     """The authors each source names, most deliberate first; each read only when those
-    before it name no one (or only an outlet)."""
+    before it name no one (or only an outlet). The byline under the headline is read once,
+    whichever of them asks for it first."""
+    by_line: Callable[[], tuple[str, ...]] = functools.cache(
+        lambda: tuple(_by_line_near_headline(headline))
+    )
     if people:
-        yield _visible_over_stated(people, headline)
+        yield _visible_over_stated(people, by_line())
     for key in (
         "author",
         "article:author",
@@ -228,14 +233,14 @@ def _statements(
     ):
         names = [name for value in tags.all(key) for name in names_from_author_text(value)]
         if names:
-            yield _visible_over_stated(dedupe(names), headline)
+            yield _visible_over_stated(dedupe(names), by_line())
             break
     sources: tuple[Callable[[], Iterator[str]], ...] = (
         lambda: _itemprop_authors(page),
         lambda: _rel_authors(page.links()),
         lambda: _author_page_links(page.links()),
         lambda: _byline_elements(page.root),
-        lambda: _by_line_near_headline(headline),
+        lambda: iter(by_line()),
         lambda: _written_by_line(page),
     )
     for source in sources:
@@ -244,13 +249,11 @@ def _statements(
             yield dedupe(names)
 
 
-def _visible_over_stated(
-    stated: tuple[str, ...], headline: lxml_html.HtmlElement | None
-) -> tuple[str, ...]:
-    """The byline a reader sees under the headline, where it names other people than the
-    page's structured data (a CMS account, the publisher, a name with a site suffix). A
+def _visible_over_stated(stated: tuple[str, ...], shown: tuple[str, ...]) -> tuple[str, ...]:
+    """The byline a reader sees under the headline (``shown``), where it names other people than
+    the page's structured data (a CMS account, the publisher, a name with a site suffix). A
     one-word name there is as likely the account's handle ("By annlee") and does not win."""
-    visible = dedupe(_by_line_near_headline(headline))
+    visible = dedupe(shown)
     if not visible or all(len(name.split()) < 2 for name in visible):
         return stated
     if word_set(" ".join(visible)) <= word_set(" ".join(stated)):

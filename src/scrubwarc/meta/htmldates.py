@@ -128,10 +128,9 @@ def html_date(
     No date after ``latest`` (ISO, the day after the page was captured or read) is taken, as
     stated or as shown: it dates an event to come or a typing error, never the publication.
     """
-    root = page.root
     shown = ShownDates(locale, url, latest)
     stated = _first_date(_published_candidates(page, ld, tags), latest)
-    near = _date_near_headline(root, headline, shown) or _labelled_date(
+    near = _date_near_headline(page, headline, shown) or _labelled_date(
         page, _PUBLISHED_LABEL, shown
     )
     if stated and near and (revised := _shown_revision(stated, near, ld, tags, latest)):
@@ -147,7 +146,7 @@ def html_date(
     address = _address_date(url, shown)
     if near and address and _swapped(near, address):
         return address  # "03/10/2023" reads both ways; the address says which
-    timed = _time_date(root, shown)
+    timed = _time_date(page, shown)
     if near and timed and timed[:10] == near[:10]:
         return max(near, timed, key=len)  # the line's <time> states its hour
     # Nothing dates the publication: a revision a label dates anywhere is the page's date.
@@ -201,10 +200,10 @@ def _agreed_date(
     return stated
 
 
-def _time_date(root: lxml_html.HtmlElement, shown: ShownDates) -> str | None:
+def _time_date(page: PageView, shown: ShownDates) -> str | None:
     """The date of a ``<time>``: the one marked as the publication date first, then any
     but those of an ``<aside>`` or ``<nav>`` (related stories, a list of archives)."""
-    times = [t for t in root.iter("time") if not _set_aside(t)]
+    times = [t for t in page.iter("time") if not _set_aside(t)]
     marked = [t for t in times if t.get("pubdate") is not None]
     ambiguous: str | None = None
     for element in marked + times:
@@ -425,7 +424,7 @@ def _published_candidates(page: PageView, ld: StatedDates, tags: MetaTags) -> It
 
 
 def _date_near_headline(
-    root: lxml_html.HtmlElement, h1: lxml_html.HtmlElement | None, shown: ShownDates
+    page: PageView, h1: lxml_html.HtmlElement | None, shown: ShownDates
 ) -> str | None:
     """A date in a short line just after the page's ``<h1>`` (or, failing that, just before).
 
@@ -434,13 +433,14 @@ def _date_near_headline(
     A page with no headline is read from the start of its body, where the headline would be.
     """
     if h1 is None:
-        h1 = next(root.iter("body"), None)
+        h1 = next(iter(page.iter("body")), None)
         if h1 is None:
             return None
     after: list[str] = []
     budget = 0
+    skipped = set(page.iter("script", "style"))  # told by identity: a tag is a new string
     for element in _after(h1):
-        if element.tag in ("script", "style"):
+        if element in skipped:
             continue
         # ``clean_value`` of the text and the tail, inlined: this walks the page past the
         # headline, where most tails are whitespace alone.

@@ -86,10 +86,19 @@ def body_texts(root: lxml_html.HtmlElement) -> Iterator[str]:
     ['By', 'Ann', 'Lee', 'in Rome']
     """
     body = next(root.iter("body"), root)
+    return _texts_of(body, set(body.iter(*_UNREAD)))
+
+
+_UNREAD = ("script", "style", "noscript")
+
+
+def _texts_of(body: lxml_html.HtmlElement, unread: set[lxml_html.HtmlElement]) -> Iterator[str]:
+    """``body_texts`` of ``body``, where ``unread`` holds its elements of the ``_UNREAD`` tags
+    (and may hold others, of the page): told by identity, not by asking every element its tag."""
     walk = etree.iterwalk(body, events=("start", "end"))
     for event, element in walk:
         if event == "start":
-            if element.tag in _UNREAD:
+            if element in unread:
                 walk.skip_subtree()  # its end still comes, with its tail
                 continue
             piece = element.text
@@ -97,9 +106,6 @@ def body_texts(root: lxml_html.HtmlElement) -> Iterator[str]:
             piece = element.tail
         if piece and not piece.isspace():
             yield " ".join(piece.split())
-
-
-_UNREAD = frozenset(("script", "style", "noscript"))
 
 
 def element_texts(
@@ -121,9 +127,14 @@ def element_texts(
             yield " ".join(second.split())
 
 
-# The elements the page's metadata is read from (``<head>`` matter and headings): one walk of
-# the tree finds them all, where a walk per tag took as long each.
-_INDEXED_TAGS = frozenset(("script", "meta", "title", "link", "h1", "h2", "h3"))
+# The elements the page's metadata is read from (``<head>`` matter, headings, the body,
+# ``<time>``, and what ``body_texts`` leaves unread): one walk of the tree finds them all, where
+# a walk per tag took as long each. lxml's iterator looks one match ahead, so even
+# ``next(root.iter("body"))`` walks the whole body. The links are many, and wanted on half the
+# pages: they are found by a walk of their own, when asked.
+_INDEXED_TAGS = frozenset(
+    ("script", "meta", "title", "link", "h1", "h2", "h3", "body", "time", *_UNREAD)
+)
 
 
 class PageView:
@@ -169,10 +180,15 @@ class PageView:
             self._links = list(self.root.iter("a"))
         return self._links
 
+    @property
+    def body(self) -> lxml_html.HtmlElement:
+        """``next(root.iter("body"), root)``: the page's body, or the root when it has none."""
+        return next(iter(self.iter("body")), self.root)
+
     def texts(self) -> list[str]:
         """``body_texts`` of the page."""
         if self._texts is None:
-            self._texts = list(body_texts(self.root))
+            self._texts = list(_texts_of(self.body, set(self.iter(*_UNREAD))))
         return self._texts
 
     def itemprop(self, name: str) -> list[lxml_html.HtmlElement]:
