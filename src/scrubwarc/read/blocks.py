@@ -39,8 +39,11 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _CODE_TAGS = frozenset({"pre", "code"})
-# Dropped without a word of visible text: they never make a heading an orphan.
-_SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "br"})
+# Dropped without a word of visible text: they never make a heading an orphan. A ruby's
+# reading (``<rt>``, and ``<rp>`` parentheses) is shown above its characters, not in the line.
+_SILENT_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "iframe", "br", "rt", "rp"}
+)
 # Share of a paragraph's characters inside links above which it is a link, not prose.
 _LINKED_PARAGRAPH = 0.8
 # Hidden panels a reader opens in place, and hidden pop-ups that are not the article.

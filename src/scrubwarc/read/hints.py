@@ -40,7 +40,7 @@ DROP_TAGS = frozenset(
         "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed",
         "canvas", "video", "audio", "button", "select", "textarea", "input", "form", "nav",
         "aside", "footer", "header", "figcaption", "head", "title", "meta", "link",
-        "label", "dialog", "menu", "h1", "picture", "map",
+        "label", "dialog", "menu", "h1", "picture", "map", "rt", "rp",
     }
 )  # fmt: skip
 # Page chrome: paragraphs inside these do not vote for a container.
