@@ -27,3 +27,22 @@ def test_a_ruby_reading_is_not_read_into_the_line() -> None:
     text = _text("<article>" + "".join(line.format(i) for i in range(4)) + "</article>")
     assert text.split("\n\n")[0] == ("漢字の文章0です。これは十分に長い日本語の文章であり、"
                                      "本文として扱われるべきものです。")  # fmt: skip
+
+
+def test_a_source_line_break_between_cjk_characters_adds_no_space() -> None:
+    line = (
+        "<p>这是文章的第{}句话，\n  内容足够长以便\n被认为是<b>正文</b>\n。这是更多的文字内容。</p>"
+    )
+    text = _text("<article>" + "".join(line.format(i) for i in range(5)) + "</article>")
+    assert (
+        text.split("\n\n")[0]
+        == "这是文章的第0句话，内容足够长以便被认为是正文。这是更多的文字内容。"
+    )
+
+
+def test_a_source_line_break_beside_latin_or_hangul_is_a_space() -> None:
+    body = (
+        f"<article>{_story(3)}<p>Tokyo\n東京 and 東京\nTokyo, 한국\n어 and 中文<br>中文.</p>"
+        "</article>"
+    )
+    assert _text(body).split("\n\n")[-1] == "Tokyo 東京 and 東京 Tokyo, 한국 어 and 中文\n中文."

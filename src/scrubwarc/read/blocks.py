@@ -52,6 +52,16 @@ _POPUP_ROLES = frozenset({"dialog", "alertdialog", "menu", "tooltip", "listbox"}
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _URL_RE = re.compile(r"https?://|www\.")
 _BLANK_LINES_RE = re.compile(r"\n{2,}")
+# A line break in the page's source is a space, except between two wide (CJK) characters,
+# where browsers join the lines (CSS Text 3, segment breaks): Chinese and Japanese pages
+# wrapped in their source have no space there. The walk marks source breaks with "\r";
+# "\n" is a ``<br>``, which always breaks. Hangul is spaced like Latin and is not joined.
+_SOURCE_BREAK = "\r"
+_WIDE = (
+    "\u2e80-\u2fff\u3000-\u312f\u3190-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uf900-\ufaff"
+    "\ufe30-\ufe4f\uff00-\uff9f\uffe0-\uffe6\U00020000-\U0003ffff"
+)
+_WIDE_BREAK_RE = re.compile(rf"([{_WIDE}])[^\S\n]*\r[^\S\n]*(?=[{_WIDE}])")
 _BACKTICKS_RE = re.compile(r"`{3,}")
 # A character ``str.isalnum`` accepts: a word character (``\w``) that is not the underscore.
 _ALNUM_RE = re.compile(r"[^\W_]")
@@ -180,6 +190,8 @@ class _Collector:
         pieces.clear()
         if raw.isspace():  # whitespace between blocks: nothing would be left of it below
             return
+        if _SOURCE_BREAK in raw and not raw.isascii():
+            raw = _WIDE_BREAK_RE.sub(r"\1", raw)
         # Collapse whitespace per line; an empty line (``<br><br>``) splits paragraphs.
         # (``str.split()`` splits on exactly what the regex ``\s`` matches, and is faster.)
         if preformatted:
@@ -282,7 +294,7 @@ def _walk(
                 collect.link_depth += 1
             text = el.text
             if text:
-                pieces.append(text if pre else text.replace("\n", " "))
+                pieces.append(text if pre else text.replace("\n", _SOURCE_BREAK))
                 if collect.link_depth:
                     collect.linked += letters(text)
         else:
@@ -299,7 +311,7 @@ def _walk(
                     pre -= tag == "pre"
             text = el.tail
             if text and el is not root:
-                pieces.append(text if pre else text.replace("\n", " "))
+                pieces.append(text if pre else text.replace("\n", _SOURCE_BREAK))
                 if collect.link_depth:
                     collect.linked += letters(text)
     collect.flush()
