@@ -46,3 +46,15 @@ def test_a_source_line_break_beside_latin_or_hangul_is_a_space() -> None:
         "</article>"
     )
     assert _text(body).split("\n\n")[-1] == "Tokyo 東京 and 東京 Tokyo, 한국 어 and 中文\n中文."
+
+
+def test_an_article_shown_only_in_noscript_is_read() -> None:
+    text = _text(f"<article><noscript>{_story(4)}</noscript></article>")
+    assert text.split("\n\n")[3] == P.format("Story 3")[3:-4]
+
+
+def test_a_noscript_notice_is_not_an_article() -> None:
+    text = _text(
+        "<div id='app'></div><noscript>Please enable JavaScript to use this site.</noscript>"
+    )
+    assert text == ""

@@ -67,6 +67,8 @@ _BACKTICKS_RE = re.compile(r"`{3,}")
 _ALNUM_RE = re.compile(r"[^\W_]")
 # A block holding this share of the article region's text is never dropped for its name alone.
 _BIG_SHARE = 0.5
+# Letters a ``<noscript>`` must hold to be taken for the article of a page with no other text.
+_NOSCRIPT_ARTICLE = 200
 # Dropped blocks are reported by their first characters.
 _EXCERPT = 100
 
@@ -260,7 +262,24 @@ def extract(doc: Element) -> Extraction:
         collect.headings.discard(len(out) - 1)
         collect.dropped.append(Dropped(_excerpt(out.pop()), "heading with nothing after it"))
     kept = tuple(p for p in out if _ALNUM_RE.search(p))
+    if not kept:
+        kept = _for_readers_without_scripts(doc, layout, lengths)
     return Extraction(kept, tuple(collect.dropped))
+
+
+def _for_readers_without_scripts(
+    doc: Element, layout: frozenset[str], lengths: dict[Element, int]
+) -> tuple[str, ...]:
+    """The article a page shows only in ``<noscript>``, when nothing else holds text: a page
+    built by scripts that leaves a copy for readers (and crawlers) without them. A notice
+    ("Please enable JavaScript") is too short to be an article and is not taken.
+    """
+    collect = _Collector()
+    for el in doc.iter("noscript"):
+        if not any(a.tag == "noscript" for a in el.iterancestors()):
+            _walk(el, collect, layout, lengths)
+    kept = tuple(p for p in collect.out if _ALNUM_RE.search(p))
+    return kept if sum(map(letters, kept)) >= _NOSCRIPT_ARTICLE else ()
 
 
 def _walk(
