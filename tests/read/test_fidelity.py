@@ -58,3 +58,25 @@ def test_a_noscript_notice_is_not_an_article() -> None:
         "<div id='app'></div><noscript>Please enable JavaScript to use this site.</noscript>"
     )
     assert text == ""
+
+
+def test_a_data_table_keeps_its_rows() -> None:
+    table = (
+        "<table><thead><tr><th>Company</th><th>Rating</th></tr></thead>\n<tbody>\n"
+        "<tr>\n <td><a href=/zip>Zip</a></td>\n <td>4.58 overall rating</td>\n</tr>\n"
+        "<tr><td>Lifestyle Moving</td><td></td></tr>\n"
+        "<tr><td> </td><td> </td></tr></tbody></table>"
+    )
+    text = _text(f"<article>{_story(3)}{table}{_story(1, 'After')}</article>")
+    rows = "Company\tRating\nZip\t4.58 overall rating\nLifestyle Moving\t"
+    assert f"prose.\n\n{rows}\n\nAfter 0" in text
+
+
+def test_a_layout_table_keeps_its_paragraphs() -> None:
+    table = (
+        f"<table><tr><td>{_story(2, 'Left')}</td><td>Side note</td></tr>"
+        f"<tr><td>{_story(2, 'Below')}</td><td>x</td></tr></table>"
+    )
+    paragraphs = _text(f"<article>{table}</article>").split("\n\n")
+    assert paragraphs[:2] == [P.format(f"Left {i}")[3:-4] for i in range(2)]
+    assert "Side note" in paragraphs and "\t" not in "".join(paragraphs)

@@ -10,7 +10,9 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from scrubwarc.read.grid import CELL, ROW_TAGS, is_grid, tabbed
 from scrubwarc.read.hints import (
+    BLOCK_TAGS,
     CHROME_TAGS,
     COMMENT_RE,
     DROP_TAGS,
@@ -29,14 +31,6 @@ from scrubwarc.read.selection import main_content
 
 __all__ = ["Dropped", "Extraction", "extract"]
 
-# Tags that end one paragraph and start the next.
-_BLOCK_TAGS = frozenset(
-    {
-        "p", "div", "section", "article", "main", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-        "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
-        "thead", "tfoot", "caption", "address", "hr", "center", "details", "summary", "body",
-    }
-)  # fmt: skip
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _CODE_TAGS = frozenset({"pre", "code"})
 # Dropped without a word of visible text: they never make a heading an orphan. A ruby's
@@ -206,6 +200,9 @@ class _Collector:
             words = raw.split()
             text = " ".join(words)
             length = len(text) - len(words) + 1  # ``letters``: one space between words
+        if CELL in text:  # rows of a data table
+            text = tabbed(text)
+            length = letters(text)
         if length == 0:
             return
         # A paragraph that is nearly all link text is a teaser ("Read more: <a>...</a>"),
@@ -292,6 +289,8 @@ def _walk(
     pieces = collect.pieces
     code = 0  # depth inside <pre>/<code>: a highlighter's classes ("hljs-comment") name tokens
     pre = 0  # depth inside <pre>: its text keeps its line breaks
+    grid: Element | None = None  # the data table being read (``grid``): a row is a line
+    cells = 0  # cells read in the current row of ``grid``
     for event, el in walker:
         tag = el.tag
         if event == "start":
@@ -304,7 +303,16 @@ def _walk(
             if tag in _CODE_TAGS:
                 code += 1
                 pre += tag == "pre"
-            if tag in _BLOCK_TAGS:
+            if grid is not None and tag in ROW_TAGS:  # a row's cells stay on one line
+                if tag == "tr":
+                    cells = 0
+                elif tag != "tbody" and tag != "thead" and tag != "tfoot":
+                    if cells:
+                        pieces.append(CELL)
+                    cells += 1
+            elif tag in BLOCK_TAGS:
+                if tag == "table" and grid is None and is_grid(el):
+                    grid = el
                 if collect.pieces:  # most blocks open and close with nothing pending
                     collect.flush()
             elif tag == "br":
@@ -320,7 +328,12 @@ def _walk(
             if el in skipped:
                 skipped.discard(el)
             else:
-                if tag in _BLOCK_TAGS:
+                if grid is not None and tag in ROW_TAGS:
+                    if tag == "tr":
+                        pieces.append("\n")
+                elif tag in BLOCK_TAGS:
+                    if el is grid:
+                        grid = None
                     if collect.pieces:
                         collect.flush(heading=tag in _HEADING_TAGS, preformatted=pre > 0)
                 elif tag == "a":

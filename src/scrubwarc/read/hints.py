@@ -12,6 +12,7 @@ import lxml.html
 from lxml import etree
 
 __all__ = [
+    "BLOCK_TAGS",
     "CHROME_TAGS",
     "COMMENT_RE",
     "DROP_TAGS",
@@ -41,6 +42,14 @@ DROP_TAGS = frozenset(
         "canvas", "video", "audio", "button", "select", "textarea", "input", "form", "nav",
         "aside", "footer", "header", "figcaption", "head", "title", "meta", "link",
         "label", "dialog", "menu", "h1", "picture", "map", "rt", "rp",
+    }
+)  # fmt: skip
+# Tags that end one paragraph and start the next.
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+        "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
+        "thead", "tfoot", "caption", "address", "hr", "center", "details", "summary", "body",
     }
 )  # fmt: skip
 # Page chrome: paragraphs inside these do not vote for a container.
