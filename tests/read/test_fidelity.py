@@ -80,3 +80,14 @@ def test_a_layout_table_keeps_its_paragraphs() -> None:
     paragraphs = _text(f"<article>{table}</article>").split("\n\n")
     assert paragraphs[:2] == [P.format(f"Left {i}")[3:-4] for i in range(2)]
     assert "Side note" in paragraphs and "\t" not in "".join(paragraphs)
+
+
+def test_an_amp_ad_or_share_bar_is_not_text() -> None:
+    body = (
+        f"<article>{_story(2)}<amp-ad type='a'><div placeholder>Advertisement</div></amp-ad>"
+        "<amp-social-share type='twitter'>Tweet</amp-social-share>"
+        "<amp-img src='x.jpg' alt='A photo'></amp-img>"
+        f"{_story(1, 'After')}</article>"
+    )
+    paragraphs = _text(body).split("\n\n")
+    assert paragraphs[1:] == [P.format(s)[3:-4] for s in ("Story 1", "After 0")]

@@ -42,6 +42,10 @@ DROP_TAGS = frozenset(
         "canvas", "video", "audio", "button", "select", "textarea", "input", "form", "nav",
         "aside", "footer", "header", "figcaption", "head", "title", "meta", "link",
         "label", "dialog", "menu", "h1", "picture", "map", "rt", "rp",
+        # AMP's own elements for the same things (an ad's placeholder reads "Advertisement")
+        "amp-ad", "amp-embed", "amp-sticky-ad", "amp-analytics", "amp-pixel", "amp-consent",
+        "amp-user-notification", "amp-social-share", "amp-sidebar", "amp-iframe",
+        "amp-video", "amp-audio",
     }
 )  # fmt: skip
 # Tags that end one paragraph and start the next.
