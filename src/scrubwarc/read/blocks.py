@@ -10,7 +10,9 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from scrubwarc.read.grid import CELL, ROW_TAGS, is_grid, tabbed
 from scrubwarc.read.hints import (
+    BLOCK_TAGS,
     CHROME_TAGS,
     COMMENT_RE,
     DROP_TAGS,
@@ -29,18 +31,13 @@ from scrubwarc.read.selection import main_content
 
 __all__ = ["Dropped", "Extraction", "extract"]
 
-# Tags that end one paragraph and start the next.
-_BLOCK_TAGS = frozenset(
-    {
-        "p", "div", "section", "article", "main", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-        "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
-        "thead", "tfoot", "caption", "address", "hr", "center", "details", "summary", "body",
-    }
-)  # fmt: skip
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _CODE_TAGS = frozenset({"pre", "code"})
-# Dropped without a word of visible text: they never make a heading an orphan.
-_SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "br"})
+# Dropped without a word of visible text: they never make a heading an orphan. A ruby's
+# reading (``<rt>``, and ``<rp>`` parentheses) is shown above its characters, not in the line.
+_SILENT_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "iframe", "br", "rt", "rp"}
+)
 # Share of a paragraph's characters inside links above which it is a link, not prose.
 _LINKED_PARAGRAPH = 0.8
 # Hidden panels a reader opens in place, and hidden pop-ups that are not the article.
@@ -49,11 +46,23 @@ _POPUP_ROLES = frozenset({"dialog", "alertdialog", "menu", "tooltip", "listbox"}
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _URL_RE = re.compile(r"https?://|www\.")
 _BLANK_LINES_RE = re.compile(r"\n{2,}")
+# A line break in the page's source is a space, except between two wide (CJK) characters,
+# where browsers join the lines (CSS Text 3, segment breaks): Chinese and Japanese pages
+# wrapped in their source have no space there. The walk marks source breaks with "\r";
+# "\n" is a ``<br>``, which always breaks. Hangul is spaced like Latin and is not joined.
+_SOURCE_BREAK = "\r"
+_WIDE = (
+    "\u2e80-\u2fff\u3000-\u312f\u3190-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uf900-\ufaff"
+    "\ufe30-\ufe4f\uff00-\uff9f\uffe0-\uffe6\U00020000-\U0003ffff"
+)
+_WIDE_BREAK_RE = re.compile(rf"([{_WIDE}])[^\S\n]*\r[^\S\n]*(?=[{_WIDE}])")
 _BACKTICKS_RE = re.compile(r"`{3,}")
 # A character ``str.isalnum`` accepts: a word character (``\w``) that is not the underscore.
 _ALNUM_RE = re.compile(r"[^\W_]")
 # A block holding this share of the article region's text is never dropped for its name alone.
 _BIG_SHARE = 0.5
+# Letters a ``<noscript>`` must hold to be taken for the article of a page with no other text.
+_NOSCRIPT_ARTICLE = 200
 # Dropped blocks are reported by their first characters.
 _EXCERPT = 100
 
@@ -177,6 +186,8 @@ class _Collector:
         pieces.clear()
         if raw.isspace():  # whitespace between blocks: nothing would be left of it below
             return
+        if _SOURCE_BREAK in raw and not raw.isascii():
+            raw = _WIDE_BREAK_RE.sub(r"\1", raw)
         # Collapse whitespace per line; an empty line (``<br><br>``) splits paragraphs.
         # (``str.split()`` splits on exactly what the regex ``\s`` matches, and is faster.)
         if preformatted:
@@ -189,6 +200,9 @@ class _Collector:
             words = raw.split()
             text = " ".join(words)
             length = len(text) - len(words) + 1  # ``letters``: one space between words
+        if CELL in text:  # rows of a data table
+            text = tabbed(text)
+            length = letters(text)
         if length == 0:
             return
         # A paragraph that is nearly all link text is a teaser ("Read more: <a>...</a>"),
@@ -245,7 +259,24 @@ def extract(doc: Element) -> Extraction:
         collect.headings.discard(len(out) - 1)
         collect.dropped.append(Dropped(_excerpt(out.pop()), "heading with nothing after it"))
     kept = tuple(p for p in out if _ALNUM_RE.search(p))
+    if not kept:
+        kept = _for_readers_without_scripts(doc, layout, lengths)
     return Extraction(kept, tuple(collect.dropped))
+
+
+def _for_readers_without_scripts(
+    doc: Element, layout: frozenset[str], lengths: dict[Element, int]
+) -> tuple[str, ...]:
+    """The article a page shows only in ``<noscript>``, when nothing else holds text: a page
+    built by scripts that leaves a copy for readers (and crawlers) without them. A notice
+    ("Please enable JavaScript") is too short to be an article and is not taken.
+    """
+    collect = _Collector()
+    for el in doc.iter("noscript"):
+        if not any(a.tag == "noscript" for a in el.iterancestors()):
+            _walk(el, collect, layout, lengths)
+    kept = tuple(p for p in collect.out if _ALNUM_RE.search(p))
+    return kept if sum(map(letters, kept)) >= _NOSCRIPT_ARTICLE else ()
 
 
 def _walk(
@@ -258,6 +289,8 @@ def _walk(
     pieces = collect.pieces
     code = 0  # depth inside <pre>/<code>: a highlighter's classes ("hljs-comment") name tokens
     pre = 0  # depth inside <pre>: its text keeps its line breaks
+    grid: Element | None = None  # the data table being read (``grid``): a row is a line
+    cells = 0  # cells read in the current row of ``grid``
     for event, el in walker:
         tag = el.tag
         if event == "start":
@@ -270,7 +303,16 @@ def _walk(
             if tag in _CODE_TAGS:
                 code += 1
                 pre += tag == "pre"
-            if tag in _BLOCK_TAGS:
+            if grid is not None and tag in ROW_TAGS:  # a row's cells stay on one line
+                if tag == "tr":
+                    cells = 0
+                elif tag != "tbody" and tag != "thead" and tag != "tfoot":
+                    if cells:
+                        pieces.append(CELL)
+                    cells += 1
+            elif tag in BLOCK_TAGS:
+                if tag == "table" and grid is None and is_grid(el):
+                    grid = el
                 if collect.pieces:  # most blocks open and close with nothing pending
                     collect.flush()
             elif tag == "br":
@@ -279,14 +321,19 @@ def _walk(
                 collect.link_depth += 1
             text = el.text
             if text:
-                pieces.append(text if pre else text.replace("\n", " "))
+                pieces.append(text if pre else text.replace("\n", _SOURCE_BREAK))
                 if collect.link_depth:
                     collect.linked += letters(text)
         else:
             if el in skipped:
                 skipped.discard(el)
             else:
-                if tag in _BLOCK_TAGS:
+                if grid is not None and tag in ROW_TAGS:
+                    if tag == "tr":
+                        pieces.append("\n")
+                elif tag in BLOCK_TAGS:
+                    if el is grid:
+                        grid = None
                     if collect.pieces:
                         collect.flush(heading=tag in _HEADING_TAGS, preformatted=pre > 0)
                 elif tag == "a":
@@ -296,7 +343,7 @@ def _walk(
                     pre -= tag == "pre"
             text = el.tail
             if text and el is not root:
-                pieces.append(text if pre else text.replace("\n", " "))
+                pieces.append(text if pre else text.replace("\n", _SOURCE_BREAK))
                 if collect.link_depth:
                     collect.linked += letters(text)
     collect.flush()

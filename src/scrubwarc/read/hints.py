@@ -12,6 +12,7 @@ import lxml.html
 from lxml import etree
 
 __all__ = [
+    "BLOCK_TAGS",
     "CHROME_TAGS",
     "COMMENT_RE",
     "DROP_TAGS",
@@ -40,7 +41,19 @@ DROP_TAGS = frozenset(
         "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed",
         "canvas", "video", "audio", "button", "select", "textarea", "input", "form", "nav",
         "aside", "footer", "header", "figcaption", "head", "title", "meta", "link",
-        "label", "dialog", "menu", "h1", "picture", "map",
+        "label", "dialog", "menu", "h1", "picture", "map", "rt", "rp",
+        # AMP's own elements for the same things (an ad's placeholder reads "Advertisement")
+        "amp-ad", "amp-embed", "amp-sticky-ad", "amp-analytics", "amp-pixel", "amp-consent",
+        "amp-user-notification", "amp-social-share", "amp-sidebar", "amp-iframe",
+        "amp-video", "amp-audio",
+    }
+)  # fmt: skip
+# Tags that end one paragraph and start the next.
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+        "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
+        "thead", "tfoot", "caption", "address", "hr", "center", "details", "summary", "body",
     }
 )  # fmt: skip
 # Page chrome: paragraphs inside these do not vote for a container.

@@ -1,0 +1,93 @@
+"""Text fidelity of extraction: the article's words as a reader sees them, exactly.
+
+F1 over words hides these faults (a ruby reading glued into a word, a space inside a Chinese
+sentence, a table's row scattered over paragraphs); each page here checks the text itself.
+"""
+
+from __future__ import annotations
+
+from scrubwarc.read.html import extract_text, parse_document
+
+P = "<p>{} sentence of the story, with enough words and commas, to read like real prose.</p>"
+
+
+def _story(n: int, label: str = "Story") -> str:
+    return "".join(P.format(f"{label} {i}") for i in range(n))
+
+
+def _text(body: str) -> str:
+    nav = "<nav>" + "".join(f"<a href=/s{i}>Section {i}</a>" for i in range(8)) + "</nav>"
+    page = f"<html><body>{nav}{body}<footer>(c) Site</footer></body></html>"
+    return extract_text(parse_document(page.encode()))
+
+
+def test_a_ruby_reading_is_not_read_into_the_line() -> None:
+    line = "<p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字<rt>じ</rt></ruby>の文章{}です。" \
+        "これは十分に長い日本語の文章であり、本文として扱われるべきものです。</p>"  # fmt: skip
+    text = _text("<article>" + "".join(line.format(i) for i in range(4)) + "</article>")
+    assert text.split("\n\n")[0] == ("漢字の文章0です。これは十分に長い日本語の文章であり、"
+                                     "本文として扱われるべきものです。")  # fmt: skip
+
+
+def test_a_source_line_break_between_cjk_characters_adds_no_space() -> None:
+    line = (
+        "<p>这是文章的第{}句话，\n  内容足够长以便\n被认为是<b>正文</b>\n。这是更多的文字内容。</p>"
+    )
+    text = _text("<article>" + "".join(line.format(i) for i in range(5)) + "</article>")
+    assert (
+        text.split("\n\n")[0]
+        == "这是文章的第0句话，内容足够长以便被认为是正文。这是更多的文字内容。"
+    )
+
+
+def test_a_source_line_break_beside_latin_or_hangul_is_a_space() -> None:
+    body = (
+        f"<article>{_story(3)}<p>Tokyo\n東京 and 東京\nTokyo, 한국\n어 and 中文<br>中文.</p>"
+        "</article>"
+    )
+    assert _text(body).split("\n\n")[-1] == "Tokyo 東京 and 東京 Tokyo, 한국 어 and 中文\n中文."
+
+
+def test_an_article_shown_only_in_noscript_is_read() -> None:
+    text = _text(f"<article><noscript>{_story(4)}</noscript></article>")
+    assert text.split("\n\n")[3] == P.format("Story 3")[3:-4]
+
+
+def test_a_noscript_notice_is_not_an_article() -> None:
+    text = _text(
+        "<div id='app'></div><noscript>Please enable JavaScript to use this site.</noscript>"
+    )
+    assert text == ""
+
+
+def test_a_data_table_keeps_its_rows() -> None:
+    table = (
+        "<table><thead><tr><th>Company</th><th>Rating</th></tr></thead>\n<tbody>\n"
+        "<tr>\n <td><a href=/zip>Zip</a></td>\n <td>4.58 overall rating</td>\n</tr>\n"
+        "<tr><td>Lifestyle Moving</td><td></td></tr>\n"
+        "<tr><td> </td><td> </td></tr></tbody></table>"
+    )
+    text = _text(f"<article>{_story(3)}{table}{_story(1, 'After')}</article>")
+    rows = "Company\tRating\nZip\t4.58 overall rating\nLifestyle Moving\t"
+    assert f"prose.\n\n{rows}\n\nAfter 0" in text
+
+
+def test_a_layout_table_keeps_its_paragraphs() -> None:
+    table = (
+        f"<table><tr><td>{_story(2, 'Left')}</td><td>Side note</td></tr>"
+        f"<tr><td>{_story(2, 'Below')}</td><td>x</td></tr></table>"
+    )
+    paragraphs = _text(f"<article>{table}</article>").split("\n\n")
+    assert paragraphs[:2] == [P.format(f"Left {i}")[3:-4] for i in range(2)]
+    assert "Side note" in paragraphs and "\t" not in "".join(paragraphs)
+
+
+def test_an_amp_ad_or_share_bar_is_not_text() -> None:
+    body = (
+        f"<article>{_story(2)}<amp-ad type='a'><div placeholder>Advertisement</div></amp-ad>"
+        "<amp-social-share type='twitter'>Tweet</amp-social-share>"
+        "<amp-img src='x.jpg' alt='A photo'></amp-img>"
+        f"{_story(1, 'After')}</article>"
+    )
+    paragraphs = _text(body).split("\n\n")
+    assert paragraphs[1:] == [P.format(s)[3:-4] for s in ("Story 1", "After 0")]
