@@ -32,6 +32,9 @@ from scrubwarc.meta.htmlshown import ShownDates
         ("2025.12.03. 오후 2시", "ko", "2025-12-03T14:00:00"),
         ("2025年12月3日 午後2時", "ja", "2025-12-03T14:00:00"),
         ("2025年12月3日 14:05 公開、12月4日 更新", "ja", "2025-12-03T14:05:00"),
+        ("2025-12-03 14:05 发布，2025-12-04 更新", "zh", "2025-12-03T14:05:00"),
+        ("3 de diciembre de 2025 - 14:05 hs", "es", "2025-12-03T14:05:00"),
+        ("3 décembre 2025 à 14 heures", "fr", "2025-12-03T14:00:00"),
     ],
 )
 def test_time_words(line: str, language: str, expected: str) -> None:

@@ -121,7 +121,7 @@ _WEEKDAYS: dict[str, str] = {
 # "1 de abril de 2023", "1er avril", "1. April", "1 апреля 2023 г.", "2023 года", "o 10:30".
 _NOISE = re.compile(
     r"(?<=\d)(?:er|º|ª)(?=\s)|(?<=\d)\.(?=\s\D)|\s(?:de|del)(?=\s)|\s(?:г\.|г|года|r\.|roku)$"
-    r"|(?<=\d)\s?(?:uhr|uur|h)(?!\w)",
+    r"|(?<=\d)\s?(?:uhr|uur|hs|hrs|h)(?!\w)",
     re.IGNORECASE,
 )
 # The word before a time: "à 14h05", "um 14.05 Uhr", "kl. 14.05", "godz. 14:05", "в 14:05".
@@ -129,9 +129,10 @@ _AT_WORDS = r"à|um|a las|alle ore|alle|ore|às|om|kl\.|klo|в|о|o godz\.|o god
 _AT = re.compile(rf"\s(?:{_AT_WORDS})\s(?=\d)", re.IGNORECASE)
 _H_TIME = re.compile(r"(?<=\d)h(?=\d{2}\b)")
 # An hour told with its word, and perhaps its minutes after it: "14 h", "14 h 05", "9h",
-# "14 Uhr", "14 uur" (a time with its minutes before the word, "14.05 Uhr", is ``_NOISE``'s).
+# "14 heures", "14 Uhr", "14 uur" (a time with its minutes before the word, "14.05 Uhr", is
+# ``_NOISE``'s).
 _HOUR_WORD = re.compile(
-    r"(?<![\d:.,])([01]?\d|2[0-3])\s?(?:h|uhr|uur)(?:\s?([0-5]\d))?(?![\w:.,]\d|\w)",
+    r"(?<![\d:.,])([01]?\d|2[0-3])\s?(?:heures|uhr|uur|h)(?:\s?([0-5]\d))?(?![\w:.,]\d|\w)",
     re.IGNORECASE,
 )
 # A month's name between the dots of a day and a year: "02.dez.2025", "2.Dezember 2025".
@@ -165,8 +166,8 @@ _CJK_LABEL_AFTER = re.compile(r"\s*(公開|公开|发布|發布|発表|配信|�
 _CJK_FIELD_AFTER = re.compile(
     r"\s+[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]{1,6}\s*[:：]\s*\S.*$"
 )
-# Dates listed with CJK commas: "2024-03-03 10:00 公開、2024-03-04 更新".
-_CJK_LIST = re.compile(r"\s*[、，；]\s*")
+# Dates listed with commas: "2024-03-03 10:00 公開、2024-03-04 更新" (NFKC has made "，" ",").
+_CJK_LIST = re.compile(r"\s*[、,;]\s*")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _CJK_LABEL = re.compile(r"^[^\W\d_]{1,10}\s*[:：]\s*|^[^\W\d_]{1,10}\s+(?=\d)")
 
