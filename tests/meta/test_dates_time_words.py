@@ -24,6 +24,8 @@ from scrubwarc.meta.htmlshown import ShownDates
         ("02.dez.2025 às 14h05", "pt", "2025-12-02T14:05:00"),
         ("2.Dezember.2025", "de", "2025-12-02"),
         ("3 grudnia 2025 godz. 14:05", "pl", "2025-12-03T14:05:00"),
+        ("3. desember 2025 kl. 14", "no", "2025-12-03T14:00:00"),
+        ("3 grudnia 2025, godz. 9", "pl", "2025-12-03T09:00:00"),
         ("3 grudnia 2025 o godz. 14:05", "pl", "2025-12-03T14:05:00"),
         ("3 dicembre 2025 alle ore 14:05", "it", "2025-12-03T14:05:00"),
         ("3. prosince 2025 v 14:05", "cs", "2025-12-03T14:05:00"),

@@ -127,6 +127,8 @@ _NOISE = re.compile(
 # The word before a time: "à 14h05", "um 14.05 Uhr", "kl. 14.05", "godz. 14:05", "в 14:05".
 _AT_WORDS = r"à|um|a las|alle ore|alle|ore|às|om|kl\.|klo|в|о|o godz\.|o godzinie|godz\.|o|v|saat"
 _AT = re.compile(rf"\s(?:{_AT_WORDS})\s(?=\d)", re.IGNORECASE)
+# The words that say "o'clock" take a bare hour: "kl. 14" (klokken), "klo 9", "godz. 14".
+_CLOCK_HOUR = re.compile(r"(\s(?:kl\.|klo|godz\.)\s)([01]?\d|2[0-3])(?![\w:.,])", re.IGNORECASE)
 _H_TIME = re.compile(r"(?<=\d)h(?=\d{2}\b)")
 # An hour told with its word, and perhaps its minutes after it: "14 h", "14 h 05", "9h",
 # "14 heures", "14 Uhr", "14 uur" (a time with its minutes before the word, "14.05 Uhr", is
@@ -305,5 +307,6 @@ def localise(line: str, language: str | None) -> str:
     line = _DOTTED_MONTH.sub(r"\1 \2 ", line)
     line = _HOUR_WORD.sub(lambda m: f"{m[1]}:{m[2] or '00'}", line)
     line = _NOISE.sub("", line)
+    line = _CLOCK_HOUR.sub(r"\1\2:00", line)
     line = _AT.sub(" at ", line)
     return _H_TIME.sub(":", line).strip()
