@@ -37,7 +37,7 @@ def test_a_modified_time_alone_is_not_the_publication_date() -> None:
     ("line", "date"),
     [
         ("<p>Published On: 15 August 2025</p>", "2025-08-15"),
-        ("<div>Posted on the 15/12/2025 at 19:00 by <a>@gg</a></div>", "2025-12-15"),
+        ("<div>Posted on the 15/12/2025 at 19:00 by <a>@gg</a></div>", "2025-12-15T19:00:00"),
         ('<p class="label">Published</p><p class="date">Feb 2, 2023</p>', "2023-02-02"),
     ],
 )  # fmt: skip

@@ -16,7 +16,6 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scrubwarc.meta import htmlauthors, htmldates, htmlshown, htmltext
-from scrubwarc.meta.dates import parse_date
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     MAX_DATE_LINE,
@@ -107,10 +106,14 @@ def _reference_labelled_date(page: PageView, label: re.Pattern[str]) -> str | No
         if len(line) <= MAX_DATE_LINE:
             for found in DATE_IN_LINE.finditer(line):
                 prefix = line[: found.start()] or previous
-                if label.search(prefix) and (parsed := parse_date(found.group(0))):
+                if label.search(prefix) and (parsed := _shown_with_time(line, found)):
                     return parsed
         previous = line
     return None
+
+
+def _shown_with_time(line: str, found: re.Match[str]) -> str | None:
+    return htmlshown.ShownDates(None)._with_time(line, found)[0]
 
 
 _LABELLED = [

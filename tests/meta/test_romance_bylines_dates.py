@@ -46,4 +46,4 @@ def test_a_short_month_name_dates_a_spanish_page() -> None:
     body += "<p>" + "Llovió todo el día en el valle y el río subió. " * 20 + "</p>"
     page = f'<html lang="es"><head><title>Lluvia</title></head><body>{body}</body></html>'
     meta = process(page.encode()).metadata
-    assert (meta.authors, meta.date) == (("Juan Pérez",), "2025-12-02")
+    assert (meta.authors, meta.date) == (("Juan Pérez",), "2025-12-02T14:05:00")

@@ -121,17 +121,36 @@ _WEEKDAYS: dict[str, str] = {
 # "1 de abril de 2023", "1er avril", "1. April", "1 апреля 2023 г.", "2023 года", "o 10:30".
 _NOISE = re.compile(
     r"(?<=\d)(?:er|º|ª)(?=\s)|(?<=\d)\.(?=\s\D)|\s(?:de|del)(?=\s)|\s(?:г\.|г|года|r\.|roku)$"
-    r"|(?<=\d)\s?(?:uhr|h)(?!\w)",
+    r"|(?<=\d)\s?(?:uhr|uur|hs|hrs|h)(?!\w)",
     re.IGNORECASE,
 )
-_AT_WORDS = r"à|um|a las|alle|às|om|kl\.|klo|в|o|saat"
+# The word before a time: "à 14h05", "um 14.05 Uhr", "kl. 14.05", "godz. 14:05", "в 14:05".
+_AT_WORDS = r"à|um|a las|alle ore|alle|ore|às|om|kl\.|klo|в|о|o godz\.|o godzinie|godz\.|o|v|saat"
 _AT = re.compile(rf"\s(?:{_AT_WORDS})\s(?=\d)", re.IGNORECASE)
+# The words that say "o'clock" take a bare hour: "kl. 14" (klokken), "klo 9", "godz. 14".
+_CLOCK_HOUR = re.compile(r"(\s(?:kl\.|klo|godz\.)\s)([01]?\d|2[0-3])(?![\w:.,])", re.IGNORECASE)
 _H_TIME = re.compile(r"(?<=\d)h(?=\d{2}\b)")
+# An hour told with its word, and perhaps its minutes after it: "14 h", "14 h 05", "9h",
+# "14 heures", "14 Uhr", "14 uur" (a time with its minutes before the word, "14.05 Uhr", is
+# ``_NOISE``'s).
+_HOUR_WORD = re.compile(
+    r"(?<![\d:.,])([01]?\d|2[0-3])\s?(?:heures|uhr|uur|h)(?:\s?([0-5]\d))?(?![\w:.,]\d|\w)",
+    re.IGNORECASE,
+)
+# A month's name between the dots of a day and a year: "02.dez.2025", "2.Dezember 2025".
+_DOTTED_MONTH = re.compile(
+    rf"(?<![\d.])(\d{{1,2}})\.\s?({'|'.join(_ENGLISH)})\.?\s?(?=\d{{4}}(?!\d))"
+)
 _CJK_DATE = re.compile(
     r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]?"
     r"(?:\s*[(（][^)）]{1,3}[)）]|\s*(?:星期|礼拜|週|周)[一二三四五六日天])?"
 )
-_CJK_TIME = re.compile(r"(\d{1,2})\s*[時时시点點]\s*(\d{1,2})\s*[分분]?")
+# "14時05分", "2時5分", "오후 2시", "下午2点": the minutes may be left out, never the hour's
+# word ("3시간", "3時間" are three hours).
+_CJK_TIME = re.compile(r"(\d{1,2})\s*[時时시点點](?![간間间])(?:\s*(\d{1,2})\s*[分분]?)?")
+# A day without its year after a dated one takes its year ("2025年12月3日 公開、12月4日 更新"),
+# or the next when that would put it before (a revision is never earlier).
+_CJK_YEARLESS = re.compile(r"(?<![\d年년-])(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]")
 # Morning and afternoon before a CJK time: "오후 3:20", "下午3:20", "午後3:20".
 _HALF_DAY = re.compile(r"(오전|上午|午前|오후|下午|午後)\s*(\d{1,2}):(\d{2})")
 _AFTERNOON = frozenset(("오후", "下午", "午後"))
@@ -149,6 +168,9 @@ _CJK_LABEL_AFTER = re.compile(r"\s*(公開|公开|发布|發布|発表|配信|�
 _CJK_FIELD_AFTER = re.compile(
     r"\s+[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]{1,6}\s*[:：]\s*\S.*$"
 )
+# Dates listed with commas: "2024-03-03 10:00 公開、2024-03-04 更新" (NFKC has made "，" ",").
+_CJK_LIST = re.compile(r"\s*[、,;]\s*")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _CJK_LABEL = re.compile(r"^[^\W\d_]{1,10}\s*[:：]\s*|^[^\W\d_]{1,10}\s+(?=\d)")
 
 
@@ -193,19 +215,53 @@ def _clock(match: re.Match[str]) -> str:
     return f"{hour}:{match[3]}"
 
 
+def _with_years(line: str) -> str:
+    """Each CJK day without a year after an ISO day, in that day's year (the next one's when
+    it would fall before it).
+
+    >>> _with_years("2025-12-03 公開、12月4日 更新"), _with_years("2025-12-30 公開、1月2日 更新")
+    ('2025-12-03 公開、2025-12-04 更新', '2025-12-30 公開、2026-01-02 更新')
+    """
+    dated = _ISO_DAY.search(line)
+    if dated is None:
+        return line
+    year, after = int(dated[1]), (int(dated[2]), int(dated[3]))
+
+    def _dated(match: re.Match[str]) -> str:
+        month, day = int(match[1]), int(match[2])
+        return f"{year + ((month, day) < after)}-{month:02d}-{day:02d}"
+
+    return line[: dated.end()] + _CJK_YEARLESS.sub(_dated, line[dated.end() :])
+
+
 def _cjk_fields(line: str) -> str:
     """A CJK date line's labels where ``dates`` reads them: a later revision as ``Updated:``,
-    a label after the date before it, another labelled field (the source) dropped.
+    a label after the date before it, another labelled field (the source) dropped. Dates
+    each with its label after it, in a list, are read each with its own.
 
     >>> _cjk_fields("2024-03-03 10:00 公開"), _cjk_fields("发布时间：2024-03-03 来源：新华社")
     ('公開 2024-03-03 10:00', '发布时间：2024-03-03')
+    >>> _cjk_fields("2024-03-03 10:00 公開、2024-03-04 更新")
+    'Published: 2024-03-03 10:00 | Updated: 2024-03-04'
     """
     line = _CJK_LATER_UPDATE.sub(" Updated: ", line)
     line = _CJK_FIELD_AFTER.sub("", line)
+    parts = _CJK_LIST.split(line)
+    if len(parts) > 1 and all(_CJK_LABEL_AFTER.search(part) for part in parts):
+        return " | ".join(_label_first(part, english=True) for part in parts)
+    return _label_first(line, english=False)
+
+
+def _label_first(line: str, *, english: bool) -> str:
+    """``line`` with the label after its date moved before it, in English if ``english``."""
     label = _CJK_LABEL_AFTER.search(line)
-    if label is not None and label.start() > 0:
-        line = f"{label[1]} {line[: label.start()]}"
-    return line
+    if label is None or label.start() == 0:
+        return line
+    if english:
+        return ("Updated: " if _CJK_UPDATE.search(label[1]) else "Published: ") + line[
+            : label.start()
+        ]
+    return f"{label[1]} {line[: label.start()]}"
 
 
 def localise(line: str, language: str | None) -> str:
@@ -225,8 +281,9 @@ def localise(line: str, language: str | None) -> str:
     line = unicodedata.normalize("NFKC", line)
     if _CJK_DATE.search(line):
         line = _CJK_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", line)
-        line = _CJK_TIME.sub(lambda m: f"{int(m[1])}:{int(m[2]):02d}", line)
+        line = _with_years(line)
     if not line.isascii():
+        line = _CJK_TIME.sub(lambda m: f"{int(m[1])}:{int(m[2] or 0):02d}", line)
         line = _HALF_DAY.sub(_clock, line)
     line = _DAY_DOT.sub(r"\1", line)
     patterns = _language_patterns(language) if language else None
@@ -247,6 +304,9 @@ def localise(line: str, language: str | None) -> str:
         line = (named if opening.group(1) else "") + line[opening.end() :]
     line = later_update.sub("Updated ", line)
     line = months.sub(lambda m: _english_month(language or "", m.group(0)), line)
+    line = _DOTTED_MONTH.sub(r"\1 \2 ", line)
+    line = _HOUR_WORD.sub(lambda m: f"{m[1]}:{m[2] or '00'}", line)
     line = _NOISE.sub("", line)
+    line = _CLOCK_HOUR.sub(r"\1\2:00", line)
     line = _AT.sub(" at ", line)
     return _H_TIME.sub(":", line).strip()

@@ -11,11 +11,20 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from scrubwarc.meta.clock import TIME
 from scrubwarc.meta.dates import parse_date
 from scrubwarc.meta.datewords import localise
 from scrubwarc.meta.htmltext import DATE_IN_LINE
 
 __all__ = ["ShownDates", "address_date"]
+
+# The time a shown date states right after it: "2 December 2025 at 14:05", "March 3, 2024,
+# 10:30 AM ET", "2025-12-03 14:05" (a number run on, "14.5 million", is none; nor a time in a
+# zone not known, "01:00 AM IST", which would be told without its offset).
+_TIME_AFTER = re.compile(
+    rf"(?:,? ?(?:(?:at|@|[-–—|·•]) )?){TIME}(?![\w:]|[.,][0-9]|(?-i: [A-Z]{{2,5}}\b))",
+    re.IGNORECASE | re.ASCII,
+)
 
 # Where English writes the day first (language regions and country domains alike); the US,
 # Canada and the Philippines write the month first, and so does English with no region.
@@ -59,7 +68,7 @@ class ShownDates:
         >>> [list(ShownDates(tag).dates("04/03/2024")) for tag in ("en-GB", "en")]
         [[('2024-03-04', '')], [('2024-04-03', '')]]
         >>> list(ShownDates(None).dates("2024年3月4日 10:30"))
-        [('2024-03-04', '')]
+        [('2024-03-04T10:30:00', '')]
 
         A date after ``latest`` dates something to come (an event, a deadline), never the
         page: it is passed over.
@@ -71,11 +80,27 @@ class ShownDates:
             line = localise(line, self.language)
         since = 0  # what labels a date is what stands since the date before it
         for found in DATE_IN_LINE.finditer(line):
-            parsed = parse_date(found.group(0), self.order)
+            parsed, end = self._with_time(line, found)
             if parsed:
                 if self.possible(parsed):
                     yield parsed, line[since : found.start()]
-                since = found.end()
+                since = end
+
+    def _with_time(self, line: str, found: re.Match[str]) -> tuple[str | None, int]:
+        """The date ``found`` in ``line`` with the time that follows it, if it does, and
+        where it ends.
+
+        >>> shown = ShownDates("fr")
+        >>> line = "Publié le mardi 2 décembre 2025 à 14h05"
+        >>> list(shown.dates(line)), list(ShownDates("en").dates("May 2, 2024 at noon"))
+        ([('2025-12-02T14:05:00', 'Published ')], [('2024-05-02', '')])
+        """
+        time = _TIME_AFTER.match(line, found.end())
+        if time is not None and "T" not in found.group(0):
+            parsed = parse_date(line[found.start() : time.end()], self.order)
+            if parsed:
+                return parsed, time.end()
+        return parse_date(found.group(0), self.order), found.end()
 
     def possible(self, date: str | None) -> bool:
         """Whether ``date`` (ISO) is no later than ``latest``, the last day it can be.
