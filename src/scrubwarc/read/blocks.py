@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from scrubwarc.read.grid import CELL, ROW_TAGS, is_grid, tabbed
+from scrubwarc.read.grid import CELL, CELL_WRAPPERS, ROW_TAGS, is_grid, tabbed
 from scrubwarc.read.hints import (
     BLOCK_TAGS,
     CHROME_TAGS,
@@ -310,6 +310,8 @@ def _walk(
                     if cells:
                         pieces.append(CELL)
                     cells += 1
+            elif grid is not None and tag in CELL_WRAPPERS:
+                pass  # a cell's value wrapped in a paragraph: the row goes on (``is_grid``)
             elif tag in BLOCK_TAGS:
                 if tag == "table" and grid is None and is_grid(el):
                     grid = el
@@ -331,6 +333,8 @@ def _walk(
                 if grid is not None and tag in ROW_TAGS:
                     if tag == "tr":
                         pieces.append("\n")
+                elif grid is not None and tag in CELL_WRAPPERS:
+                    pass
                 elif tag in BLOCK_TAGS:
                     if el is grid:
                         grid = None
