@@ -110,3 +110,8 @@ def test_a_table_cell_of_two_paragraphs_is_not_a_row_value() -> None:
     paragraphs = _text(f"<article>{_story(3)}{table}</article>").split("\n\n")
     assert paragraphs[3:5] == ["Name", "Note"] and "\t" not in "".join(paragraphs)
 
+
+def test_an_article_in_noscript_beside_a_loading_placeholder_is_read() -> None:
+    body = f"<article><p>Loading…</p><noscript>{_story(4)}</noscript></article>"
+    paragraphs = _text(body).split("\n\n")
+    assert paragraphs == [P.format(f"Story {i}")[3:-4] for i in range(4)]

@@ -61,7 +61,8 @@ _BACKTICKS_RE = re.compile(r"`{3,}")
 _ALNUM_RE = re.compile(r"[^\W_]")
 # A block holding this share of the article region's text is never dropped for its name alone.
 _BIG_SHARE = 0.5
-# Letters a ``<noscript>`` must hold to be taken for the article of a page with no other text.
+# Letters a ``<noscript>`` must hold to be taken for the article of a page whose other text is
+# shorter than that.
 _NOSCRIPT_ARTICLE = 200
 # Dropped blocks are reported by their first characters.
 _EXCERPT = 100
@@ -259,17 +260,18 @@ def extract(doc: Element) -> Extraction:
         collect.headings.discard(len(out) - 1)
         collect.dropped.append(Dropped(_excerpt(out.pop()), "heading with nothing after it"))
     kept = tuple(p for p in out if _ALNUM_RE.search(p))
-    if not kept:
-        kept = _for_readers_without_scripts(doc, layout, lengths)
+    if sum(map(letters, kept)) < _NOSCRIPT_ARTICLE:  # nothing, or a placeholder ("Loading…")
+        kept = _for_readers_without_scripts(doc, layout, lengths) or kept
     return Extraction(kept, tuple(collect.dropped))
 
 
 def _for_readers_without_scripts(
     doc: Element, layout: frozenset[str], lengths: dict[Element, int]
 ) -> tuple[str, ...]:
-    """The article a page shows only in ``<noscript>``, when nothing else holds text: a page
-    built by scripts that leaves a copy for readers (and crawlers) without them. A notice
-    ("Please enable JavaScript") is too short to be an article and is not taken.
+    """The article a page shows only in ``<noscript>``, when the rest holds no more than a
+    placeholder ("Loading…"): a page built by scripts that leaves a copy for readers (and
+    crawlers) without them. A notice ("Please enable JavaScript") is too short to be an
+    article and is not taken.
     """
     collect = _Collector()
     for el in doc.iter("noscript"):
