@@ -115,3 +115,14 @@ def test_an_article_in_noscript_beside_a_loading_placeholder_is_read() -> None:
     body = f"<article><p>Loading…</p><noscript>{_story(4)}</noscript></article>"
     paragraphs = _text(body).split("\n\n")
     assert paragraphs == [P.format(f"Story {i}")[3:-4] for i in range(4)]
+
+
+def test_a_declarative_shadow_root_is_read_and_a_plain_template_is_not() -> None:
+    body = (
+        f"<article>{_story(2)}<story-part><template shadowrootmode='open'>"
+        f"{_story(1, 'Shadow')}</template></story-part>"
+        f"<template id='row'><p>Template row, inert until a script clones it.</p></template>"
+        f"{_story(1, 'After')}</article>"
+    )
+    paragraphs = _text(body).split("\n\n")
+    assert paragraphs[2:] == [P.format(s)[3:-4] for s in ("Shadow 0", "After 0")]

@@ -111,6 +111,8 @@ def _skip(el: Element, tag: object, root_len: int, layout: frozenset[str]) -> st
     if tag == "h1":
         return "headline (shown above the text)"
     if tag in DROP_TAGS:
+        if tag == "template" and _is_shadow_root(el):
+            return None
         if tag in CHROME_TAGS and _holds_article(el, root_len):
             return None  # a <header> or <aside> wrapped around the story itself
         return f"<{tag}>"
@@ -147,6 +149,13 @@ def _skip(el: Element, tag: object, root_len: int, layout: frozenset[str]) -> st
         if density > 0.5:
             return f"links {density:.0%}"
     return None
+
+
+def _is_shadow_root(el: Element) -> bool:
+    """Whether a ``<template>`` is a declarative shadow root: the browser renders its content
+    in place of the template, inside its host (``shadowroot`` is the attribute's older name),
+    where any other template is inert markup for scripts."""
+    return el.get("shadowrootmode") is not None or el.get("shadowroot") is not None
 
 
 def _is_collapsed_panel(el: Element) -> bool:
