@@ -91,3 +91,38 @@ def test_an_amp_ad_or_share_bar_is_not_text() -> None:
     )
     paragraphs = _text(body).split("\n\n")
     assert paragraphs[1:] == [P.format(s)[3:-4] for s in ("Story 1", "After 0")]
+
+
+def test_a_data_table_whose_cells_wrap_their_values_in_paragraphs_keeps_its_rows() -> None:
+    table = (
+        "<table><tr><td><p>Name</p></td><td><p><b>Score</b></p></td></tr>\n"
+        "<tr><td><p>Alice</p></td><td><div><p>10</p></div></td></tr></table>"
+    )
+    text = _text(f"<article>{_story(3)}{table}{_story(1, 'After')}</article>")
+    assert "prose.\n\nName\tScore\nAlice\t10\n\nAfter 0" in text
+
+
+def test_a_table_cell_of_two_paragraphs_is_not_a_row_value() -> None:
+    table = (
+        "<table><tr><td><p>Name</p><p>Note</p></td><td>Score</td></tr>"
+        "<tr><td><p>Alice</p></td><td>10</td></tr></table>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{table}</article>").split("\n\n")
+    assert paragraphs[3:5] == ["Name", "Note"] and "\t" not in "".join(paragraphs)
+
+
+def test_an_article_in_noscript_beside_a_loading_placeholder_is_read() -> None:
+    body = f"<article><p>Loading…</p><noscript>{_story(4)}</noscript></article>"
+    paragraphs = _text(body).split("\n\n")
+    assert paragraphs == [P.format(f"Story {i}")[3:-4] for i in range(4)]
+
+
+def test_a_declarative_shadow_root_is_read_and_a_plain_template_is_not() -> None:
+    body = (
+        f"<article>{_story(2)}<story-part><template shadowrootmode='open'>"
+        f"{_story(1, 'Shadow')}</template></story-part>"
+        f"<template id='row'><p>Template row, inert until a script clones it.</p></template>"
+        f"{_story(1, 'After')}</article>"
+    )
+    paragraphs = _text(body).split("\n\n")
+    assert paragraphs[2:] == [P.format(s)[3:-4] for s in ("Shadow 0", "After 0")]

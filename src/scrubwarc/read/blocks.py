@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from scrubwarc.read.grid import CELL, ROW_TAGS, is_grid, tabbed
+from scrubwarc.read.grid import CELL, CELL_WRAPPERS, ROW_TAGS, is_grid, tabbed
 from scrubwarc.read.hints import (
     BLOCK_TAGS,
     CHROME_TAGS,
@@ -61,7 +61,8 @@ _BACKTICKS_RE = re.compile(r"`{3,}")
 _ALNUM_RE = re.compile(r"[^\W_]")
 # A block holding this share of the article region's text is never dropped for its name alone.
 _BIG_SHARE = 0.5
-# Letters a ``<noscript>`` must hold to be taken for the article of a page with no other text.
+# Letters a ``<noscript>`` must hold to be taken for the article of a page whose other text is
+# shorter than that.
 _NOSCRIPT_ARTICLE = 200
 # Dropped blocks are reported by their first characters.
 _EXCERPT = 100
@@ -110,6 +111,8 @@ def _skip(el: Element, tag: object, root_len: int, layout: frozenset[str]) -> st
     if tag == "h1":
         return "headline (shown above the text)"
     if tag in DROP_TAGS:
+        if tag == "template" and _is_shadow_root(el):
+            return None
         if tag in CHROME_TAGS and _holds_article(el, root_len):
             return None  # a <header> or <aside> wrapped around the story itself
         return f"<{tag}>"
@@ -146,6 +149,13 @@ def _skip(el: Element, tag: object, root_len: int, layout: frozenset[str]) -> st
         if density > 0.5:
             return f"links {density:.0%}"
     return None
+
+
+def _is_shadow_root(el: Element) -> bool:
+    """Whether a ``<template>`` is a declarative shadow root: the browser renders its content
+    in place of the template, inside its host (``shadowroot`` is the attribute's older name),
+    where any other template is inert markup for scripts."""
+    return el.get("shadowrootmode") is not None or el.get("shadowroot") is not None
 
 
 def _is_collapsed_panel(el: Element) -> bool:
@@ -259,17 +269,18 @@ def extract(doc: Element) -> Extraction:
         collect.headings.discard(len(out) - 1)
         collect.dropped.append(Dropped(_excerpt(out.pop()), "heading with nothing after it"))
     kept = tuple(p for p in out if _ALNUM_RE.search(p))
-    if not kept:
-        kept = _for_readers_without_scripts(doc, layout, lengths)
+    if sum(map(letters, kept)) < _NOSCRIPT_ARTICLE:  # nothing, or a placeholder ("Loading…")
+        kept = _for_readers_without_scripts(doc, layout, lengths) or kept
     return Extraction(kept, tuple(collect.dropped))
 
 
 def _for_readers_without_scripts(
     doc: Element, layout: frozenset[str], lengths: dict[Element, int]
 ) -> tuple[str, ...]:
-    """The article a page shows only in ``<noscript>``, when nothing else holds text: a page
-    built by scripts that leaves a copy for readers (and crawlers) without them. A notice
-    ("Please enable JavaScript") is too short to be an article and is not taken.
+    """The article a page shows only in ``<noscript>``, when the rest holds no more than a
+    placeholder ("Loading…"): a page built by scripts that leaves a copy for readers (and
+    crawlers) without them. A notice ("Please enable JavaScript") is too short to be an
+    article and is not taken.
     """
     collect = _Collector()
     for el in doc.iter("noscript"):
@@ -310,6 +321,8 @@ def _walk(
                     if cells:
                         pieces.append(CELL)
                     cells += 1
+            elif grid is not None and tag in CELL_WRAPPERS:
+                pass  # a cell's value wrapped in a paragraph: the row goes on (``is_grid``)
             elif tag in BLOCK_TAGS:
                 if tag == "table" and grid is None and is_grid(el):
                     grid = el
@@ -331,6 +344,8 @@ def _walk(
                 if grid is not None and tag in ROW_TAGS:
                     if tag == "tr":
                         pieces.append("\n")
+                elif grid is not None and tag in CELL_WRAPPERS:
+                    pass
                 elif tag in BLOCK_TAGS:
                     if el is grid:
                         grid = None
