@@ -36,7 +36,7 @@ def same_headline(a: str, b: str, known: frozenset[str] = frozenset()) -> bool:
     True
     >>> same_headline("BBC News - Storm Hits Coast", "Storm Hits Coast")
     True
-    >>> same_headline("東京で大雨 - 朝日新聞デジタル", "東京で大雨", frozenset({"朝日新聞デジタル"}))
+    >>> same_headline("東京で大雨 - 朝日新聞", "東京で大雨", frozenset({"朝日新聞"}))
     True
     """
     na, nb = _norm(a), _norm(b)
