@@ -49,7 +49,10 @@ def same_headline(a: str, b: str, known: frozenset[str] = frozenset()) -> bool:
         return False  # one page names one site: different suffixes are different lines
     if not heads_a.isdisjoint(heads_b):
         return True
-    return _site_beside(a, nb, known) is not None or _site_beside(b, na, known) is not None
+    # A part of one equal to the other: the shorter's words stand in the longer's.
+    if nb in na:
+        return _site_beside(a, nb, known) is not None
+    return na in nb and _site_beside(b, na, known) is not None
 
 
 def _site_beside(line: str, copy: str, known: frozenset[str] = frozenset()) -> str | None:
