@@ -288,6 +288,15 @@ REASONS = {
     "a Thai or Chinese word (no spaces), lost only its pairs after '&' and left its first "
     "pair ('ฝนตกหนักutm_source=rss'); it goes whole where it ends its line, and a lone pair "
     "or a query the line goes on after (between dashes) stays whole",
+    "adv-link-target-tracking": "bug: a Markdown link's target that was only tracking "
+    "became an empty target ('[text]()'), one with real parameters lost them with the "
+    "tracking ones ('[a](?id=3&fbclid=x)' became '[a]()'), and a path's query took the "
+    "link's ')' ('[a](/p?utm_source=x)' became '[a](/p'). The target is cleaned as a URL "
+    "between '](' and ')'; a target that was only tracking leaves the link's text alone",
+    "adv-armenian-mojibake-repaired": "bug: Armenian UTF-8 read as cp1252 ('Ô±Õ¶Õ±Ö€Ö‡' for "
+    "'Անձրև') stayed, as ftfy reads Ô, Õ and Ö as Latin letters; a run of pairs that reads "
+    "as Armenian and holds a symbol is repaired where a word of two pairs is on the line. "
+    "Latin words (ÖSTERREICH, JOÃO) and a lone pair ('Ö»', 'Õ§') stay",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

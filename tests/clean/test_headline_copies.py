@@ -27,6 +27,9 @@ COPIES = [
     ("พายุถล่มชายฝั่ง - ไทยรัฐ", "พายุถล่มชายฝั่ง"),
     ("Storm hits coast / The Daily", "Storm hits coast"),
     ("Storm hits coast · The Daily", "Storm hits coast"),
+    # The copy is the evidence: a site in title case before a longer title-case headline.
+    ("BBC News - Storm Hits Coast", "Storm Hits Coast"),
+    ("BBC News | Storm Hits Coast", "Storm Hits Coast"),
 ]
 
 
@@ -100,3 +103,22 @@ def test_the_removed_copy_names_the_site(title: str, headline: str) -> None:
         headline,
         title.replace(headline, "").strip(" -_|/·：｜\u3000－―"),
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("東京で大雨 - 朝日新聞デジタル", "東京で大雨"),
+        ("朝日新聞デジタル - 東京で大雨", "東京で大雨"),
+    ],
+)
+def test_a_known_site_longer_than_the_headline_goes(title: str, headline: str) -> None:
+    """Only a known name tells a site longer than the headline from a headline over a line
+    of its site's name (``新华网 - 北京暴雨`` over ``新华网`` stays)."""
+    from scrubwarc import CleanOptions
+
+    site = title.replace(headline, "").strip(" -")
+    text = f"{title}\n\n{headline}\n\nBody.\n"
+    assert clean_text(text).text == text
+    options = CleanOptions(site_names=frozenset({site}))
+    assert clean_text(text, options=options).text == f"{headline}\n\nBody.\n"

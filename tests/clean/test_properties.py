@@ -125,3 +125,22 @@ def test_fenced_code_keeps_what_its_author_typed(
     block = "\n".join([fence + "html", *(sep.join(words) for words, sep in lines), fence])
     text = f"Escaping\n\n{block}\n\nFish &amp; chips.\n"
     assert clean_text(text).text == f"Escaping\n\n{block}\n\nFish & chips.\n"
+
+
+# Latin words with accents (Portuguese Õ, German Ö, French Ô, and every other Latin-1 and
+# Latin Extended-A letter), set off by blanks and punctuation as prose sets them.
+_LATIN_LETTER = st.characters(categories=["L"], max_codepoint=0x17F)
+_LATIN_SEP = st.sampled_from([" ", ", ", ". ", " « ", " » ", " – ", "! ", "; ", " ("])
+
+
+@given(st.lists(st.tuples(st.text(_LATIN_LETTER, min_size=1, max_size=9), _LATIN_SEP)))
+@example([("ÖSTERREICH", " "), ("SÃO", " "), ("Õ", " » "), ("ÔµÕºÖƒ", " ")])
+def test_latin_words_are_never_read_as_armenian_mojibake(
+    words: list[tuple[str, str]],
+) -> None:
+    """The Armenian repair needs a continuation that is no letter (``±``, ``€``) inside a
+    word: Latin words are letters only."""
+    from scrubwarc.clean.rules.repair_encoding import _fix_armenian
+
+    text = "".join(word + sep for word, sep in words)
+    assert _fix_armenian(text) == text

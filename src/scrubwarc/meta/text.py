@@ -293,9 +293,10 @@ def _opening(
         elif field_of(top[0]) is None and _is_title(top[0], authors, reading.iso):
             title, site_name = split_site_name(top[0], _site_evidence(top, url, options))
         if title is not None:
+            known = options.site_names if options is not None else frozenset()
             for r in result.removals:  # a removed copy of the headline may carry the site's name
                 if r.rule == "headline" and site_name is None:
-                    site_name = copy_site_name(r.text)
+                    site_name = copy_site_name(r.text, title, known)
     authors = authors or next(
         (a for line in top[1:] if (a := parse_byline(line, organisations=True, mononyms=False))),
         (),

@@ -20,8 +20,9 @@ def _norm(line: str) -> str:
     return " ".join(_WORD.findall(line.casefold()))
 
 
-def same_headline(a: str, b: str) -> bool:
-    """True if two lines are the same headline, up to case, punctuation and a site suffix.
+def same_headline(a: str, b: str, known: frozenset[str] = frozenset()) -> bool:
+    """True if two lines are the same headline, up to case, punctuation and a site's name
+    (``known`` names are sites wherever they stand).
 
     >>> same_headline("Storm Hits Coast", "STORM HITS COAST | Herald")
     True
@@ -33,6 +34,10 @@ def same_headline(a: str, b: str) -> bool:
     True
     >>> same_headline("北京暴雨致多处积水 - 新华网", "北京暴雨致多处积水")
     True
+    >>> same_headline("BBC News - Storm Hits Coast", "Storm Hits Coast")
+    True
+    >>> same_headline("東京で大雨 - 朝日新聞", "東京で大雨", frozenset({"朝日新聞"}))
+    True
     """
     na, nb = _norm(a), _norm(b)
     if not na or not nb:
@@ -42,7 +47,45 @@ def same_headline(a: str, b: str) -> bool:
     (heads_a, site_a), (heads_b, site_b) = _heads(a, na), _heads(b, nb)
     if site_a is not None and site_b is not None and name_key(site_a) != name_key(site_b):
         return False  # one page names one site: different suffixes are different lines
-    return not heads_a.isdisjoint(heads_b)
+    if not heads_a.isdisjoint(heads_b):
+        return True
+    # A part of one equal to the other: the shorter's words stand in the longer's.
+    if nb in na:
+        return _site_beside(a, nb, known) is not None
+    return na in nb and _site_beside(b, na, known) is not None
+
+
+def _site_beside(line: str, copy: str, known: frozenset[str] = frozenset()) -> str | None:
+    """The site's name that ``line`` sets off beside a part equal to ``copy`` (compared by
+    words): a known name on either side, or a name before the copy and shorter than it.
+
+    The copy is the evidence that its part is the headline where ``_heads`` read the ends
+    the other way (a title-case headline after the site, ``BBC News - Storm Hits Coast``);
+    a longer part beside it stays the headline (``Storm Hits Coast | The Herald`` over a
+    line ``The Herald``: the site's name, printed under the title). A caseless site longer
+    than the headline (``東京で大雨 - 朝日新聞デジタル``) looks the same as a headline after
+    its site's name printed under it (``新华网 - 北京暴雨`` over ``新华网``): only a known
+    name tells them apart.
+
+    >>> _site_beside("BBC News - Storm Hits Coast", "storm hits coast")
+    'BBC News'
+    >>> _site_beside("東京で大雨 - 朝日新聞デジタル", "東京で大雨") is None
+    True
+    >>> _site_beside("東京で大雨 - 朝日新聞デジタル", "東京で大雨", frozenset({"朝日新聞デジタル"}))
+    '朝日新聞デジタル'
+    """
+    keys = {name_key(name) for name in known}
+    for start, end in headline_suffixes(line):
+        head, rest = line[:start].strip(), line[end:].strip()
+        if _norm(head) == copy and name_key(rest) in keys:
+            return rest
+        if (
+            _norm(rest) == copy
+            and name_like(head)
+            and (len(head) < len(rest) or name_key(head) in keys)
+        ):
+            return head
+    return None
 
 
 def _heads(line: str, norm: str) -> tuple[set[str], str | None]:
@@ -102,6 +145,7 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     'UK\\n\\nHeavy rain\\n\\nBody.\\n'
     """
     # However many copies a scraper printed, they all go in one pass (idempotence).
+    known = options.site_names if options is not None else frozenset()
     top = _non_blank_lines(text)
     first = next(top, None)
     if first is None or len(first[1]) > _MAX_HEADLINE or LIST_MARK.match(first[1]):
@@ -113,7 +157,7 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     kicker = False
     for index, line in top:
         gap, last = index - last, index
-        copy = _copy(first[1], line)
+        copy = _copy(first[1], line, known)
         if len(group) > 1 and (gap < apart or (gap == apart == 1 and not copy)):
             # In text without blank lines the last copy runs straight into the next line
             # too: it is that line's block as much as any copy is, so it wins a tie.
@@ -137,11 +181,11 @@ def drop_duplicate_headline(text: str, options: CleanOptions | None = None) -> R
     return drop_lines(text, (i for i, _ in group if i != keep[0]), "headline")
 
 
-def _copy(first: str, line: str) -> bool:
+def _copy(first: str, line: str, known: frozenset[str] = frozenset()) -> bool:
     """True if ``line`` is a copy of the first line: the same headline, and not a list's
     item (``- Politics`` under a heading ``Politics`` is the list's; a list's items repeat).
     """
-    return LIST_MARK.match(line) is None and same_headline(first, line)
+    return LIST_MARK.match(line) is None and same_headline(first, line, known)
 
 
 _KICKER_WORDS = 4  # a section label over a headline is a word or a few
@@ -193,12 +237,19 @@ def _least_residue(group: list[tuple[int, str]]) -> tuple[int, str]:
     return keep
 
 
-def copy_site_name(line: str) -> str | None:
-    """The site's name a copy of the headline ends with, on this rule's evidence.
+def copy_site_name(
+    line: str, headline: str | None = None, known: frozenset[str] = frozenset()
+) -> str | None:
+    """The site's name a copy of the headline ends with (or opens with), on this rule's
+    evidence: beside the part equal to ``headline`` (the copy kept), if given.
 
     >>> copy_site_name("北京暴雨致多处积水 - 新华网"), copy_site_name("Storm hits coast")
     ('新华网', None)
+    >>> copy_site_name("BBC News - Storm Hits Coast", "Storm Hits Coast")
+    'BBC News'
     """
+    if headline is not None and (site := _site_beside(line, _norm(headline), known)):
+        return site
     return _heads(line, "")[1]
 
 

@@ -158,4 +158,48 @@ def _outside_code(
 def _fix_pairs(text: str) -> str:
     import ftfy  # lazy: see _MOJIBAKE_HINT
 
-    return ftfy.fix_encoding(text)
+    return _fix_armenian(ftfy.fix_encoding(text))
+
+
+# Armenian UTF-8 (U+0531..U+058A: lead bytes D4..D6) read as cp1252 is ``Ô``, ``Õ`` or ``Ö``,
+# each followed by a continuation byte (``Ô±Õ¶Õ±Ö€Ö‡`` for ``Անձրև``); ftfy leaves it, since
+# those three letters are Latin (Portuguese ``Õ``, German ``Ö``). A run of such pairs between
+# non-letters is repaired when it reads as Armenian and holds a continuation that is no
+# letter (``±``, ``€``): a Latin word is letters only, so it never matches.
+# The five bytes cp1252 leaves undefined (81 8D 8F 90 9D) are read as C1 controls, as browsers
+# do (``Ձ`` is D5 81).
+_UNDEFINED = "\x81\x8d\x8f\x90\x9d"
+_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore") + _UNDEFINED
+_ARMENIAN_RUN = re.compile(rf"(?<![^\W\d_])(?:[ÔÕÖ][{re.escape(_CONTINUATION)}])++(?![^\W\d_])")
+_ARMENIAN = re.compile("[\u0531-\u058a]+")
+
+
+def _fix_armenian(text: str) -> str:
+    """``text`` with its runs of Armenian mojibake (see ``_ARMENIAN_RUN``) repaired.
+
+    >>> _fix_armenian("Ô±Õ¶Õ±Ö€Ö‡ Õ§ Õ£Õ¡Õ¬Õ«Õ½")
+    'Անձրև է գալիս'
+    >>> _fix_armenian("Ô¶Ö\x81 Õ\x81Õ¥Õ¼")
+    'Զց Ձեռ'
+    >>> _fix_armenian("ÖSTERREICH, São Paulo, ÕšÕž, Ö»")
+    'ÖSTERREICH, São Paulo, ÕšÕž, Ö»'
+    """
+    if "Ô" not in text and "Õ" not in text and "Ö" not in text:
+        return text
+
+    def fix(match: re.Match[str]) -> str:
+        run = match.group(0)
+        raw = b"".join(
+            ch.encode("latin-1") if ch in _UNDEFINED else ch.encode("cp1252") for ch in run
+        )
+        try:
+            word = raw.decode("utf-8")
+        except UnicodeError:
+            return run
+        symbol = any(not ch.isalpha() for ch in run[1::2])
+        return word if symbol and _ARMENIAN.fullmatch(word) else run
+
+    runs = list(_ARMENIAN_RUN.finditer(text))
+    if not any(len(m.group(0)) >= 4 and fix(m) != m.group(0) for m in runs):
+        return text  # one pair alone ("Ö»") is no evidence; a line with a word of two is
+    return _ARMENIAN_RUN.sub(fix, text)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from scrubwarc.clean.lines import CodeSpans, drop_lines
+from scrubwarc.clean.linktargets import clean_link_targets
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
 from scrubwarc.clean.params import (
     URL_START,
@@ -342,6 +343,17 @@ def _clean_token(
     return "".join(out), removed
 
 
+def _shifted(removal: Removal, ends: list[tuple[int, int, int]]) -> Removal:
+    """``removal``, made in a text whose links got shorter, at its column in the text before:
+    ``ends`` holds each link's line and column where it ended, and how much shorter it got.
+    """
+    column = removal.column
+    for line, end, shorter in ends:  # in order: each link before the removal moves it on
+        if line == removal.line and end - shorter <= column:
+            column += shorter
+    return removal._replace(column=column)
+
+
 # What separates words once the whitespace rule has run (it keeps CJK's ideographic space).
 _BLANKS = " \t\u3000"
 
@@ -357,6 +369,13 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
     keys = list(tracking_keys(text, options))
     if not keys:
         return text, ()
+    linked, changes, moves = clean_link_targets(text, options)
+    if changes:  # then the rest, in the text with clean links
+        index = LineIndex(text)
+        links = [index.removal("tracking", piece, at) for at, piece in changes]
+        new_text, rest = strip_tracking(linked, options)
+        ends = [(*index.position(end), shorter) for end, shorter in moves]
+        return new_text, (*links, *(_shifted(r, ends) for r in rest))
     index = LineIndex(text)
     spans = CodeSpans(text)  # found only if a run asks
     out: list[str] = []
