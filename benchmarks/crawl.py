@@ -17,7 +17,10 @@ on the crawl written four times over into one file.
 The readers alone, in the same turns: warcio and FastWARC (when installed, ``pip install
 fastwarc``) iterating the crawl and reading each response's block, and scrubwarc's
 ``read_crawl`` (which also parses HTTP, decodes the payloads and keeps each capture's
-record to copy): what a faster reader could save, against the whole run's cost.
+record to copy): what a faster reader could save, against the whole run's cost. And a floor:
+the reference's reading, lxml's parse of each page and one walk over its elements reading
+each one's tag, text, tail, class, id and parent, deciding nothing and writing nothing: what
+any extractor written in Python over lxml pays before its first decision.
 
     python benchmarks/crawl.py [--repeat N] [--limit PAGES] [--work DIR] [--stages N]
 """
@@ -60,6 +63,8 @@ Served = dict[str, tuple[bytes, bool, bool]]  # path -> (page, gzip-encoded, chu
 # The two references: trafilatura's text alone, and its text with the page's metadata.
 TEXT_REF = "warcio + trafilatura"
 META_REF = "warcio + trafilatura with metadata"
+# Reading, parsing and one walk over the elements: the cost before any decision.
+FLOOR = "floor: warcio + lxml parse + one walk"
 
 
 def real_pages(limit: int | None = None) -> list[tuple[str, bytes]]:
@@ -162,6 +167,32 @@ def reference(warc: str, with_metadata: bool = False) -> int:
     return pages
 
 
+def floor(warc: str) -> int:
+    """What any Python extractor over lxml pays before it decides anything: the reference's
+    reading (warcio, decoded payloads), lxml's parse of each 2xx HTML response, and one walk
+    over every element reading its tag, text, tail, class, id and parent. Writes nothing."""
+    import lxml.html
+    from warcio.archiveiterator import ArchiveIterator
+
+    pages = 0
+    with open(warc, "rb") as handle:  # noqa: PTH123
+        for rec in ArchiveIterator(handle):
+            if rec.rec_type != "response" or rec.http_headers is None:
+                continue
+            status = rec.http_headers.get_statuscode()
+            if not status.startswith("2") or "html" not in (
+                rec.http_headers.get_header("Content-Type") or ""
+            ):
+                continue
+            root = lxml.html.document_fromstring(rec.content_stream().read())
+            for element in root.iter():
+                if isinstance(element.tag, str):
+                    _ = (element.text, element.tail, element.get("class"), element.get("id"))
+                    element.getparent()
+            pages += 1
+    return pages
+
+
 def read_only(reader: str, warc: str) -> int:
     """Iterate the crawl with one reader, reading each response's block; count them."""
     if reader == "fastwarc":
@@ -254,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--with-metadata", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--read", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--floor", help=argparse.SUPPRESS)
     parser.add_argument(
         "--stages",
         type=int,
@@ -266,6 +298,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.read:
         print(read_only(*args.read))
+        return 0
+    if args.floor:
+        print(floor(args.floor))
         return 0
     if args.build:
         record(args.build, site(real_pages(args.limit)))
@@ -324,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
             "2",
         ],
         "scrubwarc archive --jobs 1, crawl x4": [*archive, str(big), "-o", str(out / "x4.warc.gz")],
+        FLOOR: [PY, str(Path(__file__).resolve()), "--floor", str(crawl)],
     }
     me = [PY, str(Path(__file__).resolve()), "--read"]
     readers = {"read: warcio": [*me, "warcio", str(crawl)]}
@@ -356,6 +392,14 @@ def main(argv: list[str] | None = None) -> int:
                 f"{name} vs {reference_name}: {rate[name] / ref:.1f}x in pages/s "
                 f"(target >= 5x), {cpu_rate[name] / cpu_ref:.1f}x in pages per CPU second"
             )
+    budget = 1000 / cpu_rate[TEXT_REF] / 5
+    spent = 1000 / cpu_rate[FLOOR]
+    print(
+        f"5x the text-only reference leaves {budget:.2f} CPU ms a page; reading, parsing and "
+        f"one walk take {spent:.2f}, leaving {budget - spent:.2f} for extraction's decisions, "
+        f"metadata, cleaning and writing (scrubwarc --jobs 1 spends "
+        f"{1000 / cpu_rate['scrubwarc archive --jobs 1'] - spent:.2f})"
+    )
     if "read: fastwarc" in runs:
         faster = cpu_rate["read: fastwarc"] / cpu_rate["read: warcio"]
         print(f"reading alone: fastwarc vs warcio {faster:.1f}x in pages per CPU second")
