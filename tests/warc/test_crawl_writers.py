@@ -9,6 +9,8 @@ import gzip
 import io
 import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -43,7 +45,7 @@ def _urls(stdout: str) -> list[str]:
     return [json.loads(line)["crawl_url"] for line in stdout.splitlines()]
 
 
-def test_a_scheme_in_capitals_still_has_its_http_headers_read(tmp_path: Path) -> None:
+def test_a_scheme_in_capitals_is_read_and_copied_in_lower_case(tmp_path: Path) -> None:
     """A scheme is case-insensitive (RFC 3986, 3.1); warcio reads HTTP headers only at a
     lower-case ``http:``. The record's type (``application/http``) says what it holds."""
     urls = ("HTTPS://News.Example/ferry.html", "Http://news.example/ferry-2.html")
@@ -56,8 +58,30 @@ def test_a_scheme_in_capitals_still_has_its_http_headers_read(tmp_path: Path) ->
     done = run("archive", path, "-o", out)
     assert done.returncode == 0, done.stderr
     assert "2 articles" in done.stderr
-    # warcio check misreads these records too (it hashes the HTTP headers as payload).
+    # Copied with the scheme in lower case: warcio (so pywb and cdxj-indexer) reads the
+    # HTTP message there, and both digests still hold; verify agrees with warcio check.
     assert run("verify", out).returncode == 0
+    assert _tool("warcio", "check", out).returncode == 0
+    index = [
+        json.loads(line.split(" ", 2)[2]) for line in _tool("cdxj-indexer", out).stdout.splitlines()
+    ]
+    captures = [entry for entry in index if not entry["url"].startswith("urn:")]
+    assert [c["url"] for c in captures] == [
+        "https://News.Example/ferry.html",
+        "http://news.example/ferry-2.html",
+    ]
+    assert {(c.get("mime"), c.get("status")) for c in captures} == {("text/html", "200")}
+    # The crawl itself: warcio check fails it, and so does verify.
+    assert _tool("warcio", "check", path).returncode != 0
+    faults = run("verify", path).stderr
+    assert "WARC-Target-URI scheme 'HTTPS' is not in lower case" in faults
+    assert "WARC-Target-URI scheme 'Http' is not in lower case" in faults
+
+
+def _tool(name: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """A tool installed beside this Python (warcio, cdxj-indexer), as a user runs it."""
+    command = [str(Path(sys.executable).parent / name), *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
 
 
 def test_a_payload_that_does_not_decompress_is_an_error_not_an_article(tmp_path: Path) -> None:

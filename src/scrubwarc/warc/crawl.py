@@ -35,7 +35,7 @@ from scrubwarc.warc.integrity import digest_fault, misframed, truncation
 from scrubwarc.warc.reader import NOT_A_RECORD, READ_ERRORS, load_reason
 from scrubwarc.warc.resync import next_record
 from scrubwarc.warc.sniff import crawl_format, damaged_warc, is_empty
-from scrubwarc.warc.stored import ended_member, records, stored_record
+from scrubwarc.warc.stored import ended_member, lower_scheme, records, stored_record
 
 __all__ = [
     "Capture",
@@ -326,13 +326,23 @@ def _read_from(
             if isinstance(stored, str):
                 found = Problem(getattr(found, "url", ""), offset, stored)
             else:
-                found = found._replace(record=stored, gzipped=gzipped or fmt == "arc")
+                found = _with_record(found, stored, gzipped or fmt == "arc")
         yield found
     # warcio ends quietly at a cut-off gzip member or trailing garbage.
     again.seek(at.end)
     rest = again.read(64)
     if rest.strip(b"\r\n"):
         raise EOFError("truncated record or data that is not a record")
+
+
+def _with_record(found: Capture | SourceInfo, stored: bytes, gzipped: bool) -> Found:
+    """``found`` with its record to copy: as stored, or with its target's scheme in lower
+    case when the crawler wrote it in capitals (``lower_scheme``)."""
+    if isinstance(found, Capture) and not found.url.partition(":")[0].islower():
+        relabelled = lower_scheme(stored, gzipped)
+        if relabelled is not None:
+            return found._replace(record=relabelled, gzipped=False)
+    return found._replace(record=stored, gzipped=gzipped)
 
 
 def _one(

@@ -88,7 +88,8 @@ class _Checker:
         block = digest_hasher(record.header("WARC-Block-Digest"))
         payload = digest_hasher(record.header("WARC-Payload-Digest"))
         target = record.header("WARC-Target-URI") or ""
-        # A scheme is case-insensitive: crawlers store HTTPS://… as they met it.
+        # Hashed as written (a scheme is case-insensitive); a scheme in capitals is a fault
+        # of its own (``record``), not a digest mismatch too.
         http = record.type in ("response", "request") and target[:4].lower() == "http"
         head = b""
         while chunk := record.read(1 << 20):
@@ -131,6 +132,14 @@ class _Checker:
             bad(offset, rid, f"payload digest mismatch or unknown algorithm: {payload_digest}")
         self.ids[rid] = (rec_type, payload_digest)
         target = record.header("WARC-Target-URI") or ""
+        if _misread_scheme(record.type, target):
+            scheme = target.partition(":")[0]
+            bad(
+                offset,
+                rid,
+                f"WARC-Target-URI scheme {scheme!r} is not in lower case: "
+                "warcio and pywb do not read the HTTP message in the record",
+            )
         warcinfo = record.header("WARC-Warcinfo-ID")
         if rec_type != "warcinfo" and not (copied and warcinfo is None):
             self._link(offset, rid, "WARC-Warcinfo-ID", warcinfo)
@@ -181,3 +190,15 @@ def _copied(record: WarcRecord, *, first: bool) -> bool:
         return not first
     content_type = record.header("Content-Type") or ""
     return record.type == "revisit" and content_type.startswith("application/http")
+
+
+def _misread_scheme(rec_type: str, target: str) -> bool:
+    """Whether a record holds an HTTP message at a target whose scheme is not spelt in lower
+    case: warcio, and pywb and cdxj-indexer with it, take its block for the payload.
+
+    >>> _misread_scheme("response", "HTTPS://a.example/"), _misread_scheme("resource", "HTTP://a")
+    (True, False)
+    """
+    scheme = target.partition(":")[0]
+    http = rec_type in ("response", "request", "revisit")
+    return http and scheme.lower() in ("http", "https") and not scheme.islower()
