@@ -136,3 +136,29 @@ def test_damage_in_one_member_costs_that_member_alone(
     assert [u for u in URLS if u != URLS[which]] == [u for u in urls if u != URLS[which]]
     damaged = error is not None or any(isinstance(f, Problem) for f in found)
     assert damaged or URLS[which] in urls
+
+
+@pytest.mark.parametrize("command", [("meta", "--json"), ("archive", "-o"), ("clean", "-o")])
+def test_a_damaged_start_is_searched_once_per_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, str]
+) -> None:
+    """Whether a file named as a WARC is a crawl, and where it can be read, is one search
+    past the damage (it may run to the end of a large file), not one per question asked."""
+    from scrubwarc.warc import crawl, resync
+
+    searches: list[int] = []
+
+    def counted(handle: Any, start: int, *, gzipped: bool) -> int | None:
+        searches.append(start)
+        return next_record(handle, start, gzipped=gzipped)
+
+    monkeypatch.setattr(resync, "next_record", counted)
+    monkeypatch.setattr(crawl, "next_record", counted)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"\x1f\x8b\x08" + b"\x00" * 5000 + b"".join(_members()))
+    name, flag = command
+    target = {"archive": (tmp_path / "out.warc.gz",), "clean": (tmp_path / "clean",)}
+    done = run(name, flag, *target.get(name, ()), path)
+    assert done.returncode == 2
+    assert "unreadable WARC at offset 0 (read on at offset 5003)" in done.stderr
+    assert searches == [1]

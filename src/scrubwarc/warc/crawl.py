@@ -34,7 +34,7 @@ from scrubwarc.warc.http import content_type, decode_http, http_headers
 from scrubwarc.warc.integrity import digest_fault, misframed, truncation
 from scrubwarc.warc.reader import NOT_A_RECORD, READ_ERRORS, load_reason
 from scrubwarc.warc.resync import next_record
-from scrubwarc.warc.sniff import crawl_format, damaged_warc, is_empty
+from scrubwarc.warc.sniff import crawl_format, is_empty, resume_offset
 from scrubwarc.warc.stored import ended_member, lower_scheme, records, stored_record
 
 __all__ = [
@@ -217,10 +217,13 @@ def read_crawl(
             head = first.read(4096)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
-    fmt = crawl_format(head, path.name) or damaged_warc(path, head)
-    if fmt is None:
+    fmt = crawl_format(head, path.name)
+    # A WARC by its name alone: empty, or its first record damaged (``sniff_crawl``), when
+    # a record starts after the damage (found once: the sniff that came first found it).
+    resume = resume_offset(path, head) if fmt is None else None
+    if fmt is None and resume is None:
         raise InputError("not a WARC or ARC file", str(path))
-    # A WARC by its name alone: empty, or its first record damaged (``sniff_crawl``).
+    fmt = fmt or "warc"
     damaged_head = crawl_format(head) is None
     if damaged_head and is_empty(head):
         return
@@ -233,10 +236,12 @@ def read_crawl(
             # A damaged first member may have lost its magic bytes: the name says.
             gzipped = gzipped or (damaged_head and path.name.lower().endswith(".gz"))
             start: int | None = 0
+            if resume is not None:
+                reason = f"unreadable WARC at offset 0 (read on at offset {resume})"
+                yield Problem("", 0, f"{reason}: {NOT_A_RECORD}")
+                start, at = resume, _At(resume, resume)
             while start is not None:
                 try:
-                    if damaged_head and start == 0:
-                        raise EOFError(NOT_A_RECORD)
                     handle.seek(start)
                     yield from _read_from(handle, again, at, fmt, gzipped, index, read)
                     start = None
