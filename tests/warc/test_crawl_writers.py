@@ -5,7 +5,9 @@ case is read through the commands, and what ``archive`` writes passes ``scrubwar
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import io
 import json
 import random
@@ -18,7 +20,7 @@ from warcio.warcwriter import WARCWriter
 
 from tests.helpers import run
 from tests.warc.test_crawl import _records
-from tests.warc.test_crawl_inputs import ARTICLE, _crawl
+from tests.warc.test_crawl_inputs import ARTICLE, _assert_sound, _crawl
 
 HTML = (("Content-Type", "text/html"),)
 
@@ -233,3 +235,43 @@ def test_a_digest_is_checked_only_for_a_record_that_is_copied(tmp_path: Path) ->
     meta = run("meta", path, "--json")
     assert meta.returncode == 0 and "warning" not in meta.stderr
     assert _urls(meta.stdout) == ["http://news.example/bad.html"]
+
+
+def _wget_revisit(url: str, refers_to: str, digest: str) -> bytes:
+    """A revisit as ``wget --warc-dedup`` writes it: WARC/1.0, the response's HTTP headers
+    as its block, and ``WARC-Truncated: length`` (the payload is left out by design)."""
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    head = (
+        "WARC/1.0\r\nWARC-Type: revisit\r\n"
+        "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-0000000000b1>\r\n"
+        f"WARC-Refers-To: {refers_to}\r\n"
+        "WARC-Profile: http://netpreserve.org/warc/1.0/revisit/identical-payload-digest\r\n"
+        f"WARC-Truncated: length\r\nWARC-Target-URI: {url}\r\n"
+        "WARC-Date: 2024-05-02T08:00:00Z\r\n"
+        f"WARC-Payload-Digest: {digest}\r\n"
+        "Content-Type: application/http;msgtype=response\r\n"
+        f"Content-Length: {len(block)}\r\n\r\n"
+    )
+    return head.encode() + block + b"\r\n\r\n"
+
+
+def test_a_wget_dedup_revisit_is_whole_when_its_capture_is(tmp_path: Path) -> None:
+    """A revisit's WARC-Truncated speaks of its own block, which holds no payload by design:
+    the page it resolves to is cut only when the capture it names says so."""
+    rid = "<urn:uuid:00000000-0000-0000-0000-0000000000a1>"
+    digest = "sha1:" + base64.b32encode(hashlib.sha1(ARTICLE).digest()).decode()
+    first = _record("http://news.example/a.html", warc={"WARC-Record-ID": rid})
+    again = _wget_revisit("http://news.example/a.html", rid, digest)
+    path = _crawl(tmp_path / "crawl.warc.gz", first, again)
+    meta = run("meta", path, "--json")
+    assert (meta.returncode, meta.stderr) == (0, "")
+    assert _urls(meta.stdout) == ["http://news.example/a.html"] * 2
+    out = tmp_path / "out.warc.gz"
+    assert run("archive", path, "-o", out).stderr.startswith("2 articles")
+    _assert_sound(out)
+    cut = _record(
+        "http://news.example/a.html", warc={"WARC-Record-ID": rid, "WARC-Truncated": "time"}
+    )
+    path = _crawl(tmp_path / "cut.warc.gz", cut, again)
+    warnings = run("meta", path, "--json").stderr.splitlines()
+    assert len(warnings) == 2 and all("(WARC-Truncated: time)" in w for w in warnings)

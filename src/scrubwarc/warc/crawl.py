@@ -400,7 +400,7 @@ def _what(
         resolved = _revisited(headers, index, again)
         if isinstance(resolved, str):
             return NotArticle(url, "revisit of a non-article or another crawl")
-        http = resolved[1]
+        http = resolved.http
     if rec_type == "resource":
         media, declared = _media_type(headers.get_header("Content-Type"))
     elif http is None:
@@ -426,8 +426,8 @@ def _what(
         if isinstance(body, str):
             return Problem(url, offset, body)
     else:
-        body = record.raw_stream.read(), http
-    raw, body_headers = body
+        body = _Body(record.raw_stream.read(), http, truncation(headers))
+    raw, body_headers, cut = body
     try:
         payload = decode_http(raw, body_headers) if body_headers is not None else raw
     except ValueError as exc:
@@ -437,7 +437,6 @@ def _what(
         # say so, counted with the other types rather than reported as a bad page.
         return NotArticle(url, "other type")
     info = headers.get_header("WARC-Warcinfo-ID")
-    cut = truncation(headers)
     fault = digest_fault(headers, raw) if copy and rec_type == "response" else None
     return Capture(
         url, date, record_id, offset, payload, declared, html, None, False, info, cut, fault
@@ -469,8 +468,20 @@ def _status(http: Any) -> int:
     return int(code) if code.isdigit() else 0
 
 
-def _revisited(headers: Any, index: _Index, again: io.BufferedReader) -> tuple[bytes, Any] | str:
-    """The body and HTTP headers of the capture a revisit names, or why it cannot be had."""
+class _Body(NamedTuple):
+    """A capture's HTTP body as stored, its HTTP headers, and why it may be cut short."""
+
+    raw: bytes
+    http: Any
+    cut: str | None
+
+
+def _revisited(headers: Any, index: _Index, again: io.BufferedReader) -> _Body | str:
+    """The body of the capture a revisit names, or why it cannot be had.
+
+    Whether it was cut short is the capture's to say: a revisit's own record is cut by
+    design (wget writes ``WARC-Truncated: length`` on each, its payload left out).
+    """
     target = headers.get_header("WARC-Refers-To-Target-URI")
     date = headers.get_header("WARC-Refers-To-Date")
     found = index.find(
@@ -486,7 +497,7 @@ def _revisited(headers: Any, index: _Index, again: io.BufferedReader) -> tuple[b
         head = None if original is None else http_headers(original)
         if original is None or head is None:
             return "revisit of a capture that cannot be read again"
-        return original.raw_stream.read(), head
+        return _Body(original.raw_stream.read(), head, truncation(original.rec_headers))
 
 
 def _arc_record_id(name: str, offset: int) -> str:
