@@ -275,3 +275,40 @@ def test_a_wget_dedup_revisit_is_whole_when_its_capture_is(tmp_path: Path) -> No
     path = _crawl(tmp_path / "cut.warc.gz", cut, again)
     warnings = run("meta", path, "--json").stderr.splitlines()
     assert len(warnings) == 2 and all("(WARC-Truncated: time)" in w for w in warnings)
+
+
+def test_a_response_with_nothing_in_it_is_counted_not_an_error(tmp_path: Path) -> None:
+    """A 2xx with an empty body (a beacon, a keep-alive, a HEAD's answer; chunked or not)
+    is no article, counted as a 204 is; the run's exit code stays 0."""
+    chunked = (*HTML, ("Transfer-Encoding", "chunked"))
+    path = _crawl(
+        tmp_path / "crawl.warc.gz",
+        _record("http://news.example/beacon", b""),
+        _record("http://news.example/ping", b"0\r\n\r\n", chunked),
+        _record("http://news.example/blank.txt", b" \r\n", (("Content-Type", "text/plain"),)),
+        _record("http://news.example/a.html"),
+    )
+    out = tmp_path / "out.warc.gz"
+    done = run("archive", path, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert (
+        done.stderr.splitlines()[0] == "3 crawled pages not archived as articles: empty response 3"
+    )
+    assert "1 article," in done.stderr
+    meta = run("meta", path, "--json")
+    assert (meta.returncode, meta.stderr) == (0, "")
+    assert _urls(meta.stdout) == ["http://news.example/a.html"]
+
+
+def test_an_error_in_a_crawl_names_the_crawl_by_its_path(tmp_path: Path) -> None:
+    """Crawls are often named alike in their own folders: an error names the path given."""
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    paths = []
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        paths.append(_crawl(tmp_path / name / "crawl.warc.gz", _record("http://x.example/p", png)))
+    for jobs in ("1", "2"):
+        done = run("archive", *paths, "-o", tmp_path / f"out{jobs}.warc.gz", "--jobs", jobs)
+        assert done.returncode == 2
+        errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+        assert [e.split(": offset 0: ")[0] for e in errors] == [f"error: {p}" for p in paths]

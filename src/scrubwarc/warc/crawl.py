@@ -432,6 +432,10 @@ def _what(
         payload = decode_http(raw, body_headers) if body_headers is not None else raw
     except ValueError as exc:
         return Problem(url, offset, str(exc))
+    if not payload or payload.isspace():
+        # A 200 with nothing in it (a beacon, a keep-alive, a HEAD's answer) is no page, as
+        # a 204 is none.
+        return NotArticle(url, "empty response")
     if html is None and binary_reason(payload) is not None:
         # No type, and the bytes are no text: an image or a PDF from a server that did not
         # say so, counted with the other types rather than reported as a bad page.
