@@ -162,3 +162,26 @@ def test_a_damaged_start_is_searched_once_per_run(
     assert done.returncode == 2
     assert "unreadable WARC at offset 0 (read on at offset 5003)" in done.stderr
     assert searches == [1]
+
+
+def test_a_plain_record_with_a_wrong_length_or_end_costs_no_record_after_it(
+    tmp_path: Path,
+) -> None:
+    """A writer's fault in one plain record (its blank lines left out, its Content-Length
+    counted too long) put warcio out of step, and the whole record after it was lost: it
+    starts right where the faulty one ended, or inside it. It is read from its start."""
+    records = [_record(url) for url in URLS[:3]]
+    head, _, rest = records[0].partition(b"\r\n\r\n")
+    length = int(head.rsplit(b"Content-Length: ", 1)[1])
+    too_long = head.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length + 13))
+    cases = {
+        "no-end": (records[0][:-4], URLS[1:3], "offset 0: " + URLS[0]),
+        "too-long": (too_long + b"\r\n\r\n" + rest, URLS[:3], "the record at offset 0 runs into"),
+    }
+    for name, (first, urls, error) in cases.items():
+        path = tmp_path / f"{name}.warc"
+        path.write_bytes(first + b"".join(records[1:]))
+        meta = run("meta", path, "--json")
+        assert meta.returncode == 2
+        assert _urls(meta.stdout) == urls, name
+        assert len(meta.stderr.splitlines()) == 1 and error in meta.stderr, meta.stderr

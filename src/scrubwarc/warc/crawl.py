@@ -33,7 +33,7 @@ from scrubwarc.read.sniff import binary_reason
 from scrubwarc.warc.http import content_type, decode_http, http_headers
 from scrubwarc.warc.integrity import digest_fault, misframed, truncation
 from scrubwarc.warc.reader import NOT_A_RECORD, READ_ERRORS, load_reason
-from scrubwarc.warc.resync import next_record
+from scrubwarc.warc.resync import next_record, record_at
 from scrubwarc.warc.sniff import crawl_format, is_empty, resume_offset
 from scrubwarc.warc.stored import ended_member, lower_scheme, records, stored_record
 
@@ -250,15 +250,38 @@ def read_crawl(
                     # warcio gave its offset before it failed, there).
                     where = max(at.offset, at.end)
                     reason = f"unreadable {fmt.upper()} at offset {where}"
-                    start = None if fmt == "arc" else next_record(again, where + 1, gzipped=gzipped)
+                    start = None if fmt == "arc" else _read_on_at(again, at, where, gzipped)
                     if start is None:
                         raise InputError(f"{reason}: {load_reason(exc)}", str(path)) from None
-                    yield Problem(
-                        "", where, f"{reason} (read on at offset {start}): {load_reason(exc)}"
-                    )
+                    if start < where:
+                        overrun = f"the record at offset {at.offset} runs into the next one"
+                        yield Problem(
+                            "", at.offset, f"{overrun}, at offset {start} (wrong Content-Length?)"
+                        )
+                    elif start > where:  # at ``where``: the record before was reported
+                        yield Problem(
+                            "", where, f"{reason} (read on at offset {start}): {load_reason(exc)}"
+                        )
                     at = _At(start, start)
     finally:
         index.close()
+
+
+def _read_on_at(again: io.BufferedReader, at: _At, where: int, gzipped: bool) -> int | None:
+    """Where to read on after reading failed at ``where``: the first record after it.
+
+    In a plain WARC, a record whose Content-Length is too long, or that lacks the blank lines
+    that end it, puts warcio out of step with the record after it, which is whole: that one
+    starts inside the record before (``at``) or where it ended, and is read from its start
+    with a fresh reader (one damaged itself fails again there, and the search goes past it).
+    Each search starts past the last record read, so reading always advances.
+    """
+    if gzipped or where == at.offset:
+        return next_record(again, where + 1, gzipped=gzipped)
+    found = next_record(again, at.offset + 1, gzipped=False)
+    if (found is None or found > where) and record_at(again, where, gzipped=False):
+        return where  # a record not on a line of its own: the one before lacks its end
+    return found
 
 
 class _At:
