@@ -312,3 +312,22 @@ def test_an_error_in_a_crawl_names_the_crawl_by_its_path(tmp_path: Path) -> None
         assert done.returncode == 2
         errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
         assert [e.split(": offset 0: ")[0] for e in errors] == [f"error: {p}" for p in paths]
+
+
+def test_a_content_type_list_is_read_as_browsers_read_it(tmp_path: Path) -> None:
+    """Content-Type headers a server or proxy joined with a comma: the last type counts, with
+    its charset, or with the charset of the same type before it (Fetch, extract a MIME type)."""
+    page = "<html><body><article><h1>Паром</h1><p>Паром отходит в семь утра.</p></article>"
+    body = page.encode("windows-1251")
+    types = [
+        "text/html, text/html; charset=windows-1251",
+        "text/html; charset=windows-1251, text/html",
+        'text/plain; x="a, b", text/html; charset=windows-1251',
+    ]
+    records = [
+        _record(f"http://news.example/{n}", body, (("Content-Type", t),))
+        for n, t in enumerate(types)
+    ]
+    meta = run("meta", _crawl(tmp_path / "crawl.warc.gz", *records), "--json")
+    assert (meta.returncode, meta.stderr) == (0, "")
+    assert [json.loads(line)["title"] for line in meta.stdout.splitlines()] == ["Паром"] * 3

@@ -51,6 +51,8 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPES = frozenset({"text/plain", ""})  # no type: the bytes decide
 _NOT_PAGES = {".js": "script", ".mjs": "script", ".css": "stylesheet", ".json": "other type"}
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
+# An item of a comma-separated header value; a quoted string may hold a comma.
+_LIST_ITEM = re.compile(r'(?:[^,"]|"(?:[^"\\]|\\.)*"?)+')
 # What zlib-ng raises where zlib would raise zlib.error (its own class, no subclass).
 _READ_ERRORS = (*READ_ERRORS, cast("type[Exception]", zlib_ng.error))
 
@@ -126,9 +128,25 @@ def url_path(url: str) -> str:
 
 
 def _media_type(content_type: str | None) -> tuple[str, str | None]:
-    value = content_type or ""
-    found = _CHARSET.search(value)
-    return value.partition(";")[0].strip().lower(), found.group(1) if found else None
+    """The media type and charset of a Content-Type value, read as browsers read it (Fetch,
+    "extract a MIME type"): of a list (headers a server or proxy joined with commas), the
+    last type; its charset, or that of the type before if the same type without one.
+
+    >>> _media_type('Text/HTML; charset="UTF-8"'), _media_type("text/html, text/html;charset=x")
+    (('text/html', 'UTF-8'), ('text/html', 'x'))
+    >>> _media_type("text/html;charset=gbk, text/html"), _media_type('text/plain;x="a,b"')
+    (('text/html', 'gbk'), ('text/plain', None))
+    """
+    media, charset = "", None
+    for part in _LIST_ITEM.findall(content_type or ""):
+        essence = part.partition(";")[0].strip().lower()
+        if not essence or essence == "*/*":
+            continue
+        found = _CHARSET.search(part)
+        if essence != media:
+            charset = None
+        media, charset = essence, found.group(1) if found else charset
+    return media, charset
 
 
 def _kind(url: str, media: str) -> tuple[bool | None, str | None]:
