@@ -331,3 +331,16 @@ def test_a_content_type_list_is_read_as_browsers_read_it(tmp_path: Path) -> None
     meta = run("meta", _crawl(tmp_path / "crawl.warc.gz", *records), "--json")
     assert (meta.returncode, meta.stderr) == (0, "")
     assert [json.loads(line)["title"] for line in meta.stdout.splitlines()] == ["Паром"] * 3
+
+
+def test_a_heritrix_1_crawl_in_a_draft_warc_version_is_archived_soundly(tmp_path: Path) -> None:
+    """Heritrix 1.x wrote WARC/0.17 and WARC/0.18, which crawl archives still hold: the
+    pages are read, and the output, which copies the captures as they are, verifies."""
+    for version in (b"WARC/0.17", b"WARC/0.18"):
+        record = _record("http://news.example/old.html")
+        record = version + record[record.index(b"\r\n") :]
+        path = _crawl(tmp_path / f"{version.decode()[5:]}.warc.gz", record)
+        out = tmp_path / f"out-{version.decode()[5:]}.warc.gz"
+        done = run("archive", path, "-o", out)
+        assert (done.returncode, done.stderr.split(",")[0]) == (0, "1 article")
+        _assert_sound(out)

@@ -67,6 +67,11 @@ def _sorted(faults: list[Fault], framing: list[WarcError]) -> list[Fault]:
     return sorted(faults + extra, key=lambda f: f.offset)
 
 
+# The versions before 1.1 a copied capture may be in: WARC/1.0, and the drafts Heritrix 1.x
+# wrote (0.17, 0.18) that crawl archives still hold.
+_CRAWLED = frozenset({"WARC/1.0", "WARC/0.18", "WARC/0.17"})
+
+
 class _Hashes(NamedTuple):
     block: hashlib._Hash | None
     payload: hashlib._Hash | None
@@ -112,7 +117,7 @@ class _Checker:
         if not self.ids and rec_type != "warcinfo":
             bad(offset, rid, f"first record is {rec_type!r}, not warcinfo")
         copied = _copied(record, first=not self.ids)
-        if record.protocol != "WARC/1.1" and not (copied and record.protocol == "WARC/1.0"):
+        if record.protocol != "WARC/1.1" and not (copied and record.protocol in _CRAWLED):
             bad(offset, rid, f"{record.protocol} record, not WARC/1.1")
         if rid in self.ids:
             bad(offset, rid, "duplicate WARC-Record-ID")
@@ -180,12 +185,12 @@ def _copied(record: WarcRecord, *, first: bool) -> bool:
 
     scrubwarc itself writes no ``response`` or ``request`` record, no revisit with HTTP
     headers, only its own warcinfo first, and every record in WARC/1.1: a ``resource``
-    record in WARC/1.0 is a crawl's capture (warcio writes them so by default).
+    record in an earlier version is a crawl's capture (warcio writes WARC/1.0 by default).
     """
     if record.type in ("response", "request"):
         return True
     if record.type == "resource":
-        return record.protocol == "WARC/1.0"
+        return record.protocol in _CRAWLED
     if record.type == "warcinfo":
         return not first
     content_type = record.header("Content-Type") or ""
