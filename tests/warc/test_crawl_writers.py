@@ -344,3 +344,26 @@ def test_a_heritrix_1_crawl_in_a_draft_warc_version_is_archived_soundly(tmp_path
         done = run("archive", path, "-o", out)
         assert (done.returncode, done.stderr.split(",")[0]) == (0, "1 article")
         _assert_sound(out)
+
+
+def test_clean_keeps_each_text_of_a_page_crawled_again(tmp_path: Path) -> None:
+    """Crawls hold one URL many times (crawled again, at http and https, as a folder and as
+    its index.html), and each capture's text went to the same file, the last one left.
+    A text already written is written once; another is kept beside it, by its date."""
+    beta = ARTICLE.replace(b"seven", b"eight")
+    path = _crawl(
+        tmp_path / "crawl.warc.gz",
+        _record("http://news.example/ferry"),
+        _record("http://news.example/ferry", beta, warc={"WARC-Date": "2024-05-02T08:00:00Z"}),
+        _record("https://news.example/ferry", beta, warc={"WARC-Date": "2024-05-02T08:00:00Z"}),
+        _record("https://news.example/ferry"),
+    )
+    out = tmp_path / "texts"
+    done = run("clean", "-o", out, path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "4 files: 2 changed, 2 unchanged, 0 failed"
+    assert "news.example/ferry.txt holds another capture's text: " in done.stderr
+    texts = {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*.txt")}
+    assert sorted(texts) == ["news.example/ferry.20240502080000.txt", "news.example/ferry.txt"]
+    assert "seven" in texts["news.example/ferry.txt"]
+    assert "eight" in texts["news.example/ferry.20240502080000.txt"]
