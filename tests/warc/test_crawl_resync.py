@@ -185,3 +185,27 @@ def test_a_plain_record_with_a_wrong_length_or_end_costs_no_record_after_it(
         assert meta.returncode == 2
         assert _urls(meta.stdout) == urls, name
         assert len(meta.stderr.splitlines()) == 1 and error in meta.stderr, meta.stderr
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_a_head_without_target_or_cut_before_it_is_an_error_at_its_offset(
+    tmp_path: Path, gzipped: bool
+) -> None:
+    """A crawler killed while writing a head, or a writer that left out WARC-Target-URI:
+    warcio's parser failed with an AttributeError and the run ended as an internal error.
+    Now it is one error at that record's offset, and the records after it are read."""
+    records = [_record(url) for url in URLS[:3]]
+    no_target = records[1].replace(f"WARC-Target-URI: {URLS[1]}\r\n".encode(), b"")
+    killed = records[1][: records[1].index(b"WARC-Target-URI")]
+    for name, middle, after in (("no-target", no_target, records[2:]), ("killed", killed, [])):
+        members = [records[0], middle, *after]
+        if gzipped:
+            members = [gzip.compress(m, mtime=0) for m in members]
+        path = tmp_path / (f"{name}.warc.gz" if gzipped else f"{name}.warc")
+        path.write_bytes(b"".join(members))
+        meta = run("meta", path, "--json")
+        assert meta.returncode == 2, meta.stderr
+        assert _urls(meta.stdout) == [URLS[0], *URLS[2 : 2 + len(after)]]
+        at = len(members[0])
+        assert meta.stderr.startswith(f"error: {path}: unreadable WARC at offset {at}")
+        assert len(meta.stderr.splitlines()) == 1, meta.stderr

@@ -367,3 +367,16 @@ def test_clean_keeps_each_text_of_a_page_crawled_again(tmp_path: Path) -> None:
     assert sorted(texts) == ["news.example/ferry.20240502080000.txt", "news.example/ferry.txt"]
     assert "seven" in texts["news.example/ferry.txt"]
     assert "eight" in texts["news.example/ferry.20240502080000.txt"]
+
+
+def test_a_record_cut_short_with_nothing_of_its_body_is_an_error_not_empty(
+    tmp_path: Path,
+) -> None:
+    """An empty body is counted as no page only when the record is whole: a record cut
+    right after its HTTP headers is reported as cut."""
+    record = _record("http://news.example/cut.html")
+    cut = record[: record.index(b"\r\n\r\n", record.index(b"HTTP/1.1")) + 4]
+    path = _crawl(tmp_path / "crawl.warc.gz", _record("http://news.example/a.html"), cut)
+    meta = run("meta", path, "--json")
+    assert meta.returncode == 2
+    assert "http://news.example/cut.html: record is cut short" in meta.stderr

@@ -53,6 +53,7 @@ _NOT_PAGES = {".js": "script", ".mjs": "script", ".css": "stylesheet", ".json": 
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
 # An item of a comma-separated header value; a quoted string may hold a comma.
 _LIST_ITEM = re.compile(r'(?:[^,"]|"(?:[^"\\]|\\.)*"?)+')
+_NO_TARGET = "record head without a WARC-Target-URI (or cut short before it)"
 # What zlib-ng raises where zlib would raise zlib.error (its own class, no subclass).
 _READ_ERRORS = (*READ_ERRORS, cast("type[Exception]", zlib_ng.error))
 
@@ -267,6 +268,8 @@ def read_crawl(
                     # The record that fails starts where the last one read ended (or, if
                     # warcio gave its offset before it failed, there).
                     where = max(at.offset, at.end)
+                    if not gzipped and where > at.offset:
+                        where = _past_end_lines(again, where)
                     reason = f"unreadable {fmt.upper()} at offset {where}"
                     start = None if fmt == "arc" else _read_on_at(again, at, where, gzipped)
                     if start is None:
@@ -283,6 +286,14 @@ def read_crawl(
                     at = _At(start, start)
     finally:
         index.close()
+
+
+def _past_end_lines(again: io.BufferedReader, end: int) -> int:
+    """Where the record after a plain one that ends at ``end`` starts: past the two CRLFs
+    that close a record (warcio counts them with the next)."""
+    again.seek(end)
+    tail = again.read(4)
+    return end + len(tail) - len(tail.lstrip(b"\r\n"))
 
 
 def _read_on_at(again: io.BufferedReader, at: _At, where: int, gzipped: bool) -> int | None:
@@ -337,7 +348,12 @@ def _read_from(
     while True:
         # warcio prints warnings to stderr; the library never prints.
         with contextlib.redirect_stderr(io.StringIO()):
-            record = next(reading, None)
+            try:
+                record = next(reading, None)
+            except (AttributeError, TypeError):
+                # warcio's parser meets a head it does not expect: a response with no
+                # target URI, or a head cut off before it (a crawler killed mid-write).
+                raise EOFError(_NO_TARGET) from None
             if record is None:
                 break
             if fmt == "warc" and not record.rec_headers.protocol.startswith("WARC/"):
@@ -473,9 +489,9 @@ def _what(
         payload = decode_http(raw, body_headers) if body_headers is not None else raw
     except ValueError as exc:
         return Problem(url, offset, str(exc))
-    if not payload or payload.isspace():
+    if (not payload or payload.isspace()) and cut is None and not misframed(record, False):
         # A 200 with nothing in it (a beacon, a keep-alive, a HEAD's answer) is no page, as
-        # a 204 is none.
+        # a 204 is none; one whose record was cut is reported as cut.
         return NotArticle(url, "empty response")
     if html is None and binary_reason(payload) is not None:
         # No type, and the bytes are no text: an image or a PDF from a server that did not
