@@ -14,6 +14,8 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 from zlib_ng import zlib_ng
 
+from scrubwarc.warc.http import http_headers
+
 __all__ = ["ended_member", "lower_scheme", "records", "stored_record"]
 
 # warcio reads 16 KiB at a time; a crawl's records are tens of KiB, so fewer, larger reads
@@ -99,6 +101,13 @@ def _as_warc(again: io.BufferedReader, offset: int, record_id: str) -> bytes | s
         if record is None:
             return "ARC record cannot be read again"
         record.rec_headers.replace_header("WARC-Record-ID", record_id)
+        target = record.rec_headers.get_header("WARC-Target-URI") or ""
+        scheme, colon, rest = target.partition(":")
+        if colon and not scheme.islower():
+            # As ``lower_scheme`` does for a WARC's records; its HTTP message is read first,
+            # so the payload digest written is that of the body after it.
+            record.rec_headers.replace_header("WARC-Target-URI", f"{scheme.lower()}:{rest}")
+            http_headers(record)
         WARCWriter(out, gzip=True, warc_version="1.1").write_record(record)
     return out.getvalue()
 
