@@ -23,6 +23,7 @@ each one's tag, text, tail, class, id and parent, deciding nothing and writing n
 any extractor written in Python over lxml pays before its first decision.
 
     python benchmarks/crawl.py [--repeat N] [--limit PAGES] [--work DIR] [--stages N]
+                               [--shared DIR]   # the folder of aeb/ and wcxb-dev/
 """
 
 from __future__ import annotations
@@ -67,18 +68,22 @@ META_REF = "warcio + trafilatura with metadata"
 FLOOR = "floor: warcio + lxml parse + one walk"
 
 
-def real_pages(limit: int | None = None) -> list[tuple[str, bytes]]:
+def page_files(shared: Path) -> list[tuple[str, Path]]:
+    """(corpus, file) of the AEB and WCXB dev pages under ``shared``, in a fixed order."""
+    return [
+        (corpus, path)
+        for corpus in ("aeb", "wcxb-dev")
+        for path in sorted((shared / corpus / "html").glob("*.html.gz"))
+    ]
+
+
+def real_pages(shared: Path, limit: int | None = None) -> list[tuple[str, bytes]]:
     """(name, HTML bytes) of the shared AEB and WCXB dev pages, in a fixed order."""
-    pages = []
-    for corpus in ("aeb", "wcxb-dev"):
-        for path in sorted((SHARED / corpus / "html").glob("*.html.gz")):
-            pages.append(
-                (
-                    f"{corpus}/{path.name.removesuffix('.html.gz')}",
-                    gzip.decompress(path.read_bytes()),
-                )
-            )
-    return pages[:limit] if limit else pages
+    files = page_files(shared)[:limit] if limit else page_files(shared)
+    return [
+        (f"{corpus}/{path.name.removesuffix('.html.gz')}", gzip.decompress(path.read_bytes()))
+        for corpus, path in files
+    ]
 
 
 def site(pages: list[tuple[str, bytes]]) -> Served:
@@ -281,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="rounds per contender")
     parser.add_argument("--limit", type=int, help="use only this many distinct pages")
     parser.add_argument("--work", type=Path, help="keep the crawl here (default: a temp dir)")
+    parser.add_argument(
+        "--shared", type=Path, default=SHARED, help=f"the folder of aeb/ and wcxb-dev/ ({SHARED})"
+    )
     parser.add_argument("--reference", help=argparse.SUPPRESS)  # child processes
     parser.add_argument("--with-metadata", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
@@ -303,8 +311,15 @@ def main(argv: list[str] | None = None) -> int:
         print(floor(args.floor))
         return 0
     if args.build:
-        record(args.build, site(real_pages(args.limit)))
+        record(args.build, site(real_pages(args.shared, args.limit)))
         return 0
+    if not page_files(args.shared):
+        print(
+            f"error: no pages in {args.shared}/aeb/html or {args.shared}/wcxb-dev/html "
+            "(*.html.gz): pass --shared DIR, the folder that holds aeb/ and wcxb-dev/",
+            file=sys.stderr,
+        )
+        return 2
     work = args.work or Path(tempfile.mkdtemp(prefix="scrubwarc-crawl-"))
     work.mkdir(parents=True, exist_ok=True)
     crawl = work / f"crawl-{args.limit or 'all'}.warc.gz"
@@ -314,7 +329,8 @@ def main(argv: list[str] | None = None) -> int:
         partial = crawl.with_suffix(".partial")
         partial.unlink(missing_ok=True)
         limit = ["--limit", str(args.limit)] if args.limit else []
-        built = run([PY, str(Path(__file__).resolve()), "--build", str(partial), *limit])
+        me = [PY, str(Path(__file__).resolve())]
+        built = run([*me, "--build", str(partial), "--shared", str(args.shared), *limit])
         if built.code != 0:
             print(f"recording the crawl failed: {built.stderr}")
             return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,3 +44,22 @@ def test_crawl_benchmark_smoke(tmp_path: Path) -> None:
     )
     assert split.returncode == 0, split.stdout + split.stderr
     assert "read the crawl" in split.stdout and "extract" in split.stdout
+
+
+def test_crawl_benchmark_without_the_shared_pages_says_so_in_one_line(tmp_path: Path) -> None:
+    """A checkout with no ``../shared`` beside it (the default) is told where the pages were
+    looked for and how to point at them: one line, exit 2, no crawl recorded."""
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "benchmarks", checkout / "benchmarks")
+    work = tmp_path / "work"
+    done = subprocess.run(
+        [sys.executable, checkout / "benchmarks" / "crawl.py", "--limit", "2", "--work", work],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith(f"error: no pages in {tmp_path / 'shared'}/aeb/html ")
+    assert "--shared DIR" in done.stderr and len(done.stderr.splitlines()) == 1
+    assert not list(work.glob("*.warc.gz"))

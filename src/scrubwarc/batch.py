@@ -110,7 +110,7 @@ _Job = tuple[str, str] | CaptureJob
 
 def _capture_outcome(job: CaptureJob, options: CleanOptions | None) -> _Outcome:
     done = process_capture(job, options)
-    where = f"{done.info.warc}: offset {done.info.offset}: {done.info.url}"
+    where = f"{done.info.source}: offset {done.info.offset}: {done.info.url}"
     if done.article is None:
         empty = None if done.error else "empty extraction"
         return _Outcome(done.info.url, where, None, done.error, empty)

@@ -156,6 +156,7 @@ def capture_info(found: Capture, path: Path) -> CaptureInfo:
         found.record,
         found.gzipped,
         found.warcinfo_id,
+        str(path),
     )
 
 

@@ -589,3 +589,19 @@ def test_a_crawl_damaged_inside_a_member_is_an_error_not_a_crash(
     assert done.returncode == 2, done.stderr
     assert "bad.warc.gz" in done.stderr and "Traceback" not in done.stderr
     assert run("verify", out).returncode == 0
+
+
+def test_an_arc_capture_at_a_scheme_in_capitals_is_written_as_a_sound_warc(
+    tmp_path: Path,
+) -> None:
+    """warcio converts an ARC record at ``HTTP://…`` without reading its HTTP message, so
+    the payload digest it wrote covered the headers: our verify failed it, and once the
+    scheme is written in lower case warcio check would too. Both pass now."""
+    parts = _arc(("HTTP://News.Example/ferry", "20240501120000", ARTICLE))
+    path = tmp_path / "t.arc.gz"
+    path.write_bytes(b"".join(gzip.compress(p) for p in parts))
+    out = tmp_path / "out.warc.gz"
+    assert run("archive", path, "-o", out).returncode == 0
+    assert _records(out)[1][1]["WARC-Target-URI"] == "http://News.Example/ferry"
+    assert "digest pass" in tool(Path(sys.executable).parent / "warcio", "check", "-v", out)
+    assert run("verify", out).returncode == 0

@@ -199,3 +199,17 @@ def test_text_with_a_declared_charset() -> None:
 )
 def test_crawls_are_told_by_their_first_bytes(head: bytes, expected: str | None) -> None:
     assert crawl_format(head) == expected
+
+
+def test_a_plain_page_under_an_encoding_without_decoder_is_read_as_it_is() -> None:
+    """A crawler that stored the page decoded but kept its header (``zstd``, which browsers
+    now take): the bytes are the page. Bytes that are no page stay an error."""
+    page = "<p>Fähre um sieben.</p>".encode()
+    for header in ("Content-Encoding: zstd", "Content-Encoding: gzip, zstd"):
+        assert response_payload(_response(page, header)) == page
+    chunked = _response(
+        b"%x\r\n" % len(page) + page + b"\r\n0\r\n\r\n",
+        "Content-Encoding: zstd",
+        "Transfer-Encoding: chunked",
+    )
+    assert response_payload(chunked) == page

@@ -136,3 +136,76 @@ def test_damage_in_one_member_costs_that_member_alone(
     assert [u for u in URLS if u != URLS[which]] == [u for u in urls if u != URLS[which]]
     damaged = error is not None or any(isinstance(f, Problem) for f in found)
     assert damaged or URLS[which] in urls
+
+
+@pytest.mark.parametrize("command", [("meta", "--json"), ("archive", "-o"), ("clean", "-o")])
+def test_a_damaged_start_is_searched_once_per_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, str]
+) -> None:
+    """Whether a file named as a WARC is a crawl, and where it can be read, is one search
+    past the damage (it may run to the end of a large file), not one per question asked."""
+    from scrubwarc.warc import crawl, resync
+
+    searches: list[int] = []
+
+    def counted(handle: Any, start: int, *, gzipped: bool) -> int | None:
+        searches.append(start)
+        return next_record(handle, start, gzipped=gzipped)
+
+    monkeypatch.setattr(resync, "next_record", counted)
+    monkeypatch.setattr(crawl, "next_record", counted)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"\x1f\x8b\x08" + b"\x00" * 5000 + b"".join(_members()))
+    name, flag = command
+    target = {"archive": (tmp_path / "out.warc.gz",), "clean": (tmp_path / "clean",)}
+    done = run(name, flag, *target.get(name, ()), path)
+    assert done.returncode == 2
+    assert "unreadable WARC at offset 0 (read on at offset 5003)" in done.stderr
+    assert searches == [1]
+
+
+def test_a_plain_record_with_a_wrong_length_or_end_costs_no_record_after_it(
+    tmp_path: Path,
+) -> None:
+    """A writer's fault in one plain record (its blank lines left out, its Content-Length
+    counted too long) put warcio out of step, and the whole record after it was lost: it
+    starts right where the faulty one ended, or inside it. It is read from its start."""
+    records = [_record(url) for url in URLS[:3]]
+    head, _, rest = records[0].partition(b"\r\n\r\n")
+    length = int(head.rsplit(b"Content-Length: ", 1)[1])
+    too_long = head.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length + 13))
+    cases = {
+        "no-end": (records[0][:-4], URLS[1:3], "offset 0: " + URLS[0]),
+        "too-long": (too_long + b"\r\n\r\n" + rest, URLS[:3], "the record at offset 0 runs into"),
+    }
+    for name, (first, urls, error) in cases.items():
+        path = tmp_path / f"{name}.warc"
+        path.write_bytes(first + b"".join(records[1:]))
+        meta = run("meta", path, "--json")
+        assert meta.returncode == 2
+        assert _urls(meta.stdout) == urls, name
+        assert len(meta.stderr.splitlines()) == 1 and error in meta.stderr, meta.stderr
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_a_head_without_target_or_cut_before_it_is_an_error_at_its_offset(
+    tmp_path: Path, gzipped: bool
+) -> None:
+    """A crawler killed while writing a head, or a writer that left out WARC-Target-URI:
+    warcio's parser failed with an AttributeError and the run ended as an internal error.
+    Now it is one error at that record's offset, and the records after it are read."""
+    records = [_record(url) for url in URLS[:3]]
+    no_target = records[1].replace(f"WARC-Target-URI: {URLS[1]}\r\n".encode(), b"")
+    killed = records[1][: records[1].index(b"WARC-Target-URI")]
+    for name, middle, after in (("no-target", no_target, records[2:]), ("killed", killed, [])):
+        members = [records[0], middle, *after]
+        if gzipped:
+            members = [gzip.compress(m, mtime=0) for m in members]
+        path = tmp_path / (f"{name}.warc.gz" if gzipped else f"{name}.warc")
+        path.write_bytes(b"".join(members))
+        meta = run("meta", path, "--json")
+        assert meta.returncode == 2, meta.stderr
+        assert _urls(meta.stdout) == [URLS[0], *URLS[2 : 2 + len(after)]]
+        at = len(members[0])
+        assert meta.stderr.startswith(f"error: {path}: unreadable WARC at offset {at}")
+        assert len(meta.stderr.splitlines()) == 1, meta.stderr

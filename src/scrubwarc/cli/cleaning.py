@@ -70,12 +70,13 @@ class Mode(enum.Enum):
 class Tally:
     """How many files changed or stayed as they were; failures are counted by ``Run``."""
 
-    __slots__ = ("changed", "failed", "quiet", "unchanged")
+    __slots__ = ("changed", "failed", "quiet", "unchanged", "written")
 
     def __init__(self, quiet: bool = False) -> None:
         self.changed = self.unchanged = 0
         self.quiet = quiet
         self.failed: list[str] = []  # inside a crawl: each reported by ``Run`` when it ends
+        self.written: set[str] = set()  # the crawl pages' text files written in this run
 
     def note(self, message: str) -> None:
         """A per-file status line, printed as it happens (runs can be millions of files)."""
@@ -255,9 +256,22 @@ def _crawl(
         if item.article.kind == "html" and stem.lower().endswith(_PAGE_SUFFIXES):
             stem = stem.rsplit(".", 1)[0]
         name = stem if stem.lower().endswith(".txt") else stem + ".txt"
+        text = item.article.text.encode("utf-8")
         try:
-            target = output_path(output, PurePosixPath(name))
-            atomic_write(target, item.article.text.encode("utf-8"))
+            # A page crawled again, or at http and https: its text is written once; another
+            # text is kept beside the first, named by its capture's date (and offset).
+            first = name
+            for name in _names(first, item.info.date, item.info.offset):
+                target = output_path(output, PurePosixPath(name))
+                if name not in tally.written or _holds(target, text):
+                    break
+            if name in tally.written:
+                tally.unchanged += 1
+                continue
+            if name != first:
+                tally.note(f"{display_path(where)}: {first} holds another capture's text: {name}")
+            atomic_write(target, text)
+            tally.written.add(name)
         except OutputError as exc:
             report(where, str(exc), True)
             continue
@@ -267,6 +281,26 @@ def _crawl(
             report(where, f"{relative}: cannot write: {exc.strerror or exc} (not written)", True)
             continue
         tally.changed += 1
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at ``path`` holds ``data`` (read only when the sizes agree)."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _names(name: str, date: str, offset: int) -> tuple[str, str, str]:
+    """Where a crawled page's text goes: ``name``, or when another capture's text took it,
+    beside it with the capture's date, then its offset in the crawl, before the suffix.
+
+    >>> _names("a.example/s.txt", "2024-05-02T08:00:00Z", 716)[1:]
+    ('a.example/s.20240502080000.txt', 'a.example/s.20240502080000-716.txt')
+    """
+    stem = name.removesuffix(".txt")
+    when = "".join(c for c in date if c.isdigit())[:14] or "undated"
+    return name, f"{stem}.{when}.txt", f"{stem}.{when}-{offset}.txt"
 
 
 def _run_stdin(

@@ -31,6 +31,7 @@ class CaptureInfo(NamedTuple):
     record: bytes | None
     gzipped: bool
     warcinfo_id: str | None
+    source: str  # the crawl's path as given, for messages (``warc`` is its name alone)
 
 
 class EncodedCapture(NamedTuple):

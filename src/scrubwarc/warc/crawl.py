@@ -33,9 +33,9 @@ from scrubwarc.read.sniff import binary_reason
 from scrubwarc.warc.http import content_type, decode_http, http_headers
 from scrubwarc.warc.integrity import digest_fault, misframed, truncation
 from scrubwarc.warc.reader import NOT_A_RECORD, READ_ERRORS, load_reason
-from scrubwarc.warc.resync import next_record
-from scrubwarc.warc.sniff import crawl_format, damaged_warc, is_empty
-from scrubwarc.warc.stored import ended_member, records, stored_record
+from scrubwarc.warc.resync import next_record, record_at
+from scrubwarc.warc.sniff import crawl_format, is_empty, resume_offset
+from scrubwarc.warc.stored import ended_member, lower_scheme, records, stored_record
 
 __all__ = [
     "Capture",
@@ -51,6 +51,9 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPES = frozenset({"text/plain", ""})  # no type: the bytes decide
 _NOT_PAGES = {".js": "script", ".mjs": "script", ".css": "stylesheet", ".json": "other type"}
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
+# An item of a comma-separated header value; a quoted string may hold a comma.
+_LIST_ITEM = re.compile(r'(?:[^,"]|"(?:[^"\\]|\\.)*"?)+')
+_NO_TARGET = "record head without a WARC-Target-URI (or cut short before it)"
 # What zlib-ng raises where zlib would raise zlib.error (its own class, no subclass).
 _READ_ERRORS = (*READ_ERRORS, cast("type[Exception]", zlib_ng.error))
 
@@ -126,9 +129,25 @@ def url_path(url: str) -> str:
 
 
 def _media_type(content_type: str | None) -> tuple[str, str | None]:
-    value = content_type or ""
-    found = _CHARSET.search(value)
-    return value.partition(";")[0].strip().lower(), found.group(1) if found else None
+    """The media type and charset of a Content-Type value, read as browsers read it (Fetch,
+    "extract a MIME type"): of a list (headers a server or proxy joined with commas), the
+    last type; its charset, or that of the type before if the same type without one.
+
+    >>> _media_type('Text/HTML; charset="UTF-8"'), _media_type("text/html, text/html;charset=x")
+    (('text/html', 'UTF-8'), ('text/html', 'x'))
+    >>> _media_type("text/html;charset=gbk, text/html"), _media_type('text/plain;x="a,b"')
+    (('text/html', 'gbk'), ('text/plain', None))
+    """
+    media, charset = "", None
+    for part in _LIST_ITEM.findall(content_type or ""):
+        essence = part.partition(";")[0].strip().lower()
+        if not essence or essence == "*/*":
+            continue
+        found = _CHARSET.search(part)
+        if essence != media:
+            charset = None
+        media, charset = essence, found.group(1) if found else charset
+    return media, charset
 
 
 def _kind(url: str, media: str) -> tuple[bool | None, str | None]:
@@ -217,10 +236,13 @@ def read_crawl(
             head = first.read(4096)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
-    fmt = crawl_format(head, path.name) or damaged_warc(path, head)
-    if fmt is None:
+    fmt = crawl_format(head, path.name)
+    # A WARC by its name alone: empty, or its first record damaged (``sniff_crawl``), when
+    # a record starts after the damage (found once: the sniff that came first found it).
+    resume = resume_offset(path, head) if fmt is None else None
+    if fmt is None and resume is None:
         raise InputError("not a WARC or ARC file", str(path))
-    # A WARC by its name alone: empty, or its first record damaged (``sniff_crawl``).
+    fmt = fmt or "warc"
     damaged_head = crawl_format(head) is None
     if damaged_head and is_empty(head):
         return
@@ -233,10 +255,12 @@ def read_crawl(
             # A damaged first member may have lost its magic bytes: the name says.
             gzipped = gzipped or (damaged_head and path.name.lower().endswith(".gz"))
             start: int | None = 0
+            if resume is not None:
+                reason = f"unreadable WARC at offset 0 (read on at offset {resume})"
+                yield Problem("", 0, f"{reason}: {NOT_A_RECORD}")
+                start, at = resume, _At(resume, resume)
             while start is not None:
                 try:
-                    if damaged_head and start == 0:
-                        raise EOFError(NOT_A_RECORD)
                     handle.seek(start)
                     yield from _read_from(handle, again, at, fmt, gzipped, index, read)
                     start = None
@@ -244,16 +268,49 @@ def read_crawl(
                     # The record that fails starts where the last one read ended (or, if
                     # warcio gave its offset before it failed, there).
                     where = max(at.offset, at.end)
+                    if not gzipped and where > at.offset:
+                        where = _past_end_lines(again, where)
                     reason = f"unreadable {fmt.upper()} at offset {where}"
-                    start = None if fmt == "arc" else next_record(again, where + 1, gzipped=gzipped)
+                    start = None if fmt == "arc" else _read_on_at(again, at, where, gzipped)
                     if start is None:
                         raise InputError(f"{reason}: {load_reason(exc)}", str(path)) from None
-                    yield Problem(
-                        "", where, f"{reason} (read on at offset {start}): {load_reason(exc)}"
-                    )
+                    if start < where:
+                        overrun = f"the record at offset {at.offset} runs into the next one"
+                        yield Problem(
+                            "", at.offset, f"{overrun}, at offset {start} (wrong Content-Length?)"
+                        )
+                    elif start > where:  # at ``where``: the record before was reported
+                        yield Problem(
+                            "", where, f"{reason} (read on at offset {start}): {load_reason(exc)}"
+                        )
                     at = _At(start, start)
     finally:
         index.close()
+
+
+def _past_end_lines(again: io.BufferedReader, end: int) -> int:
+    """Where the record after a plain one that ends at ``end`` starts: past the two CRLFs
+    that close a record (warcio counts them with the next)."""
+    again.seek(end)
+    tail = again.read(4)
+    return end + len(tail) - len(tail.lstrip(b"\r\n"))
+
+
+def _read_on_at(again: io.BufferedReader, at: _At, where: int, gzipped: bool) -> int | None:
+    """Where to read on after reading failed at ``where``: the first record after it.
+
+    In a plain WARC, a record whose Content-Length is too long, or that lacks the blank lines
+    that end it, puts warcio out of step with the record after it, which is whole: that one
+    starts inside the record before (``at``) or where it ended, and is read from its start
+    with a fresh reader (one damaged itself fails again there, and the search goes past it).
+    Each search starts past the last record read, so reading always advances.
+    """
+    if gzipped or where == at.offset:
+        return next_record(again, where + 1, gzipped=gzipped)
+    found = next_record(again, at.offset + 1, gzipped=False)
+    if (found is None or found > where) and record_at(again, where, gzipped=False):
+        return where  # a record not on a line of its own: the one before lacks its end
+    return found
 
 
 class _At:
@@ -291,7 +348,12 @@ def _read_from(
     while True:
         # warcio prints warnings to stderr; the library never prints.
         with contextlib.redirect_stderr(io.StringIO()):
-            record = next(reading, None)
+            try:
+                record = next(reading, None)
+            except (AttributeError, TypeError):
+                # warcio's parser meets a head it does not expect: a response with no
+                # target URI, or a head cut off before it (a crawler killed mid-write).
+                raise EOFError(_NO_TARGET) from None
             if record is None:
                 break
             if fmt == "warc" and not record.rec_headers.protocol.startswith("WARC/"):
@@ -326,13 +388,23 @@ def _read_from(
             if isinstance(stored, str):
                 found = Problem(getattr(found, "url", ""), offset, stored)
             else:
-                found = found._replace(record=stored, gzipped=gzipped or fmt == "arc")
+                found = _with_record(found, stored, gzipped or fmt == "arc")
         yield found
     # warcio ends quietly at a cut-off gzip member or trailing garbage.
     again.seek(at.end)
     rest = again.read(64)
     if rest.strip(b"\r\n"):
         raise EOFError("truncated record or data that is not a record")
+
+
+def _with_record(found: Capture | SourceInfo, stored: bytes, gzipped: bool) -> Found:
+    """``found`` with its record to copy: as stored, or with its target's scheme in lower
+    case when the crawler wrote it in capitals (``lower_scheme``)."""
+    if isinstance(found, Capture) and not found.url.partition(":")[0].islower():
+        relabelled = lower_scheme(stored, gzipped)
+        if relabelled is not None:
+            return found._replace(record=relabelled, gzipped=False)
+    return found._replace(record=stored, gzipped=gzipped)
 
 
 def _one(
@@ -385,7 +457,7 @@ def _what(
         resolved = _revisited(headers, index, again)
         if isinstance(resolved, str):
             return NotArticle(url, "revisit of a non-article or another crawl")
-        http = resolved[1]
+        http = resolved.http
     if rec_type == "resource":
         media, declared = _media_type(headers.get_header("Content-Type"))
     elif http is None:
@@ -411,18 +483,21 @@ def _what(
         if isinstance(body, str):
             return Problem(url, offset, body)
     else:
-        body = record.raw_stream.read(), http
-    raw, body_headers = body
+        body = _Body(record.raw_stream.read(), http, truncation(headers))
+    raw, body_headers, cut = body
     try:
         payload = decode_http(raw, body_headers) if body_headers is not None else raw
     except ValueError as exc:
         return Problem(url, offset, str(exc))
+    if (not payload or payload.isspace()) and cut is None and not misframed(record, False):
+        # A 200 with nothing in it (a beacon, a keep-alive, a HEAD's answer) is no page, as
+        # a 204 is none; one whose record was cut is reported as cut.
+        return NotArticle(url, "empty response")
     if html is None and binary_reason(payload) is not None:
         # No type, and the bytes are no text: an image or a PDF from a server that did not
         # say so, counted with the other types rather than reported as a bad page.
         return NotArticle(url, "other type")
     info = headers.get_header("WARC-Warcinfo-ID")
-    cut = truncation(headers)
     fault = digest_fault(headers, raw) if copy and rec_type == "response" else None
     return Capture(
         url, date, record_id, offset, payload, declared, html, None, False, info, cut, fault
@@ -454,8 +529,20 @@ def _status(http: Any) -> int:
     return int(code) if code.isdigit() else 0
 
 
-def _revisited(headers: Any, index: _Index, again: io.BufferedReader) -> tuple[bytes, Any] | str:
-    """The body and HTTP headers of the capture a revisit names, or why it cannot be had."""
+class _Body(NamedTuple):
+    """A capture's HTTP body as stored, its HTTP headers, and why it may be cut short."""
+
+    raw: bytes
+    http: Any
+    cut: str | None
+
+
+def _revisited(headers: Any, index: _Index, again: io.BufferedReader) -> _Body | str:
+    """The body of the capture a revisit names, or why it cannot be had.
+
+    Whether it was cut short is the capture's to say: a revisit's own record is cut by
+    design (wget writes ``WARC-Truncated: length`` on each, its payload left out).
+    """
     target = headers.get_header("WARC-Refers-To-Target-URI")
     date = headers.get_header("WARC-Refers-To-Date")
     found = index.find(
@@ -471,7 +558,7 @@ def _revisited(headers: Any, index: _Index, again: io.BufferedReader) -> tuple[b
         head = None if original is None else http_headers(original)
         if original is None or head is None:
             return "revisit of a capture that cannot be read again"
-        return original.raw_stream.read(), head
+        return _Body(original.raw_stream.read(), head, truncation(original.rec_headers))
 
 
 def _arc_record_id(name: str, offset: int) -> str:

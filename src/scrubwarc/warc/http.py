@@ -33,7 +33,9 @@ def decode_http(body: bytes, headers: Any) -> bytes:
 
     ``headers`` is warcio's ``StatusAndHeaders`` of the response. Content-Encoding is a list
     of codings in the order applied (RFC 9110, 8.4): they are undone last first, ``identity``
-    among them ignored. Raises ``ValueError`` for an encoding there is no decoder for.
+    among them ignored. Raises ``ValueError`` for an encoding there is no decoder for, unless
+    the bytes are a plain page as they are (a crawler that stored the page decoded, and kept
+    the header).
     """
     te = (headers.get_header("Transfer-Encoding") or "").strip().lower()
     codings = _codings(headers.get_header("Content-Encoding") or "")
@@ -52,17 +54,19 @@ def _codings(value: str) -> list[str]:
     codings = []
     for name in value.lower().split(","):
         coding = _ALIASES.get(name.strip(), name.strip())
-        if coding in _IDENTITY:
-            continue
-        if coding not in BufferedReader.get_supported_decompressors():
-            hint = " (install scrubwarc[brotli])" if coding == "br" else ""
-            raise ValueError(f"content encoding {coding!r} is not supported{hint}")
-        codings.append(coding)
+        if coding not in _IDENTITY:
+            codings.append(coding)
     return codings
 
 
 def _decode(body: bytes, encoding: str | None, *, chunked: bool) -> bytes:
     """``body`` with its chunks joined (if ``chunked``) and one coding undone."""
+    if encoding is not None and encoding not in BufferedReader.get_supported_decompressors():
+        joined = bytes(ChunkedDataReader(io.BytesIO(body)).read()) if chunked else body
+        if _plain(joined):
+            return joined  # not in that coding after all: a plain page, read as it is
+        hint = " (install scrubwarc[brotli])" if encoding == "br" else ""
+        raise ValueError(f"content encoding {encoding!r} is not supported{hint}")
     if encoding in _INFLATE:
         # zlib-ng inflates at about twice zlib's speed; a payload it does not take whole as
         # one clean stream goes the reader's way below, with its tolerance of odd servers.

@@ -15,7 +15,7 @@ import re
 import zlib
 from typing import BinaryIO
 
-__all__ = ["next_record"]
+__all__ = ["next_record", "record_at"]
 
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _VERSION = b"WARC/1."
@@ -28,7 +28,8 @@ _FIELD = re.compile(rb"[!#-'*+.0-9A-Z^-z|~-]+:|[ \t]")
 
 
 def next_record(handle: BinaryIO, start: int, *, gzipped: bool) -> int | None:
-    """The offset of the first WARC record that starts at or after ``start``, or None.
+    """The offset of the first WARC record that starts at or after ``start`` (at the start of
+    a line, in a plain WARC), or None.
 
     >>> import gzip, io
     >>> record = b"WARC/1.0\\r\\nWARC-Type: resource\\r\\nContent-Length: 0\\r\\n\\r\\n\\r\\n\\r\\n"
@@ -54,6 +55,17 @@ def next_record(handle: BinaryIO, start: int, *, gzipped: bool) -> int | None:
         if len(chunk) < _CHUNK + len(marker) - 1:
             return None
         pos += _CHUNK
+
+
+def record_at(handle: BinaryIO, offset: int, *, gzipped: bool) -> bool:
+    """Whether a WARC record starts at ``offset``, whatever comes before it.
+
+    >>> import io
+    >>> record = b"WARC/1.0\\r\\nWARC-Type: resource\\r\\nContent-Length: 0\\r\\n\\r\\n\\r\\n\\r\\n"
+    >>> record_at(io.BytesIO(b"</html>" + record), 7, gzipped=False)
+    True
+    """
+    return _opens_record(handle, offset, b"", 0, gzipped)
 
 
 def _opens_record(handle: BinaryIO, offset: int, chunk: bytes, at: int, gzipped: bool) -> bool:

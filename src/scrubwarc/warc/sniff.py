@@ -10,11 +10,19 @@ not load warcio for the text files it mostly sees.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from pathlib import Path
 
-__all__ = ["CRAWL_INCLUDE", "crawl_format", "damaged_warc", "is_empty", "sniff_crawl"]
+__all__ = [
+    "CRAWL_INCLUDE",
+    "crawl_format",
+    "damaged_warc",
+    "is_empty",
+    "resume_offset",
+    "sniff_crawl",
+]
 
 # What a directory walk also takes when crawls are welcome (``meta``, ``archive``).
 CRAWL_INCLUDE = ("*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
@@ -97,14 +105,34 @@ def sniff_crawl(path: Path) -> str | None:
 def damaged_warc(path: Path, head: bytes) -> str | None:
     """``"warc"`` for a file named as a WARC (``head`` its first bytes) whose first record is
     damaged: a record starts after it."""
+    return None if resume_offset(path, head) is None else "warc"
+
+
+def resume_offset(path: Path, head: bytes) -> int | None:
+    """Where a file named as a WARC whose first record is damaged (``head`` its first bytes)
+    can be read: the offset of the first record after the damage; None if there is none.
+
+    The search may read the whole file; the commands sniff a file, then read it, so what it
+    found is kept for as long as the file is unchanged (its size and time of change).
+    """
     name = path.name.lower()
     if not name.endswith((".warc", ".warc.gz")) or not head:
         return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    identity = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    return _resume(str(path), identity, gzipped=name.endswith(".gz"))
+
+
+@functools.lru_cache(maxsize=16)
+def _resume(path: str, identity: tuple[int, ...], *, gzipped: bool) -> int | None:
+    del identity  # the key: the same path, changed, is searched again
     from scrubwarc.warc.resync import next_record  # lazy: only for files named as crawls
 
     try:
-        with path.open("rb") as handle:
-            found = next_record(handle, 1, gzipped=name.endswith(".gz"))
+        with Path(path).open("rb") as handle:
+            return next_record(handle, 1, gzipped=gzipped)
     except OSError:
         return None
-    return None if found is None else "warc"

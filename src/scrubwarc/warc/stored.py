@@ -1,22 +1,29 @@
 """A crawl's records as warcio reads them (its gzip members inflated by zlib-ng), and read
-again from their offsets as stored, to be copied byte for byte.
+again from their offsets as stored, to be copied byte for byte (the scheme of a target URI
+written in capitals excepted: ``lower_scheme``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import re
 import zlib
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from zlib_ng import zlib_ng
 
-__all__ = ["ended_member", "records", "stored_record"]
+from scrubwarc.warc.http import http_headers
+
+__all__ = ["ended_member", "lower_scheme", "records", "stored_record"]
 
 # warcio reads 16 KiB at a time; a crawl's records are tens of KiB, so fewer, larger reads
 # mean fewer turns of its Python read loop.
 _BLOCK_SIZE = 64 * 1024
+# The target field of a record's head, to its scheme; a head ends at its first empty line.
+_TARGET = re.compile(rb"^(WARC-Target-URI:[ \t]*<?)([A-Za-z][A-Za-z0-9+.-]*):", re.I | re.M)
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
 
 
 def records(handle: io.BufferedReader, *, arc: bool = False) -> Any:
@@ -94,5 +101,42 @@ def _as_warc(again: io.BufferedReader, offset: int, record_id: str) -> bytes | s
         if record is None:
             return "ARC record cannot be read again"
         record.rec_headers.replace_header("WARC-Record-ID", record_id)
+        target = record.rec_headers.get_header("WARC-Target-URI") or ""
+        scheme, colon, rest = target.partition(":")
+        if colon and not scheme.islower():
+            # As ``lower_scheme`` does for a WARC's records; its HTTP message is read first,
+            # so the payload digest written is that of the body after it.
+            record.rec_headers.replace_header("WARC-Target-URI", f"{scheme.lower()}:{rest}")
+            http_headers(record)
         WARCWriter(out, gzip=True, warc_version="1.1").write_record(record)
     return out.getvalue()
+
+
+def lower_scheme(record: bytes, gzipped: bool) -> bytes | None:
+    """The record (plain, not gzipped) with the scheme of its WARC-Target-URI in lower case;
+    None when it is in lower case already, or the record cannot be read.
+
+    A scheme is case-insensitive (RFC 3986, 3.1) and crawlers store ``HTTPS://…`` as they
+    met it, but warcio looks for an HTTP message only at a URI spelt ``http:`` or ``https:``:
+    ``warcio check`` then fails the payload digest, and pywb indexes and replays the message
+    with its headers as the page. Lower case is the same URI (RFC 3986, 6.2.2.1), read right
+    by all; the block, and with it both digests, is left as it was.
+
+    >>> lower_scheme(b"WARC/1.1\\r\\nWARC-Target-URI: HTTPS://A.example/X\\r\\n\\r\\nHTTPS:", False)
+    b'WARC/1.1\\r\\nWARC-Target-URI: https://A.example/X\\r\\n\\r\\nHTTPS:'
+    >>> lower_scheme(b"WARC/1.1\\r\\nWARC-Target-URI: https://a/\\r\\n\\r\\n", False) is None
+    True
+    """
+    if gzipped:
+        member = zlib.decompressobj(zlib.MAX_WBITS + 16)
+        try:
+            record = member.decompress(record)
+        except zlib.error:
+            return None
+    end = _HEAD_END.search(record)
+    head = record[: end.start() if end else len(record)]
+    found = _TARGET.search(head)
+    if found is None or found.group(2).islower():
+        return None
+    at = found.start(2)
+    return record[:at] + found.group(2).lower() + record[found.end(2) :]

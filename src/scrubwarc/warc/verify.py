@@ -67,6 +67,11 @@ def _sorted(faults: list[Fault], framing: list[WarcError]) -> list[Fault]:
     return sorted(faults + extra, key=lambda f: f.offset)
 
 
+# The versions before 1.1 a copied capture may be in: WARC/1.0, and the drafts Heritrix 1.x
+# wrote (0.17, 0.18) that crawl archives still hold.
+_CRAWLED = frozenset({"WARC/1.0", "WARC/0.18", "WARC/0.17"})
+
+
 class _Hashes(NamedTuple):
     block: hashlib._Hash | None
     payload: hashlib._Hash | None
@@ -88,7 +93,8 @@ class _Checker:
         block = digest_hasher(record.header("WARC-Block-Digest"))
         payload = digest_hasher(record.header("WARC-Payload-Digest"))
         target = record.header("WARC-Target-URI") or ""
-        # A scheme is case-insensitive: crawlers store HTTPS://… as they met it.
+        # Hashed as written (a scheme is case-insensitive); a scheme in capitals is a fault
+        # of its own (``record``), not a digest mismatch too.
         http = record.type in ("response", "request") and target[:4].lower() == "http"
         head = b""
         while chunk := record.read(1 << 20):
@@ -111,7 +117,7 @@ class _Checker:
         if not self.ids and rec_type != "warcinfo":
             bad(offset, rid, f"first record is {rec_type!r}, not warcinfo")
         copied = _copied(record, first=not self.ids)
-        if record.protocol != "WARC/1.1" and not (copied and record.protocol == "WARC/1.0"):
+        if record.protocol != "WARC/1.1" and not (copied and record.protocol in _CRAWLED):
             bad(offset, rid, f"{record.protocol} record, not WARC/1.1")
         if rid in self.ids:
             bad(offset, rid, "duplicate WARC-Record-ID")
@@ -131,6 +137,14 @@ class _Checker:
             bad(offset, rid, f"payload digest mismatch or unknown algorithm: {payload_digest}")
         self.ids[rid] = (rec_type, payload_digest)
         target = record.header("WARC-Target-URI") or ""
+        if _misread_scheme(record.type, target):
+            scheme = target.partition(":")[0]
+            bad(
+                offset,
+                rid,
+                f"WARC-Target-URI scheme {scheme!r} is not in lower case: "
+                "warcio and pywb do not read the HTTP message in the record",
+            )
         warcinfo = record.header("WARC-Warcinfo-ID")
         if rec_type != "warcinfo" and not (copied and warcinfo is None):
             self._link(offset, rid, "WARC-Warcinfo-ID", warcinfo)
@@ -171,13 +185,25 @@ def _copied(record: WarcRecord, *, first: bool) -> bool:
 
     scrubwarc itself writes no ``response`` or ``request`` record, no revisit with HTTP
     headers, only its own warcinfo first, and every record in WARC/1.1: a ``resource``
-    record in WARC/1.0 is a crawl's capture (warcio writes them so by default).
+    record in an earlier version is a crawl's capture (warcio writes WARC/1.0 by default).
     """
     if record.type in ("response", "request"):
         return True
     if record.type == "resource":
-        return record.protocol == "WARC/1.0"
+        return record.protocol in _CRAWLED
     if record.type == "warcinfo":
         return not first
     content_type = record.header("Content-Type") or ""
     return record.type == "revisit" and content_type.startswith("application/http")
+
+
+def _misread_scheme(rec_type: str, target: str) -> bool:
+    """Whether a record holds an HTTP message at a target whose scheme is not spelt in lower
+    case: warcio, and pywb and cdxj-indexer with it, take its block for the payload.
+
+    >>> _misread_scheme("response", "HTTPS://a.example/"), _misread_scheme("resource", "HTTP://a")
+    (True, False)
+    """
+    scheme = target.partition(":")[0]
+    http = rec_type in ("response", "request", "revisit")
+    return http and scheme.lower() in ("http", "https") and not scheme.islower()
