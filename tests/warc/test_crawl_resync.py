@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from warcio.archiveiterator import ArchiveIterator
 
 from scrubwarc.errors import InputError
 from scrubwarc.warc.crawl import Capture, Problem, read_crawl
@@ -209,3 +210,43 @@ def test_a_head_without_target_or_cut_before_it_is_an_error_at_its_offset(
         at = len(members[0])
         assert meta.stderr.startswith(f"error: {path}: unreadable WARC at offset {at}")
         assert len(meta.stderr.splitlines()) == 1, meta.stderr
+
+
+def test_a_damaged_member_that_inflates_into_the_next_costs_itself_alone(tmp_path: Path) -> None:
+    """Damaged compressed data can inflate on through the members after it: warcio then reads
+    them as the damaged record's block and fails later, inside another member. Reading goes on
+    at the first member after the damaged one's start, not after where reading failed (which
+    cost the members swallowed: 3 of 5 in the case hypothesis found once)."""
+    fixed = [
+        {"WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-00000000000{n}>",
+         "WARC-Date": "2024-03-01T10:00:00Z"}
+        for n in range(len(URLS))
+    ]  # fmt: skip
+    members = [gzip.compress(_record(u, warc=f), mtime=0) for u, f in zip(URLS, fixed, strict=True)]
+    rest = b"".join(members[1:])
+    # Found by a search over damages: this one makes member 0 inflate on into member 1.
+    damaged = members[0][:320] + random.Random(30).randbytes(12) + members[0][332:]
+    offsets = _offsets(damaged + rest)
+    assert offsets[:1] == [0], offsets
+    assert len(damaged) not in offsets, "warcio now sees where member 1 starts"
+    path = tmp_path / "swallow.warc.gz"
+    path.write_bytes(damaged + rest)
+    found, error = _read(path)
+    assert error is None
+    assert [f.url for f in found if isinstance(f, Capture)] == URLS[1:]
+    problems = [f for f in found if isinstance(f, Problem)]
+    assert [p.offset for p in problems] == [0], problems
+    assert "damaged compressed data" in problems[0].reason
+
+
+def _offsets(data: bytes) -> list[int]:
+    """The offsets warcio reads records at, until it fails."""
+    found = []
+    it = ArchiveIterator(io.BytesIO(data))
+    try:
+        for record in it:
+            found.append(it.get_record_offset())
+            record.content_stream().read()
+    except Exception:
+        pass
+    return found

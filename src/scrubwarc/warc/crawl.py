@@ -276,9 +276,8 @@ def read_crawl(
                         raise InputError(f"{reason}: {load_reason(exc)}", str(path)) from None
                     if start < where:
                         overrun = f"the record at offset {at.offset} runs into the next one"
-                        yield Problem(
-                            "", at.offset, f"{overrun}, at offset {start} (wrong Content-Length?)"
-                        )
+                        cause = "damaged compressed data" if gzipped else "wrong Content-Length"
+                        yield Problem("", at.offset, f"{overrun}, at offset {start} ({cause}?)")
                     elif start > where:  # at ``where``: the record before was reported
                         yield Problem(
                             "", where, f"{reason} (read on at offset {start}): {load_reason(exc)}"
@@ -303,12 +302,16 @@ def _read_on_at(again: io.BufferedReader, at: _At, where: int, gzipped: bool) ->
     that end it, puts warcio out of step with the record after it, which is whole: that one
     starts inside the record before (``at``) or where it ended, and is read from its start
     with a fresh reader (one damaged itself fails again there, and the search goes past it).
+    In a gzipped WARC, a member whose compressed data is damaged may inflate on through the
+    members after it (warcio reads them as its block): the search starts inside it too.
     Each search starts past the last record read, so reading always advances.
     """
-    if gzipped or where == at.offset:
+    if where == at.offset:
         return next_record(again, where + 1, gzipped=gzipped)
-    found = next_record(again, at.offset + 1, gzipped=False)
-    if (found is None or found > where) and record_at(again, where, gzipped=False):
+    found = next_record(again, at.offset + 1, gzipped=gzipped)
+    if gzipped or (found is not None and found <= where):
+        return found
+    if record_at(again, where, gzipped=False):
         return where  # a record not on a line of its own: the one before lacks its end
     return found
 
