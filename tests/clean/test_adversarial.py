@@ -297,6 +297,16 @@ REASONS = {
     "'Անձրև') stayed, as ftfy reads Ô, Õ and Ö as Latin letters; a run of pairs that reads "
     "as Armenian and holds a symbol is repaired where a word of two pairs is on the line. "
     "Latin words (ÖSTERREICH, JOÃO) and a lone pair ('Ö»', 'Õ§') stay",
+    "adv-bracketed-query-is-transparent": "bug: a bare query in brackets lost its query "
+    "and left the brackets ('dawn ().', 'Monday. ()'), real parameters too ('(?id=12&…)' "
+    "became '()'), and a tail before the sentence's end left a blank ('held ”.'). Decision: "
+    "brackets are transparent; the query inside is judged as it would be without them, so a "
+    "tail after a sentence's end or ending its line goes with its brackets, and one standing "
+    "between words is prose and stays whole",
+    "adv-link-target-title-and-angle-brackets": "bug: a Markdown link whose target was only "
+    "tracking and had a title became '[a]( \"T\")' (the title read as the target), and "
+    "an angle-bracketed target '[a](<?fbclid=x>)' became '[a](<)'. A titled link keeps its "
+    "title with the empty target '<>'; an untitled one leaves its text, as before",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

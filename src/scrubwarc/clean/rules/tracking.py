@@ -224,6 +224,20 @@ def _clean_run(
     glued to a sentence's end, ending the text (``ends_text``, asked only then), tracked as
     from a feed.
     """
+    at = _bracketed_query(run, keys[0])
+    if at >= 0:
+        # "(?utm_source=x)": the brackets are transparent; they go with a query that goes
+        # whole, and hold what stays of one that keeps its real parameters.
+        close = run.find(_BRACKETS[run[at]], at)
+        new, removed = _clean_run(
+            run[at + 1 : close], [k - at - 1 for k in keys],
+            glued if at == 0 else run[at - 1] in _SENTENCE_ENDS, last_on_line,
+            standalone and at == 0, between_words and at == 0, ends_line, ends_text,
+            is_quoted, options,
+        )  # fmt: skip
+        if not removed or new:
+            return run[: at + 1] + new + run[close:], removed
+        return run[:at] + run[close + 1 :], [run[at : close + 1]]
     url = URL_START.search(run)
     if url is not None and url.start() <= keys[0]:
         glued_url = glued if url.start() == 0 else run[url.start() - 1] in _SENTENCE_ENDS
@@ -257,6 +271,27 @@ def _clean_run(
     residue, trail = split_trailing(run[start:])
     residue, words = split_glued_words(residue)
     return run[:start] + words + trail, [residue]
+
+
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _bracketed_query(run: str, key: int) -> int:
+    """Where a bracket opens that holds a query alone, its key at ``key``, ending ``run``
+    but for sentence punctuation after it (-1 if none).
+
+    >>> _bracketed_query("(?utm_source=x).", 2), _bracketed_query("end.[?utm_source=x]", 6)
+    (0, 4)
+    >>> _bracketed_query("(a?utm_source=x)", 3), _bracketed_query("(?utm_source=x)y", 2)
+    (-1, -1)
+    """
+    at = max(run.rfind("(?", 0, key), run.rfind("[?", 0, key))
+    if at < 0:
+        return -1
+    close = run.find(_BRACKETS[run[at]], at)
+    if close < key or run[close + 1 :].strip(".,;:!?…") or run.find(run[at], at + 1, close) >= 0:
+        return -1
+    return at
 
 
 _LINE_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS + ''.join(_SENTENCE_ENDS))}」』）】〉》]*+")
@@ -356,6 +391,7 @@ def _shifted(removal: Removal, ends: list[tuple[int, int, int]]) -> Removal:
 
 # What separates words once the whitespace rule has run (it keeps CJK's ideographic space).
 _BLANKS = " \t\u3000"
+_MARKS_AFTER_WORDS = ".,;:!?…" + _CLOSERS + "」』）】〉》"
 
 
 def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput:
@@ -372,7 +408,7 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
     linked, changes, moves = clean_link_targets(text, options)
     if changes:  # then the rest, in the text with clean links
         index = LineIndex(text)
-        links = [index.removal("tracking", piece, at) for at, piece in changes]
+        links = [index.removal("tracking", piece, at, new) for at, piece, new in changes]
         new_text, rest = strip_tracking(linked, options)
         ends = [(*index.position(end), shorter) for end, shorter in moves]
         return new_text, (*links, *(_shifted(r, ends) for r in rest))
@@ -405,6 +441,12 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
                 while end < len(text) and text[end] in _BLANKS:
                     end += 1
             emptied.add(index.position(start)[0] - 1)
+        elif not new.strip(_MARKS_AFTER_WORDS) and text[start:end].endswith(new):
+            # Only the sentence's end is left ("It rained ?fbclid=x."): it closes up to the
+            # word before, as it stood before the tail was pasted in.
+            trimmed = piece_before.rstrip(_BLANKS)
+            if trimmed and not trimmed.endswith("\n"):
+                piece_before = trimmed
         out.append(piece_before)
         out.append(new)
         pos = end
