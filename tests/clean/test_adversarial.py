@@ -307,6 +307,12 @@ REASONS = {
     "tracking and had a title became '[a]( \"T\")' (the title read as the target), and "
     "an angle-bracketed target '[a](<?fbclid=x>)' became '[a](<)'. A titled link keeps its "
     "title with the empty target '<>'; an untitled one leaves its text, as before",
+    "adv-generic-names-glued-to-a-sentence-go": "bug: a query glued to a sentence's end "
+    "whose first name is generic ('.?ref=rss', '?source=feed', '??from=timeline') stayed, "
+    "as did newer trackers in URLs (itm_*, srsltid, guccounter and guce_referrer), and a "
+    "feed's link glued after a CJK closing quote ('。」https://…') was not taken as glued to "
+    "the sentence. Generic names count only there, where no page could read them: in a URL "
+    "('?ref=main') and in prose ('the ?ref= parameter') they stay",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

@@ -23,8 +23,11 @@ from scrubwarc.clean.params import (
 )
 from scrubwarc.clean.trackkeys import (
     BARE_OPENERS,
+    CLOSERS,
     KEY_CHARS,
     MAX_IRI,
+    SENTENCE_ENDS,
+    after_sentence,
     next_visible,
     previous_visible,
     token_bounds,
@@ -38,21 +41,6 @@ _BARE_HOST = re.compile(rf"[{BARE_OPENERS}]?(?:[A-Za-z0-9-]{{1,63}}\.){{1,8}}[A-
 _URL_CHARS = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%|"
 )
-_CLOSERS = "\"'”’»)]"
-
-
-# Sentence ends after which a glued key, query or URL is feed residue: the full stops and
-# question marks of scripts other than Latin too (CJK, Arabic, Devanagari, Armenian,
-# Ethiopic, Burmese, Khmer, Tibetan, full- and half-width forms).
-_SENTENCE_ENDS = frozenset(".!?…。！？؟।॥۔։።။។།．｡")
-
-
-def _after_sentence(text: str, at: int) -> bool:
-    """True if ``text[at:]`` starts straight after a sentence's end (closing quotes between)."""
-    i = at
-    while i > 0 and text[i - 1] in _CLOSERS:
-        i -= 1
-    return i > 0 and text[i - 1] in _SENTENCE_ENDS
 
 
 def _url_runs(token: str, keys: list[int]) -> Iterator[tuple[int, int, list[int]]]:
@@ -161,7 +149,7 @@ def _residue_start(
                 return first
         if key_at == 0 and (glued or last_on_line):
             return 0
-        if key_at > 0 and run[key_at - 1] in _SENTENCE_ENDS:
+        if key_at > 0 and run[key_at - 1] in SENTENCE_ENDS:
             return key_at
     return None
 
@@ -184,7 +172,7 @@ def _query_punctuation(run: str) -> tuple[int, int]:
     for match in _QUERY_PUNCTUATION.finditer(run):
         if first == -1:
             first = match.start()
-        if _after_sentence(run, match.start()):
+        if after_sentence(run, match.start()):
             return first, match.start()
     return first, -1
 
@@ -231,7 +219,7 @@ def _clean_run(
         close = run.find(_BRACKETS[run[at]], at)
         new, removed = _clean_run(
             run[at + 1 : close], [k - at - 1 for k in keys],
-            glued if at == 0 else run[at - 1] in _SENTENCE_ENDS, last_on_line,
+            glued if at == 0 else run[at - 1] in SENTENCE_ENDS, last_on_line,
             standalone and at == 0, between_words and at == 0, ends_line, ends_text,
             is_quoted, options,
         )  # fmt: skip
@@ -240,7 +228,7 @@ def _clean_run(
         return run[:at] + run[close + 1 :], [run[at : close + 1]]
     url = URL_START.search(run)
     if url is not None and url.start() <= keys[0]:
-        glued_url = glued if url.start() == 0 else run[url.start() - 1] in _SENTENCE_ENDS
+        glued_url = glued if url.start() == 0 else run[url.start() - 1] in SENTENCE_ENDS
         if glued_url and from_feed(run) and ends_text():
             return run[: url.start()], [run[url.start() :]]  # a feed's link glued to the text
         new_url, removed = clean_url(run[url.start() :], options)
@@ -294,10 +282,10 @@ def _bracketed_query(run: str, key: int) -> int:
     return at
 
 
-_LINE_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS + ''.join(_SENTENCE_ENDS))}」』）】〉》]*+")
+_LINE_CLOSERS_RUN = re.compile(f"[{re.escape(CLOSERS + ''.join(SENTENCE_ENDS))}]*+")
 # After a whole link, only quotes and brackets: a sentence's end after it ("詳細。https://…。")
 # makes the link the sentence's own.
-_TEXT_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS)}」』）】〉》]*+")
+_TEXT_CLOSERS_RUN = re.compile(f"[{re.escape(CLOSERS)}]*+")
 
 
 _REST_BLANK = re.compile(r"\s*+\Z")
@@ -343,13 +331,13 @@ def _clean_token(
     pos = 0
     for run_start, run_end, run_keys in _url_runs(token, keys):
         at = start + run_start
-        glued = _after_sentence(text, at)
+        glued = after_sentence(text, at)
         last_on_line = between_words = False
         if run_start == 0 and run_end == len(token):
             before = previous_visible(text, start)
             opens_line = before < 0 or text[before] == "\n"
             if next_visible(text, end) in "\n":
-                last_on_line = opens_line or _after_sentence(text, before + 1)
+                last_on_line = opens_line or after_sentence(text, before + 1)
             else:
                 between_words = not opens_line
         run = token[run_start:run_end]
@@ -391,7 +379,7 @@ def _shifted(removal: Removal, ends: list[tuple[int, int, int]]) -> Removal:
 
 # What separates words once the whitespace rule has run (it keeps CJK's ideographic space).
 _BLANKS = " \t\u3000"
-_MARKS_AFTER_WORDS = ".,;:!?…" + _CLOSERS + "」』）】〉》"
+_MARKS_AFTER_WORDS = ".,;:!?…" + CLOSERS
 
 
 def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput:
