@@ -313,6 +313,11 @@ REASONS = {
     "feed's link glued after a CJK closing quote ('。」https://…') was not taken as glued to "
     "the sentence. Generic names count only there, where no page could read them: in a URL "
     "('?ref=main') and in prose ('the ?ref= parameter') they stay",
+    "adv-hebrew-mojibake-short-words-repaired": "bug: Hebrew UTF-8 read as cp1252 on a "
+    "line that also holds what cp1252 cannot (an emoji, an arrow, CJK) kept its short words "
+    "('×—×’' for 'חג', '×–×”' for 'זה'): ftfy repairs such a line by segments and judged "
+    "them too short. A run of two '×' pairs or more between non-letters that decodes to "
+    "Hebrew is repaired; a multiplication sign ('3×4', '“×”') and a lone pair ('×§') stay",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 
