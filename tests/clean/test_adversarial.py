@@ -318,6 +318,11 @@ REASONS = {
     "('×—×’' for 'חג', '×–×”' for 'זה'): ftfy repairs such a line by segments and judged "
     "them too short. A run of two '×' pairs or more between non-letters that decodes to "
     "Hebrew is repaired; a multiplication sign ('3×4', '“×”') and a lone pair ('×§') stay",
+    "adv-key-after-a-bracket": "bug: a pattern that names a tracking key after a group "
+    "('(?i)utm_source=\\w+') lost the key and what followed the group's '?' (the '?' "
+    "read as a query's); no query puts a key right after a closing bracket, so it is no "
+    "key there. After a sentence's end in brackets ('(The vote was postponed.)utm_source="
+    "rss&…') it is a glued query, and it goes whole, not only its pairs after '&'",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

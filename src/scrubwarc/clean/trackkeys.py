@@ -87,11 +87,22 @@ def tracking_keys(text: str, options: CleanOptions | None) -> Iterator[int]:
                 continue
             start = opener.end()
         if start < equals and bare.match(text[start:equals]):
-            yield start
+            if not _after_group(text, start):
+                yield start
         elif (glued := _glued_after_full_stop(text, start, equals, bare)) is not None:
             yield glued
         elif scoped.tracks(start, equals) or _glued_query_opener(text, start, equals):
             yield start
+
+
+def _after_group(text: str, start: int) -> bool:
+    """True if a closing bracket that no sentence's end precedes stands right before a key:
+    no query puts one there, a pattern does ("(?i)utm_source=\\w+").
+
+    >>> _after_group("(?i)utm_source=x", 4), _after_group("(Done.)utm_source=x", 7)
+    (True, False)
+    """
+    return start > 0 and text[start - 1] in ")]}" and not after_sentence(text, start)
 
 
 def _glued_query_opener(text: str, start: int, equals: int) -> bool:

@@ -149,7 +149,7 @@ def _residue_start(
                 return first
         if key_at == 0 and (glued or last_on_line):
             return 0
-        if key_at > 0 and run[key_at - 1] in SENTENCE_ENDS:
+        if key_at > 0 and after_sentence(run, key_at):
             return key_at
     return None
 
