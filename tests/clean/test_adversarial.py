@@ -309,7 +309,7 @@ REASONS = {
     "title with the empty target '<>'; an untitled one leaves its text, as before",
     "adv-generic-names-glued-to-a-sentence-go": "bug: a query glued to a sentence's end "
     "whose first name is generic ('.?ref=rss', '?source=feed', '??from=timeline') stayed, "
-    "as did newer trackers in URLs (itm_*, srsltid, guccounter and guce_referrer), and a "
+    "as did newer trackers in URLs (itm_*, guccounter and guce_referrer), and a "
     "feed's link glued after a CJK closing quote ('。」https://…') was not taken as glued to "
     "the sentence. Generic names count only there, where no page could read them: in a URL "
     "('?ref=main') and in prose ('the ?ref= parameter') they stay",

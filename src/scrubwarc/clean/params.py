@@ -45,7 +45,7 @@ DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
     "pk_medium", "pk_content", "mtm_*", "piwik_*", "hmb_*", "ga_source", "ga_medium",
     "ga_campaign", "ga_content", "ga_term", "_ga", "_gl", "ns_mchannel", "ns_source",
     "ns_campaign", "ns_linkname", "ns_fee", "at_medium", "at_campaign", "soc_src", "soc_trk",
-    "spref", "ito", "itm_*", "srsltid", "_kx", "guccounter", "guce_referrer",
+    "spref", "ito", "itm_*", "_kx", "guccounter", "guce_referrer",
     "guce_referrer_sig", "_branch_match_id", "ml_subscriber", "ml_subscriber_hash", "s_kwcid",
     "ef_id", "epik",
 )  # fmt: skip
