@@ -323,6 +323,14 @@ REASONS = {
     "read as a query's); no query puts a key right after a closing bracket, so it is no "
     "key there. After a sentence's end in brackets ('(The vote was postponed.)utm_source="
     "rss&…') it is a glued query, and it goes whole, not only its pairs after '&'",
+    "adv-tail-wrapped-over-two-lines-goes": "bug: a feed tail that a scraper wrapped at a "
+    "fixed width left its rest on the next line ('um=feed', 'ample%2Fnews', 'feedburner'), "
+    "or stayed whole when the wrap cut its first key ('?utm_sou' over 'rce=…'). The line "
+    "below goes when it closes the paragraph and is the tail's rest by its structure: the "
+    "cut key's '=' (or the two halves make a tracking name), the value after a cut '=' in "
+    "lower case, or query material ('&', '=', '%29', 'a+b'). Decision: a plain word below a "
+    "tail cut inside a value ('ed' under '…=fe') or a capitalised line under an empty value "
+    "('Reuters') stays: it may be prose",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 
