@@ -68,15 +68,20 @@ URLS = [
 FRAMES = [
     ("", ""), ("(", ")"), ("“", "”"), ("«", "»"), ("<", ">"), ("[link](", ")"), ("", "."),
     ("", ","), ("", "。"), ("", "、次"), ("", " —"), ("(see ", ")."), ("—", "—"),
-    ("詳しくは", "を見て"), ("<", ">。"),
+    ("詳しくは", "を見て"), ("<", ">。"), ("[link](", ' "Title")'), ("[link](<", "> 'T')"),
 ]  # fmt: skip
 TRACKING = ["utm_source=rss&utm_medium=feed", "fbclid=IwAR0x", "gclid=Cj0K&utm_campaign=spring"]
 TAILS = [
     "|+World+%26+Security%29&utm_content=Google+Reader", "?utm_source=rss&utm_medium=feed",
     "&utm_source=rss&utm_medium=feed", "%3Futm_source%3Drss%26utm_medium%3Dfeed",
+    "(?utm_source=rss&utm_medium=feed)", "?ref=rss", "[?fbclid=IwAR0x]",
 ]  # fmt: skip
-# A tail without "?", "|" or "&" glued to the last full stop of the text.
-END_TAILS = [*TAILS, "utm_source=rss&utm_medium=feed"]
+# A tail without "?", "|" or "&" glued to the last full stop of the text, and tails that a
+# scraper wrapped at a fixed width (the text's last paragraph ends with them).
+END_TAILS = [
+    *TAILS, "utm_source=rss&utm_medium=feed", "?utm_source=rss&utm_medi\num=feed",
+    "?utm_sou\nrce=rss&utm_medium=feed", "?utm_source=rss&utm_campaign=Feed%3A+ex\nample+News",
+]  # fmt: skip
 
 
 def _with_tracking(url: str, params: str) -> str:
