@@ -464,6 +464,17 @@ def _cut_keys(
         yield number, head.start()
 
 
+# A feed proxy's link to the item (FeedBurner's "/~r/<feed>/~3/<id>/"), glued to the text's
+# last sentence: the feed reader appended it, as it appends a tracked link, and it names no
+# page of its own, only a redirect. Set off by a blank or on its own line, it is the text's.
+_FEED_PROXY_TAIL = re.compile(
+    rf"(?<=[{re.escape(''.join(SENTENCE_ENDS) + CLOSERS)}])"
+    r"((?:https?://)?(?:feedproxy\.google\.com|feeds\.feedburner\.com)/~r/[^\s]+)"
+    rf"(?=[{re.escape(CLOSERS)}]*\s*\Z)",
+    re.IGNORECASE,
+)
+
+
 def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput:
     """Remove tracking residue in all its forms; URLs keep their real parameters.
 
@@ -471,7 +482,13 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
     'These people are family.”\\n'
     >>> strip_tracking("See https://ex.com/a?id=5&utm_source=rss.\\n")[0]
     'See https://ex.com/a?id=5.\\n'
+    >>> strip_tracking("It rained.http://feedproxy.google.com/~r/Ex/~3/AbC/rain.html\\n")[0]
+    'It rained.\\n'
     """
+    if "/~r/" in text and (proxy := _FEED_PROXY_TAIL.search(text)) is not None:
+        # the next pass, on the text without it, finds the rest
+        removal = LineIndex(text).removal("tracking", proxy.group(1), proxy.start(1))
+        return text[: proxy.start(1)] + text[proxy.end(1) :], (removal,)
     keys = list(tracking_keys(text, options))
     if not keys:
         return text, ()
