@@ -437,6 +437,8 @@ def _wrapped_rests(
 # A query opener glued to a sentence's end, then the start of a key, ending its line.
 _CUT_KEY_HEAD = re.compile(rf"(?<=[{re.escape(''.join(SENTENCE_ENDS) + CLOSERS)}])[?&]([\w.-]*)\Z")
 _CUT_KEY_REST = re.compile(r"([\w.-]*)=")
+# Where a key may be cut by a line break: what the text must show for _cut_keys to look.
+_CUT_KEY = re.compile(rf"[{re.escape(''.join(SENTENCE_ENDS) + CLOSERS)}][?&][\w.-]*\n[\w.-]*=")
 
 
 def _cut_keys(
@@ -491,6 +493,8 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
         return text[: proxy.start(1)] + text[proxy.end(1) :], (removal,)
     keys = list(tracking_keys(text, options))
     if not keys:
+        if "=" in text and _CUT_KEY.search(text) is not None:  # "It rained.?utm_sou\nrce=x"
+            return _mend_wrapped(text, text, [], set(), options)
         return text, ()
     linked, changes, moves = clean_link_targets(text, options)
     if changes:  # then the rest, in the text with clean links
@@ -538,24 +542,38 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
         out.append(new)
         pos = end
     if not removals:
-        return text, ()
+        return _mend_wrapped(text, text, [], set(), options)
     out.append(text[pos:])
-    new_text = "".join(out)
+    return _mend_wrapped(text, "".join(out), removals, emptied, options)
+
+
+def _mend_wrapped(
+    text: str,
+    new_text: str,
+    removals: list[Removal],
+    emptied: set[int],
+    options: CleanOptions | None,
+) -> RuleOutput:
+    """``new_text`` (``text`` with its tokens' residue gone, line for line) without the
+    rests of tails that a scraper wrapped at a fixed width, and without the lines left
+    blank (``emptied``), with their removals."""
     lines = new_text.split("\n")
-    # A scraper that wraps lines at a fixed width may have cut a tail in two.
     for number, below in _wrapped_rests(text, lines, removals):
         removals.append(Removal("tracking", below, number + 1, lines[number].find(below) + 1))
         lines[number] = ""
         emptied.add(number)
-    for number, cut in _cut_keys(text.split("\n"), lines, options):
-        removals.append(Removal("tracking", lines[number][cut:], number + 1, cut + 1))
-        lines[number] = lines[number][:cut]
-        below = lines[number + 1].strip()
-        if below:
-            column = lines[number + 1].find(below) + 1
-            removals.append(Removal("tracking", below, number + 2, column))
-        lines[number + 1] = ""
-        emptied.add(number + 1)
+    if "=" in text and _CUT_KEY.search(text) is not None:
+        for number, cut in _cut_keys(text.split("\n"), lines, options):
+            removals.append(Removal("tracking", lines[number][cut:], number + 1, cut + 1))
+            lines[number] = lines[number][:cut]
+            below = lines[number + 1].strip()
+            if below:
+                column = lines[number + 1].find(below) + 1
+                removals.append(Removal("tracking", below, number + 2, column))
+            lines[number + 1] = ""
+            emptied.add(number + 1)
+    if not removals:
+        return text, ()
     new_text = "\n".join(lines)
     blank = [i for i in emptied if i < len(lines) and not lines[i].strip()]
     new_text = drop_lines(new_text, blank, "tracking")[0] if blank else new_text
