@@ -398,6 +398,8 @@ def _rest_of_tail(tail: str, line: str) -> bool:
     (False, False)
     >>> _rest_of_tail("?utm_campaign=Feed%3A+ex", "ample+News%29"), _rest_of_tail("?x=", "AP")
     (True, False)
+    >>> _rest_of_tail("?utm_source=x", "a=1&b=2"), _rest_of_tail("?utm_source=x", "&utm_medium=y")
+    (False, True)
     """
     if not line or any(ch not in _URL_CHARS for ch in line):
         return False
@@ -408,7 +410,9 @@ def _rest_of_tail(tail: str, line: str) -> bool:
         return line[0] in "0123456789ABCDEFabcdef"
     if tail[-1] == "=" and _LOWER_VALUE.fullmatch(line):
         return True  # a value's words are lower case; a line of prose opens with a capital
-    return _QUERY_MATERIAL.search(line) is not None
+    # The rest of a value, then perhaps more pairs: its first part is no pair ("a=1&b=2"
+    # below a tail is a line of its own).
+    return "=" not in re.split(r"[&;|]", line)[0] and _QUERY_MATERIAL.search(line) is not None
 
 
 def _wrapped_rests(
@@ -421,8 +425,8 @@ def _wrapped_rests(
         starts.append(starts[-1] + len(line) + 1)
     for removal in removals:
         number = removal.line  # the line below the removal's, 0-based
-        if number >= len(lines) or "\n" in removal.text:
-            continue
+        if number >= len(lines) or removal.text[:1] not in "?&|#%;+":
+            continue  # not a tail glued on (a URL's own pairs, a line's query) or a link
         line_end = starts[number] - 1
         at = starts[number - 1] + removal.column - 1
         if text[at : at + len(removal.text)] != removal.text or at + len(removal.text) != line_end:
