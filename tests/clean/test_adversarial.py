@@ -340,6 +340,12 @@ REASONS = {
     "<feed>/~3/<id>/') glued to the text's last sentence stayed: it has no tracking "
     "parameter, yet it is the link a feed reader appends, as a tracked feed link glued there "
     "is. Set off by a blank, on its own line or inside the text, it is the text's and stays",
+    "adv-entity-named-in-quotes-stays": "bug: an entity a text names between quotes ('the "
+    "string \"&amp;\"', '“&nbsp;”') was decoded, so the sentence said '\"&\" stands for "
+    "an ampersand'. Where every entity outside code stands alone in quotes, the text names "
+    "them, as texts about HTML do, and they stay",
+    "adv-entity-quoted-in-escaped-text-goes": "family: where other entities show the text "
+    "was escaped ('AT&amp;T', '&quot;'), a quoted one was escaped with it and is decoded",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

@@ -201,6 +201,36 @@ def _quoted_markup(text: str, start: int, end: int) -> bool:
     return prose is not None and (prose[1].isalnum() or prose[1] in _INTRODUCES)
 
 
+_ENTITY_QUOTES = {k: v for k, v in _QUOTES.items() if k not in "([{（`"}
+
+
+def _quoted_entity(m: re.Match[str]) -> bool:
+    """True if the entity ``m`` stands alone between quotes (``"&amp;"``, ``“&nbsp;”``)."""
+    start, end, text = m.start(), m.end(), m.string
+    return start > 0 and _ENTITY_QUOTES.get(text[start - 1], "\0") == text[end : end + 1]
+
+
+def _names_entities(text: str) -> bool:
+    """True if every entity outside code in ``text`` stands alone between quotes: the text
+    names them (``the string "&amp;" is an escaped "&"``), as a text about HTML does. Where
+    any other entity shows that the text was escaped, a quoted one was escaped with it.
+
+    >>> _names_entities('Write "&amp;" for "&".'), _names_entities('AT&amp;T said "&amp;".')
+    (True, False)
+    """
+    if "&" not in text:
+        return False
+    spans = CodeSpans(text)
+    found = False
+    for m in _ENTITY.finditer(text):
+        if spans.covers(m.start(), m.end()):
+            continue
+        if not _quoted_entity(m):
+            return False
+        found = True
+    return found
+
+
 class _Shifts:
     """Where one substitution pass moved text: offsets in its output back to its input."""
 
@@ -258,6 +288,7 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
         index = index or LineIndex(given)
         return index.removal("unescape", old, offset, new)
 
+    named = _names_entities(text)
     # Decoding can reveal new entities or tags ("&lt;b&gt;"), so repeat to a fixed point;
     # every pass shrinks the text, and three passes cover any realistic nesting.
     for _ in range(3):
@@ -268,7 +299,7 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
         def entity(m: re.Match[str], spans: CodeSpans = spans, decoded: _Shifts = decoded) -> str:
             import html  # lazy: a table of 2,000 names, which most texts never need
 
-            if spans.covers(m.start(), m.end()):
+            if spans.covers(m.start(), m.end()) or (named and _quoted_entity(m)):
                 return m.group(0)  # `&amp;` in a code sample is what its author wrote
             new = html.unescape("&" + m.group(1))
             if not m.group(1).endswith(";") and not _printable(new):
