@@ -17,6 +17,9 @@ FRAGMENTS = st.sampled_from(
         "%3Futm_source%3Drss", "https://ex.org/a?id=1&fbclid=z", "www.ex.org/?gclid=1",
         "RELATED – ", "Read more: ", "See also: ", " - The Herald", " | Site", "By Jane Roe",
         "“", "”", ".", "!", "?", "&", "+", "|", "<", ">", ";", "=", "\t", "\u2029",
+        "(?utm_source=x)", "[a](?fbclid=1 \"T\")", "](<?utm_source=x>)", "?ref=rss", "×—×’",
+        "?utm_sou\nrce=x", "&utm_medi\num=y", "=\nfeed", "\"&amp;\"", "(?i)", "」",
+        "http://feedproxy.google.com/~r/X/~3/a/",
     ]
 )  # fmt: skip
 WORDS = st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
