@@ -224,6 +224,8 @@ def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[
     'https://ex.com/?source=home&keywords=a+b'
     >>> clean_url("https://youtu.be/dQw4w9WgXcQ?si=Xq1&t=42")
     ('https://youtu.be/dQw4w9WgXcQ?t=42', ['si=Xq1'])
+    >>> clean_url("https://ex.com/#!/news/5?id=2&utm_source=tw")
+    ('https://ex.com/#!/news/5?id=2', ['utm_source=tw'])
     """
     core, trail = split_trailing(url)
     core, glued = split_glued_words(core)
@@ -232,9 +234,15 @@ def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[
     path, qmark, query = base.partition("?")
     host_names = host_tracking_names(path)
     new_query, removed = _clean_params(query, options, host_names) if qmark else ("", [])
-    new_fragment, removed_f = (
-        _clean_params(fragment, options, host_names) if "=" in fragment else (fragment, [])
-    )
+    route, route_mark, fragment_query = fragment.rpartition("?")
+    if route_mark and "=" in fragment_query:
+        # A single-page app's route keeps its own query ("#!/page?id=1&utm_source=x").
+        new_fragment_query, removed_f = _clean_params(fragment_query, options, host_names)
+        new_fragment = route + ("?" + new_fragment_query if new_fragment_query else "")
+    elif "=" in fragment:
+        new_fragment, removed_f = _clean_params(fragment, options, host_names)
+    else:
+        new_fragment, removed_f = fragment, []
     if not removed and not removed_f:
         return url, []
     rebuilt = path + ("?" + new_query if new_query else "")
