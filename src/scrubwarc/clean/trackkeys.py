@@ -24,6 +24,7 @@ __all__ = [
     "KEY_CHARS",
     "MAX_IRI",
     "SENTENCE_ENDS",
+    "URL_CHARS",
     "after_sentence",
     "equals_signs",
     "next_visible",
@@ -37,6 +38,10 @@ MAX_IRI = 2048  # characters a URL's non-ASCII host and path may take before its
 # What may open a scheme-less URL in prose.
 BARE_OPENERS = "\"'(“‘<["
 
+# The characters a URL or a query string is made of.
+URL_CHARS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%|"
+)
 # Closing quotes and brackets, of other scripts too, that may stand between a sentence's
 # end and what is glued after it ("降った。」?utm_source=x").
 CLOSERS = "\"'”’»›)]」』）】〉》"
