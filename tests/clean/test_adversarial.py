@@ -350,6 +350,9 @@ REASONS = {
     "its tracking ('#!/story/52?id=7&utm_source=twitter'): the fragment was read as pairs, "
     "and '!/story/52?utm_source' is no name. The route's own query is cleaned as a query; "
     "its real parameters stay",
+    "adv-query-before-closing-marks-stays": "bug: a query that prose names between words "
+    "went when punctuation that no URL holds closed it ('carried ?utm_source=… tags', "
+    "'?fbclid=”,'); a query between words is the prose's, closed by '…' or '”' too",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

@@ -339,6 +339,11 @@ def _clean_token(
                 last_on_line = opens_line or after_sentence(text, before + 1)
             else:
                 between_words = not opens_line
+        elif run_start == 0 and not token[run_end:].strip(_MARKS_AFTER_WORDS):
+            # "carried ?utm_source=… tags": a query that punctuation closes, between words
+            before = previous_visible(text, start)
+            between_words = before >= 0 and text[before] != "\n"
+            between_words = between_words and next_visible(text, end) not in "\n"
         run = token[run_start:run_end]
         new, pieces = _clean_run(
             run,
