@@ -7,7 +7,7 @@ goes only when it closes its paragraph and is the tail's rest by its structure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from scrubwarc.clean.lines import drop_lines
 from scrubwarc.clean.model import CleanOptions, Removal, RuleOutput
@@ -53,13 +53,15 @@ def _wrapped_rests(
 ) -> Iterator[tuple[int, str]]:
     """The lines (0-based, in ``lines``: the text's lines, cleaned) that hold only the rest
     of a tail removed from the end of the line above, closing its paragraph."""
+    # Only a tail glued on (not a URL's own pairs, a line's query or a link) may be cut.
+    tails = [r for r in removals if r.text[:1] in "?&|#%;+" and r.line < len(lines)]
+    if not tails:
+        return
     starts = [0]
     for line in text.split("\n")[:-1]:
         starts.append(starts[-1] + len(line) + 1)
-    for removal in removals:
+    for removal in tails:
         number = removal.line  # the line below the removal's, 0-based
-        if number >= len(lines) or removal.text[:1] not in "?&|#%;+":
-            continue  # not a tail glued on (a URL's own pairs, a line's query) or a link
         line_end = starts[number] - 1
         at = starts[number - 1] + removal.column - 1
         if text[at : at + len(removal.text)] != removal.text or at + len(removal.text) != line_end:
@@ -74,26 +76,35 @@ def _wrapped_rests(
 # A query opener glued to a sentence's end, then the start of a key, ending its line.
 _CUT_KEY_HEAD = re.compile(rf"(?<=[{re.escape(''.join(SENTENCE_ENDS) + CLOSERS)}])[?&]([\w.-]*)\Z")
 _CUT_KEY_REST = re.compile(r"([\w.-]*)=")
-# Where a key may be cut by a line break: what the text must show for _cut_keys to look (cheap).
-CUT_KEY = re.compile(rf"[{re.escape(''.join(SENTENCE_ENDS) + CLOSERS)}][?&][\w.-]*\n[\w.-]*=")
+# What a text with a key cut by a line break shows: a line that opens with the key's rest
+# (a pattern that opens with a literal is searched for fast).
+CUT_KEY = re.compile(r"\n[\w.-]*=")
 
 
 def _cut_keys(
-    given: list[str], lines: list[str], options: CleanOptions | None
+    text: str, lines: list[str], numbers: Iterable[int], options: CleanOptions | None
 ) -> Iterator[tuple[int, int]]:
     """Lines (0-based) that end with a query tail cut inside its first key by a scraper's
     wrap ("It rained.?utm_sou" over "rce=rss&…"), and where the tail starts: the key's two
     halves make a tracking name, and the line below holds only the tail's rest (what the
-    rule left of it, or nothing) and closes its paragraph.
+    rule left of it, or nothing) and closes its paragraph. Only ``numbers`` are looked at.
 
-    >>> cut, prose = ["Rain.?utm_sou", "rce=rss", ""], ["Rain.?utm_sou", "rce is here", ""]
-    >>> list(_cut_keys(cut, cut, None)), list(_cut_keys(prose, prose, None))
-    ([(0, 5)], [])
+    >>> cut, prose = "Rain.?utm_sou\\nrce=rss\\n", "Rain.?utm_sou\\nrce is here\\n"
+    >>> list(_cut_keys(cut, cut.split("\\n"), [0, 1], None))
+    [(0, 5)]
+    >>> list(_cut_keys(prose, prose.split("\\n"), [0, 1], None))
+    []
     """
-    for number in range(len(lines) - 1):
+    given: list[str] = []  # the text's lines as given, split if a line asks
+    for number in numbers:
+        if "?" not in lines[number] and "&" not in lines[number]:
+            continue
         head = _CUT_KEY_HEAD.search(lines[number])
+        if head is None:
+            continue
+        given = given or text.split("\n")
         rest = _CUT_KEY_REST.match(given[number + 1])
-        if head is None or rest is None or not is_tracking_param(head[1] + rest[1], options):
+        if rest is None or not is_tracking_param(head[1] + rest[1], options):
             continue
         below = lines[number + 1].strip()
         if any(ch not in URL_CHARS for ch in below):
@@ -114,12 +125,18 @@ def mend_wrapped(
     rests of tails that a scraper wrapped at a fixed width, and without the lines left
     blank (``emptied``), with their removals."""
     lines = new_text.split("\n")
+    count = len(removals)
     for number, below in _wrapped_rests(text, lines, removals):
         removals.append(Removal("tracking", below, number + 1, lines[number].find(below) + 1))
         lines[number] = ""
         emptied.add(number)
-    if "=" in text and CUT_KEY.search(text) is not None:
-        for number, cut in _cut_keys(text.split("\n"), lines, options):
+    # A key cut at a line's end leaves a removal on the line below (its other pairs, or the
+    # whole line) unless the tail held no other key: then the text is searched.
+    numbers: Iterable[int] = sorted({r.line - 2 for r in removals[:count] if r.line > 1})
+    if not count:
+        numbers = range(len(lines) - 1) if CUT_KEY.search(text) is not None else ()
+    if numbers:
+        for number, cut in _cut_keys(text, lines, numbers, options):
             removals.append(Removal("tracking", lines[number][cut:], number + 1, cut + 1))
             lines[number] = lines[number][:cut]
             below = lines[number + 1].strip()
@@ -130,7 +147,8 @@ def mend_wrapped(
             emptied.add(number + 1)
     if not removals:
         return text, ()
-    new_text = "\n".join(lines)
+    if len(removals) > count:
+        new_text = "\n".join(lines)
     blank = [i for i in emptied if i < len(lines) and not lines[i].strip()]
     new_text = drop_lines(new_text, blank, "tracking")[0] if blank else new_text
     return new_text, tuple(removals)

@@ -407,7 +407,8 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
     >>> strip_tracking("It rained.http://feedproxy.google.com/~r/Ex/~3/AbC/rain.html\\n")[0]
     'It rained.\\n'
     """
-    if "/~r/" in text and (proxy := _FEED_PROXY_TAIL.search(text)) is not None:
+    # "~" first: one character is searched for fast, and prose seldom holds it
+    if "~" in text and "/~r/" in text and (proxy := _FEED_PROXY_TAIL.search(text)) is not None:
         # the next pass, on the text without it, finds the rest
         removal = LineIndex(text).removal("tracking", proxy.group(1), proxy.start(1))
         return text[: proxy.start(1)] + text[proxy.end(1) :], (removal,)
@@ -462,6 +463,8 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
         out.append(new)
         pos = end
     if not removals:
-        return mend_wrapped(text, text, [], set(), options)
+        if "=" in text and CUT_KEY.search(text) is not None:
+            return mend_wrapped(text, text, [], set(), options)
+        return text, ()
     out.append(text[pos:])
     return mend_wrapped(text, "".join(out), removals, emptied, options)

@@ -210,24 +210,21 @@ def _quoted_entity(m: re.Match[str]) -> bool:
     return start > 0 and _ENTITY_QUOTES.get(text[start - 1], "\0") == text[end : end + 1]
 
 
-def _names_entities(text: str) -> bool:
+def _names_entities(text: str, spans: CodeSpans) -> bool:
     """True if every entity outside code in ``text`` stands alone between quotes: the text
     names them (``the string "&amp;" is an escaped "&"``), as a text about HTML does. Where
     any other entity shows that the text was escaped, a quoted one was escaped with it.
 
-    >>> _names_entities('Write "&amp;" for "&".'), _names_entities('AT&amp;T said "&amp;".')
+    >>> s, t = 'Write "&amp;" for "&".', 'AT&amp;T said "&amp;".'
+    >>> _names_entities(s, CodeSpans(s)), _names_entities(t, CodeSpans(t))
     (True, False)
     """
-    if "&" not in text:
-        return False
-    spans = CodeSpans(text)
     found = False
     for m in _ENTITY.finditer(text):
-        if spans.covers(m.start(), m.end()):
-            continue
-        if not _quoted_entity(m):
+        if _quoted_entity(m):
+            found = True
+        elif not spans.covers(m.start(), m.end()):
             return False
-        found = True
     return found
 
 
@@ -288,12 +285,13 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
         index = index or LineIndex(given)
         return index.removal("unescape", old, offset, new)
 
-    named = _names_entities(text)
+    first_spans = CodeSpans(text)
+    named = _names_entities(text, first_spans)
     # Decoding can reveal new entities or tags ("&lt;b&gt;"), so repeat to a fixed point;
     # every pass shrinks the text, and three passes cover any realistic nesting.
     for _ in range(3):
         count = len(removals)
-        spans = CodeSpans(text)  # found only if a match asks
+        spans = first_spans if text is given else CodeSpans(text)  # found if a match asks
         decoded = _Shifts()
 
         def entity(m: re.Match[str], spans: CodeSpans = spans, decoded: _Shifts = decoded) -> str:
