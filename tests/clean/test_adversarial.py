@@ -322,7 +322,9 @@ REASONS = {
     "line that also holds what cp1252 cannot (an emoji, an arrow, CJK) kept its short words "
     "('×—×’' for 'חג', '×–×”' for 'זה'): ftfy repairs such a line by segments and judged "
     "them too short. A run of two '×' pairs or more between non-letters that decodes to "
-    "Hebrew is repaired; a multiplication sign ('3×4', '“×”') and a lone pair ('×§') stay",
+    "Hebrew is repaired; a multiplication sign ('3×4', '“×”') and a lone pair ('×§') stay, "
+    "and so does a word whose 'נ' lost its no-break space ('× ×ª× ×™×”×•'): it is "
+    "repaired whole or not at all",
     "adv-key-after-a-bracket": "bug: a pattern that names a tracking key after a group "
     "('(?i)utm_source=\\w+') lost the key and what followed the group's '?' (the '?' "
     "read as a query's); no query puts a key right after a closing bracket, so it is no "

@@ -214,12 +214,15 @@ def _fix_armenian(text: str) -> str:
 # lines, but leaves a short word where the line also holds what cp1252 cannot hold (an
 # emoji, CJK, an arrow). ``×`` is no letter, and in prose it stands between
 # figures ("3×4"), never before a dash or quote and again: a run of two pairs or more,
-# between non-letters, that decodes to Hebrew is certain evidence. A lone pair ("×§") is not.
+# between non-letters, that decodes to Hebrew is certain evidence. A lone pair ("×§") is not,
+# nor a run next to "× " or "×" alone: "× " is "נ" whose no-break space became a space, or a
+# letter that lost its C1 byte before a space, and a word is repaired whole or not at all.
 _HEBREW_CONTINUATION = bytes([*range(0x90, 0xAB), 0xB3, 0xB4]).decode(
     "cp1252", errors="ignore"
 ) + "".join(map(chr, range(0x90, 0xA0)))
 _HEBREW_RUN = re.compile(
-    rf"(?<![^\W\d_])(?:×[{re.escape(_HEBREW_CONTINUATION)}]){{2,}}(?![^\W\d_])"
+    rf"(?<![^\W\d_])(?<!×[ {re.escape(_HEBREW_CONTINUATION)}])"
+    rf"(?:×[{re.escape(_HEBREW_CONTINUATION)}]){{2,}}(?![^\W\d_]|×)"
 )
 _HEBREW = re.compile("[\u05d0-\u05ea\u05f3\u05f4]+")
 
@@ -229,8 +232,8 @@ def _fix_hebrew(text: str) -> str:
 
     >>> _fix_hebrew("→ ×–×” ×”×›×œ, 😀 ×—×’")
     '→ זה הכל, 😀 חג'
-    >>> _fix_hebrew("3×4 m, ×§, a × b, ×2")
-    '3×4 m, ×§, a × b, ×2'
+    >>> _fix_hebrew("3×4 m, ×§, a × b, ×2, ×œ×›×•×œ× ×•, × ×ª× ×™×”×•")
+    '3×4 m, ×§, a × b, ×2, ×œ×›×•×œ× ×•, × ×ª× ×™×”×•'
     """
     if "×" not in text:
         return text
