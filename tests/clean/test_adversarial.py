@@ -68,15 +68,20 @@ URLS = [
 FRAMES = [
     ("", ""), ("(", ")"), ("“", "”"), ("«", "»"), ("<", ">"), ("[link](", ")"), ("", "."),
     ("", ","), ("", "。"), ("", "、次"), ("", " —"), ("(see ", ")."), ("—", "—"),
-    ("詳しくは", "を見て"), ("<", ">。"),
+    ("詳しくは", "を見て"), ("<", ">。"), ("[link](", ' "Title")'), ("[link](<", "> 'T')"),
 ]  # fmt: skip
 TRACKING = ["utm_source=rss&utm_medium=feed", "fbclid=IwAR0x", "gclid=Cj0K&utm_campaign=spring"]
 TAILS = [
     "|+World+%26+Security%29&utm_content=Google+Reader", "?utm_source=rss&utm_medium=feed",
     "&utm_source=rss&utm_medium=feed", "%3Futm_source%3Drss%26utm_medium%3Dfeed",
+    "(?utm_source=rss&utm_medium=feed)", "?ref=rss", "[?fbclid=IwAR0x]",
 ]  # fmt: skip
-# A tail without "?", "|" or "&" glued to the last full stop of the text.
-END_TAILS = [*TAILS, "utm_source=rss&utm_medium=feed"]
+# A tail without "?", "|" or "&" glued to the last full stop of the text, and tails that a
+# scraper wrapped at a fixed width (the text's last paragraph ends with them).
+END_TAILS = [
+    *TAILS, "utm_source=rss&utm_medium=feed", "?utm_source=rss&utm_medi\num=feed",
+    "?utm_sou\nrce=rss&utm_medium=feed", "?utm_source=rss&utm_campaign=Feed%3A+ex\nample+News",
+]  # fmt: skip
 
 
 def _with_tracking(url: str, params: str) -> str:
@@ -297,6 +302,59 @@ REASONS = {
     "'Անձրև') stayed, as ftfy reads Ô, Õ and Ö as Latin letters; a run of pairs that reads "
     "as Armenian and holds a symbol is repaired where a word of two pairs is on the line. "
     "Latin words (ÖSTERREICH, JOÃO) and a lone pair ('Ö»', 'Õ§') stay",
+    "adv-bracketed-query-is-transparent": "bug: a bare query in brackets lost its query "
+    "and left the brackets ('dawn ().', 'Monday. ()'), real parameters too ('(?id=12&…)' "
+    "became '()'), and a tail before the sentence's end left a blank ('held ”.'). Decision: "
+    "brackets are transparent; the query inside is judged as it would be without them, so a "
+    "tail after a sentence's end or ending its line goes with its brackets, and one standing "
+    "between words is prose and stays whole",
+    "adv-link-target-title-and-angle-brackets": "bug: a Markdown link whose target was only "
+    "tracking and had a title became '[a]( \"T\")' (the title read as the target), and "
+    "an angle-bracketed target '[a](<?fbclid=x>)' became '[a](<)'. A titled link keeps its "
+    "title with the empty target '<>'; an untitled one leaves its text, as before",
+    "adv-generic-names-glued-to-a-sentence-go": "bug: a query glued to a sentence's end "
+    "whose first name is generic ('.?ref=rss', '?source=feed', '??from=timeline') stayed, "
+    "as did newer trackers in URLs (itm_*, guccounter and guce_referrer), and a "
+    "feed's link glued after a CJK closing quote ('。」https://…') was not taken as glued to "
+    "the sentence. Generic names count only there, where no page could read them: in a URL "
+    "('?ref=main') and in prose ('the ?ref= parameter') they stay",
+    "adv-hebrew-mojibake-short-words-repaired": "bug: Hebrew UTF-8 read as cp1252 on a "
+    "line that also holds what cp1252 cannot (an emoji, an arrow, CJK) kept its short words "
+    "('×—×’' for 'חג', '×–×”' for 'זה'): ftfy repairs such a line by segments and judged "
+    "them too short. A run of two '×' pairs or more between non-letters that decodes to "
+    "Hebrew is repaired; a multiplication sign ('3×4', '“×”') and a lone pair ('×§') stay, "
+    "and so does a word whose 'נ' lost its no-break space ('× ×ª× ×™×”×•'): it is "
+    "repaired whole or not at all",
+    "adv-key-after-a-bracket": "bug: a pattern that names a tracking key after a group "
+    "('(?i)utm_source=\\w+') lost the key and what followed the group's '?' (the '?' "
+    "read as a query's); no query puts a key right after a closing bracket, so it is no "
+    "key there. After a sentence's end in brackets ('(The vote was postponed.)utm_source="
+    "rss&…') it is a glued query, and it goes whole, not only its pairs after '&'",
+    "adv-tail-wrapped-over-two-lines-goes": "bug: a feed tail that a scraper wrapped at a "
+    "fixed width left its rest on the next line ('um=feed', 'ample%2Fnews', 'feedburner'), "
+    "or stayed whole when the wrap cut its first key ('?utm_sou' over 'rce=…'). The line "
+    "below goes when it closes the paragraph and is the tail's rest by its structure: the "
+    "cut key's '=' (or the two halves make a tracking name), the value after a cut '=' in "
+    "lower case, or query material ('&', '=', '%29', 'a+b'). Decision: a plain word below a "
+    "tail cut inside a value ('ed' under '…=fe') or a capitalised line under an empty value "
+    "('Reuters') stays: it may be prose",
+    "adv-feed-proxy-link-glued-goes": "bug: a FeedBurner proxy link to the item ('/~r/"
+    "<feed>/~3/<id>/') glued to the text's last sentence stayed: it has no tracking "
+    "parameter, yet it is the link a feed reader appends, as a tracked feed link glued there "
+    "is. Set off by a blank, on its own line or inside the text, it is the text's and stays",
+    "adv-entity-named-in-quotes-stays": "bug: an entity a text names between quotes ('the "
+    "string \"&amp;\"', '“&nbsp;”') was decoded, so the sentence said '\"&\" stands for "
+    "an ampersand'. Where every entity outside code stands alone in quotes, the text names "
+    "them, as texts about HTML do, and they stay",
+    "adv-entity-quoted-in-escaped-text-goes": "family: where other entities show the text "
+    "was escaped ('AT&amp;T', '&quot;'), a quoted one was escaped with it and is decoded",
+    "adv-hash-route-query-cleaned": "bug: a single-page app's route in the fragment kept "
+    "its tracking ('#!/story/52?id=7&utm_source=twitter'): the fragment was read as pairs, "
+    "and '!/story/52?utm_source' is no name. The route's own query is cleaned as a query; "
+    "its real parameters stay",
+    "adv-query-before-closing-marks-stays": "bug: a query that prose names between words "
+    "went when punctuation that no URL holds closed it ('carried ?utm_source=… tags', "
+    "'?fbclid=”,'); a query between words is the prose's, closed by '…' or '”' too",
 }
 ADV = sorted((FIXTURES / "clean").glob("adv-*.in.txt"))
 

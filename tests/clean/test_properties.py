@@ -17,6 +17,9 @@ FRAGMENTS = st.sampled_from(
         "%3Futm_source%3Drss", "https://ex.org/a?id=1&fbclid=z", "www.ex.org/?gclid=1",
         "RELATED – ", "Read more: ", "See also: ", " - The Herald", " | Site", "By Jane Roe",
         "“", "”", ".", "!", "?", "&", "+", "|", "<", ">", ";", "=", "\t", "\u2029",
+        "(?utm_source=x)", "[a](?fbclid=1 \"T\")", "](<?utm_source=x>)", "?ref=rss", "×—×’",
+        "?utm_sou\nrce=x", "&utm_medi\num=y", "=\nfeed", "\"&amp;\"", "(?i)", "」",
+        "http://feedproxy.google.com/~r/X/~3/a/",
     ]
 )  # fmt: skip
 WORDS = st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
@@ -144,3 +147,26 @@ def test_latin_words_are_never_read_as_armenian_mojibake(
 
     text = "".join(word + sep for word, sep in words)
     assert _fix_armenian(text) == text
+
+
+# Prose where "×" is a multiplication sign: between figures, before one, alone between
+# words, quoted ("the “×” key"), and next to the dashes, quotes and symbols that Hebrew
+# mojibake pairs it with.
+_TIMES_TOKEN = st.one_of(
+    st.text(_LATIN_LETTER, min_size=1, max_size=9),
+    st.sampled_from(["3×4", "×2", "10 × 20", "2 × 3", "x×y", "(×3)", "“×”", "‘×’", "×—"]),
+)
+_TIMES_SEP = st.sampled_from([" ", " – ", " — ", "’ ", " “", "” ", ", ", " • ", "™ ", "© ", "§ "])
+
+
+@given(st.lists(st.tuples(_TIMES_TOKEN, _TIMES_SEP)))
+@example([("2 × 3", "™ "), ("“×”", "© "), ("×—", " — "), ("Ôµ", " ")])
+def test_latin_prose_with_times_signs_is_never_read_as_hebrew_mojibake(
+    tokens: list[tuple[str, str]],
+) -> None:
+    """The Hebrew repair needs two "×" pairs in a row ("×—×’"); prose sets "×" between
+    figures or words."""
+    from scrubwarc.clean.rules.repair_encoding import _fix_hebrew
+
+    text = "".join(token + sep for token, sep in tokens)
+    assert _fix_hebrew(text) == text

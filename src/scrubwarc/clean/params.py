@@ -45,7 +45,9 @@ DEFAULT_TRACKING_PARAMS: tuple[str, ...] = (
     "pk_medium", "pk_content", "mtm_*", "piwik_*", "hmb_*", "ga_source", "ga_medium",
     "ga_campaign", "ga_content", "ga_term", "_ga", "_gl", "ns_mchannel", "ns_source",
     "ns_campaign", "ns_linkname", "ns_fee", "at_medium", "at_campaign", "soc_src", "soc_trk",
-    "spref", "ito",
+    "spref", "ito", "itm_*", "_kx", "guccounter", "guce_referrer",
+    "guce_referrer_sig", "_branch_match_id", "ml_subscriber", "ml_subscriber_hash", "s_kwcid",
+    "ef_id", "epik",
 )  # fmt: skip
 
 # Share and click ids that only these sites use for tracking; elsewhere the same names (a
@@ -222,6 +224,8 @@ def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[
     'https://ex.com/?source=home&keywords=a+b'
     >>> clean_url("https://youtu.be/dQw4w9WgXcQ?si=Xq1&t=42")
     ('https://youtu.be/dQw4w9WgXcQ?t=42', ['si=Xq1'])
+    >>> clean_url("https://ex.com/#!/news/5?id=2&utm_source=tw")
+    ('https://ex.com/#!/news/5?id=2', ['utm_source=tw'])
     """
     core, trail = split_trailing(url)
     core, glued = split_glued_words(core)
@@ -230,9 +234,15 @@ def clean_url(url: str, options: CleanOptions | None = None) -> tuple[str, list[
     path, qmark, query = base.partition("?")
     host_names = host_tracking_names(path)
     new_query, removed = _clean_params(query, options, host_names) if qmark else ("", [])
-    new_fragment, removed_f = (
-        _clean_params(fragment, options, host_names) if "=" in fragment else (fragment, [])
-    )
+    route, route_mark, fragment_query = fragment.rpartition("?")
+    if route_mark and "=" in fragment_query:
+        # A single-page app's route keeps its own query ("#!/page?id=1&utm_source=x").
+        new_fragment_query, removed_f = _clean_params(fragment_query, options, host_names)
+        new_fragment = route + ("?" + new_fragment_query if new_fragment_query else "")
+    elif "=" in fragment:
+        new_fragment, removed_f = _clean_params(fragment, options, host_names)
+    else:
+        new_fragment, removed_f = fragment, []
     if not removed and not removed_f:
         return url, []
     rebuilt = path + ("?" + new_query if new_query else "")

@@ -20,8 +20,12 @@ from scrubwarc.clean.params import (
 
 __all__ = [
     "BARE_OPENERS",
+    "CLOSERS",
     "KEY_CHARS",
     "MAX_IRI",
+    "SENTENCE_ENDS",
+    "URL_CHARS",
+    "after_sentence",
     "equals_signs",
     "next_visible",
     "non_space_end",
@@ -33,6 +37,34 @@ __all__ = [
 MAX_IRI = 2048  # characters a URL's non-ASCII host and path may take before its query
 # What may open a scheme-less URL in prose.
 BARE_OPENERS = "\"'(“‘<["
+
+# The characters a URL or a query string is made of.
+URL_CHARS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%|"
+)
+# Closing quotes and brackets, of other scripts too, that may stand between a sentence's
+# end and what is glued after it ("降った。」?utm_source=x").
+CLOSERS = "\"'”’»›)]」』）】〉》"
+# Sentence ends after which a glued key, query or URL is feed residue: the full stops and
+# question marks of scripts other than Latin too (CJK, Arabic, Devanagari, Armenian,
+# Ethiopic, Burmese, Khmer, Tibetan, full- and half-width forms).
+SENTENCE_ENDS = frozenset(".!?…。！？؟।॥۔։።။។།．｡")
+# Names too generic to count as tracking in a URL ("?ref=main" on a code host, "?source=2"),
+# which a query glued to a sentence's end cannot use for anything else: no page is there.
+GLUED_ONLY_NAMES = frozenset({"ref", "referrer", "source", "src", "from"})
+
+
+def after_sentence(text: str, at: int) -> bool:
+    """True if ``text[at:]`` starts straight after a sentence's end (closing quotes between).
+
+    >>> after_sentence("降った。」?x", 5), after_sentence("a b", 2)
+    (True, False)
+    """
+    i = at
+    while i > 0 and text[i - 1] in CLOSERS:
+        i -= 1
+    return i > 0 and text[i - 1] in SENTENCE_ENDS
+
 
 # Every tracking key is followed by "=" (plain or percent-encoded). Searching for "=" with
 # str.find, and for "%" with a pattern that starts with that literal, is fast; the single
@@ -60,11 +92,36 @@ def tracking_keys(text: str, options: CleanOptions | None) -> Iterator[int]:
                 continue
             start = opener.end()
         if start < equals and bare.match(text[start:equals]):
-            yield start
+            if not _after_group(text, start):
+                yield start
         elif (glued := _glued_after_full_stop(text, start, equals, bare)) is not None:
             yield glued
-        elif scoped.tracks(start, equals):
+        elif scoped.tracks(start, equals) or _glued_query_opener(text, start, equals):
             yield start
+
+
+def _after_group(text: str, start: int) -> bool:
+    """True if a closing bracket that no sentence's end precedes stands right before a key:
+    no query puts one there, a pattern does ("(?i)utm_source=\\w+").
+
+    >>> _after_group("(?i)utm_source=x", 4), _after_group("(Done.)utm_source=x", 7)
+    (True, False)
+    """
+    return start > 0 and text[start - 1] in ")]}" and not after_sentence(text, start)
+
+
+def _glued_query_opener(text: str, start: int, equals: int) -> bool:
+    """True if a generic name opens a query glued to a sentence's end ("It rained.?ref=rss").
+
+    >>> _glued_query_opener("Rain.?ref=rss", 6, 9), _glued_query_opener("/a?ref=main", 3, 6)
+    (True, False)
+    """
+    return (
+        start > 1
+        and text[start - 1] == "?"
+        and text[start:equals].lower() in GLUED_ONLY_NAMES
+        and after_sentence(text, start - 1)
+    )
 
 
 class _HostKeys:

@@ -158,7 +158,7 @@ def _outside_code(
 def _fix_pairs(text: str) -> str:
     import ftfy  # lazy: see _MOJIBAKE_HINT
 
-    return _fix_armenian(ftfy.fix_encoding(text))
+    return _fix_hebrew(_fix_armenian(ftfy.fix_encoding(text)))
 
 
 # Armenian UTF-8 (U+0531..U+058A: lead bytes D4..D6) read as cp1252 is ``Ô``, ``Õ`` or ``Ö``,
@@ -172,6 +172,16 @@ _UNDEFINED = "\x81\x8d\x8f\x90\x9d"
 _CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore") + _UNDEFINED
 _ARMENIAN_RUN = re.compile(rf"(?<![^\W\d_])(?:[ÔÕÖ][{re.escape(_CONTINUATION)}])++(?![^\W\d_])")
 _ARMENIAN = re.compile("[\u0531-\u058a]+")
+
+
+def _decode_pairs(run: str) -> str | None:
+    """The UTF-8 text that ``run`` was before it was read as cp1252 (C1 controls standing
+    for the bytes cp1252 leaves undefined, or for any byte read as latin-1), or None."""
+    raw = b"".join(ch.encode("latin-1" if ch <= "\x9f" else "cp1252") for ch in run)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeError:
+        return None
 
 
 def _fix_armenian(text: str) -> str:
@@ -189,17 +199,47 @@ def _fix_armenian(text: str) -> str:
 
     def fix(match: re.Match[str]) -> str:
         run = match.group(0)
-        raw = b"".join(
-            ch.encode("latin-1") if ch in _UNDEFINED else ch.encode("cp1252") for ch in run
-        )
-        try:
-            word = raw.decode("utf-8")
-        except UnicodeError:
-            return run
+        word = _decode_pairs(run)
         symbol = any(not ch.isalpha() for ch in run[1::2])
-        return word if symbol and _ARMENIAN.fullmatch(word) else run
+        return word if word and symbol and _ARMENIAN.fullmatch(word) else run
 
     runs = list(_ARMENIAN_RUN.finditer(text))
     if not any(len(m.group(0)) >= 4 and fix(m) != m.group(0) for m in runs):
         return text  # one pair alone ("Ö»") is no evidence; a line with a word of two is
     return _ARMENIAN_RUN.sub(fix, text)
+
+
+# Hebrew UTF-8 (letters U+05D0..U+05EA, geresh and gershayim U+05F3..U+05F4: lead byte D7)
+# read as cp1252 is ``×`` and a continuation (``×—×’`` for ``חג``). ftfy repairs whole
+# lines, but leaves a short word where the line also holds what cp1252 cannot hold (an
+# emoji, CJK, an arrow). ``×`` is no letter, and in prose it stands between
+# figures ("3×4"), never before a dash or quote and again: a run of two pairs or more,
+# between non-letters, that decodes to Hebrew is certain evidence. A lone pair ("×§") is not,
+# nor a run next to "× " or "×" alone: "× " is "נ" whose no-break space became a space, or a
+# letter that lost its C1 byte before a space, and a word is repaired whole or not at all.
+_HEBREW_CONTINUATION = bytes([*range(0x90, 0xAB), 0xB3, 0xB4]).decode(
+    "cp1252", errors="ignore"
+) + "".join(map(chr, range(0x90, 0xA0)))
+_HEBREW_RUN = re.compile(
+    rf"(?<![^\W\d_])(?<!×[ {re.escape(_HEBREW_CONTINUATION)}])"
+    rf"(?:×[{re.escape(_HEBREW_CONTINUATION)}]){{2,}}(?![^\W\d_]|×)"
+)
+_HEBREW = re.compile("[\u05d0-\u05ea\u05f3\u05f4]+")
+
+
+def _fix_hebrew(text: str) -> str:
+    """``text`` with its runs of Hebrew mojibake (see ``_HEBREW_RUN``) repaired.
+
+    >>> _fix_hebrew("→ ×–×” ×”×›×œ, 😀 ×—×’")
+    '→ זה הכל, 😀 חג'
+    >>> _fix_hebrew("3×4 m, ×§, a × b, ×2, ×œ×›×•×œ× ×•, × ×ª× ×™×”×•")
+    '3×4 m, ×§, a × b, ×2, ×œ×›×•×œ× ×•, × ×ª× ×™×”×•'
+    """
+    if "×" not in text:
+        return text
+
+    def fix(match: re.Match[str]) -> str:
+        word = _decode_pairs(match.group(0))
+        return word if word and _HEBREW.fullmatch(word) else match.group(0)
+
+    return _HEBREW_RUN.sub(fix, text)

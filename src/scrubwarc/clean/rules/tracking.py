@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from scrubwarc.clean.lines import CodeSpans, drop_lines
+from scrubwarc.clean.lines import CodeSpans
 from scrubwarc.clean.linktargets import clean_link_targets
 from scrubwarc.clean.model import CleanOptions, LineIndex, Removal, RuleOutput
 from scrubwarc.clean.params import (
@@ -23,36 +23,23 @@ from scrubwarc.clean.params import (
 )
 from scrubwarc.clean.trackkeys import (
     BARE_OPENERS,
+    CLOSERS,
     KEY_CHARS,
     MAX_IRI,
+    SENTENCE_ENDS,
+    URL_CHARS,
+    after_sentence,
     next_visible,
     previous_visible,
     token_bounds,
     tracking_keys,
 )
+from scrubwarc.clean.wrapped import CUT_KEY, mend_wrapped
 
 __all__ = ["strip_tracking"]
 
 # A scheme-less URL: host.tld then a path or a query.
 _BARE_HOST = re.compile(rf"[{BARE_OPENERS}]?(?:[A-Za-z0-9-]{{1,63}}\.){{1,8}}[A-Za-z]{{2,24}}[/?]")
-_URL_CHARS = frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%|"
-)
-_CLOSERS = "\"'”’»)]"
-
-
-# Sentence ends after which a glued key, query or URL is feed residue: the full stops and
-# question marks of scripts other than Latin too (CJK, Arabic, Devanagari, Armenian,
-# Ethiopic, Burmese, Khmer, Tibetan, full- and half-width forms).
-_SENTENCE_ENDS = frozenset(".!?…。！？؟।॥۔։።။។།．｡")
-
-
-def _after_sentence(text: str, at: int) -> bool:
-    """True if ``text[at:]`` starts straight after a sentence's end (closing quotes between)."""
-    i = at
-    while i > 0 and text[i - 1] in _CLOSERS:
-        i -= 1
-    return i > 0 and text[i - 1] in _SENTENCE_ENDS
 
 
 def _url_runs(token: str, keys: list[int]) -> Iterator[tuple[int, int, list[int]]]:
@@ -65,10 +52,10 @@ def _url_runs(token: str, keys: list[int]) -> Iterator[tuple[int, int, list[int]
     while i < len(keys):
         previous_end, start = end, keys[i]
         end = start
-        while start > 0 and token[start - 1] in _URL_CHARS:
+        while start > 0 and token[start - 1] in URL_CHARS:
             start -= 1
         start = _iri_start(token, start, previous_end)
-        while end < len(token) and token[end] in _URL_CHARS:
+        while end < len(token) and token[end] in URL_CHARS:
             end += 1
         j = i
         while j < len(keys) and keys[j] < end:
@@ -95,7 +82,7 @@ def _iri_start(token: str, start: int, low: int) -> int:
     import unicodedata  # lazy: only a URL with non-ASCII letters before its query asks
 
     between = token[urls[-1] : start]
-    if all(ch in _URL_CHARS or unicodedata.category(ch)[0] in "LNM" for ch in between):
+    if all(ch in URL_CHARS or unicodedata.category(ch)[0] in "LNM" for ch in between):
         return urls[-1]
     return start
 
@@ -161,7 +148,7 @@ def _residue_start(
                 return first
         if key_at == 0 and (glued or last_on_line):
             return 0
-        if key_at > 0 and run[key_at - 1] in _SENTENCE_ENDS:
+        if key_at > 0 and after_sentence(run, key_at):
             return key_at
     return None
 
@@ -184,7 +171,7 @@ def _query_punctuation(run: str) -> tuple[int, int]:
     for match in _QUERY_PUNCTUATION.finditer(run):
         if first == -1:
             first = match.start()
-        if _after_sentence(run, match.start()):
+        if after_sentence(run, match.start()):
             return first, match.start()
     return first, -1
 
@@ -224,9 +211,23 @@ def _clean_run(
     glued to a sentence's end, ending the text (``ends_text``, asked only then), tracked as
     from a feed.
     """
+    at = _bracketed_query(run, keys[0])
+    if at >= 0:
+        # "(?utm_source=x)": the brackets are transparent; they go with a query that goes
+        # whole, and hold what stays of one that keeps its real parameters.
+        close = run.find(_BRACKETS[run[at]], at)
+        new, removed = _clean_run(
+            run[at + 1 : close], [k - at - 1 for k in keys],
+            glued if at == 0 else run[at - 1] in SENTENCE_ENDS, last_on_line,
+            standalone and at == 0, between_words and at == 0, ends_line, ends_text,
+            is_quoted, options,
+        )  # fmt: skip
+        if not removed or new:
+            return run[: at + 1] + new + run[close:], removed
+        return run[:at] + run[close + 1 :], [run[at : close + 1]]
     url = URL_START.search(run)
     if url is not None and url.start() <= keys[0]:
-        glued_url = glued if url.start() == 0 else run[url.start() - 1] in _SENTENCE_ENDS
+        glued_url = glued if url.start() == 0 else run[url.start() - 1] in SENTENCE_ENDS
         if glued_url and from_feed(run) and ends_text():
             return run[: url.start()], [run[url.start() :]]  # a feed's link glued to the text
         new_url, removed = clean_url(run[url.start() :], options)
@@ -259,10 +260,31 @@ def _clean_run(
     return run[:start] + words + trail, [residue]
 
 
-_LINE_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS + ''.join(_SENTENCE_ENDS))}」』）】〉》]*+")
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _bracketed_query(run: str, key: int) -> int:
+    """Where a bracket opens that holds a query alone, its key at ``key``, ending ``run``
+    but for sentence punctuation after it (-1 if none).
+
+    >>> _bracketed_query("(?utm_source=x).", 2), _bracketed_query("end.[?utm_source=x]", 6)
+    (0, 4)
+    >>> _bracketed_query("(a?utm_source=x)", 3), _bracketed_query("(?utm_source=x)y", 2)
+    (-1, -1)
+    """
+    at = max(run.rfind("(?", 0, key), run.rfind("[?", 0, key))
+    if at < 0:
+        return -1
+    close = run.find(_BRACKETS[run[at]], at)
+    if close < key or run[close + 1 :].strip(".,;:!?…") or run.find(run[at], at + 1, close) >= 0:
+        return -1
+    return at
+
+
+_LINE_CLOSERS_RUN = re.compile(f"[{re.escape(CLOSERS + ''.join(SENTENCE_ENDS))}]*+")
 # After a whole link, only quotes and brackets: a sentence's end after it ("詳細。https://…。")
 # makes the link the sentence's own.
-_TEXT_CLOSERS_RUN = re.compile(f"[{re.escape(_CLOSERS)}」』）】〉》]*+")
+_TEXT_CLOSERS_RUN = re.compile(f"[{re.escape(CLOSERS)}]*+")
 
 
 _REST_BLANK = re.compile(r"\s*+\Z")
@@ -308,15 +330,20 @@ def _clean_token(
     pos = 0
     for run_start, run_end, run_keys in _url_runs(token, keys):
         at = start + run_start
-        glued = _after_sentence(text, at)
+        glued = after_sentence(text, at)
         last_on_line = between_words = False
         if run_start == 0 and run_end == len(token):
             before = previous_visible(text, start)
             opens_line = before < 0 or text[before] == "\n"
             if next_visible(text, end) in "\n":
-                last_on_line = opens_line or _after_sentence(text, before + 1)
+                last_on_line = opens_line or after_sentence(text, before + 1)
             else:
                 between_words = not opens_line
+        elif run_start == 0 and not token[run_end:].strip(_MARKS_AFTER_WORDS):
+            # "carried ?utm_source=… tags": a query that punctuation closes, between words
+            before = previous_visible(text, start)
+            between_words = before >= 0 and text[before] != "\n"
+            between_words = between_words and next_visible(text, end) not in "\n"
         run = token[run_start:run_end]
         new, pieces = _clean_run(
             run,
@@ -356,6 +383,18 @@ def _shifted(removal: Removal, ends: list[tuple[int, int, int]]) -> Removal:
 
 # What separates words once the whitespace rule has run (it keeps CJK's ideographic space).
 _BLANKS = " \t\u3000"
+_MARKS_AFTER_WORDS = ".,;:!?…" + CLOSERS
+
+
+# A feed proxy's link to the item (FeedBurner's "/~r/<feed>/~3/<id>/"), glued to the text's
+# last sentence: the feed reader appended it, as it appends a tracked link, and it names no
+# page of its own, only a redirect. Set off by a blank or on its own line, it is the text's.
+_FEED_PROXY_TAIL = re.compile(
+    rf"(?<=[{re.escape(''.join(SENTENCE_ENDS) + CLOSERS)}])"
+    r"((?:https?://)?(?:feedproxy\.google\.com|feeds\.feedburner\.com)/~r/[^\s]+)"
+    rf"(?=[{re.escape(CLOSERS)}]*\s*\Z)",
+    re.IGNORECASE,
+)
 
 
 def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput:
@@ -365,14 +404,23 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
     'These people are family.”\\n'
     >>> strip_tracking("See https://ex.com/a?id=5&utm_source=rss.\\n")[0]
     'See https://ex.com/a?id=5.\\n'
+    >>> strip_tracking("It rained.http://feedproxy.google.com/~r/Ex/~3/AbC/rain.html\\n")[0]
+    'It rained.\\n'
     """
+    # "~" first: one character is searched for fast, and prose seldom holds it
+    if "~" in text and "/~r/" in text and (proxy := _FEED_PROXY_TAIL.search(text)) is not None:
+        # the next pass, on the text without it, finds the rest
+        removal = LineIndex(text).removal("tracking", proxy.group(1), proxy.start(1))
+        return text[: proxy.start(1)] + text[proxy.end(1) :], (removal,)
     keys = list(tracking_keys(text, options))
     if not keys:
+        if "=" in text and CUT_KEY.search(text) is not None:  # "It rained.?utm_sou\nrce=x"
+            return mend_wrapped(text, text, [], set(), options)
         return text, ()
     linked, changes, moves = clean_link_targets(text, options)
     if changes:  # then the rest, in the text with clean links
         index = LineIndex(text)
-        links = [index.removal("tracking", piece, at) for at, piece in changes]
+        links = [index.removal("tracking", piece, at, new) for at, piece, new in changes]
         new_text, rest = strip_tracking(linked, options)
         ends = [(*index.position(end), shorter) for end, shorter in moves]
         return new_text, (*links, *(_shifted(r, ends) for r in rest))
@@ -405,14 +453,18 @@ def strip_tracking(text: str, options: CleanOptions | None = None) -> RuleOutput
                 while end < len(text) and text[end] in _BLANKS:
                     end += 1
             emptied.add(index.position(start)[0] - 1)
+        elif not new.strip(_MARKS_AFTER_WORDS) and text[start:end].endswith(new):
+            # Only the sentence's end is left ("It rained ?fbclid=x."): it closes up to the
+            # word before, as it stood before the tail was pasted in.
+            trimmed = piece_before.rstrip(_BLANKS)
+            if trimmed and not trimmed.endswith("\n"):
+                piece_before = trimmed
         out.append(piece_before)
         out.append(new)
         pos = end
     if not removals:
+        if "=" in text and CUT_KEY.search(text) is not None:
+            return mend_wrapped(text, text, [], set(), options)
         return text, ()
     out.append(text[pos:])
-    new_text = "".join(out)
-    lines = new_text.split("\n")
-    blank = [i for i in emptied if i < len(lines) and not lines[i].strip()]
-    new_text = drop_lines(new_text, blank, "tracking")[0] if blank else new_text
-    return new_text, tuple(removals)
+    return mend_wrapped(text, "".join(out), removals, emptied, options)

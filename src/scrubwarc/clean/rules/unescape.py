@@ -201,6 +201,33 @@ def _quoted_markup(text: str, start: int, end: int) -> bool:
     return prose is not None and (prose[1].isalnum() or prose[1] in _INTRODUCES)
 
 
+_ENTITY_QUOTES = {k: v for k, v in _QUOTES.items() if k not in "([{（`"}
+
+
+def _quoted_entity(m: re.Match[str]) -> bool:
+    """True if the entity ``m`` stands alone between quotes (``"&amp;"``, ``“&nbsp;”``)."""
+    start, end, text = m.start(), m.end(), m.string
+    return start > 0 and _ENTITY_QUOTES.get(text[start - 1], "\0") == text[end : end + 1]
+
+
+def _names_entities(text: str, spans: CodeSpans) -> bool:
+    """True if every entity outside code in ``text`` stands alone between quotes: the text
+    names them (``the string "&amp;" is an escaped "&"``), as a text about HTML does. Where
+    any other entity shows that the text was escaped, a quoted one was escaped with it.
+
+    >>> s, t = 'Write "&amp;" for "&".', 'AT&amp;T said "&amp;".'
+    >>> _names_entities(s, CodeSpans(s)), _names_entities(t, CodeSpans(t))
+    (True, False)
+    """
+    found = False
+    for m in _ENTITY.finditer(text):
+        if _quoted_entity(m):
+            found = True
+        elif not spans.covers(m.start(), m.end()):
+            return False
+    return found
+
+
 class _Shifts:
     """Where one substitution pass moved text: offsets in its output back to its input."""
 
@@ -258,17 +285,19 @@ def unescape_html(text: str, options: CleanOptions | None = None) -> RuleOutput:
         index = index or LineIndex(given)
         return index.removal("unescape", old, offset, new)
 
+    first_spans = CodeSpans(text)
+    named = _names_entities(text, first_spans)
     # Decoding can reveal new entities or tags ("&lt;b&gt;"), so repeat to a fixed point;
     # every pass shrinks the text, and three passes cover any realistic nesting.
     for _ in range(3):
         count = len(removals)
-        spans = CodeSpans(text)  # found only if a match asks
+        spans = first_spans if text is given else CodeSpans(text)  # found if a match asks
         decoded = _Shifts()
 
         def entity(m: re.Match[str], spans: CodeSpans = spans, decoded: _Shifts = decoded) -> str:
             import html  # lazy: a table of 2,000 names, which most texts never need
 
-            if spans.covers(m.start(), m.end()):
+            if spans.covers(m.start(), m.end()) or (named and _quoted_entity(m)):
                 return m.group(0)  # `&amp;` in a code sample is what its author wrote
             new = html.unescape("&" + m.group(1))
             if not m.group(1).endswith(";") and not _printable(new):
