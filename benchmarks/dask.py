@@ -328,7 +328,9 @@ def bench_memory(work: Path, sizes: Sequence[int]) -> dict[str, object]:
         text, size = ensure_corpus(work / f"corpus-{count}", count)
         for setting in MEMORY_SETTINGS:
             result, workers = _memory_run(work, text, setting)
-            if len(workers) != 2:
+            # More than two: a worker restarted by its nanny, or one of an earlier cluster in
+            # this process still exiting (seen once in a loaded test run); each is shown.
+            if len(workers) < 2:
                 raise RuntimeError(f"{setting}: {len(workers)} worker processes seen, not 2")
             peaks[setting][count] = max(workers)
             per_worker = " / ".join(f"{w:,.1f}" for w in workers)
