@@ -64,7 +64,7 @@ from scrubwarc.meta.bylinewords import (
 )
 from scrubwarc.meta.dates import is_update, parse_date, squeeze
 
-__all__ = ["byline_date", "byline_site", "parse_byline"]
+__all__ = ["byline_date", "byline_site", "parse_byline", "strip_lead_in"]
 
 # Real bylines are short; anything longer is prose.
 _MAX_LINE = 200
@@ -243,6 +243,23 @@ def parse_byline(
     if names:
         return tuple(names)
     return tuple(credited) or None
+
+
+def strip_lead_in(text: str) -> str:
+    """``text`` after the byline lead-in it opens with, in any language the lead-ins know,
+    when a name of two words at least follows it in capitals; ``text`` as given otherwise,
+    where the word opens a surname (``Von Trapp``, ``Di Maio``) or prose.
+
+    >>> strip_lead_in("Von Anna Lehmann und Bernd Christ"), strip_lead_in("Автор: Анна Ли")
+    ('Anna Lehmann und Bernd Christ', 'Анна Ли')
+    >>> strip_lead_in("Di Maio"), strip_lead_in("Ann Lee")
+    ('Di Maio', 'Ann Lee')
+    """
+    lead_in = _LEAD_IN.match(text)
+    if lead_in is None:
+        return text
+    rest = text[lead_in.end() :].strip()
+    return rest if len(rest.split()) >= 2 and rest[0].isupper() else text
 
 
 def _is_credential(piece: str) -> bool:

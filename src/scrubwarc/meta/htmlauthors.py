@@ -26,8 +26,9 @@ from scrubwarc.meta.affiliations import (
     is_social_label,
     social_tail,
 )
-from scrubwarc.meta.bylines import parse_byline
+from scrubwarc.meta.bylines import parse_byline, strip_lead_in
 from scrubwarc.meta.bylinewords import HONORIFICS
+from scrubwarc.meta.cjkbylines import cjk_byline
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     WORD,
@@ -127,13 +128,15 @@ def names_from_author_text(value: str) -> list[str]:
         return []
     if text.startswith("@") or _OTHER_CREDIT.match(text):
         return []  # a social-media handle, or a credit to an editor, not a byline
-    text = social_tail(_AUTHOR_LEAD_IN.sub("", text)).strip(" ,:|-")
+    text = social_tail(strip_lead_in(_AUTHOR_LEAD_IN.sub("", text))).strip(" ,:|-")
     if not text or text.casefold() in _PLACEHOLDER_AUTHORS or not any(c.isalpha() for c in text):
         return []
     if is_social_label(text):
         return []  # "X", "Follow on X": a link's label beside the byline
     if _TEMPLATE_KEY.fullmatch(text) or word_set(text) & _ACCOUNT_WORDS:
         return []
+    if not text.isascii() and (cjk := cjk_byline(text)) is not None:
+        return list(cjk)  # "김철수 기자", "記者 山田太郎": a role word beside the name
     names = parse_byline(f"By {text}")
     if names and (_covers(names, text) or _reads_as_people(names, text)):
         return list(names)
