@@ -83,6 +83,8 @@ _PUBLISHED_LABEL = re.compile(
 _UPDATED_LABEL = re.compile(
     r"\b(?:updated|modified|revised)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$", re.IGNORECASE
 )
+# A class or id token of a comment or a list of them: "comment", "comments-area", "commentlist".
+_COMMENT_HINT = re.compile(r"(?:^|\s)comment", re.IGNORECASE)
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
 # What a system stores for "no date" and prints as one: the least date of a type (year 1 of
@@ -202,25 +204,57 @@ def _agreed_date(
 
 def _time_date(page: PageView, shown: ShownDates) -> str | None:
     """The date of a ``<time>``: the one marked as the publication date first, then any
-    but those of an ``<aside>`` or ``<nav>`` (related stories, a list of archives)."""
+    but those of an ``<aside>`` or ``<nav>`` (related stories, a list of archives) or of a
+    comment. A ``<time>`` a label or its markup calls the revision (``Updated <time>``,
+    ``itemprop="dateModified"``) dates the page only when no other does."""
     times = [t for t in page.iter("time") if not _set_aside(t)]
     marked = [t for t in times if t.get("pubdate") is not None]
     ambiguous: str | None = None
+    revision: str | None = None
     for element in marked + times:
         for text in (element.get("datetime"), element.text_content()):
             parsed, assumed = read_date(text, shown.order, shown.language) if text else (None, None)
             if not shown.possible(parsed):
                 continue
-            if parsed and assumed:
+            if parsed and _is_revision(element):
+                revision = revision or parsed
+            elif parsed and assumed:
                 # "02-12-2025" reads both ways: a <time> that reads one way wins.
                 ambiguous = ambiguous or parsed
             elif parsed:
                 return parsed
-    return ambiguous
+    return ambiguous or revision
 
 
 def _set_aside(element: lxml_html.HtmlElement) -> bool:
-    return any(parent.tag in ("aside", "nav") for parent in element.iterancestors())
+    """Whether a ``<time>`` dates something beside the article: an ``<aside>`` or ``<nav>``
+    holds it, or an element whose class or id is a comment's (``comment-list``, ``comments``;
+    not the page's ``has-comments``)."""
+    for parent in element.iterancestors():
+        if parent.tag in ("aside", "nav"):
+            return True
+        if parent.tag in ("body", "html"):
+            return False
+        hints = f"{parent.get('class') or ''} {parent.get('id') or ''}"
+        if "omment" in hints and _COMMENT_HINT.search(hints):
+            return True
+    return False
+
+
+def _is_revision(element: lxml_html.HtmlElement) -> bool:
+    """Whether a ``<time>`` dates the page's revision: its markup says so
+    (``itemprop="dateModified"``, ``class="updated"``), or the text just before it is a
+    label that does (``Updated <time>``, ``<span>Last modified:</span> <time>``)."""
+    marks = f"{element.get('itemprop') or ''} {element.get('class') or ''}"
+    if UPDATED.search(marks):
+        return "published" not in marks.lower()  # WordPress: "entry-date published updated"
+    previous = element.getprevious()
+    if previous is not None:
+        before = f"{previous.text_content()}{previous.tail or ''}"
+    else:
+        parent = element.getparent()
+        before = (parent.text if parent is not None else None) or ""
+    return _UPDATED_LABEL.search(before[-40:]) is not None
 
 
 def _labelled_date(page: PageView, label: re.Pattern[str], shown: ShownDates) -> str | None:
