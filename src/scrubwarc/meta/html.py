@@ -163,8 +163,9 @@ def _first(*values: str | None) -> str | None:
 def _find_jsonld_article(
     page: PageView,
 ) -> tuple[dict[str, object] | None, dict[str, dict[str, object]], tuple[dict[str, object], ...]]:
-    """The first article-typed object, every object by ``@id`` for references, and all objects."""
-    article: dict[str, object] | None = None
+    """The page's article-typed object (``_own_article``), every object by ``@id`` for
+    references, and all objects."""
+    articles: list[dict[str, object]] = []
     by_id: dict[str, dict[str, object]] = {}
     nodes: list[dict[str, object]] = []
     for block in blocks(page.iter("script", "meta")):
@@ -173,9 +174,58 @@ def _find_jsonld_article(
             node_id = node.get("@id")
             if isinstance(node_id, str) and len(node) > 1:
                 by_id.setdefault(node_id, node)
-            if article is None and types_of(node) & ARTICLE_TYPES:
-                article = node
-    return article, by_id, tuple(nodes)
+            if types_of(node) & ARTICLE_TYPES:
+                articles.append(node)
+    return _own_article(articles, page), by_id, tuple(nodes)
+
+
+def _own_article(articles: list[dict[str, object]], page: PageView) -> dict[str, object] | None:
+    """Of the article objects a page states, its own: the first whose address is the page's
+    (``url``, ``mainEntityOfPage`` or ``@id``, as its canonical link or ``og:url`` gives it),
+    else the first that gives no other page's address (a related story listed before the
+    article names its own), else the first."""
+    if len(articles) < 2:
+        return articles[0] if articles else None
+    own = _own_paths(page)
+    elsewhere: list[dict[str, object]] = []
+    for article in articles:
+        paths = _paths_of(article)
+        if paths & own:
+            return article
+        if paths and own:
+            elsewhere.append(article)
+    return next((a for a in articles if not any(a is e for e in elsewhere)), articles[0])
+
+
+def _own_paths(page: PageView) -> set[str]:
+    """The paths of the page's own address, as its canonical link and ``og:url`` state it."""
+    found = [
+        link.get("href")
+        for link in page.iter("link")
+        if "canonical" in (link.get("rel") or "").lower().split()
+    ]
+    found += [tag.get("content") for tag in page.iter("meta") if tag.get("property") == "og:url"]
+    return {path for value in found if (path := _path_of(value))}
+
+
+def _paths_of(article: dict[str, object]) -> set[str]:
+    """The paths of the addresses an article object gives for itself."""
+    values: list[object] = [article.get("url"), article.get("@id")]
+    main = article.get("mainEntityOfPage")
+    values.append(main.get("@id") or main.get("url") if isinstance(main, dict) else main)
+    return {path for value in values if (path := _path_of(value))}
+
+
+def _path_of(value: object) -> str | None:
+    """An address's path without its trailing slash (``/news/rain``), None for no address.
+
+    >>> _path_of("https://ex.com/news/rain/#article"), _path_of("#article"), _path_of(3)
+    ('/news/rain', None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    path = urlsplit(value.strip()).path.rstrip("/")
+    return path or None
 
 
 class _JsonLd:
