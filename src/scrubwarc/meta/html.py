@@ -34,6 +34,9 @@ __all__ = ["HtmlMetadata", "read_html_metadata", "with_heading"]
 _ORGANISATION_TYPES = frozenset(("Organization", "NewsMediaOrganization", "Corporation"))
 
 
+# A character reference left in a value the parser has decoded once: escaped twice.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
 _LANGUAGE = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
 
 
@@ -99,11 +102,13 @@ def read_html_metadata(doc: lxml_html.HtmlElement, latest: str | None = None) ->
         # As found: metadata.html_metadata strips tracking parameters and records them.
         url=url,
         site_name=site_names[0] if site_names else suffix,
-        description=_first(
-            ld.text("description"),
-            tags.first("og:description"),
-            tags.first("twitter:description"),
-            tags.first("description"),
+        description=_repaired(
+            _first(
+                ld.text("description"),
+                tags.first("og:description"),
+                tags.first("twitter:description"),
+                tags.first("description"),
+            )
         ),
         language=language,
         keywords=_keywords(ld, tags),
@@ -137,13 +142,18 @@ def with_heading(meta: HtmlMetadata, body: str) -> str:
 
 def _repaired(value: str | None) -> str | None:
     """A value the page itself holds as mojibake (``Investorâ\x80\x99s``), repaired as the
-    article's text is (the ``repair-encoding`` rule); what the repair turns into space at
-    either end (``Â\xa0``) is trimmed, as the value was before it.
+    article's text is (the ``repair-encoding`` rule), and with the character references a
+    CMS escaped twice (``Rain &amp;amp; wind``, ``aren&amp;rsquo;t``) decoded; what the
+    repair turns into space at either end (``Â\xa0``) is trimmed, as the value was before it.
 
-    >>> _repaired("Â\xa0CafÃ©"), _repaired("Â\xa0")
-    ('Café', None)
+    >>> _repaired("Â\xa0CafÃ©"), _repaired("Â\xa0"), _repaired("Rain &amp; wind&nbsp; &c.")
+    ('Café', None, 'Rain & wind &c.')
     """
-    return None if value is None else repair_encoding(value)[0].strip() or None
+    if value is None:
+        return None
+    if "&" in value:
+        value = " ".join(_ENTITY.sub(lambda found: html.unescape(found[0]), value).split())
+    return repair_encoding(value)[0].strip() or None
 
 
 def _join_names(names: tuple[str, ...]) -> str:
