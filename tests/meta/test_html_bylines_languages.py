@@ -1,5 +1,6 @@
 """Byline elements and author fields in other languages: the lead-in (``Von``, ``Par``,
-``Autor:``, ``Автор:``) or the role word (``기자``, ``記者``) is no part of the name."""
+``Autor:``, ``Автор:``) or the role word (``기자``, ``記者``) is no part of the name; nor is
+an e-mail address beside it."""
 
 from __future__ import annotations
 
@@ -48,3 +49,16 @@ def test_a_surname_that_opens_as_a_lead_in_stays(field: str) -> None:
 
 def test_an_editor_credit_in_cjk_names_no_author() -> None:
     assert names_from_author_text("责任编辑：张三") == []
+
+
+@pytest.mark.parametrize(
+    ("field", "names"),
+    [
+        ("noreply@example.com (Ann Lee)", ["Ann Lee"]),  # as a feed's author
+        ("Ann Lee <ann@example.com>", ["Ann Lee"]),
+        ("[ann@example.com] Ann Lee", ["Ann Lee"]),
+        ("ann.lee@example.com", ["ann.lee@example.com"]),  # how the page names its writer
+    ],
+)
+def test_an_e_mail_address_beside_a_name_is_no_part_of_it(field: str, names: list[str]) -> None:
+    assert names_from_author_text(field) == names

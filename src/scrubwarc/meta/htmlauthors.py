@@ -55,6 +55,8 @@ _AUTHOR_LEAD_IN = re.compile(
 # What a byline opens with; lines without it are not looked at closely. No word boundary:
 # the text of ``<span>By</span><span>Ann Lee</span>`` runs together ("ByAnn Lee").
 _LEAD_IN_WORD = re.compile(r"by|author", re.IGNORECASE)
+# An e-mail address in an author field, in its brackets if it has them, beside a name.
+_MAIL = re.compile(r"[(<\[]? ?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+ ?[)>\]]?", re.I)
 _PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown", "anonymous"})
 # Folders of an author's page on a site ("/author/ann-lee/"), and the words of its name there.
 _AUTHOR_FOLDERS = frozenset(
@@ -128,6 +130,11 @@ def names_from_author_text(value: str) -> list[str]:
         return []
     if text.startswith("@") or _OTHER_CREDIT.match(text):
         return []  # a social-media handle, or a credit to an editor, not a byline
+    if "@" in text:
+        # "ann@example.com (Ann Lee)", as a feed writes it, "Ann Lee <ann@example.com>": the
+        # name the field gives beside the address; an address alone is how the page names
+        # its writer ("By ann.lee@example.com"), and stays
+        text = " ".join(_MAIL.sub(" ", text).split()).strip(" ()<>,;") or text
     text = social_tail(strip_lead_in(_AUTHOR_LEAD_IN.sub("", text))).strip(" ,:|-")
     if not text or text.casefold() in _PLACEHOLDER_AUTHORS or not any(c.isalpha() for c in text):
         return []
