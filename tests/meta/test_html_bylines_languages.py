@@ -30,6 +30,9 @@ def authors(lang: str, head: str, body: str) -> tuple[str, ...]:
         ("ko", "김철수 기자", ("김철수",)),
         ("ja", "記者 山田太郎", ("山田太郎",)),
         ("zh", "记者 王小明 李四", ("王小明", "李四")),
+        # The newsroom credited as a whole.
+        ("de", "Von der Redaktion", ("Redaktion",)),
+        ("it", "di Redazione", ("Redazione",)),
     ],
 )
 def test_a_byline_element_in_another_language(

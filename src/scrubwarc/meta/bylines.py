@@ -83,6 +83,13 @@ _LEAD_IN = re.compile(
     r"|von|por|par|di|door|przez|av|af|od|автор|авторы|текст|від)(?::? |:)",
     _FLAGS,
 )
+# The newsroom, credited as a whole after a lead-in ("Von Redaktion", "Par la rédaction").
+_NEWSROOM = re.compile(
+    r"\b(?:redaktion(?:en)?|redazione|redacci[oó]n|reda[cç][aã]o|r[ée]daction|redactie"
+    r"|redaksjonen|redakcja|redakce|редакция|редакція)\b",
+    _FLAGS,
+)
+_NEWSROOM_ARTICLE = re.compile(r"^(?:der|die|la|le|de|het|el|a|the) (?=\w+$)", _FLAGS)
 # A credit to someone other than a writer, to the next semicolon: "By X; Editing by Y",
 # "Reporting by X, photos by Y". Its names are not authors.
 _OTHER_CREDIT = re.compile(
@@ -252,13 +259,16 @@ def strip_lead_in(text: str) -> str:
 
     >>> strip_lead_in("Von Anna Lehmann und Bernd Christ"), strip_lead_in("Автор: Анна Ли")
     ('Anna Lehmann und Bernd Christ', 'Анна Ли')
-    >>> strip_lead_in("Di Maio"), strip_lead_in("Ann Lee")
-    ('Di Maio', 'Ann Lee')
+    >>> strip_lead_in("Di Maio"), strip_lead_in("Ann Lee"), strip_lead_in("Par la rédaction")
+    ('Di Maio', 'Ann Lee', 'rédaction')
     """
     lead_in = _LEAD_IN.match(text)
     if lead_in is None:
         return text
     rest = text[lead_in.end() :].strip()
+    if _NEWSROOM.search(rest):
+        # "Von Redaktion", "Par la rédaction": the newsroom, credited as a whole
+        return _NEWSROOM_ARTICLE.sub("", rest)
     return rest if len(rest.split()) >= 2 and rest[0].isupper() else text
 
 
