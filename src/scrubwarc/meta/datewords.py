@@ -66,6 +66,10 @@ _MONTHS: dict[str, tuple[str, ...]] = {
            "eylül", "ekim", "kasım", "aralık"),
     "id": ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
            "september", "oktober", "november", "desember"),
+    "fi": ("tammikuuta|tammikuu", "helmikuuta|helmikuu", "maaliskuuta|maaliskuu",
+           "huhtikuuta|huhtikuu", "toukokuuta|toukokuu", "kesäkuuta|kesäkuu",
+           "heinäkuuta|heinäkuu", "elokuuta|elokuu", "syyskuuta|syyskuu", "lokakuuta|lokakuu",
+           "marraskuuta|marraskuu", "joulukuuta|joulukuu"),
 }  # fmt: skip
 _MONTHS["nb"] = _MONTHS["nn"] = _MONTHS["no"]
 _LABELS: dict[str, str] = {
@@ -84,7 +88,10 @@ _LABELS: dict[str, str] = {
     "uk": "опубліковано|дата публікації|дата",
     "tr": "yayınlanma tarihi|yayınlanma|tarih",
     "id": "diterbitkan|tanggal",
+    "fi": "julkaistu",
 }
+# Labels above that name no publication, only "the date" or "on": never read after a date.
+_BARE_LABELS = frozenset(("le", "el", "data", "datum", "dato", "fecha", "tarih", "tanggal", "дата"))
 # The labels of a revision's date, which become "Updated" (never the publication's); a
 # longer label before the shorter one it opens with.
 _UPDATE_LABELS: dict[str, str] = {
@@ -104,6 +111,7 @@ _UPDATE_LABELS: dict[str, str] = {
     "uk": "оновлено",
     "tr": "güncelleme tarihi|güncelleme",
     "id": "diperbarui",
+    "fi": "päivitetty",
 }
 for _table in (_LABELS, _UPDATE_LABELS):
     _table["nb"] = _table["nn"] = _table["no"]
@@ -120,7 +128,8 @@ _WEEKDAYS: dict[str, str] = {
 }
 # "1 de abril de 2023", "1er avril", "1. April", "1 апреля 2023 г.", "2023 года", "o 10:30".
 _NOISE = re.compile(
-    r"(?<=\d)(?:er|º|ª)(?=\s)|(?<=\d)\.(?=\s\D)|\s(?:de|del)(?=\s)|\s(?:г\.|г|года|r\.|roku)$"
+    r"(?<=\d)(?:er|º|ª)(?=\s)|(?<=\d)\.(?=\s\D)|\s(?:de|del)(?=\s)"
+    r"|(?<=\d)\s(?:г\.|г|года|r\.|roku)(?=,|\s|$)"
     r"|(?<=\d)\s?(?:uhr|uur|hs|hrs|h)(?!\w)",
     re.IGNORECASE,
 )
@@ -177,7 +186,7 @@ _CJK_LABEL = re.compile(r"^[^\W\d_]{1,10}\s*[:：]\s*|^[^\W\d_]{1,10}\s+(?=\d)")
 @cache
 def _language_patterns(
     language: str,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
     months = _MONTHS.get(language)
     if months is None:
         return None
@@ -189,6 +198,7 @@ def _language_patterns(
     update = rf"(?P<update>{updates})|" if updates else ""
     head = rf"(?:(?:{update}{labels})\s*:?\s*)?" if labels else ""
     day = rf"(?:(?:{weekdays}),?\s+)?" if weekdays else ""
+    published = "|".join(label for label in labels.split("|") if label not in _BARE_LABELS)
     return (
         re.compile(rf"({head})({day})", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE),
@@ -198,6 +208,8 @@ def _language_patterns(
             rf"(?<=[\d,|·•–—-] )(?:{updates or '(?!)'})\s*:?\s*(?=\d|(?:{_AT_WORDS})\s\d)",
             re.IGNORECASE,
         ),
+        # The publication's label after a revision: "Mis à jour le 5 mars, publié le 3 mars".
+        re.compile(rf"(?<=[\d,|·•–—-] )(?:{published or '(?!)'})\s*:?\s*(?=\d)", re.IGNORECASE),
     )
 
 
@@ -297,12 +309,13 @@ def localise(line: str, language: str | None) -> str:
             named = "Updated: " if _CJK_UPDATE.search(label.group(0)) else "Published: "
             line = named + line[label.end() :]
         return line.strip()
-    head, months, later_update = patterns
+    head, months, later_update, later_published = patterns
     opening = head.match(line)
     if opening and opening.end():
         named = "Updated " if opening.groupdict().get("update") else "Published "
         line = (named if opening.group(1) else "") + line[opening.end() :]
     line = later_update.sub("Updated ", line)
+    line = later_published.sub("Published ", line)
     line = months.sub(lambda m: _english_month(language or "", m.group(0)), line)
     line = _DOTTED_MONTH.sub(r"\1 \2 ", line)
     line = _HOUR_WORD.sub(lambda m: f"{m[1]}:{m[2] or '00'}", line)
