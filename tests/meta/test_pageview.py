@@ -95,7 +95,7 @@ def test_walks_from_the_headline_match_the_walks_over_the_tree(index: int) -> No
         for wanted in (re.compile(r"by|author", re.I), re.compile("rain")):
             holds = functools.partial(_holds, wanted)
             assert list(lines_after_headline(h1, holds)) == _reference_lines(h1, wanted)
-        by_line = _reference_lines(h1, htmlauthors._LEAD_IN_WORD)
+        by_line = _reference_lines(h1, htmlauthors._LEAD_IN_WORDS)
         assert list(lines_after_headline(h1, htmlauthors._has_lead_in_word)) == by_line
 
 
@@ -144,14 +144,17 @@ def _holds(pattern: re.Pattern[str], text: str) -> bool:
 # Letters of the words, in both cases, with the letters the regex's case folding matches to
 # them ("ı" and "İ" to "i", "ſ" to "s", the Kelvin sign to "k") and others that are not ASCII.
 _NEAR_WORDS = st.text(
-    st.sampled_from("abyAUTHORthorBYLINElinewriterWRITER \u0131\u0130\u017f\u212a\u00e9-_")
+    st.sampled_from(
+        "abyAUTHORthorBYLINElinewriterWRITER \u0131\u0130\u017f\u212a\u00e9-_vonVONpdiAVse"
+        "\u0430\u0432\u0442\u043e\u0440"
+    )
 )
 
 
 @given(_NEAR_WORDS)
 def test_the_word_searches_find_what_their_regexes_find(text: str) -> None:
-    assert htmlauthors._has_lead_in_word(text) == _holds(htmlauthors._LEAD_IN_WORD, text)
-    assert htmlauthors._has_byline_hint(text) == _holds(htmlauthors._BYLINE_HINT, text)
+    assert htmlauthors._has_lead_in_word(text) == _holds(htmlauthors._LEAD_IN_WORDS, text)
+    assert htmlauthors._has_byline_hint(text) == _holds(htmlauthors._BYLINE_HINTS, text)
 
 
 @pytest.mark.parametrize("index", range(len(list(_pages()))))
@@ -161,10 +164,10 @@ def test_the_word_searches_agree_with_their_regexes_on_the_pages(index: int) -> 
         for value in (element.get("class"), element.get("id"), element.text_content()):
             if value is not None:
                 assert htmlauthors._has_byline_hint(value) == _holds(
-                    htmlauthors._BYLINE_HINT, value
+                    htmlauthors._BYLINE_HINTS, value
                 )
                 assert htmlauthors._has_lead_in_word(value) == _holds(
-                    htmlauthors._LEAD_IN_WORD, value
+                    htmlauthors._LEAD_IN_WORDS, value
                 )
 
 

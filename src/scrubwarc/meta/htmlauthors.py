@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
@@ -31,7 +32,6 @@ from scrubwarc.meta.bylinewords import HONORIFICS
 from scrubwarc.meta.cjkbylines import cjk_byline
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
-    WORD,
     MetaTags,
     PageView,
     clean_value,
@@ -49,18 +49,30 @@ _MAX_AUTHOR_CHARS = 100
 _AUTHOR_LEAD_IN = re.compile(
     r"^(?:(?:written|posted|published|reviewed|reporting|reported|analysis|opinion|commentary)"
     r"\s+)?by\b:?"
-    r"|^(?:the\s+)?authors?\b:?",
+    r"|^(?:the\s+)?authors?\b:?"
+    # An author's link labelled as one: "View all posts by", "More articles from", "Posts by".
+    r"|^(?:(?:view|see|read|browse)\s+)?(?:(?:all|more)\s+)?(?:posts|articles|stories|entries)"
+    r"\s+(?:by|from)\b:?|^more\s+from\b:?",
     re.I,
 )
 # What a byline opens with; lines without it are not looked at closely. No word boundary:
 # the text of ``<span>By</span><span>Ann Lee</span>`` runs together ("ByAnn Lee").
 _LEAD_IN_WORD = re.compile(r"by|author", re.IGNORECASE)
+# The lead-ins of other languages (as ``parse_byline`` reads them), as words.
+_OTHER_LEAD_INS = r"von|par|por|di|door|av|af|przez|od|autor\w*|auteurs?|автор\w*|текст|від"
+_OTHER_LEAD_IN_WORD = re.compile(rf"\b(?:{_OTHER_LEAD_INS})\b", re.IGNORECASE)
+# What ``_has_lead_in_word`` finds, as one regex (the fast search is tested against it).
+_LEAD_IN_WORDS = re.compile(rf"by|author|\b(?:{_OTHER_LEAD_INS})\b", re.IGNORECASE)
+# A byline piece that is only such a lead-in: "<span>Por</span> <a>Ana López</a>".
+_OTHER_LEAD_IN_PIECE = re.compile(rf"(?:{_OTHER_LEAD_INS})\s*:?", re.IGNORECASE)
 # An e-mail address in an author field, in its brackets if it has them, beside a name.
 _MAIL = re.compile(r"[(<\[]? ?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+ ?[)>\]]?", re.I)
+_CODE_TAGS = frozenset(("script", "style", "template"))
 _PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown", "anonymous"})
 # Folders of an author's page on a site ("/author/ann-lee/"), and the words of its name there.
 _AUTHOR_FOLDERS = frozenset(
     {"author", "authors", "writer", "writers", "contributor", "contributors"}
+    | {"autor", "autores", "autore", "autori", "auteur", "auteurs", "autorzy"}
 )
 _SLUG_WORD = re.compile(r"[^\W_]+")
 # A CMS account rather than a person ("Site Admin", "NOC Admin"), and a template's key left
@@ -69,6 +81,9 @@ _ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster"})
 _TEMPLATE_KEY = re.compile(r"(?:\w+\.){2,}(?:author|name)", re.IGNORECASE)
 # A byline element: its class or id names the author, the writer or the byline.
 _BYLINE_HINT = re.compile(r"author|byline|writer", re.IGNORECASE)
+_OTHER_BYLINE_HINT = re.compile(r"(?<![^\W_])(?:autor(?:e|es|a|as|in)?|auteurs?)(?![^\W_])", re.I)
+# What ``_has_byline_hint`` finds, as one regex (the fast search is tested against it).
+_BYLINE_HINTS = re.compile(f"{_BYLINE_HINT.pattern}|{_OTHER_BYLINE_HINT.pattern}", re.I)
 _BYLINE_NOISE = re.compile(r"avatar|image|photo|img|bio|description|box|comment|social|share", re.I)
 # A class that says its element holds the author's name ("author-name", "author-box__name")
 # names the writer wherever the element stands, in an author box too (not a commenter's).
@@ -292,15 +307,32 @@ def _author_page_links(links: list[lxml_html.HtmlElement]) -> Iterator[str]:
     for link in links:
         # A cheap first cut; the path is then read properly (and in any case).
         href = link.get("href")
-        if href is None or not ("/author" in href or "/writer" in href or "/contributor" in href):
+        if href is None or not (
+            "/author" in href
+            or "/writer" in href
+            or "/contributor" in href
+            or "/aut" in href  # "/autor/", "/auteur/"
+        ):
             continue
         path = urlsplit(href).path.casefold().strip("/").split("/")
         for folder, slug in itertools.pairwise(path):
             if folder in _AUTHOR_FOLDERS:
                 text = clean_value(link.text_content())
-                if text and WORD.findall(text.casefold()) == _SLUG_WORD.findall(slug):
+                if text and _slug_words(text) == _slug_words(slug):
                     yield from names_from_author_text(text)
                     return
+
+
+def _slug_words(text: str) -> list[str]:
+    """The words of a name as an address writes them: folded, without accents.
+
+    >>> _slug_words("José García-Peña"), _slug_words("jose-garcia-pena")
+    (['jose', 'garcia', 'pena'], ['jose', 'garcia', 'pena'])
+    """
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SLUG_WORD.findall(text.casefold())
 
 
 def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
@@ -333,35 +365,49 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
 
 
 def _has_lead_in_word(text: str) -> bool:
-    """Whether ``text`` holds ``_LEAD_IN_WORD``, found as ``_has_byline_hint`` finds its words
-    (the text of a container after the headline runs to thousands of characters).
+    """Whether ``text`` holds ``_LEAD_IN_WORDS``: ``_LEAD_IN_WORD`` or a lead-in of another
+    language as a word, found as ``_has_byline_hint`` finds its words (the text of a
+    container after the headline runs to thousands of characters).
 
     >>> [_has_lead_in_word(v) for v in ("Story BY", "AUTHORS", "b y", "Auteur \u00e9crit")]
-    [True, True, False, False]
+    [True, True, False, True]
+    >>> [_has_lead_in_word(v) for v in ("Von Anna Lehmann", "Paris", "Автор: Анна")]
+    [True, False, True]
     """
     if text.isascii():
-        text = text.lower()
-        return "by" in text or "author" in text
-    return _LEAD_IN_WORD.search(text) is not None
+        lowered = text.lower()
+        if "by" in lowered or "author" in lowered:
+            return True
+    elif _LEAD_IN_WORD.search(text) is not None:
+        return True
+    return _OTHER_LEAD_IN_WORD.search(text) is not None
 
 
 def _has_byline_hint(value: str) -> bool:
-    """Whether a class or id holds ``_BYLINE_HINT``; an ASCII one (nearly all) is lower-cased
+    """Whether a class or id holds ``_BYLINE_HINTS``; an ASCII one (nearly all) is lower-cased
     and searched for the words, four times as fast as the regex on every element of the page.
     Lower-casing matches the regex's case folding on ASCII; other text is left to the regex
     (its folding matches a dotless "ı" to "i", ``str.lower`` does not).
 
     >>> [_has_byline_hint(v) for v in ("post-Author", "BYLINE", "wr\u0131ter", "writ-er")]
     [True, True, True, False]
+
+    Or the author's word of another language, as a word of its own (``autor``, ``auteur``;
+    not ``autoresize``).
+
+    >>> [_has_byline_hint(v) for v in ("post-autor", "auteur_nom", "autoresize")]
+    [True, True, False]
     """
     if value.isascii():
-        value = value.lower()
-        return "author" in value or "byline" in value or "writer" in value
-    return _BYLINE_HINT.search(value) is not None
+        lowered = value.lower()
+        if "author" in lowered or "byline" in lowered or "writer" in lowered:
+            return True
+        return "aut" in lowered and _OTHER_BYLINE_HINT.search(lowered) is not None
+    return _BYLINE_HINT.search(value) is not None or _OTHER_BYLINE_HINT.search(value) is not None
 
 
 def _byline_name(element: lxml_html.HtmlElement) -> str | None:
-    pieces = [text for piece in element.itertext() if (text := clean_value(piece))]
+    pieces = [text for piece in _shown_texts(element) if (text := clean_value(piece))]
     credited_other = False
     for index, text in enumerate(pieces):
         if _OTHER_CREDIT.match(text):
@@ -371,7 +417,11 @@ def _byline_name(element: lxml_html.HtmlElement) -> str | None:
         if credited_other:
             credited_other = False
             continue
-        if _LEAD_IN_PIECE.fullmatch(text) or _DATE_LABEL_PIECE.fullmatch(text):
+        if (
+            _LEAD_IN_PIECE.fullmatch(text)
+            or _DATE_LABEL_PIECE.fullmatch(text)
+            or _OTHER_LEAD_IN_PIECE.fullmatch(text)
+        ):
             continue
         if DATE_IN_LINE.fullmatch(text):
             continue  # <span>Updated</span> <span>January 8, 2026</span> before the name
@@ -381,6 +431,22 @@ def _byline_name(element: lxml_html.HtmlElement) -> str | None:
         text = _plain_name(text)
         return None if text is None else _with_co_authors(text, pieces[index + 1 :])
     return None
+
+
+def _shown_texts(element: lxml_html.HtmlElement) -> Iterator[str]:
+    """The texts of ``element`` a reader sees, in order: a script's or a style's is code
+    (an ad slot's ``(adsbygoogle = window.adsbygoogle || []).push({})``), its tail is not.
+
+    >>> list(_shown_texts(lxml_html.fromstring("<p>By <script>x()</script>Ann <b>Lee</b></p>")))
+    ['By ', 'Ann ', 'Lee']
+    """
+    if element.text and element.tag not in _CODE_TAGS:
+        yield element.text
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _CODE_TAGS:
+            yield from _shown_texts(child)
+        if child.tail:
+            yield child.tail
 
 
 def _plain_name(text: str) -> str | None:
@@ -413,9 +479,12 @@ def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[s
         lines = text.split("\n")
         for i, line in enumerate(lines):
             lead_in = _AUTHOR_LEAD_IN.match(line)
-            if lead_in is None or len(line) > _MAX_BYLINE_CHARS * 2:
+            if len(line) > _MAX_BYLINE_CHARS * 2:
                 continue
-            if not line[lead_in.end() :].strip(" ,:|-") and i + 1 < len(lines):
+            if lead_in is None:
+                if strip_lead_in(line) == line:
+                    continue  # no lead-in of another language either ("Von Anna Lehmann")
+            elif not line[lead_in.end() :].strip(" ,:|-") and i + 1 < len(lines):
                 line = f"{line} {lines[i + 1]}"  # <div>Written by</div><div>Ann Lee</div>
             names = parse_byline(_BYLINE_TAIL.split(line, maxsplit=1)[0])
             if names:
