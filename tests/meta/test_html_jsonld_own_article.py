@@ -1,5 +1,5 @@
 """Of the article objects a page's JSON-LD states (a related story, a list, a live blog's
-posts), the page's own is read: the one its address names."""
+posts), the page's own is read: the one its address names; and an author it names in parts."""
 
 from __future__ import annotations
 
@@ -62,3 +62,12 @@ def test_a_live_blog_is_read_before_its_posts() -> None:
     post = {**_OLD, "@type": "BlogPosting", "url": "https://ex.com/news/rain-again#post-2"}
     blog = {**_OWN, "@type": "LiveBlogPosting", "url": "https://ex.com/news/rain-again"}
     assert meta([blog, post], _CANONICAL).title == "Rain again"
+
+
+def test_an_author_named_in_parts() -> None:
+    person = {"@type": "Person", "givenName": "Ann", "familyName": "Lee"}
+    assert meta({**_OWN, "author": person}).authors == ("Ann Lee",)
+    assert meta({**_OWN, "author": [person, {"@type": "Person", "name": "Bo Chan"}]}).authors == (
+        "Ann Lee",
+        "Bo Chan",
+    )

@@ -291,7 +291,7 @@ class _JsonLd:
             if isinstance(value, dict):
                 if bool(types_of(value) & _ORGANISATION_TYPES) != organisations:
                     continue
-                name = _name_of(value)
+                name = _name_of(value) or _person_name_of(value)
                 if name:
                     names.extend(names_from_author_text(name))
             elif isinstance(value, str):
@@ -345,6 +345,16 @@ class _JsonLd:
             if text:
                 return text
         return None
+
+
+def _person_name_of(node: dict[str, object]) -> str | None:
+    """A person's name told in parts (``givenName``, ``familyName``), as some CMSs state it.
+
+    >>> _person_name_of({"givenName": "Ann", "familyName": "Lee"}), _person_name_of({})
+    ('Ann Lee', None)
+    """
+    parts = [node.get(key) for key in ("givenName", "additionalName", "familyName")]
+    return clean_value(" ".join(html.unescape(part) for part in parts if isinstance(part, str)))
 
 
 def _name_of(node: dict[str, object]) -> str | None:
