@@ -95,8 +95,10 @@ def test_walks_from_the_headline_match_the_walks_over_the_tree(index: int) -> No
         for wanted in (re.compile(r"by|author", re.I), re.compile("rain")):
             holds = functools.partial(_holds, wanted)
             assert list(lines_after_headline(h1, holds)) == _reference_lines(h1, wanted)
-        by_line = _reference_lines(h1, htmlauthors._LEAD_IN_WORDS)
+        by_line = _reference_lines(h1, htmlauthors._LEAD_IN_WORD)
         assert list(lines_after_headline(h1, htmlauthors._has_lead_in_word)) == by_line
+        by_line = _reference_lines(h1, htmlauthors._LEAD_IN_WORDS)
+        assert list(lines_after_headline(h1, htmlauthors._has_any_lead_in_word)) == by_line
 
 
 def _reference_labelled_date(page: PageView, label: re.Pattern[str]) -> str | None:
@@ -153,7 +155,8 @@ _NEAR_WORDS = st.text(
 
 @given(_NEAR_WORDS)
 def test_the_word_searches_find_what_their_regexes_find(text: str) -> None:
-    assert htmlauthors._has_lead_in_word(text) == _holds(htmlauthors._LEAD_IN_WORDS, text)
+    assert htmlauthors._has_lead_in_word(text) == _holds(htmlauthors._LEAD_IN_WORD, text)
+    assert htmlauthors._has_any_lead_in_word(text) == _holds(htmlauthors._LEAD_IN_WORDS, text)
     assert htmlauthors._has_byline_hint(text) == _holds(htmlauthors._BYLINE_HINTS, text)
 
 
@@ -167,6 +170,9 @@ def test_the_word_searches_agree_with_their_regexes_on_the_pages(index: int) -> 
                     htmlauthors._BYLINE_HINTS, value
                 )
                 assert htmlauthors._has_lead_in_word(value) == _holds(
+                    htmlauthors._LEAD_IN_WORD, value
+                )
+                assert htmlauthors._has_any_lead_in_word(value) == _holds(
                     htmlauthors._LEAD_IN_WORDS, value
                 )
 
@@ -186,9 +192,9 @@ def test_the_byline_under_the_headline_is_read_once(monkeypatch: pytest.MonkeyPa
     calls: list[object] = []
     read = htmlauthors._by_line_near_headline
 
-    def counted(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
+    def counted(headline: lxml_html.HtmlElement | None, **options: bool) -> Iterator[str]:
         calls.append(headline)
-        return read(headline)
+        return read(headline, **options)
 
     monkeypatch.setattr(htmlauthors, "_by_line_near_headline", counted)
     root = parse_document(b"<html><body><h1>Storm hits</h1><p>Rain all day.</p></body></html>")

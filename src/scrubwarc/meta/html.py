@@ -95,7 +95,13 @@ def read_html_metadata(doc: lxml_html.HtmlElement, latest: str | None = None) ->
         authors=tuple(
             repair_encoding(name)[0]
             for name in read_authors(
-                page, tags, headline, ld.authors(), ld.authors(organisations=True), site_names
+                page,
+                tags,
+                headline,
+                ld.authors(),
+                ld.authors(organisations=True),
+                site_names,
+                language,
             )
         ),
         date=html_date(page, ld, tags, headline, url, locale, latest),

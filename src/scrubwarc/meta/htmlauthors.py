@@ -207,6 +207,7 @@ def read_authors(
     people: tuple[str, ...],
     organisations: tuple[str, ...],
     site_names: tuple[str, ...],
+    language: str | None = None,
 ) -> tuple[str, ...]:
     """Authors from the most deliberate statement that names any: JSON-LD people, author meta
     tags, ``itemprop=author``, ``rel=author``, byline elements, a ``By ...`` line near the
@@ -214,10 +215,13 @@ def read_authors(
 
     The site itself, an agency or a publication (``_is_outlet``) beside people is their outlet
     and dropped; a statement naming only outlets is kept only when no later one names a person
-    (``USA TODAY`` as the author of a page bylined "By Brian Truitt")."""
+    (``USA TODAY`` as the author of a page bylined "By Brian Truitt"). A page in another
+    ``language`` than English (ISO 639-1) is read for bylines in the lead-ins of its own
+    (``Von Anna Lehmann``) under the headline as well."""
     sites = {name.casefold() for name in site_names}
     fallback: tuple[str, ...] = ()
-    for names in _statements(page, tags, headline, people):
+    other_languages = language not in (None, "en")
+    for names in _statements(page, tags, headline, people, other_languages):
         persons = tuple(name for name in names if not _is_outlet(name, sites))
         if persons:
             return persons  # an outlet beside people is their affiliation
@@ -238,12 +242,13 @@ def _statements(
     tags: MetaTags,
     headline: lxml_html.HtmlElement | None,
     people: tuple[str, ...],
+    other_languages: bool = False,
 ) -> Iterator[tuple[str, ...]]:
     """The authors each source names, most deliberate first; each read only when those
     before it name no one (or only an outlet). The byline under the headline is read once,
     whichever of them asks for it first."""
     by_line: Callable[[], tuple[str, ...]] = functools.cache(
-        lambda: tuple(_by_line_near_headline(headline))
+        lambda: tuple(_by_line_near_headline(headline, other_languages=other_languages))
     )
     if people:
         yield _visible_over_stated(people, by_line())
@@ -365,22 +370,26 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
 
 
 def _has_lead_in_word(text: str) -> bool:
-    """Whether ``text`` holds ``_LEAD_IN_WORDS``: ``_LEAD_IN_WORD`` or a lead-in of another
-    language as a word, found as ``_has_byline_hint`` finds its words (the text of a
-    container after the headline runs to thousands of characters).
+    """Whether ``text`` holds ``_LEAD_IN_WORD``, found as ``_has_byline_hint`` finds its words
+    (the text of a container after the headline runs to thousands of characters).
 
     >>> [_has_lead_in_word(v) for v in ("Story BY", "AUTHORS", "b y", "Auteur \u00e9crit")]
-    [True, True, False, True]
-    >>> [_has_lead_in_word(v) for v in ("Von Anna Lehmann", "Paris", "Автор: Анна")]
-    [True, False, True]
+    [True, True, False, False]
     """
     if text.isascii():
-        lowered = text.lower()
-        if "by" in lowered or "author" in lowered:
-            return True
-    elif _LEAD_IN_WORD.search(text) is not None:
-        return True
-    return _OTHER_LEAD_IN_WORD.search(text) is not None
+        text = text.lower()
+        return "by" in text or "author" in text
+    return _LEAD_IN_WORD.search(text) is not None
+
+
+def _has_any_lead_in_word(text: str) -> bool:
+    """Whether ``text`` holds ``_LEAD_IN_WORDS``: ``_LEAD_IN_WORD`` or a lead-in of another
+    language as a word (read on a page in another language only: a regex over the text).
+
+    >>> [_has_any_lead_in_word(v) for v in ("Von Anna Lehmann", "Paris", "Автор: Анна")]
+    [True, False, True]
+    """
+    return _has_lead_in_word(text) or _OTHER_LEAD_IN_WORD.search(text) is not None
 
 
 def _has_byline_hint(value: str) -> bool:
@@ -473,16 +482,20 @@ def _with_co_authors(name: str, rest: list[str]) -> str:
     return name
 
 
-def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
-    """A ``By Ann Lee`` line among the first lines after the ``<h1>``."""
-    for text in lines_after_headline(headline, _has_lead_in_word):
+def _by_line_near_headline(
+    headline: lxml_html.HtmlElement | None, *, other_languages: bool = False
+) -> Iterator[str]:
+    """A ``By Ann Lee`` line among the first lines after the ``<h1>``; with
+    ``other_languages``, a ``Von Anna Lehmann`` line as well."""
+    holds = _has_any_lead_in_word if other_languages else _has_lead_in_word
+    for text in lines_after_headline(headline, holds):
         lines = text.split("\n")
         for i, line in enumerate(lines):
             lead_in = _AUTHOR_LEAD_IN.match(line)
             if len(line) > _MAX_BYLINE_CHARS * 2:
                 continue
             if lead_in is None:
-                if strip_lead_in(line) == line:
+                if not other_languages or strip_lead_in(line) == line:
                     continue  # no lead-in of another language either ("Von Anna Lehmann")
             elif not line[lead_in.end() :].strip(" ,:|-") and i + 1 < len(lines):
                 line = f"{line} {lines[i + 1]}"  # <div>Written by</div><div>Ann Lee</div>
