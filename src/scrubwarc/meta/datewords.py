@@ -27,7 +27,7 @@ _MONTHS: dict[str, tuple[str, ...]] = {
     "fr": ("janvier|janv.", "février|fevrier|févr.|fevr.", "mars", "avril|avr.", "mai",
            "juin", "juillet|juil.", "août|aout", "septembre|sept.", "octobre|oct.",
            "novembre|nov.", "décembre|decembre|déc.|dec."),
-    "de": ("januar|jänner|jan.", "februar|feb.", "märz|maerz|mär.", "april|apr.", "mai",
+    "de": ("januar|jänner|jan.", "februar|feb.", "märz|maerz|mär.|mrz.", "april|apr.", "mai",
            "juni|jun.", "juli|jul.", "august|aug.", "september|sept.|sep.", "oktober|okt.",
            "november|nov.", "dezember|dez."),
     "es": ("enero|ene.|ene", "febrero|feb.|feb", "marzo|mar.|mar", "abril|abr.|abr",
@@ -56,9 +56,11 @@ _MONTHS: dict[str, tuple[str, ...]] = {
     "cs": ("ledna|leden", "února|únor", "března|březen", "dubna|duben", "května|květen",
            "června|červen", "července|červenec", "srpna|srpen", "září", "října|říjen",
            "listopadu|listopad", "prosince|prosinec"),
-    "ru": ("января|январь", "февраля|февраль", "марта|март", "апреля|апрель", "мая|май",
-           "июня|июнь", "июля|июль", "августа|август", "сентября|сентябрь",
-           "октября|октябрь", "ноября|ноябрь", "декабря|декабрь"),
+    "ru": ("января|январь|янв.|янв", "февраля|февраль|фев.|фев|февр.", "марта|март|мар.|мар",
+           "апреля|апрель|апр.|апр", "мая|май", "июня|июнь|июн.|июн", "июля|июль|июл.|июл",
+           "августа|август|авг.|авг", "сентября|сентябрь|сен.|сен|сент.",
+           "октября|октябрь|окт.|окт", "ноября|ноябрь|ноя.|ноя|нояб.",
+           "декабря|декабрь|дек.|дек"),
     "uk": ("січня|січень", "лютого|лютий", "березня|березень", "квітня|квітень",
            "травня|травень", "червня|червень", "липня|липень", "серпня|серпень",
            "вересня|вересень", "жовтня|жовтень", "листопада|листопад", "грудня|грудень"),
@@ -66,6 +68,14 @@ _MONTHS: dict[str, tuple[str, ...]] = {
            "eylül", "ekim", "kasım", "aralık"),
     "id": ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
            "september", "oktober", "november", "desember"),
+    "ro": ("ianuarie|ian.", "februarie|feb.", "martie|mar.", "aprilie|apr.", "mai",
+           "iunie|iun.", "iulie|iul.", "august|aug.", "septembrie|sept.|sep.",
+           "octombrie|oct.", "noiembrie|nov.", "decembrie|dec."),
+    "el": ("ιανουαρίου|ιανουάριος|ιαν.", "φεβρουαρίου|φεβρουάριος|φεβ.",
+           "μαρτίου|μάρτιος|μαρ.", "απριλίου|απρίλιος|απρ.", "μαΐου|μαΐου|μάιος|μαϊ.",
+           "ιουνίου|ιούνιος|ιουν.", "ιουλίου|ιούλιος|ιουλ.", "αυγούστου|αύγουστος|αυγ.",
+           "σεπτεμβρίου|σεπτέμβριος|σεπ.", "οκτωβρίου|οκτώβριος|οκτ.",
+           "νοεμβρίου|νοέμβριος|νοε.", "δεκεμβρίου|δεκέμβριος|δεκ."),
     "fi": ("tammikuuta|tammikuu", "helmikuuta|helmikuu", "maaliskuuta|maaliskuu",
            "huhtikuuta|huhtikuu", "toukokuuta|toukokuu", "kesäkuuta|kesäkuu",
            "heinäkuuta|heinäkuu", "elokuuta|elokuu", "syyskuuta|syyskuu", "lokakuuta|lokakuu",
@@ -89,6 +99,8 @@ _LABELS: dict[str, str] = {
     "tr": "yayınlanma tarihi|yayınlanma|tarih",
     "id": "diterbitkan|tanggal",
     "fi": "julkaistu",
+    "ro": "publicat la|publicat pe|publicat|data",
+    "el": "δημοσιεύθηκε|δημοσίευση|ημερομηνία",
 }
 # Labels above that name no publication, only "the date" or "on": never read after a date.
 _BARE_LABELS = frozenset(("le", "el", "data", "datum", "dato", "fecha", "tarih", "tanggal", "дата"))
@@ -112,6 +124,8 @@ _UPDATE_LABELS: dict[str, str] = {
     "tr": "güncelleme tarihi|güncelleme",
     "id": "diperbarui",
     "fi": "päivitetty",
+    "ro": "actualizat la|actualizat pe|actualizat|ultima actualizare",
+    "el": "ενημερώθηκε|τελευταία ενημέρωση|ενημέρωση",
 }
 for _table in (_LABELS, _UPDATE_LABELS):
     _table["nb"] = _table["nn"] = _table["no"]
@@ -134,7 +148,9 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 # The word before a time: "à 14h05", "um 14.05 Uhr", "kl. 14.05", "godz. 14:05", "в 14:05".
-_AT_WORDS = r"à|um|a las|alle ore|alle|ore|às|om|kl\.|klo|в|о|o godz\.|o godzinie|godz\.|o|v|saat"
+_AT_WORDS = (
+    r"à|um|a las|alle ore|alle|ore|ora|às|om|kl\.|klo|в|о|o godz\.|o godzinie|godz\.|o|v|saat"
+)
 _AT = re.compile(rf"\s(?:{_AT_WORDS})\s(?=\d)", re.IGNORECASE)
 # The words that say "o'clock" take a bare hour: "kl. 14" (klokken), "klo 9", "godz. 14".
 _CLOCK_HOUR = re.compile(r"(\s(?:kl\.|klo|godz\.)\s)([01]?\d|2[0-3])(?![\w:.,])", re.IGNORECASE)
