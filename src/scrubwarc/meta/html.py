@@ -386,16 +386,52 @@ def _url(page: PageView, ld: _JsonLd, tags: MetaTags) -> str | None:
         None,
     )
     base = page.root.base_url
-    for candidate in (ld.url(), tags.first("og:url"), canonical, tags.first("twitter:url")):
-        url = clean_value(candidate)
-        if url is None:
-            continue
-        if base:
-            url = urljoin(base, url)
-        # A relative URL with nothing to resolve it against is no address at all.
-        if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc:
-            return url
-    return None
+    stated = _address(ld.url(), base)
+    own = next(
+        (
+            url
+            for candidate in (tags.first("og:url"), canonical, tags.first("twitter:url"))
+            if (url := _address(candidate, base))
+        ),
+        None,
+    )
+    if stated is not None and own is not None and _elsewhere(stated, own):
+        return own
+    return stated or own
+
+
+def _address(candidate: str | None, base: str | None) -> str | None:
+    """An absolute web address, resolved against the page's ``base``; a relative one with
+    nothing to resolve it against is no address at all."""
+    url = clean_value(candidate)
+    if url is None:
+        return None
+    if base:
+        url = urljoin(base, url)
+    parts = urlsplit(url)
+    return url if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _elsewhere(stated: str, own: str) -> bool:
+    """Whether the address the JSON-LD states is not the page the page's own tags name:
+    another site (a template's glued ``https://ex.comslug``, its placeholder) or a folder
+    above it (the site's home, the section ``/news/`` of ``/news/rain.html``).
+
+    >>> _elsewhere("https://ex.com/news/", "https://ex.com/news/rain.html")
+    True
+    >>> _elsewhere("https://ex.comrain", "https://ex.com/rain")
+    True
+    >>> _elsewhere("https://ex.com/rain", "https://www.ex.com/rain/")
+    False
+    >>> _elsewhere("https://ann.substack.com/p/rain", "https://substack.com/home/post/p-1")
+    False
+    """
+    first, second = urlsplit(stated), urlsplit(own)
+    one, other = (f".{part.netloc.casefold()}" for part in (first, second))
+    if not (one.endswith(other) or other.endswith(one)):
+        return True  # a subdomain ("social.", "www.", a writer's) is the same site
+    above, below = first.path.rstrip("/"), second.path.rstrip("/")
+    return len(above) < len(below) and below.startswith(above + "/")
 
 
 def _language(root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags) -> str | None:
