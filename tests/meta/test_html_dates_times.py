@@ -1,5 +1,6 @@
 """The ``<time>`` elements that date a page: one a label or its markup calls the revision
-dates it only when no other does, and a comment's never does."""
+dates it only when no other does, and a comment's never does. A label far in the body dates
+the page where it is set as one, not as a sentence's words ("The report, published on …")."""
 
 from __future__ import annotations
 
@@ -62,3 +63,33 @@ def test_a_comment_time_is_not_the_page_date(comments: str) -> None:
 def test_a_page_that_has_comments_is_still_dated_by_its_time() -> None:
     page = f'<div class="has-comments post">{_PUBLISHED}</div>'
     assert date(page) == "2024-03-03"
+
+
+_FAR = "<p>" + "Words of the story go on and on. " * 80 + "</p>"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>The report, published on March 1, 2024, found more rain.</p>",
+        "<p>The study was first published March 1, 2024.</p>",
+        "<p>Her post was posted on March 1, 2024 and shared widely.</p>",
+    ],
+)
+def test_a_sentence_that_dates_something_published_is_not_the_label_of_the_page(
+    line: str,
+) -> None:
+    assert date(f"{_FAR}{line}") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Posted: March 1, 2024</p>",
+        "<p>First published on March 1, 2024</p>",
+        "<p>By Ann Lee | Published March 1, 2024</p>",
+        "<p>By Ann Lee, published on March 1, 2024</p>",
+    ],
+)
+def test_a_label_far_in_the_body_still_dates_the_page(line: str) -> None:
+    assert date(f"{_FAR}{line}") == "2024-03-01"

@@ -108,7 +108,7 @@ def _reference_labelled_date(page: PageView, label: re.Pattern[str]) -> str | No
         if len(line) <= MAX_DATE_LINE:
             for found in DATE_IN_LINE.finditer(line):
                 prefix = line[: found.start()] or previous
-                if label.search(prefix) and (parsed := _shown_with_time(line, found)):
+                if htmldates._labels(label, prefix) and (parsed := _shown_with_time(line, found)):
                     return parsed
         previous = line
     return None

@@ -17,6 +17,7 @@ from typing import Protocol
 from lxml import etree
 from lxml import html as lxml_html
 
+from scrubwarc.meta.bylines import parse_byline
 from scrubwarc.meta.dates import UPDATED, parse_date, read_date
 from scrubwarc.meta.htmlshown import ShownDates, address_date
 from scrubwarc.meta.htmltext import (
@@ -79,6 +80,9 @@ _PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|publication date|date published)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$",
     re.IGNORECASE,
 )
+# What may stand right before such a label: a word that qualifies it, a separator.
+_LABEL_QUALIFIER = re.compile(r"(?:^|\s)(?:first|originally|last)$", re.IGNORECASE)
+_LABEL_SEPARATORS = ("|", "·", "•", "—", "–", "-", ":", "/")
 # A label that ends right before the date of the page's last revision.
 _UPDATED_LABEL = re.compile(
     r"\b(?:updated|modified|revised)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$", re.IGNORECASE
@@ -273,9 +277,31 @@ def _labelled_date(page: PageView, label: re.Pattern[str], shown: ShownDates) ->
         if len(line) <= MAX_DATE_LINE:
             previous = lines[index - 1] if index else ""
             for parsed, before in shown.dates(line):
-                if label.search(before or previous):
+                if _labels(label, before or previous):
                     return parsed
     return None
+
+
+def _labels(label: re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` ends with ``label`` set as a label: opening it, after a separator or
+    a byline's name (``Posted on``, ``First published on``, ``By Ann Lee | Updated:``), not
+    as a sentence's words (``The report, published on``: a date in the body, not the page's).
+
+    >>> [_labels(_PUBLISHED_LABEL, t) for t in ("Posted on ", "First published on", "· Posted")]
+    [True, True, True]
+    >>> [_labels(_PUBLISHED_LABEL, t) for t in ("The report, published on ", "It was posted")]
+    [False, False]
+    """
+    found = label.search(text)
+    if found is None:
+        return False
+    head = _LABEL_QUALIFIER.sub("", text[: found.start()].rstrip())
+    return not head or head.endswith(_LABEL_SEPARATORS) or _is_byline_head(head)
+
+
+def _is_byline_head(head: str) -> bool:
+    """A byline before a label: ``By Ann Lee,``, ``Ann Lee, Staff Writer``."""
+    return parse_byline(head.rstrip(" ,")) is not None
 
 
 def _earlier(shown: str, stated: str) -> bool:
