@@ -93,3 +93,28 @@ def test_a_sentence_that_dates_something_published_is_not_the_label_of_the_page(
 )
 def test_a_label_far_in_the_body_still_dates_the_page(line: str) -> None:
     assert date(f"{_FAR}{line}") == "2024-03-01"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>The festival returns on March 1, 2024 in the park by the river.</p>",
+        "<p>Organisers said the event, first held on June 1, 2019, would return.</p>",
+    ],
+)
+def test_an_event_date_in_a_sentence_under_the_headline_is_not_the_page_date(line: str) -> None:
+    assert date(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<p>LONDON, March 1, 2024 — The festival returns to the park.</p>", "2024-03-01"),
+        ("<p>Posted by admin on March 1, 2024 in our news for the week.</p>", "2024-03-01"),
+        ("<p>By Ann Lee, March 1, 2024</p>", "2024-03-01"),
+    ],
+)  # fmt: skip
+def test_a_dateline_or_a_byline_under_the_headline_still_dates_the_page(
+    line: str, expected: str
+) -> None:
+    assert date(line) == expected

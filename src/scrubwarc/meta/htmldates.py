@@ -27,6 +27,7 @@ from scrubwarc.meta.htmltext import (
     PageView,
     element_texts,
 )
+from scrubwarc.meta.textfields import is_prose
 
 __all__ = ["StatedDates", "html_date"]
 
@@ -83,6 +84,12 @@ _PUBLISHED_LABEL = re.compile(
 # What may stand right before such a label: a word that qualifies it, a separator.
 _LABEL_QUALIFIER = re.compile(r"(?:^|\s)(?:first|originally|last)$", re.IGNORECASE)
 _LABEL_SEPARATORS = ("|", "·", "•", "—", "–", "-", ":", "/")
+# The words a date line's own lead opens with: a label or a byline ("Posted by admin on").
+_LEAD_WORDS = frozenset(
+    ("by", "posted", "published", "updated", "written", "filed", "dated", "on", "last")
+) | frozenset(("first", "originally", "date", "modified"))
+# How many words of a sentence (in lower case) lead to a date in it.
+_SENTENCE_LEAD_WORDS = 3
 # A label that ends right before the date of the page's last revision.
 _UPDATED_LABEL = re.compile(
     r"\b(?:updated|modified|revised)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$", re.IGNORECASE
@@ -525,8 +532,31 @@ def _date_near_headline(
         if len(line) > MAX_DATE_LINE or not _ASCII_DIGIT.search(line):
             continue
         for parsed, before in shown.dates(line):
+            if _in_a_sentence(line, before):
+                continue  # "The festival returns on March 1, 2024 in the park."
             if UPDATED.search(before or previous):
                 updated = updated or parsed
                 continue
             return parsed
     return updated
+
+
+def _in_a_sentence(line: str, before: str) -> bool:
+    """Whether a date ``line`` shows after ``before`` stands inside a sentence of the body, as
+    an event's does ("The festival returns on March 1, 2024 in the park."): the line is
+    prose and words of the sentence, not a label, a byline or a dateline, lead to the date.
+
+    >>> line = "The festival returns on March 1, 2024 in the park."
+    >>> _in_a_sentence(line, "The festival returns on ")
+    True
+    >>> _in_a_sentence("Posted by admin on March 1, 2024 in our news.", "Posted by admin on ")
+    False
+    >>> _in_a_sentence("LONDON, March 1, 2024 — The festival returns to the park.", "LONDON, ")
+    False
+    """
+    if not is_prose(line):
+        return False
+    words = before.split()
+    if not words or words[0].strip(":,").casefold() in _LEAD_WORDS:
+        return False
+    return sum(1 for word in words if word[:1].islower()) >= _SENTENCE_LEAD_WORDS
