@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
-from scrubwarc.meta import htmlauthors, htmldates, htmlshown, htmltext
+from scrubwarc.meta import htmlauthors, htmldates, htmldatesigns, htmlshown, htmltext
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     MAX_DATE_LINE,
@@ -108,7 +108,9 @@ def _reference_labelled_date(page: PageView, label: re.Pattern[str]) -> str | No
         if len(line) <= MAX_DATE_LINE:
             for found in DATE_IN_LINE.finditer(line):
                 prefix = line[: found.start()] or previous
-                if htmldates._labels(label, prefix) and (parsed := _shown_with_time(line, found)):
+                if htmldatesigns.labels(label, prefix) and (
+                    parsed := _shown_with_time(line, found)
+                ):
                     return parsed
         previous = line
     return None
@@ -134,7 +136,7 @@ def test_labelled_dates_are_those_of_the_line_by_line_search(index: int) -> None
         *(parse_document(f"<html><body>{b}</body></html>".encode()) for b in _LABELLED),
     ]
     page = PageView(pages[index].getroottree().getroot())
-    for label in (htmldates._PUBLISHED_LABEL, htmldates._UPDATED_LABEL):
+    for label in (htmldatesigns.PUBLISHED_LABEL, htmldatesigns.UPDATED_LABEL):
         shown = htmlshown.ShownDates(None)
         assert htmldates._labelled_date(page, label, shown) == _reference_labelled_date(page, label)
 

@@ -17,8 +17,15 @@ from typing import Protocol
 from lxml import etree
 from lxml import html as lxml_html
 
-from scrubwarc.meta.bylines import parse_byline
 from scrubwarc.meta.dates import UPDATED, parse_date, read_date
+from scrubwarc.meta.htmldatesigns import (
+    PUBLISHED_LABEL,
+    UPDATED_LABEL,
+    in_a_sentence,
+    is_revision,
+    labels,
+    set_aside,
+)
 from scrubwarc.meta.htmlshown import ShownDates, address_date
 from scrubwarc.meta.htmltext import (
     MAX_DATE_LINE,
@@ -27,7 +34,6 @@ from scrubwarc.meta.htmltext import (
     PageView,
     element_texts,
 )
-from scrubwarc.meta.textfields import is_prose
 
 __all__ = ["StatedDates", "html_date"]
 
@@ -76,27 +82,6 @@ _OTHER_WORDS = frozenset(
     {"last", "modified", "updated", "update", "expiration", "expires", "version", "type"}
 )
 _NAME_WORDS = re.compile(r"[a-z]+")
-# A label that ends right before the publication date it introduces.
-_PUBLISHED_LABEL = re.compile(
-    r"\b(?:published|posted|publication date|date published)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$",
-    re.IGNORECASE,
-)
-# What may stand right before such a label: a word that qualifies it, a separator.
-_LABEL_QUALIFIER = re.compile(r"(?:^|\s)(?:first|originally|last)$", re.IGNORECASE)
-_LABEL_SEPARATORS = ("|", "·", "•", "—", "–", "-", ":", "/")
-# The words a date line's own lead opens with: a label or a byline ("Posted by admin on").
-_LEAD_WORDS = frozenset(
-    ("by", "posted", "published", "updated", "written", "filed", "dated", "on", "last")
-) | frozenset(("first", "originally", "date", "modified"))
-# How many words of a sentence (in lower case) lead to a date in it.
-_SENTENCE_LEAD_WORDS = 3
-# A label that ends right before the date of the page's last revision.
-_UPDATED_LABEL = re.compile(
-    r"\b(?:updated|modified|revised)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$", re.IGNORECASE
-)
-# A class or id token of a comment or a list of them: "comment", "comments-area", "commentlist".
-_COMMENT_HINT = re.compile(r"(?:^|\s)comment", re.IGNORECASE)
-
 _ASCII_DIGIT = re.compile(r"[0-9]")
 # What a system stores for "no date" and prints as one: the least date of a type (year 1 of
 # .NET, 1753 of SQL Server, 1900-01-01 of spreadsheets and SQL), or time 0 of Unix clocks
@@ -144,7 +129,7 @@ def html_date(
     shown = ShownDates(locale, url, latest)
     stated = _first_date(_published_candidates(page, ld, tags), latest)
     near = _date_near_headline(page, headline, shown) or _labelled_date(
-        page, _PUBLISHED_LABEL, shown
+        page, PUBLISHED_LABEL, shown
     )
     if stated and near and (revised := _shown_revision(stated, near, ld, tags, latest)):
         return revised
@@ -163,7 +148,7 @@ def html_date(
     if near and timed and timed[:10] == near[:10]:
         return max(near, timed, key=len)  # the line's <time> states its hour
     # Nothing dates the publication: a revision a label dates anywhere is the page's date.
-    return near or timed or address or _labelled_date(page, _UPDATED_LABEL, shown)
+    return near or timed or address or _labelled_date(page, UPDATED_LABEL, shown)
 
 
 def _swapped(read: str, other: str) -> bool:
@@ -218,7 +203,7 @@ def _time_date(page: PageView, shown: ShownDates) -> str | None:
     but those of an ``<aside>`` or ``<nav>`` (related stories, a list of archives) or of a
     comment. A ``<time>`` a label or its markup calls the revision (``Updated <time>``,
     ``itemprop="dateModified"``) dates the page only when no other does."""
-    times = [t for t in page.iter("time") if not _set_aside(t)]
+    times = [t for t in page.iter("time") if not set_aside(t)]
     marked = [t for t in times if t.get("pubdate") is not None]
     ambiguous: str | None = None
     revision: str | None = None
@@ -227,7 +212,7 @@ def _time_date(page: PageView, shown: ShownDates) -> str | None:
             parsed, assumed = read_date(text, shown.order, shown.language) if text else (None, None)
             if not shown.possible(parsed):
                 continue
-            if parsed and _is_revision(element):
+            if parsed and is_revision(element):
                 revision = revision or parsed
             elif parsed and assumed:
                 # "02-12-2025" reads both ways: a <time> that reads one way wins.
@@ -235,37 +220,6 @@ def _time_date(page: PageView, shown: ShownDates) -> str | None:
             elif parsed:
                 return parsed
     return ambiguous or revision
-
-
-def _set_aside(element: lxml_html.HtmlElement) -> bool:
-    """Whether a ``<time>`` dates something beside the article: an ``<aside>`` or ``<nav>``
-    holds it, or an element whose class or id is a comment's (``comment-list``, ``comments``;
-    not the page's ``has-comments``)."""
-    for parent in element.iterancestors():
-        if parent.tag in ("aside", "nav"):
-            return True
-        if parent.tag in ("body", "html"):
-            return False
-        hints = f"{parent.get('class') or ''} {parent.get('id') or ''}"
-        if "omment" in hints and _COMMENT_HINT.search(hints):
-            return True
-    return False
-
-
-def _is_revision(element: lxml_html.HtmlElement) -> bool:
-    """Whether a ``<time>`` dates the page's revision: its markup says so
-    (``itemprop="dateModified"``, ``class="updated"``), or the text just before it is a
-    label that does (``Updated <time>``, ``<span>Last modified:</span> <time>``)."""
-    marks = f"{element.get('itemprop') or ''} {element.get('class') or ''}"
-    if UPDATED.search(marks):
-        return "published" not in marks.lower()  # WordPress: "entry-date published updated"
-    previous = element.getprevious()
-    if previous is not None:
-        before = f"{previous.text_content()}{previous.tail or ''}"
-    else:
-        parent = element.getparent()
-        before = (parent.text if parent is not None else None) or ""
-    return _UPDATED_LABEL.search(before[-40:]) is not None
 
 
 def _labelled_date(page: PageView, label: re.Pattern[str], shown: ShownDates) -> str | None:
@@ -284,31 +238,9 @@ def _labelled_date(page: PageView, label: re.Pattern[str], shown: ShownDates) ->
         if len(line) <= MAX_DATE_LINE:
             previous = lines[index - 1] if index else ""
             for parsed, before in shown.dates(line):
-                if _labels(label, before or previous):
+                if labels(label, before or previous):
                     return parsed
     return None
-
-
-def _labels(label: re.Pattern[str], text: str) -> bool:
-    """Whether ``text`` ends with ``label`` set as a label: opening it, after a separator or
-    a byline's name (``Posted on``, ``First published on``, ``By Ann Lee | Updated:``), not
-    as a sentence's words (``The report, published on``: a date in the body, not the page's).
-
-    >>> [_labels(_PUBLISHED_LABEL, t) for t in ("Posted on ", "First published on", "· Posted")]
-    [True, True, True]
-    >>> [_labels(_PUBLISHED_LABEL, t) for t in ("The report, published on ", "It was posted")]
-    [False, False]
-    """
-    found = label.search(text)
-    if found is None:
-        return False
-    head = _LABEL_QUALIFIER.sub("", text[: found.start()].rstrip())
-    return not head or head.endswith(_LABEL_SEPARATORS) or _is_byline_head(head)
-
-
-def _is_byline_head(head: str) -> bool:
-    """A byline before a label: ``By Ann Lee,``, ``Ann Lee, Staff Writer``."""
-    return parse_byline(head.rstrip(" ,")) is not None
 
 
 def _earlier(shown: str, stated: str) -> bool:
@@ -532,31 +464,10 @@ def _date_near_headline(
         if len(line) > MAX_DATE_LINE or not _ASCII_DIGIT.search(line):
             continue
         for parsed, before in shown.dates(line):
-            if _in_a_sentence(line, before):
+            if in_a_sentence(line, before):
                 continue  # "The festival returns on March 1, 2024 in the park."
             if UPDATED.search(before or previous):
                 updated = updated or parsed
                 continue
             return parsed
     return updated
-
-
-def _in_a_sentence(line: str, before: str) -> bool:
-    """Whether a date ``line`` shows after ``before`` stands inside a sentence of the body, as
-    an event's does ("The festival returns on March 1, 2024 in the park."): the line is
-    prose and words of the sentence, not a label, a byline or a dateline, lead to the date.
-
-    >>> line = "The festival returns on March 1, 2024 in the park."
-    >>> _in_a_sentence(line, "The festival returns on ")
-    True
-    >>> _in_a_sentence("Posted by admin on March 1, 2024 in our news.", "Posted by admin on ")
-    False
-    >>> _in_a_sentence("LONDON, March 1, 2024 — The festival returns to the park.", "LONDON, ")
-    False
-    """
-    if not is_prose(line):
-        return False
-    words = before.split()
-    if not words or words[0].strip(":,").casefold() in _LEAD_WORDS:
-        return False
-    return sum(1 for word in words if word[:1].islower()) >= _SENTENCE_LEAD_WORDS
