@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
-from scrubwarc.meta import htmlauthors, htmldates, htmldatesigns, htmlshown, htmltext
+from scrubwarc.meta import bylinehints, htmlauthors, htmldates, htmldatesigns, htmlshown, htmltext
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     MAX_DATE_LINE,
@@ -95,10 +95,10 @@ def test_walks_from_the_headline_match_the_walks_over_the_tree(index: int) -> No
         for wanted in (re.compile(r"by|author", re.I), re.compile("rain")):
             holds = functools.partial(_holds, wanted)
             assert list(lines_after_headline(h1, holds)) == _reference_lines(h1, wanted)
-        by_line = _reference_lines(h1, htmlauthors._LEAD_IN_WORD)
-        assert list(lines_after_headline(h1, htmlauthors._has_lead_in_word)) == by_line
-        by_line = _reference_lines(h1, htmlauthors._LEAD_IN_WORDS)
-        assert list(lines_after_headline(h1, htmlauthors._has_any_lead_in_word)) == by_line
+        by_line = _reference_lines(h1, bylinehints.LEAD_IN_WORD)
+        assert list(lines_after_headline(h1, bylinehints.has_lead_in_word)) == by_line
+        by_line = _reference_lines(h1, bylinehints.LEAD_IN_WORDS)
+        assert list(lines_after_headline(h1, bylinehints.has_any_lead_in_word)) == by_line
 
 
 def _reference_labelled_date(page: PageView, label: re.Pattern[str]) -> str | None:
@@ -157,9 +157,9 @@ _NEAR_WORDS = st.text(
 
 @given(_NEAR_WORDS)
 def test_the_word_searches_find_what_their_regexes_find(text: str) -> None:
-    assert htmlauthors._has_lead_in_word(text) == _holds(htmlauthors._LEAD_IN_WORD, text)
-    assert htmlauthors._has_any_lead_in_word(text) == _holds(htmlauthors._LEAD_IN_WORDS, text)
-    assert htmlauthors._has_byline_hint(text) == _holds(htmlauthors._BYLINE_HINTS, text)
+    assert bylinehints.has_lead_in_word(text) == _holds(bylinehints.LEAD_IN_WORD, text)
+    assert bylinehints.has_any_lead_in_word(text) == _holds(bylinehints.LEAD_IN_WORDS, text)
+    assert bylinehints.has_byline_hint(text) == _holds(bylinehints.BYLINE_HINTS, text)
 
 
 @pytest.mark.parametrize("index", range(len(list(_pages()))))
@@ -168,14 +168,12 @@ def test_the_word_searches_agree_with_their_regexes_on_the_pages(index: int) -> 
     for element in root.iter(etree.Element):
         for value in (element.get("class"), element.get("id"), element.text_content()):
             if value is not None:
-                assert htmlauthors._has_byline_hint(value) == _holds(
-                    htmlauthors._BYLINE_HINTS, value
+                assert bylinehints.has_byline_hint(value) == _holds(bylinehints.BYLINE_HINTS, value)
+                assert bylinehints.has_lead_in_word(value) == _holds(
+                    bylinehints.LEAD_IN_WORD, value
                 )
-                assert htmlauthors._has_lead_in_word(value) == _holds(
-                    htmlauthors._LEAD_IN_WORD, value
-                )
-                assert htmlauthors._has_any_lead_in_word(value) == _holds(
-                    htmlauthors._LEAD_IN_WORDS, value
+                assert bylinehints.has_any_lead_in_word(value) == _holds(
+                    bylinehints.LEAD_IN_WORDS, value
                 )
 
 

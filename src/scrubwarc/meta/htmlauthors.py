@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
@@ -26,6 +25,14 @@ from scrubwarc.meta.affiliations import (
     is_organisation_author,
     is_social_label,
     social_tail,
+)
+from scrubwarc.meta.bylinehints import (
+    OTHER_LEAD_IN_PIECE,
+    has_any_lead_in_word,
+    has_byline_hint,
+    has_lead_in_word,
+    shown_texts,
+    slug_words,
 )
 from scrubwarc.meta.bylines import parse_byline, strip_lead_in
 from scrubwarc.meta.bylinewords import HONORIFICS
@@ -55,35 +62,18 @@ _AUTHOR_LEAD_IN = re.compile(
     r"\s+(?:by|from)\b:?|^more\s+from\b:?",
     re.I,
 )
-# What a byline opens with; lines without it are not looked at closely. No word boundary:
-# the text of ``<span>By</span><span>Ann Lee</span>`` runs together ("ByAnn Lee").
-_LEAD_IN_WORD = re.compile(r"by|author", re.IGNORECASE)
-# The lead-ins of other languages (as ``parse_byline`` reads them), as words.
-_OTHER_LEAD_INS = r"von|par|por|di|door|av|af|przez|od|autor\w*|auteurs?|автор\w*|текст|від"
-_OTHER_LEAD_IN_WORD = re.compile(rf"\b(?:{_OTHER_LEAD_INS})\b", re.IGNORECASE)
-# What ``_has_lead_in_word`` finds, as one regex (the fast search is tested against it).
-_LEAD_IN_WORDS = re.compile(rf"by|author|\b(?:{_OTHER_LEAD_INS})\b", re.IGNORECASE)
-# A byline piece that is only such a lead-in: "<span>Por</span> <a>Ana López</a>".
-_OTHER_LEAD_IN_PIECE = re.compile(rf"(?:{_OTHER_LEAD_INS})\s*:?", re.IGNORECASE)
 # An e-mail address in an author field, in its brackets if it has them, beside a name.
 _MAIL = re.compile(r"[(<\[]? ?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+ ?[)>\]]?", re.I)
-_CODE_TAGS = frozenset(("script", "style", "template"))
 _PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown", "anonymous"})
 # Folders of an author's page on a site ("/author/ann-lee/"), and the words of its name there.
 _AUTHOR_FOLDERS = frozenset(
     {"author", "authors", "writer", "writers", "contributor", "contributors"}
     | {"autor", "autores", "autore", "autori", "auteur", "auteurs", "autorzy"}
 )
-_SLUG_WORD = re.compile(r"[^\W_]+")
 # A CMS account rather than a person ("Site Admin", "NOC Admin"), and a template's key left
 # unfilled ("page.meta.author"; a dotted handle such as "ann.b.lee" is a name).
 _ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster"})
 _TEMPLATE_KEY = re.compile(r"(?:\w+\.){2,}(?:author|name)", re.IGNORECASE)
-# A byline element: its class or id names the author, the writer or the byline.
-_BYLINE_HINT = re.compile(r"author|byline|writer", re.IGNORECASE)
-_OTHER_BYLINE_HINT = re.compile(r"(?<![^\W_])(?:autor(?:e|es|a|as|in)?|auteurs?)(?![^\W_])", re.I)
-# What ``_has_byline_hint`` finds, as one regex (the fast search is tested against it).
-_BYLINE_HINTS = re.compile(f"{_BYLINE_HINT.pattern}|{_OTHER_BYLINE_HINT.pattern}", re.I)
 _BYLINE_NOISE = re.compile(r"avatar|image|photo|img|bio|description|box|comment|social|share", re.I)
 # A class that says its element holds the author's name ("author-name", "author-box__name")
 # names the writer wherever the element stands, in an author box too (not a commenter's).
@@ -323,21 +313,9 @@ def _author_page_links(links: list[lxml_html.HtmlElement]) -> Iterator[str]:
         for folder, slug in itertools.pairwise(path):
             if folder in _AUTHOR_FOLDERS:
                 text = clean_value(link.text_content())
-                if text and _slug_words(text) == _slug_words(slug):
+                if text and slug_words(text) == slug_words(slug):
                     yield from names_from_author_text(text)
                     return
-
-
-def _slug_words(text: str) -> list[str]:
-    """The words of a name as an address writes them: folded, without accents.
-
-    >>> _slug_words("José García-Peña"), _slug_words("jose-garcia-pena")
-    (['jose', 'garcia', 'pena'], ['jose', 'garcia', 'pena'])
-    """
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SLUG_WORD.findall(text.casefold())
 
 
 def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
@@ -351,9 +329,9 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
     for element in root.iter(etree.Element):
         # Class, then id: most elements have neither, and a hint never spans the two.
         cls = element.get("class")
-        if not (cls is not None and _has_byline_hint(cls)):
+        if not (cls is not None and has_byline_hint(cls)):
             ident = element.get("id")
-            if ident is None or not _has_byline_hint(ident):
+            if ident is None or not has_byline_hint(ident):
                 continue
         if element.tag in ("script", "style", "meta"):
             continue
@@ -369,54 +347,8 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
                 return
 
 
-def _has_lead_in_word(text: str) -> bool:
-    """Whether ``text`` holds ``_LEAD_IN_WORD``, found as ``_has_byline_hint`` finds its words
-    (the text of a container after the headline runs to thousands of characters).
-
-    >>> [_has_lead_in_word(v) for v in ("Story BY", "AUTHORS", "b y", "Auteur \u00e9crit")]
-    [True, True, False, False]
-    """
-    if text.isascii():
-        text = text.lower()
-        return "by" in text or "author" in text
-    return _LEAD_IN_WORD.search(text) is not None
-
-
-def _has_any_lead_in_word(text: str) -> bool:
-    """Whether ``text`` holds ``_LEAD_IN_WORDS``: ``_LEAD_IN_WORD`` or a lead-in of another
-    language as a word (read on a page in another language only: a regex over the text).
-
-    >>> [_has_any_lead_in_word(v) for v in ("Von Anna Lehmann", "Paris", "Автор: Анна")]
-    [True, False, True]
-    """
-    return _has_lead_in_word(text) or _OTHER_LEAD_IN_WORD.search(text) is not None
-
-
-def _has_byline_hint(value: str) -> bool:
-    """Whether a class or id holds ``_BYLINE_HINTS``; an ASCII one (nearly all) is lower-cased
-    and searched for the words, four times as fast as the regex on every element of the page.
-    Lower-casing matches the regex's case folding on ASCII; other text is left to the regex
-    (its folding matches a dotless "ı" to "i", ``str.lower`` does not).
-
-    >>> [_has_byline_hint(v) for v in ("post-Author", "BYLINE", "wr\u0131ter", "writ-er")]
-    [True, True, True, False]
-
-    Or the author's word of another language, as a word of its own (``autor``, ``auteur``;
-    not ``autoresize``).
-
-    >>> [_has_byline_hint(v) for v in ("post-autor", "auteur_nom", "autoresize")]
-    [True, True, False]
-    """
-    if value.isascii():
-        lowered = value.lower()
-        if "author" in lowered or "byline" in lowered or "writer" in lowered:
-            return True
-        return "aut" in lowered and _OTHER_BYLINE_HINT.search(lowered) is not None
-    return _BYLINE_HINT.search(value) is not None or _OTHER_BYLINE_HINT.search(value) is not None
-
-
 def _byline_name(element: lxml_html.HtmlElement) -> str | None:
-    pieces = [text for piece in _shown_texts(element) if (text := clean_value(piece))]
+    pieces = [text for piece in shown_texts(element) if (text := clean_value(piece))]
     credited_other = False
     for index, text in enumerate(pieces):
         if _OTHER_CREDIT.match(text):
@@ -429,7 +361,7 @@ def _byline_name(element: lxml_html.HtmlElement) -> str | None:
         if (
             _LEAD_IN_PIECE.fullmatch(text)
             or _DATE_LABEL_PIECE.fullmatch(text)
-            or _OTHER_LEAD_IN_PIECE.fullmatch(text)
+            or OTHER_LEAD_IN_PIECE.fullmatch(text)
         ):
             continue
         if DATE_IN_LINE.fullmatch(text):
@@ -440,22 +372,6 @@ def _byline_name(element: lxml_html.HtmlElement) -> str | None:
         text = _plain_name(text)
         return None if text is None else _with_co_authors(text, pieces[index + 1 :])
     return None
-
-
-def _shown_texts(element: lxml_html.HtmlElement) -> Iterator[str]:
-    """The texts of ``element`` a reader sees, in order: a script's or a style's is code
-    (an ad slot's ``(adsbygoogle = window.adsbygoogle || []).push({})``), its tail is not.
-
-    >>> list(_shown_texts(lxml_html.fromstring("<p>By <script>x()</script>Ann <b>Lee</b></p>")))
-    ['By ', 'Ann ', 'Lee']
-    """
-    if element.text and element.tag not in _CODE_TAGS:
-        yield element.text
-    for child in element:
-        if isinstance(child.tag, str) and child.tag not in _CODE_TAGS:
-            yield from _shown_texts(child)
-        if child.tail:
-            yield child.tail
 
 
 def _plain_name(text: str) -> str | None:
@@ -487,7 +403,7 @@ def _by_line_near_headline(
 ) -> Iterator[str]:
     """A ``By Ann Lee`` line among the first lines after the ``<h1>``; with
     ``other_languages``, a ``Von Anna Lehmann`` line as well."""
-    holds = _has_any_lead_in_word if other_languages else _has_lead_in_word
+    holds = has_any_lead_in_word if other_languages else has_lead_in_word
     for text in lines_after_headline(headline, holds):
         lines = text.split("\n")
         for i, line in enumerate(lines):
