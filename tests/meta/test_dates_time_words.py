@@ -73,6 +73,15 @@ def test_yearless_update_after_new_year_is_the_next_year() -> None:
         ("en", "Posted March 3, 2024 at 10:30 AM ET", [("2024-03-03T10:30:00-05:00", "Posted ")]),
         ("en", "March 3, 2024, 12.5 million views", [("2024-03-03", "")]),
         ("en", "March 3, 2024 10 comments", [("2024-03-03", "")]),
+        # An amount written with a dot is no time: a word no clock takes, or a sign, follows it.
+        ("en", "March 3, 2024 - 12.50 dollars", [("2024-03-03", "")]),
+        ("en", "March 3, 2024: 9.45 per cent", [("2024-03-03", "")]),
+        ("en", "March 3, 2024 - 12.50 %", [("2024-03-03", "")]),
+        ("de", "3. März 2024 - 12.50 Euro", [("2024-03-03", "")]),
+        ("en-GB", "3 March 2024 - 12.50", [("2024-03-03T12:50:00", "")]),
+        ("en-GB", "3 March 2024 12.50 Updated", [("2024-03-03T12:50:00", "")]),
+        ("de", "3. März 2024, 12.50 Uhr", [("2024-03-03T12:50:00", "")]),
+        ("cs", "3. března 2024 12.50 hod.", [("2024-03-03T12:50:00", "")]),
         ("en", "Last Updated: Dec 19, 2025, 01:00:00 AM IST", [("2025-12-19", "Last Updated: ")]),
     ],
 )

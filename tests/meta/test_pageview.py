@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
-from scrubwarc.meta import htmlauthors, htmldates, htmlshown, htmltext
+from scrubwarc.meta import bylinehints, htmlauthors, htmldates, htmldatesigns, htmlshown, htmltext
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
     MAX_DATE_LINE,
@@ -95,8 +95,10 @@ def test_walks_from_the_headline_match_the_walks_over_the_tree(index: int) -> No
         for wanted in (re.compile(r"by|author", re.I), re.compile("rain")):
             holds = functools.partial(_holds, wanted)
             assert list(lines_after_headline(h1, holds)) == _reference_lines(h1, wanted)
-        by_line = _reference_lines(h1, htmlauthors._LEAD_IN_WORD)
-        assert list(lines_after_headline(h1, htmlauthors._has_lead_in_word)) == by_line
+        by_line = _reference_lines(h1, bylinehints.LEAD_IN_WORD)
+        assert list(lines_after_headline(h1, bylinehints.has_lead_in_word)) == by_line
+        by_line = _reference_lines(h1, bylinehints.LEAD_IN_WORDS)
+        assert list(lines_after_headline(h1, bylinehints.has_any_lead_in_word)) == by_line
 
 
 def _reference_labelled_date(page: PageView, label: re.Pattern[str]) -> str | None:
@@ -106,7 +108,9 @@ def _reference_labelled_date(page: PageView, label: re.Pattern[str]) -> str | No
         if len(line) <= MAX_DATE_LINE:
             for found in DATE_IN_LINE.finditer(line):
                 prefix = line[: found.start()] or previous
-                if label.search(prefix) and (parsed := _shown_with_time(line, found)):
+                if htmldatesigns.labels(label, prefix) and (
+                    parsed := _shown_with_time(line, found)
+                ):
                     return parsed
         previous = line
     return None
@@ -132,7 +136,7 @@ def test_labelled_dates_are_those_of_the_line_by_line_search(index: int) -> None
         *(parse_document(f"<html><body>{b}</body></html>".encode()) for b in _LABELLED),
     ]
     page = PageView(pages[index].getroottree().getroot())
-    for label in (htmldates._PUBLISHED_LABEL, htmldates._UPDATED_LABEL):
+    for label in (htmldatesigns.PUBLISHED_LABEL, htmldatesigns.UPDATED_LABEL):
         shown = htmlshown.ShownDates(None)
         assert htmldates._labelled_date(page, label, shown) == _reference_labelled_date(page, label)
 
@@ -144,14 +148,18 @@ def _holds(pattern: re.Pattern[str], text: str) -> bool:
 # Letters of the words, in both cases, with the letters the regex's case folding matches to
 # them ("ı" and "İ" to "i", "ſ" to "s", the Kelvin sign to "k") and others that are not ASCII.
 _NEAR_WORDS = st.text(
-    st.sampled_from("abyAUTHORthorBYLINElinewriterWRITER \u0131\u0130\u017f\u212a\u00e9-_")
+    st.sampled_from(
+        "abyAUTHORthorBYLINElinewriterWRITER \u0131\u0130\u017f\u212a\u00e9-_vonVONpdiAVse"
+        "\u0430\u0432\u0442\u043e\u0440"
+    )
 )
 
 
 @given(_NEAR_WORDS)
 def test_the_word_searches_find_what_their_regexes_find(text: str) -> None:
-    assert htmlauthors._has_lead_in_word(text) == _holds(htmlauthors._LEAD_IN_WORD, text)
-    assert htmlauthors._has_byline_hint(text) == _holds(htmlauthors._BYLINE_HINT, text)
+    assert bylinehints.has_lead_in_word(text) == _holds(bylinehints.LEAD_IN_WORD, text)
+    assert bylinehints.has_any_lead_in_word(text) == _holds(bylinehints.LEAD_IN_WORDS, text)
+    assert bylinehints.has_byline_hint(text) == _holds(bylinehints.BYLINE_HINTS, text)
 
 
 @pytest.mark.parametrize("index", range(len(list(_pages()))))
@@ -160,11 +168,12 @@ def test_the_word_searches_agree_with_their_regexes_on_the_pages(index: int) -> 
     for element in root.iter(etree.Element):
         for value in (element.get("class"), element.get("id"), element.text_content()):
             if value is not None:
-                assert htmlauthors._has_byline_hint(value) == _holds(
-                    htmlauthors._BYLINE_HINT, value
+                assert bylinehints.has_byline_hint(value) == _holds(bylinehints.BYLINE_HINTS, value)
+                assert bylinehints.has_lead_in_word(value) == _holds(
+                    bylinehints.LEAD_IN_WORD, value
                 )
-                assert htmlauthors._has_lead_in_word(value) == _holds(
-                    htmlauthors._LEAD_IN_WORD, value
+                assert bylinehints.has_any_lead_in_word(value) == _holds(
+                    bylinehints.LEAD_IN_WORDS, value
                 )
 
 
@@ -183,9 +192,9 @@ def test_the_byline_under_the_headline_is_read_once(monkeypatch: pytest.MonkeyPa
     calls: list[object] = []
     read = htmlauthors._by_line_near_headline
 
-    def counted(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
+    def counted(headline: lxml_html.HtmlElement | None, **options: bool) -> Iterator[str]:
         calls.append(headline)
-        return read(headline)
+        return read(headline, **options)
 
     monkeypatch.setattr(htmlauthors, "_by_line_near_headline", counted)
     root = parse_document(b"<html><body><h1>Storm hits</h1><p>Rain all day.</p></body></html>")

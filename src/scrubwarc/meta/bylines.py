@@ -64,7 +64,7 @@ from scrubwarc.meta.bylinewords import (
 )
 from scrubwarc.meta.dates import is_update, parse_date, squeeze
 
-__all__ = ["byline_date", "byline_site", "parse_byline"]
+__all__ = ["byline_date", "byline_site", "parse_byline", "strip_lead_in"]
 
 # Real bylines are short; anything longer is prose.
 _MAX_LINE = 200
@@ -83,6 +83,13 @@ _LEAD_IN = re.compile(
     r"|von|por|par|di|door|przez|av|af|od|автор|авторы|текст|від)(?::? |:)",
     _FLAGS,
 )
+# The newsroom, credited as a whole after a lead-in ("Von Redaktion", "Par la rédaction").
+_NEWSROOM = re.compile(
+    r"\b(?:redaktion(?:en)?|redazione|redacci[oó]n|reda[cç][aã]o|r[ée]daction|redactie"
+    r"|redaksjonen|redakcja|redakce|редакция|редакція)\b",
+    _FLAGS,
+)
+_NEWSROOM_ARTICLE = re.compile(r"^(?:der|die|la|le|de|het|el|a|the) (?=\w+$)", _FLAGS)
 # A credit to someone other than a writer, to the next semicolon: "By X; Editing by Y",
 # "Reporting by X, photos by Y". Its names are not authors.
 _OTHER_CREDIT = re.compile(
@@ -243,6 +250,26 @@ def parse_byline(
     if names:
         return tuple(names)
     return tuple(credited) or None
+
+
+def strip_lead_in(text: str) -> str:
+    """``text`` after the byline lead-in it opens with, in any language the lead-ins know,
+    when a name of two words at least follows it in capitals; ``text`` as given otherwise,
+    where the word opens a surname (``Von Trapp``, ``Di Maio``) or prose.
+
+    >>> strip_lead_in("Von Anna Lehmann und Bernd Christ"), strip_lead_in("Автор: Анна Ли")
+    ('Anna Lehmann und Bernd Christ', 'Анна Ли')
+    >>> strip_lead_in("Di Maio"), strip_lead_in("Ann Lee"), strip_lead_in("Par la rédaction")
+    ('Di Maio', 'Ann Lee', 'rédaction')
+    """
+    lead_in = _LEAD_IN.match(text)
+    if lead_in is None:
+        return text
+    rest = text[lead_in.end() :].strip()
+    if _NEWSROOM.search(rest):
+        # "Von Redaktion", "Par la rédaction": the newsroom, credited as a whole
+        return _NEWSROOM_ARTICLE.sub("", rest)
+    return rest if len(rest.split()) >= 2 and rest[0].isupper() else text
 
 
 def _is_credential(piece: str) -> bool:

@@ -27,7 +27,7 @@ _MONTHS: dict[str, tuple[str, ...]] = {
     "fr": ("janvier|janv.", "février|fevrier|févr.|fevr.", "mars", "avril|avr.", "mai",
            "juin", "juillet|juil.", "août|aout", "septembre|sept.", "octobre|oct.",
            "novembre|nov.", "décembre|decembre|déc.|dec."),
-    "de": ("januar|jänner|jan.", "februar|feb.", "märz|maerz|mär.", "april|apr.", "mai",
+    "de": ("januar|jänner|jan.", "februar|feb.", "märz|maerz|mär.|mrz.", "april|apr.", "mai",
            "juni|jun.", "juli|jul.", "august|aug.", "september|sept.|sep.", "oktober|okt.",
            "november|nov.", "dezember|dez."),
     "es": ("enero|ene.|ene", "febrero|feb.|feb", "marzo|mar.|mar", "abril|abr.|abr",
@@ -56,9 +56,11 @@ _MONTHS: dict[str, tuple[str, ...]] = {
     "cs": ("ledna|leden", "února|únor", "března|březen", "dubna|duben", "května|květen",
            "června|červen", "července|červenec", "srpna|srpen", "září", "října|říjen",
            "listopadu|listopad", "prosince|prosinec"),
-    "ru": ("января|январь", "февраля|февраль", "марта|март", "апреля|апрель", "мая|май",
-           "июня|июнь", "июля|июль", "августа|август", "сентября|сентябрь",
-           "октября|октябрь", "ноября|ноябрь", "декабря|декабрь"),
+    "ru": ("января|январь|янв.|янв", "февраля|февраль|фев.|фев|февр.", "марта|март|мар.|мар",
+           "апреля|апрель|апр.|апр", "мая|май", "июня|июнь|июн.|июн", "июля|июль|июл.|июл",
+           "августа|август|авг.|авг", "сентября|сентябрь|сен.|сен|сент.",
+           "октября|октябрь|окт.|окт", "ноября|ноябрь|ноя.|ноя|нояб.",
+           "декабря|декабрь|дек.|дек"),
     "uk": ("січня|січень", "лютого|лютий", "березня|березень", "квітня|квітень",
            "травня|травень", "червня|червень", "липня|липень", "серпня|серпень",
            "вересня|вересень", "жовтня|жовтень", "листопада|листопад", "грудня|грудень"),
@@ -66,6 +68,18 @@ _MONTHS: dict[str, tuple[str, ...]] = {
            "eylül", "ekim", "kasım", "aralık"),
     "id": ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
            "september", "oktober", "november", "desember"),
+    "ro": ("ianuarie|ian.", "februarie|feb.", "martie|mar.", "aprilie|apr.", "mai",
+           "iunie|iun.", "iulie|iul.", "august|aug.", "septembrie|sept.|sep.",
+           "octombrie|oct.", "noiembrie|nov.", "decembrie|dec."),
+    "el": ("ιανουαρίου|ιανουάριος|ιαν.", "φεβρουαρίου|φεβρουάριος|φεβ.",
+           "μαρτίου|μάρτιος|μαρ.", "απριλίου|απρίλιος|απρ.", "μαΐου|μαΐου|μάιος|μαϊ.",
+           "ιουνίου|ιούνιος|ιουν.", "ιουλίου|ιούλιος|ιουλ.", "αυγούστου|αύγουστος|αυγ.",
+           "σεπτεμβρίου|σεπτέμβριος|σεπ.", "οκτωβρίου|οκτώβριος|οκτ.",
+           "νοεμβρίου|νοέμβριος|νοε.", "δεκεμβρίου|δεκέμβριος|δεκ."),
+    "fi": ("tammikuuta|tammikuu", "helmikuuta|helmikuu", "maaliskuuta|maaliskuu",
+           "huhtikuuta|huhtikuu", "toukokuuta|toukokuu", "kesäkuuta|kesäkuu",
+           "heinäkuuta|heinäkuu", "elokuuta|elokuu", "syyskuuta|syyskuu", "lokakuuta|lokakuu",
+           "marraskuuta|marraskuu", "joulukuuta|joulukuu"),
 }  # fmt: skip
 _MONTHS["nb"] = _MONTHS["nn"] = _MONTHS["no"]
 _LABELS: dict[str, str] = {
@@ -84,7 +98,12 @@ _LABELS: dict[str, str] = {
     "uk": "опубліковано|дата публікації|дата",
     "tr": "yayınlanma tarihi|yayınlanma|tarih",
     "id": "diterbitkan|tanggal",
+    "fi": "julkaistu",
+    "ro": "publicat la|publicat pe|publicat|data",
+    "el": "δημοσιεύθηκε|δημοσίευση|ημερομηνία",
 }
+# Labels above that name no publication, only "the date" or "on": never read after a date.
+_BARE_LABELS = frozenset(("le", "el", "data", "datum", "dato", "fecha", "tarih", "tanggal", "дата"))
 # The labels of a revision's date, which become "Updated" (never the publication's); a
 # longer label before the shorter one it opens with.
 _UPDATE_LABELS: dict[str, str] = {
@@ -104,6 +123,9 @@ _UPDATE_LABELS: dict[str, str] = {
     "uk": "оновлено",
     "tr": "güncelleme tarihi|güncelleme",
     "id": "diperbarui",
+    "fi": "päivitetty",
+    "ro": "actualizat la|actualizat pe|actualizat|ultima actualizare",
+    "el": "ενημερώθηκε|τελευταία ενημέρωση|ενημέρωση",
 }
 for _table in (_LABELS, _UPDATE_LABELS):
     _table["nb"] = _table["nn"] = _table["no"]
@@ -120,12 +142,15 @@ _WEEKDAYS: dict[str, str] = {
 }
 # "1 de abril de 2023", "1er avril", "1. April", "1 апреля 2023 г.", "2023 года", "o 10:30".
 _NOISE = re.compile(
-    r"(?<=\d)(?:er|º|ª)(?=\s)|(?<=\d)\.(?=\s\D)|\s(?:de|del)(?=\s)|\s(?:г\.|г|года|r\.|roku)$"
+    r"(?<=\d)(?:er|º|ª)(?=\s)|(?<=\d)\.(?=\s\D)|\s(?:de|del)(?=\s)"
+    r"|(?<=\d)\s(?:г\.|г|года|r\.|roku)(?=,|\s|$)"
     r"|(?<=\d)\s?(?:uhr|uur|hs|hrs|h)(?!\w)",
     re.IGNORECASE,
 )
 # The word before a time: "à 14h05", "um 14.05 Uhr", "kl. 14.05", "godz. 14:05", "в 14:05".
-_AT_WORDS = r"à|um|a las|alle ore|alle|ore|às|om|kl\.|klo|в|о|o godz\.|o godzinie|godz\.|o|v|saat"
+_AT_WORDS = (
+    r"à|um|a las|alle ore|alle|ore|ora|às|om|kl\.|klo|в|о|o godz\.|o godzinie|godz\.|o|v|saat"
+)
 _AT = re.compile(rf"\s(?:{_AT_WORDS})\s(?=\d)", re.IGNORECASE)
 # The words that say "o'clock" take a bare hour: "kl. 14" (klokken), "klo 9", "godz. 14".
 _CLOCK_HOUR = re.compile(r"(\s(?:kl\.|klo|godz\.)\s)([01]?\d|2[0-3])(?![\w:.,])", re.IGNORECASE)
@@ -177,7 +202,7 @@ _CJK_LABEL = re.compile(r"^[^\W\d_]{1,10}\s*[:：]\s*|^[^\W\d_]{1,10}\s+(?=\d)")
 @cache
 def _language_patterns(
     language: str,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
     months = _MONTHS.get(language)
     if months is None:
         return None
@@ -189,6 +214,7 @@ def _language_patterns(
     update = rf"(?P<update>{updates})|" if updates else ""
     head = rf"(?:(?:{update}{labels})\s*:?\s*)?" if labels else ""
     day = rf"(?:(?:{weekdays}),?\s+)?" if weekdays else ""
+    published = "|".join(label for label in labels.split("|") if label not in _BARE_LABELS)
     return (
         re.compile(rf"({head})({day})", re.IGNORECASE),
         re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE),
@@ -198,6 +224,8 @@ def _language_patterns(
             rf"(?<=[\d,|·•–—-] )(?:{updates or '(?!)'})\s*:?\s*(?=\d|(?:{_AT_WORDS})\s\d)",
             re.IGNORECASE,
         ),
+        # The publication's label after a revision: "Mis à jour le 5 mars, publié le 3 mars".
+        re.compile(rf"(?<=[\d,|·•–—-] )(?:{published or '(?!)'})\s*:?\s*(?=\d)", re.IGNORECASE),
     )
 
 
@@ -297,12 +325,13 @@ def localise(line: str, language: str | None) -> str:
             named = "Updated: " if _CJK_UPDATE.search(label.group(0)) else "Published: "
             line = named + line[label.end() :]
         return line.strip()
-    head, months, later_update = patterns
+    head, months, later_update, later_published = patterns
     opening = head.match(line)
     if opening and opening.end():
         named = "Updated " if opening.groupdict().get("update") else "Published "
         line = (named if opening.group(1) else "") + line[opening.end() :]
     line = later_update.sub("Updated ", line)
+    line = later_published.sub("Published ", line)
     line = months.sub(lambda m: _english_month(language or "", m.group(0)), line)
     line = _DOTTED_MONTH.sub(r"\1 \2 ", line)
     line = _HOUR_WORD.sub(lambda m: f"{m[1]}:{m[2] or '00'}", line)

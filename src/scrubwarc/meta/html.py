@@ -34,6 +34,9 @@ __all__ = ["HtmlMetadata", "read_html_metadata", "with_heading"]
 _ORGANISATION_TYPES = frozenset(("Organization", "NewsMediaOrganization", "Corporation"))
 
 
+# A character reference left in a value the parser has decoded once: escaped twice.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
 _LANGUAGE = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
 
 
@@ -92,18 +95,26 @@ def read_html_metadata(doc: lxml_html.HtmlElement, latest: str | None = None) ->
         authors=tuple(
             repair_encoding(name)[0]
             for name in read_authors(
-                page, tags, headline, ld.authors(), ld.authors(organisations=True), site_names
+                page,
+                tags,
+                headline,
+                ld.authors(),
+                ld.authors(organisations=True),
+                site_names,
+                language,
             )
         ),
         date=html_date(page, ld, tags, headline, url, locale, latest),
         # As found: metadata.html_metadata strips tracking parameters and records them.
         url=url,
         site_name=site_names[0] if site_names else suffix,
-        description=_first(
-            ld.text("description"),
-            tags.first("og:description"),
-            tags.first("twitter:description"),
-            tags.first("description"),
+        description=_repaired(
+            _first(
+                ld.text("description"),
+                tags.first("og:description"),
+                tags.first("twitter:description"),
+                tags.first("description"),
+            )
         ),
         language=language,
         keywords=_keywords(ld, tags),
@@ -137,13 +148,18 @@ def with_heading(meta: HtmlMetadata, body: str) -> str:
 
 def _repaired(value: str | None) -> str | None:
     """A value the page itself holds as mojibake (``Investorâ\x80\x99s``), repaired as the
-    article's text is (the ``repair-encoding`` rule); what the repair turns into space at
-    either end (``Â\xa0``) is trimmed, as the value was before it.
+    article's text is (the ``repair-encoding`` rule), and with the character references a
+    CMS escaped twice (``Rain &amp;amp; wind``, ``aren&amp;rsquo;t``) decoded; what the
+    repair turns into space at either end (``Â\xa0``) is trimmed, as the value was before it.
 
-    >>> _repaired("Â\xa0CafÃ©"), _repaired("Â\xa0")
-    ('Café', None)
+    >>> _repaired("Â\xa0CafÃ©"), _repaired("Â\xa0"), _repaired("Rain &amp; wind&nbsp; &c.")
+    ('Café', None, 'Rain & wind &c.')
     """
-    return None if value is None else repair_encoding(value)[0].strip() or None
+    if value is None:
+        return None
+    if "&" in value:
+        value = " ".join(_ENTITY.sub(lambda found: html.unescape(found[0]), value).split())
+    return repair_encoding(value)[0].strip() or None
 
 
 def _join_names(names: tuple[str, ...]) -> str:
@@ -163,8 +179,9 @@ def _first(*values: str | None) -> str | None:
 def _find_jsonld_article(
     page: PageView,
 ) -> tuple[dict[str, object] | None, dict[str, dict[str, object]], tuple[dict[str, object], ...]]:
-    """The first article-typed object, every object by ``@id`` for references, and all objects."""
-    article: dict[str, object] | None = None
+    """The page's article-typed object (``_own_article``), every object by ``@id`` for
+    references, and all objects."""
+    articles: list[dict[str, object]] = []
     by_id: dict[str, dict[str, object]] = {}
     nodes: list[dict[str, object]] = []
     for block in blocks(page.iter("script", "meta")):
@@ -173,9 +190,58 @@ def _find_jsonld_article(
             node_id = node.get("@id")
             if isinstance(node_id, str) and len(node) > 1:
                 by_id.setdefault(node_id, node)
-            if article is None and types_of(node) & ARTICLE_TYPES:
-                article = node
-    return article, by_id, tuple(nodes)
+            if types_of(node) & ARTICLE_TYPES:
+                articles.append(node)
+    return _own_article(articles, page), by_id, tuple(nodes)
+
+
+def _own_article(articles: list[dict[str, object]], page: PageView) -> dict[str, object] | None:
+    """Of the article objects a page states, its own: the first whose address is the page's
+    (``url``, ``mainEntityOfPage`` or ``@id``, as its canonical link or ``og:url`` gives it),
+    else the first that gives no other page's address (a related story listed before the
+    article names its own), else the first."""
+    if len(articles) < 2:
+        return articles[0] if articles else None
+    own = _own_paths(page)
+    elsewhere: list[dict[str, object]] = []
+    for article in articles:
+        paths = _paths_of(article)
+        if paths & own:
+            return article
+        if paths and own:
+            elsewhere.append(article)
+    return next((a for a in articles if not any(a is e for e in elsewhere)), articles[0])
+
+
+def _own_paths(page: PageView) -> set[str]:
+    """The paths of the page's own address, as its canonical link and ``og:url`` state it."""
+    found = [
+        link.get("href")
+        for link in page.iter("link")
+        if "canonical" in (link.get("rel") or "").lower().split()
+    ]
+    found += [tag.get("content") for tag in page.iter("meta") if tag.get("property") == "og:url"]
+    return {path for value in found if (path := _path_of(value))}
+
+
+def _paths_of(article: dict[str, object]) -> set[str]:
+    """The paths of the addresses an article object gives for itself."""
+    values: list[object] = [article.get("url"), article.get("@id")]
+    main = article.get("mainEntityOfPage")
+    values.append(main.get("@id") or main.get("url") if isinstance(main, dict) else main)
+    return {path for value in values if (path := _path_of(value))}
+
+
+def _path_of(value: object) -> str | None:
+    """An address's path without its trailing slash (``/news/rain``), None for no address.
+
+    >>> _path_of("https://ex.com/news/rain/#article"), _path_of("#article"), _path_of(3)
+    ('/news/rain', None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    path = urlsplit(value.strip()).path.rstrip("/")
+    return path or None
 
 
 class _JsonLd:
@@ -231,7 +297,7 @@ class _JsonLd:
             if isinstance(value, dict):
                 if bool(types_of(value) & _ORGANISATION_TYPES) != organisations:
                     continue
-                name = _name_of(value)
+                name = _name_of(value) or _person_name_of(value)
                 if name:
                     names.extend(names_from_author_text(name))
             elif isinstance(value, str):
@@ -287,6 +353,16 @@ class _JsonLd:
         return None
 
 
+def _person_name_of(node: dict[str, object]) -> str | None:
+    """A person's name told in parts (``givenName``, ``familyName``), as some CMSs state it.
+
+    >>> _person_name_of({"givenName": "Ann", "familyName": "Lee"}), _person_name_of({})
+    ('Ann Lee', None)
+    """
+    parts = [node.get(key) for key in ("givenName", "additionalName", "familyName")]
+    return clean_value(" ".join(html.unescape(part) for part in parts if isinstance(part, str)))
+
+
 def _name_of(node: dict[str, object]) -> str | None:
     name = node.get("name")
     if isinstance(name, list):
@@ -310,16 +386,52 @@ def _url(page: PageView, ld: _JsonLd, tags: MetaTags) -> str | None:
         None,
     )
     base = page.root.base_url
-    for candidate in (ld.url(), tags.first("og:url"), canonical, tags.first("twitter:url")):
-        url = clean_value(candidate)
-        if url is None:
-            continue
-        if base:
-            url = urljoin(base, url)
-        # A relative URL with nothing to resolve it against is no address at all.
-        if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc:
-            return url
-    return None
+    stated = _address(ld.url(), base)
+    own = next(
+        (
+            url
+            for candidate in (tags.first("og:url"), canonical, tags.first("twitter:url"))
+            if (url := _address(candidate, base))
+        ),
+        None,
+    )
+    if stated is not None and own is not None and _elsewhere(stated, own):
+        return own
+    return stated or own
+
+
+def _address(candidate: str | None, base: str | None) -> str | None:
+    """An absolute web address, resolved against the page's ``base``; a relative one with
+    nothing to resolve it against is no address at all."""
+    url = clean_value(candidate)
+    if url is None:
+        return None
+    if base:
+        url = urljoin(base, url)
+    parts = urlsplit(url)
+    return url if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _elsewhere(stated: str, own: str) -> bool:
+    """Whether the address the JSON-LD states is not the page the page's own tags name:
+    another site (a template's glued ``https://ex.comslug``, its placeholder) or a folder
+    above it (the site's home, the section ``/news/`` of ``/news/rain.html``).
+
+    >>> _elsewhere("https://ex.com/news/", "https://ex.com/news/rain.html")
+    True
+    >>> _elsewhere("https://ex.comrain", "https://ex.com/rain")
+    True
+    >>> _elsewhere("https://ex.com/rain", "https://www.ex.com/rain/")
+    False
+    >>> _elsewhere("https://ann.substack.com/p/rain", "https://substack.com/home/post/p-1")
+    False
+    """
+    first, second = urlsplit(stated), urlsplit(own)
+    one, other = (f".{part.netloc.casefold()}" for part in (first, second))
+    if not (one.endswith(other) or other.endswith(one)):
+        return True  # a subdomain ("social.", "www.", a writer's) is the same site
+    above, below = first.path.rstrip("/"), second.path.rstrip("/")
+    return len(above) < len(below) and below.startswith(above + "/")
 
 
 def _language(root: lxml_html.HtmlElement, ld: _JsonLd, tags: MetaTags) -> str | None:

@@ -26,11 +26,19 @@ from scrubwarc.meta.affiliations import (
     is_social_label,
     social_tail,
 )
-from scrubwarc.meta.bylines import parse_byline
+from scrubwarc.meta.bylinehints import (
+    OTHER_LEAD_IN_PIECE,
+    has_any_lead_in_word,
+    has_byline_hint,
+    has_lead_in_word,
+    shown_texts,
+    slug_words,
+)
+from scrubwarc.meta.bylines import parse_byline, strip_lead_in
 from scrubwarc.meta.bylinewords import HONORIFICS
+from scrubwarc.meta.cjkbylines import cjk_byline
 from scrubwarc.meta.htmltext import (
     DATE_IN_LINE,
-    WORD,
     MetaTags,
     PageView,
     clean_value,
@@ -48,24 +56,24 @@ _MAX_AUTHOR_CHARS = 100
 _AUTHOR_LEAD_IN = re.compile(
     r"^(?:(?:written|posted|published|reviewed|reporting|reported|analysis|opinion|commentary)"
     r"\s+)?by\b:?"
-    r"|^(?:the\s+)?authors?\b:?",
+    r"|^(?:the\s+)?authors?\b:?"
+    # An author's link labelled as one: "View all posts by", "More articles from", "Posts by".
+    r"|^(?:(?:view|see|read|browse)\s+)?(?:(?:all|more)\s+)?(?:posts|articles|stories|entries)"
+    r"\s+(?:by|from)\b:?|^more\s+from\b:?",
     re.I,
 )
-# What a byline opens with; lines without it are not looked at closely. No word boundary:
-# the text of ``<span>By</span><span>Ann Lee</span>`` runs together ("ByAnn Lee").
-_LEAD_IN_WORD = re.compile(r"by|author", re.IGNORECASE)
+# An e-mail address in an author field, in its brackets if it has them, beside a name.
+_MAIL = re.compile(r"[(<\[]? ?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+ ?[)>\]]?", re.I)
 _PLACEHOLDER_AUTHORS = frozenset({"admin", "administrator", "author", "unknown", "anonymous"})
 # Folders of an author's page on a site ("/author/ann-lee/"), and the words of its name there.
 _AUTHOR_FOLDERS = frozenset(
     {"author", "authors", "writer", "writers", "contributor", "contributors"}
+    | {"autor", "autores", "autore", "autori", "auteur", "auteurs", "autorzy"}
 )
-_SLUG_WORD = re.compile(r"[^\W_]+")
 # A CMS account rather than a person ("Site Admin", "NOC Admin"), and a template's key left
 # unfilled ("page.meta.author"; a dotted handle such as "ann.b.lee" is a name).
 _ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster"})
 _TEMPLATE_KEY = re.compile(r"(?:\w+\.){2,}(?:author|name)", re.IGNORECASE)
-# A byline element: its class or id names the author, the writer or the byline.
-_BYLINE_HINT = re.compile(r"author|byline|writer", re.IGNORECASE)
 _BYLINE_NOISE = re.compile(r"avatar|image|photo|img|bio|description|box|comment|social|share", re.I)
 # A class that says its element holds the author's name ("author-name", "author-box__name")
 # names the writer wherever the element stands, in an author box too (not a commenter's).
@@ -127,13 +135,20 @@ def names_from_author_text(value: str) -> list[str]:
         return []
     if text.startswith("@") or _OTHER_CREDIT.match(text):
         return []  # a social-media handle, or a credit to an editor, not a byline
-    text = social_tail(_AUTHOR_LEAD_IN.sub("", text)).strip(" ,:|-")
+    if "@" in text:
+        # "ann@example.com (Ann Lee)", as a feed writes it, "Ann Lee <ann@example.com>": the
+        # name the field gives beside the address; an address alone is how the page names
+        # its writer ("By ann.lee@example.com"), and stays
+        text = " ".join(_MAIL.sub(" ", text).split()).strip(" ()<>,;") or text
+    text = social_tail(strip_lead_in(_AUTHOR_LEAD_IN.sub("", text))).strip(" ,:|-")
     if not text or text.casefold() in _PLACEHOLDER_AUTHORS or not any(c.isalpha() for c in text):
         return []
     if is_social_label(text):
         return []  # "X", "Follow on X": a link's label beside the byline
     if _TEMPLATE_KEY.fullmatch(text) or word_set(text) & _ACCOUNT_WORDS:
         return []
+    if not text.isascii() and (cjk := cjk_byline(text)) is not None:
+        return list(cjk)  # "김철수 기자", "記者 山田太郎": a role word beside the name
     names = parse_byline(f"By {text}")
     if names and (_covers(names, text) or _reads_as_people(names, text)):
         return list(names)
@@ -182,6 +197,7 @@ def read_authors(
     people: tuple[str, ...],
     organisations: tuple[str, ...],
     site_names: tuple[str, ...],
+    language: str | None = None,
 ) -> tuple[str, ...]:
     """Authors from the most deliberate statement that names any: JSON-LD people, author meta
     tags, ``itemprop=author``, ``rel=author``, byline elements, a ``By ...`` line near the
@@ -189,10 +205,13 @@ def read_authors(
 
     The site itself, an agency or a publication (``_is_outlet``) beside people is their outlet
     and dropped; a statement naming only outlets is kept only when no later one names a person
-    (``USA TODAY`` as the author of a page bylined "By Brian Truitt")."""
+    (``USA TODAY`` as the author of a page bylined "By Brian Truitt"). A page in another
+    ``language`` than English (ISO 639-1) is read for bylines in the lead-ins of its own
+    (``Von Anna Lehmann``) under the headline as well."""
     sites = {name.casefold() for name in site_names}
     fallback: tuple[str, ...] = ()
-    for names in _statements(page, tags, headline, people):
+    other_languages = language not in (None, "en")
+    for names in _statements(page, tags, headline, people, other_languages):
         persons = tuple(name for name in names if not _is_outlet(name, sites))
         if persons:
             return persons  # an outlet beside people is their affiliation
@@ -213,12 +232,13 @@ def _statements(
     tags: MetaTags,
     headline: lxml_html.HtmlElement | None,
     people: tuple[str, ...],
+    other_languages: bool = False,
 ) -> Iterator[tuple[str, ...]]:
     """The authors each source names, most deliberate first; each read only when those
     before it name no one (or only an outlet). The byline under the headline is read once,
     whichever of them asks for it first."""
     by_line: Callable[[], tuple[str, ...]] = functools.cache(
-        lambda: tuple(_by_line_near_headline(headline))
+        lambda: tuple(_by_line_near_headline(headline, other_languages=other_languages))
     )
     if people:
         yield _visible_over_stated(people, by_line())
@@ -282,13 +302,18 @@ def _author_page_links(links: list[lxml_html.HtmlElement]) -> Iterator[str]:
     for link in links:
         # A cheap first cut; the path is then read properly (and in any case).
         href = link.get("href")
-        if href is None or not ("/author" in href or "/writer" in href or "/contributor" in href):
+        if href is None or not (
+            "/author" in href
+            or "/writer" in href
+            or "/contributor" in href
+            or "/aut" in href  # "/autor/", "/auteur/"
+        ):
             continue
         path = urlsplit(href).path.casefold().strip("/").split("/")
         for folder, slug in itertools.pairwise(path):
             if folder in _AUTHOR_FOLDERS:
                 text = clean_value(link.text_content())
-                if text and WORD.findall(text.casefold()) == _SLUG_WORD.findall(slug):
+                if text and slug_words(text) == slug_words(slug):
                     yield from names_from_author_text(text)
                     return
 
@@ -304,9 +329,9 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
     for element in root.iter(etree.Element):
         # Class, then id: most elements have neither, and a hint never spans the two.
         cls = element.get("class")
-        if not (cls is not None and _has_byline_hint(cls)):
+        if not (cls is not None and has_byline_hint(cls)):
             ident = element.get("id")
-            if ident is None or not _has_byline_hint(ident):
+            if ident is None or not has_byline_hint(ident):
                 continue
         if element.tag in ("script", "style", "meta"):
             continue
@@ -322,36 +347,8 @@ def _byline_elements(root: lxml_html.HtmlElement) -> Iterator[str]:
                 return
 
 
-def _has_lead_in_word(text: str) -> bool:
-    """Whether ``text`` holds ``_LEAD_IN_WORD``, found as ``_has_byline_hint`` finds its words
-    (the text of a container after the headline runs to thousands of characters).
-
-    >>> [_has_lead_in_word(v) for v in ("Story BY", "AUTHORS", "b y", "Auteur \u00e9crit")]
-    [True, True, False, False]
-    """
-    if text.isascii():
-        text = text.lower()
-        return "by" in text or "author" in text
-    return _LEAD_IN_WORD.search(text) is not None
-
-
-def _has_byline_hint(value: str) -> bool:
-    """Whether a class or id holds ``_BYLINE_HINT``; an ASCII one (nearly all) is lower-cased
-    and searched for the words, four times as fast as the regex on every element of the page.
-    Lower-casing matches the regex's case folding on ASCII; other text is left to the regex
-    (its folding matches a dotless "ı" to "i", ``str.lower`` does not).
-
-    >>> [_has_byline_hint(v) for v in ("post-Author", "BYLINE", "wr\u0131ter", "writ-er")]
-    [True, True, True, False]
-    """
-    if value.isascii():
-        value = value.lower()
-        return "author" in value or "byline" in value or "writer" in value
-    return _BYLINE_HINT.search(value) is not None
-
-
 def _byline_name(element: lxml_html.HtmlElement) -> str | None:
-    pieces = [text for piece in element.itertext() if (text := clean_value(piece))]
+    pieces = [text for piece in shown_texts(element) if (text := clean_value(piece))]
     credited_other = False
     for index, text in enumerate(pieces):
         if _OTHER_CREDIT.match(text):
@@ -361,7 +358,11 @@ def _byline_name(element: lxml_html.HtmlElement) -> str | None:
         if credited_other:
             credited_other = False
             continue
-        if _LEAD_IN_PIECE.fullmatch(text) or _DATE_LABEL_PIECE.fullmatch(text):
+        if (
+            _LEAD_IN_PIECE.fullmatch(text)
+            or _DATE_LABEL_PIECE.fullmatch(text)
+            or OTHER_LEAD_IN_PIECE.fullmatch(text)
+        ):
             continue
         if DATE_IN_LINE.fullmatch(text):
             continue  # <span>Updated</span> <span>January 8, 2026</span> before the name
@@ -397,15 +398,22 @@ def _with_co_authors(name: str, rest: list[str]) -> str:
     return name
 
 
-def _by_line_near_headline(headline: lxml_html.HtmlElement | None) -> Iterator[str]:
-    """A ``By Ann Lee`` line among the first lines after the ``<h1>``."""
-    for text in lines_after_headline(headline, _has_lead_in_word):
+def _by_line_near_headline(
+    headline: lxml_html.HtmlElement | None, *, other_languages: bool = False
+) -> Iterator[str]:
+    """A ``By Ann Lee`` line among the first lines after the ``<h1>``; with
+    ``other_languages``, a ``Von Anna Lehmann`` line as well."""
+    holds = has_any_lead_in_word if other_languages else has_lead_in_word
+    for text in lines_after_headline(headline, holds):
         lines = text.split("\n")
         for i, line in enumerate(lines):
             lead_in = _AUTHOR_LEAD_IN.match(line)
-            if lead_in is None or len(line) > _MAX_BYLINE_CHARS * 2:
+            if len(line) > _MAX_BYLINE_CHARS * 2:
                 continue
-            if not line[lead_in.end() :].strip(" ,:|-") and i + 1 < len(lines):
+            if lead_in is None:
+                if not other_languages or strip_lead_in(line) == line:
+                    continue  # no lead-in of another language either ("Von Anna Lehmann")
+            elif not line[lead_in.end() :].strip(" ,:|-") and i + 1 < len(lines):
                 line = f"{line} {lines[i + 1]}"  # <div>Written by</div><div>Ann Lee</div>
             names = parse_byline(_BYLINE_TAIL.split(line, maxsplit=1)[0])
             if names:

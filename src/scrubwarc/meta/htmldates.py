@@ -18,6 +18,14 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scrubwarc.meta.dates import UPDATED, parse_date, read_date
+from scrubwarc.meta.htmldatesigns import (
+    PUBLISHED_LABEL,
+    UPDATED_LABEL,
+    in_a_sentence,
+    is_revision,
+    labels,
+    set_aside,
+)
 from scrubwarc.meta.htmlshown import ShownDates, address_date
 from scrubwarc.meta.htmltext import (
     MAX_DATE_LINE,
@@ -74,16 +82,6 @@ _OTHER_WORDS = frozenset(
     {"last", "modified", "updated", "update", "expiration", "expires", "version", "type"}
 )
 _NAME_WORDS = re.compile(r"[a-z]+")
-# A label that ends right before the publication date it introduces.
-_PUBLISHED_LABEL = re.compile(
-    r"\b(?:published|posted|publication date|date published)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$",
-    re.IGNORECASE,
-)
-# A label that ends right before the date of the page's last revision.
-_UPDATED_LABEL = re.compile(
-    r"\b(?:updated|modified|revised)(?:\s+(?:on|at))?(?:\s+the)?\s*:?\s*$", re.IGNORECASE
-)
-
 _ASCII_DIGIT = re.compile(r"[0-9]")
 # What a system stores for "no date" and prints as one: the least date of a type (year 1 of
 # .NET, 1753 of SQL Server, 1900-01-01 of spreadsheets and SQL), or time 0 of Unix clocks
@@ -131,7 +129,7 @@ def html_date(
     shown = ShownDates(locale, url, latest)
     stated = _first_date(_published_candidates(page, ld, tags), latest)
     near = _date_near_headline(page, headline, shown) or _labelled_date(
-        page, _PUBLISHED_LABEL, shown
+        page, PUBLISHED_LABEL, shown
     )
     if stated and near and (revised := _shown_revision(stated, near, ld, tags, latest)):
         return revised
@@ -150,7 +148,7 @@ def html_date(
     if near and timed and timed[:10] == near[:10]:
         return max(near, timed, key=len)  # the line's <time> states its hour
     # Nothing dates the publication: a revision a label dates anywhere is the page's date.
-    return near or timed or address or _labelled_date(page, _UPDATED_LABEL, shown)
+    return near or timed or address or _labelled_date(page, UPDATED_LABEL, shown)
 
 
 def _swapped(read: str, other: str) -> bool:
@@ -202,25 +200,26 @@ def _agreed_date(
 
 def _time_date(page: PageView, shown: ShownDates) -> str | None:
     """The date of a ``<time>``: the one marked as the publication date first, then any
-    but those of an ``<aside>`` or ``<nav>`` (related stories, a list of archives)."""
-    times = [t for t in page.iter("time") if not _set_aside(t)]
+    but those of an ``<aside>`` or ``<nav>`` (related stories, a list of archives) or of a
+    comment. A ``<time>`` a label or its markup calls the revision (``Updated <time>``,
+    ``itemprop="dateModified"``) dates the page only when no other does."""
+    times = [t for t in page.iter("time") if not set_aside(t)]
     marked = [t for t in times if t.get("pubdate") is not None]
     ambiguous: str | None = None
+    revision: str | None = None
     for element in marked + times:
         for text in (element.get("datetime"), element.text_content()):
             parsed, assumed = read_date(text, shown.order, shown.language) if text else (None, None)
             if not shown.possible(parsed):
                 continue
-            if parsed and assumed:
+            if parsed and is_revision(element):
+                revision = revision or parsed
+            elif parsed and assumed:
                 # "02-12-2025" reads both ways: a <time> that reads one way wins.
                 ambiguous = ambiguous or parsed
             elif parsed:
                 return parsed
-    return ambiguous
-
-
-def _set_aside(element: lxml_html.HtmlElement) -> bool:
-    return any(parent.tag in ("aside", "nav") for parent in element.iterancestors())
+    return ambiguous or revision
 
 
 def _labelled_date(page: PageView, label: re.Pattern[str], shown: ShownDates) -> str | None:
@@ -239,7 +238,7 @@ def _labelled_date(page: PageView, label: re.Pattern[str], shown: ShownDates) ->
         if len(line) <= MAX_DATE_LINE:
             previous = lines[index - 1] if index else ""
             for parsed, before in shown.dates(line):
-                if label.search(before or previous):
+                if labels(label, before or previous):
                     return parsed
     return None
 
@@ -465,6 +464,8 @@ def _date_near_headline(
         if len(line) > MAX_DATE_LINE or not _ASCII_DIGIT.search(line):
             continue
         for parsed, before in shown.dates(line):
+            if in_a_sentence(line, before):
+                continue  # "The festival returns on March 1, 2024 in the park."
             if UPDATED.search(before or previous):
                 updated = updated or parsed
                 continue

@@ -25,6 +25,15 @@ _TIME_AFTER = re.compile(
     rf"(?:,? ?(?:(?:at|@|[-–—|·•]) )?){TIME}(?![\w:]|[.,][0-9]|(?-i: [A-Z]{{2,5}}\b))",
     re.IGNORECASE | re.ASCII,
 )
+# A bare time with a dot, as an amount is written, followed by a word that no clock takes
+# ("March 3, 2024 - 12.50 dollars", "9.45 per cent", "3.20 km") or by a sign of one ("12.50 %")
+# is that amount; "14.05 Uhr", "14.05 hod.", "12.50pm", "10.30 GMT" and a line that ends are
+# times, and so is one a label follows ("14.05 Updated 4 March").
+_AMOUNT_AFTER = re.compile(
+    r" ?(?:[%$€£¥]|(?!(?:uhr|uur|h|hs|hrs|hod|horas?|heures?|óra|sati|uri|val|ч"
+    r"|published|updated)\b)[^\W\d_])",
+    re.IGNORECASE,
+)
 
 # Where English writes the day first (language regions and country domains alike); the US,
 # Canada and the Philippines write the month first, and so does English with no region.
@@ -96,6 +105,8 @@ class ShownDates:
         ([('2025-12-02T14:05:00', 'Published ')], [('2024-05-02', '')])
         """
         time = _TIME_AFTER.match(line, found.end())
+        if time is not None and _is_amount(line, time):
+            time = None
         if time is not None and "T" not in found.group(0):
             parsed = parse_date(line[found.start() : time.end()], self.order)
             if parsed:
@@ -111,6 +122,16 @@ class ShownDates:
         False
         """
         return date is not None and (self.latest is None or date[:10] <= self.latest)
+
+
+def _is_amount(line: str, time: re.Match[str]) -> bool:
+    """Whether the ``time`` matched in ``line`` is an amount written with a dot.
+
+    >>> [_is_amount(line, _TIME_AFTER.match(line, 4)) for line in ("May 12.50 euros", "May 12.50")]
+    [True, False]
+    """
+    bare = time["ampm"] is None and time["zone"] is None and time["mi"] is not None
+    return bare and line[time.end("h")] == "." and bool(_AMOUNT_AFTER.match(line, time.end()))
 
 
 def address_date(url: str | None) -> str | None:

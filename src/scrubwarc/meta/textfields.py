@@ -150,6 +150,19 @@ def is_above_headline(line: str) -> bool:
     return is_url(line) or (field_of(line) or ("",))[0] == "url" or breadcrumb(line) is not None
 
 
+# The kinds of piece a page labels above a headline, in English and the lead-ins' languages.
+_KINDS_OF_PIECE = frozenset(
+    (
+        "opinion", "analysis", "exclusive", "breaking", "breaking news", "live", "comment",
+        "commentary", "review", "explainer", "editorial", "obituary", "interview", "sponsored",
+        "fact check", "op-ed", "perspective", "investigation", "meinung", "kommentar",
+        "analyse", "exklusiv", "tribune", "éditorial", "décryptage", "opinión", "análisis",
+        "exclusiva", "opinião", "análise", "exclusivo", "opinione", "analisi", "commento",
+        "esclusiva", "opinie",
+    )
+)  # fmt: skip
+
+
 def is_kicker(line: str) -> bool:
     """A label in capitals that a page sets above its headline: the section (``WORLD``,
     ``US POLITICS``) or a flag (``EXCLUSIVE:``, ``BREAKING NEWS``). At most four words, no
@@ -159,8 +172,16 @@ def is_kicker(line: str) -> bool:
     (True, True, False)
     >>> is_kicker("WAR IS OVER, UN SAYS"), is_kicker("STOCKS FALL!")
     (False, False)
+
+    A label of the kind of piece is one in any case (``Opinion``, ``Analysis:``, ``Meinung``):
+    no headline is that word alone.
+
+    >>> is_kicker("Opinion"), is_kicker("Fact check:"), is_kicker("Storms")
+    (True, True, False)
     """
     label = line.strip().removesuffix(":").rstrip()
+    if label.casefold() in _KINDS_OF_PIECE:
+        return True
     return (
         0 < len(label) <= _MAX_KICKER
         and label.isupper()

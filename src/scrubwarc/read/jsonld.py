@@ -75,10 +75,37 @@ def blocks(elements: Iterable[lxml_html.HtmlElement]) -> Iterator[object]:
                 raw = raw[len(opener) : -len(closer)].strip()
         if not raw or len(raw) > _MAX_CHARS:
             continue
-        try:
-            yield json.loads(raw)
-        except (ValueError, RecursionError):
-            continue
+        parsed = _loads(raw)
+        if parsed is not _BROKEN:
+            yield parsed
+
+
+_BROKEN = object()
+# A comma before a closing bracket, as templates leave after the last property in a loop.
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+
+
+def _loads(raw: str) -> object:
+    r"""The JSON ``raw`` holds, as CMSs write it: control characters inside strings (a newline
+    in a description) and a comma after the last item (``{"name": "Ann Lee",}``) are taken;
+    ``_BROKEN`` when it still does not parse.
+
+    >>> _loads('{"name": "Ann\tLee",}'), _loads("{") is _BROKEN
+    ({'name': 'Ann\tLee'}, True)
+    """
+    try:
+        return json.loads(raw, strict=False)
+    except RecursionError:
+        return _BROKEN
+    except ValueError:
+        pass
+    repaired = _TRAILING_COMMA.sub(r"\1", raw)
+    if repaired == raw:
+        return _BROKEN
+    try:
+        return json.loads(repaired, strict=False)
+    except (ValueError, RecursionError):
+        return _BROKEN
 
 
 def types_of(node: dict[str, object]) -> set[str]:
