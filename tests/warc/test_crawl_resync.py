@@ -145,7 +145,7 @@ def test_a_damaged_start_is_searched_once_per_run(
 ) -> None:
     """Whether a file named as a WARC is a crawl, and where it can be read, is one search
     past the damage (it may run to the end of a large file), not one per question asked."""
-    from scrubwarc.warc import crawl, resync
+    from scrubwarc.warc import resync
 
     searches: list[int] = []
 
@@ -154,7 +154,6 @@ def test_a_damaged_start_is_searched_once_per_run(
         return next_record(handle, start, gzipped=gzipped)
 
     monkeypatch.setattr(resync, "next_record", counted)
-    monkeypatch.setattr(crawl, "next_record", counted)
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(b"\x1f\x8b\x08" + b"\x00" * 5000 + b"".join(_members()))
     name, flag = command

@@ -22,7 +22,7 @@ import re
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, NamedTuple, cast
 from urllib.parse import urlsplit
 
@@ -32,8 +32,9 @@ from scrubwarc.errors import InputError
 from scrubwarc.read.sniff import binary_reason
 from scrubwarc.warc.http import content_type, decode_http, http_headers
 from scrubwarc.warc.integrity import digest_fault, misframed, truncation
+from scrubwarc.warc.pagekind import media_type, page_kind, status_reason
 from scrubwarc.warc.reader import NOT_A_RECORD, READ_ERRORS, load_reason
-from scrubwarc.warc.resync import next_record, record_at
+from scrubwarc.warc.resync import past_end_lines, read_on_at
 from scrubwarc.warc.sniff import crawl_format, is_empty, resume_offset
 from scrubwarc.warc.stored import ended_member, lower_scheme, records, stored_record
 
@@ -47,12 +48,6 @@ __all__ = [
     "url_path",
 ]
 
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_TEXT_TYPES = frozenset({"text/plain", ""})  # no type: the bytes decide
-_NOT_PAGES = {".js": "script", ".mjs": "script", ".css": "stylesheet", ".json": "other type"}
-_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
-# An item of a comma-separated header value; a quoted string may hold a comma.
-_LIST_ITEM = re.compile(r'(?:[^,"]|"(?:[^"\\]|\\.)*"?)+')
 _NO_TARGET = "record head without a WARC-Target-URI (or cut short before it)"
 # What zlib-ng raises where zlib would raise zlib.error (its own class, no subclass).
 _READ_ERRORS = (*READ_ERRORS, cast("type[Exception]", zlib_ng.error))
@@ -126,60 +121,6 @@ def url_path(url: str) -> str:
         path += "index.html"
     query = f"?{parts.query}" if parts.query else ""
     return f"{parts.netloc.rpartition('@')[2]}{path}{query}"
-
-
-def _media_type(content_type: str | None) -> tuple[str, str | None]:
-    """The media type and charset of a Content-Type value, read as browsers read it (Fetch,
-    "extract a MIME type"): of a list (headers a server or proxy joined with commas), the
-    last type; its charset, or that of the type before if the same type without one.
-
-    >>> _media_type('Text/HTML; charset="UTF-8"'), _media_type("text/html, text/html;charset=x")
-    (('text/html', 'UTF-8'), ('text/html', 'x'))
-    >>> _media_type("text/html;charset=gbk, text/html"), _media_type('text/plain;x="a,b"')
-    (('text/html', 'gbk'), ('text/plain', None))
-    """
-    media, charset = "", None
-    for part in _LIST_ITEM.findall(content_type or ""):
-        essence = part.partition(";")[0].strip().lower()
-        if not essence or essence == "*/*":
-            continue
-        found = _CHARSET.search(part)
-        if essence != media:
-            charset = None
-        media, charset = essence, found.group(1) if found else charset
-    return media, charset
-
-
-def _kind(url: str, media: str) -> tuple[bool | None, str | None]:
-    """(html, None) for an article's type, else (None, the non-article category)."""
-    if media in _HTML_TYPES:
-        return True, None
-    if media in _TEXT_TYPES:
-        path = PurePosixPath(urlsplit(url).path)
-        if path.name == "robots.txt":
-            return None, "robots.txt"
-        category = _NOT_PAGES.get(path.suffix.lower())
-        return (None, category) if category else (None if media == "" else False, None)
-    if media.startswith("image/"):
-        return None, "image"
-    if "javascript" in media or "ecmascript" in media:
-        return None, "script"
-    if media == "text/css":
-        return None, "stylesheet"
-    return None, "other type"
-
-
-def _status_reason(status: int) -> str | None:
-    if 200 <= status < 300:
-        # 204 has no body; 206 is a range of one, not the page.
-        return {204: "empty response", 206: "partial content"}.get(status)
-    if status == 304:
-        return "not modified"
-    if 300 <= status < 400:
-        return "redirect"
-    if 400 <= status < 600:
-        return "error page"
-    return "not a 2xx response"
 
 
 class _Index:
@@ -269,9 +210,13 @@ def read_crawl(
                     # warcio gave its offset before it failed, there).
                     where = max(at.offset, at.end)
                     if not gzipped and where > at.offset:
-                        where = _past_end_lines(again, where)
+                        where = past_end_lines(again, where)
                     reason = f"unreadable {fmt.upper()} at offset {where}"
-                    start = None if fmt == "arc" else _read_on_at(again, at, where, gzipped)
+                    start = (
+                        None
+                        if fmt == "arc"
+                        else read_on_at(again, at.offset, where, gzipped=gzipped)
+                    )
                     if start is None:
                         raise InputError(f"{reason}: {load_reason(exc)}", str(path)) from None
                     if start < where:
@@ -285,35 +230,6 @@ def read_crawl(
                     at = _At(start, start)
     finally:
         index.close()
-
-
-def _past_end_lines(again: io.BufferedReader, end: int) -> int:
-    """Where the record after a plain one that ends at ``end`` starts: past the two CRLFs
-    that close a record (warcio counts them with the next)."""
-    again.seek(end)
-    tail = again.read(4)
-    return end + len(tail) - len(tail.lstrip(b"\r\n"))
-
-
-def _read_on_at(again: io.BufferedReader, at: _At, where: int, gzipped: bool) -> int | None:
-    """Where to read on after reading failed at ``where``: the first record after it.
-
-    In a plain WARC, a record whose Content-Length is too long, or that lacks the blank lines
-    that end it, puts warcio out of step with the record after it, which is whole: that one
-    starts inside the record before (``at``) or where it ended, and is read from its start
-    with a fresh reader (one damaged itself fails again there, and the search goes past it).
-    In a gzipped WARC, a member whose compressed data is damaged may inflate on through the
-    members after it (warcio reads them as its block): the search starts inside it too.
-    Each search starts past the last record read, so reading always advances.
-    """
-    if where == at.offset:
-        return next_record(again, where + 1, gzipped=gzipped)
-    found = next_record(again, at.offset + 1, gzipped=gzipped)
-    if gzipped or (found is not None and found <= where):
-        return found
-    if record_at(again, where, gzipped=False):
-        return where  # a record not on a line of its own: the one before lacks its end
-    return found
 
 
 class _At:
@@ -462,15 +378,15 @@ def _what(
             return NotArticle(url, "revisit of a non-article or another crawl")
         http = resolved.http
     if rec_type == "resource":
-        media, declared = _media_type(headers.get_header("Content-Type"))
+        media, declared = media_type(headers.get_header("Content-Type"))
     elif http is None:
         return NotArticle(url, "no HTTP headers")
     else:
-        reason = _status_reason(_status(http))
+        reason = status_reason(_status(http))
         if reason is not None:
             return NotArticle(url, reason)
-        media, declared = _media_type(content_type(http))
-    html, category = _kind(url, media)
+        media, declared = media_type(content_type(http))
+    html, category = page_kind(url, media)
     if category is not None:
         return NotArticle(url, category)
     if not _url_allowed(url, include, exclude):

@@ -15,7 +15,7 @@ import re
 import zlib
 from typing import BinaryIO
 
-__all__ = ["next_record", "record_at"]
+__all__ = ["next_record", "past_end_lines", "read_on_at", "record_at"]
 
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _VERSION = b"WARC/1."
@@ -91,3 +91,32 @@ def _opens_record(handle: BinaryIO, offset: int, chunk: bytes, at: int, gzipped:
             return False
         names.add(line.split(b":", 1)[0].strip().lower())
     return False  # no head's end within the probe: not one a crawler wrote
+
+
+def past_end_lines(again: BinaryIO, end: int) -> int:
+    """Where the record after a plain one that ends at ``end`` starts: past the two CRLFs
+    that close a record (warcio counts them with the next)."""
+    again.seek(end)
+    tail = again.read(4)
+    return end + len(tail) - len(tail.lstrip(b"\r\n"))
+
+
+def read_on_at(again: BinaryIO, last: int, where: int, *, gzipped: bool) -> int | None:
+    """Where to read on after reading failed at ``where``: the first record after it.
+
+    In a plain WARC, a record whose Content-Length is too long, or that lacks the blank lines
+    that end it, puts warcio out of step with the record after it, which is whole: that one
+    starts inside the record before (at ``last``) or where it ended, and is read from its start
+    with a fresh reader (one damaged itself fails again there, and the search goes past it).
+    In a gzipped WARC, a member whose compressed data is damaged may inflate on through the
+    members after it (warcio reads them as its block): the search starts inside it too.
+    Each search starts past the last record read, so reading always advances.
+    """
+    if where == last:
+        return next_record(again, where + 1, gzipped=gzipped)
+    found = next_record(again, last + 1, gzipped=gzipped)
+    if gzipped or (found is not None and found <= where):
+        return found
+    if record_at(again, where, gzipped=False):
+        return where  # a record not on a line of its own: the one before lacks its end
+    return found
