@@ -126,3 +126,19 @@ def test_a_declarative_shadow_root_is_read_and_a_plain_template_is_not() -> None
     )
     paragraphs = _text(body).split("\n\n")
     assert paragraphs[2:] == [P.format(s)[3:-4] for s in ("Shadow 0", "After 0")]
+
+
+def test_a_short_article_beside_a_long_noscript_notice_is_kept() -> None:
+    notice = "Turn on JavaScript to see the interactive map and charts of this story. " * 4
+    body = (
+        "<article><p>The council approved the new bridge on Monday, by seven votes to two.</p>"
+        f"<noscript><p>{notice}</p></noscript></article>"
+    )
+    assert _text(body) == "The council approved the new bridge on Monday, by seven votes to two."
+
+
+def test_a_teaser_that_the_noscript_copy_holds_gives_way_to_the_copy() -> None:
+    teaser = P.format("Story 0")
+    body = f"<article>{teaser}<p>Loading…</p><noscript>{_story(4)}</noscript></article>"
+    paragraphs = _text(body).split("\n\n")
+    assert paragraphs == [P.format(f"Story {i}")[3:-4] for i in range(4)]

@@ -62,8 +62,10 @@ _ALNUM_RE = re.compile(r"[^\W_]")
 # A block holding this share of the article region's text is never dropped for its name alone.
 _BIG_SHARE = 0.5
 # Letters a ``<noscript>`` must hold to be taken for the article of a page whose other text is
-# shorter than that.
+# shorter than that, and fewer than _PLACEHOLDER letters outside that ``<noscript>``'s copy:
+# a placeholder ("Loading…") or a teaser of the copy, not a short article of its own.
 _NOSCRIPT_ARTICLE = 200
+_PLACEHOLDER = 40
 # Dropped blocks are reported by their first characters.
 _EXCERPT = 100
 
@@ -270,24 +272,29 @@ def extract(doc: Element) -> Extraction:
         collect.dropped.append(Dropped(_excerpt(out.pop()), "heading with nothing after it"))
     kept = tuple(p for p in out if _ALNUM_RE.search(p))
     if sum(map(letters, kept)) < _NOSCRIPT_ARTICLE:  # nothing, or a placeholder ("Loading…")
-        kept = _for_readers_without_scripts(doc, layout, lengths) or kept
+        kept = _for_readers_without_scripts(doc, layout, lengths, kept) or kept
     return Extraction(kept, tuple(collect.dropped))
 
 
 def _for_readers_without_scripts(
-    doc: Element, layout: frozenset[str], lengths: dict[Element, int]
+    doc: Element, layout: frozenset[str], lengths: dict[Element, int], shown: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """The article a page shows only in ``<noscript>``, when the rest holds no more than a
-    placeholder ("Loading…"): a page built by scripts that leaves a copy for readers (and
-    crawlers) without them. A notice ("Please enable JavaScript") is too short to be an
-    article and is not taken.
+    """The article a page shows only in ``<noscript>``, when the rest (``shown``) holds no
+    more than a placeholder ("Loading…") besides parts of that copy: a page built by scripts
+    that leaves a copy for readers (and crawlers) without them. A notice ("Please enable
+    JavaScript") is too short to be an article and is not taken; nor is any ``<noscript>``
+    beside a short article of its own, which is what a reader with scripts sees.
     """
     collect = _Collector()
     for el in doc.iter("noscript"):
         if not any(a.tag == "noscript" for a in el.iterancestors()):
             _walk(el, collect, layout, lengths)
     kept = tuple(p for p in collect.out if _ALNUM_RE.search(p))
-    return kept if sum(map(letters, kept)) >= _NOSCRIPT_ARTICLE else ()
+    if sum(map(letters, kept)) < _NOSCRIPT_ARTICLE:
+        return ()
+    copy = " ".join(" ".join(kept).split())
+    own = (p for p in shown if " ".join(p.split()) not in copy)
+    return kept if sum(map(letters, own)) < _PLACEHOLDER else ()
 
 
 def _walk(
