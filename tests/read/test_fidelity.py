@@ -142,3 +142,25 @@ def test_a_teaser_that_the_noscript_copy_holds_gives_way_to_the_copy() -> None:
     body = f"<article>{teaser}<p>Loading…</p><noscript>{_story(4)}</noscript></article>"
     paragraphs = _text(body).split("\n\n")
     assert paragraphs == [P.format(f"Story {i}")[3:-4] for i in range(4)]
+
+
+def test_an_ordered_list_keeps_the_numbers_a_reader_sees() -> None:
+    steps = (
+        "<ol><li>Preheat the oven.</li><li><p>Mix the <b>flour</b>.</p><p>Rest it.</p></li></ol>"
+        "<ol start=7 type=a><li>Seventh.</li><li value=2>Second.</li></ol>"
+        "<ol reversed><li>Two.</li><li>One.</li></ol>"
+        "<ol><li>1. Numbered by hand.</li></ol><ul><li>A bullet.</li></ul>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{steps}</article>").split("\n\n")[3:]
+    assert paragraphs == [
+        "1. Preheat the oven.", "2. Mix the flour.", "Rest it.", "g. Seventh.", "b. Second.",
+        "2. Two.", "1. One.", "1. Numbered by hand.", "A bullet.",
+    ]  # fmt: skip
+
+
+def test_a_list_styled_without_markers_and_an_empty_item_show_no_number() -> None:
+    steps = (
+        "<ol style='list-style: none'><li>Plain item.</li></ol><ol><li><img></li><li>B.</li></ol>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{steps}</article>").split("\n\n")[3:]
+    assert paragraphs == ["Plain item.", "2. B."]

@@ -27,6 +27,7 @@ from scrubwarc.read.hints import (
     link_letters,
     measured_len,
 )
+from scrubwarc.read.lists import item_marker
 from scrubwarc.read.selection import main_content
 
 __all__ = ["Dropped", "Extraction", "extract"]
@@ -179,7 +180,7 @@ def _holds_article(el: Element, root_len: int) -> bool:
 class _Collector:
     """Gathers inline text into paragraphs and judges each paragraph as it closes."""
 
-    __slots__ = ("dropped", "headings", "link_depth", "linked", "out", "pieces")
+    __slots__ = ("dropped", "headings", "link_depth", "linked", "marker", "out", "pieces")
 
     def __init__(self) -> None:
         self.out: list[str] = []
@@ -188,6 +189,7 @@ class _Collector:
         self.pieces: list[str] = []
         self.linked = 0
         self.link_depth = 0
+        self.marker = ""  # an ordered list item's number, for the item's first paragraph
 
     def flush(self, heading: bool = False, preformatted: bool = False) -> None:
         pieces = self.pieces
@@ -224,6 +226,8 @@ class _Collector:
             return
         if heading:
             self.headings.add(len(self.out))
+        if self.marker:
+            text, self.marker = self.marker + text, ""
         if preformatted:
             self.out.append(_fenced(text))
         elif "\n" in text:
@@ -309,6 +313,7 @@ def _walk(
     pre = 0  # depth inside <pre>: its text keeps its line breaks
     grid: Element | None = None  # the data table being read (``grid``): a row is a line
     cells = 0  # cells read in the current row of ``grid``
+    numbers: dict[Element, int] = {}  # each ordered list's last item number (``item_marker``)
     for event, el in walker:
         tag = el.tag
         if event == "start":
@@ -335,6 +340,8 @@ def _walk(
                     grid = el
                 if collect.pieces:  # most blocks open and close with nothing pending
                     collect.flush()
+                if tag == "li":
+                    collect.marker = item_marker(el, numbers) or ""
             elif tag == "br":
                 pieces.append("\n")
             elif tag == "a":
@@ -358,6 +365,8 @@ def _walk(
                         grid = None
                     if collect.pieces:
                         collect.flush(heading=tag in _HEADING_TAGS, preformatted=pre > 0)
+                    if tag == "li":
+                        collect.marker = ""  # an item without text shows no number alone
                 elif tag == "a":
                     collect.link_depth -= 1
                 if tag in _CODE_TAGS:
