@@ -164,3 +164,22 @@ def test_a_list_styled_without_markers_and_an_empty_item_show_no_number() -> Non
     )
     paragraphs = _text(f"<article>{_story(3)}{steps}</article>").split("\n\n")[3:]
     assert paragraphs == ["Plain item.", "2. B."]
+
+
+def test_a_data_table_whose_cells_hold_headings_or_line_breaks_keeps_its_rows() -> None:
+    table = (
+        "<table><tr><th><h3>Plan</h3></th><th><h4>Hours</h4></th></tr>"
+        "<tr><td>Basic</td><td>Mon–Fri<br>9am–5pm</td></tr></table>"
+    )
+    text = _text(f"<article>{_story(3)}{table}{_story(1, 'After')}</article>")
+    assert "prose.\n\nPlan\tHours\nBasic\tMon–Fri 9am–5pm\n\nAfter 0" in text
+
+
+def test_a_table_cell_of_a_heading_and_a_paragraph_is_not_a_row_value() -> None:
+    table = (
+        "<table><tr><td><h3>Plan</h3><p>The basic plan.</p></td><td>Hours</td></tr>"
+        "<tr><td>Basic</td><td>9<br>5</td></tr></table>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{table}</article>").split("\n\n")
+    assert paragraphs[3:5] == ["Plan", "The basic plan."] and "\t" not in "".join(paragraphs)
+    assert "9\n5" in paragraphs

@@ -343,7 +343,7 @@ def _walk(
                 if tag == "li":
                     collect.marker = item_marker(el, numbers) or ""
             elif tag == "br":
-                pieces.append("\n")
+                pieces.append("\n" if grid is None else " ")  # a data table's row is a line
             elif tag == "a":
                 collect.link_depth += 1
             text = el.text
