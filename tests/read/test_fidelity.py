@@ -183,3 +183,20 @@ def test_a_table_cell_of_a_heading_and_a_paragraph_is_not_a_row_value() -> None:
     paragraphs = _text(f"<article>{_story(3)}{table}</article>").split("\n\n")
     assert paragraphs[3:5] == ["Plan", "The basic plan."] and "\t" not in "".join(paragraphs)
     assert "9\n5" in paragraphs
+
+
+def test_a_pull_quote_repeating_the_article_is_left_out_and_one_printed_once_is_kept() -> None:
+    said = "<p>She said the river rose faster than anyone in the valley had feared.</p>"
+    pull = (
+        "<figure class='wp-block-pullquote'><blockquote><p>“The river rose faster than anyone"
+        " in the valley had feared”</p><cite>Jo Smith</cite></blockquote></figure>"
+    )
+    once = "<blockquote class='pullQuote'>A line printed only here, in large type.</blockquote>"
+    paragraphs = _text(f"<article>{_story(2)}{pull}{said}{once}</article>").split("\n\n")
+    assert paragraphs[2:] == [said[3:-4], "A line printed only here, in large type."]
+
+
+def test_a_pull_quote_printed_twice_and_nowhere_else_is_kept_once_each() -> None:
+    pull = "<div class='pull-quote {}'>Words the article prints only in this box.</div>"
+    body = f"<article>{_story(2)}{pull.format('wide')}{pull.format('narrow')}</article>"
+    assert _text(body).count("Words the article prints only in this box.") == 2

@@ -28,6 +28,7 @@ from scrubwarc.read.hints import (
     measured_len,
 )
 from scrubwarc.read.lists import item_marker
+from scrubwarc.read.quotes import is_repeated_pull_quote
 from scrubwarc.read.selection import main_content
 
 __all__ = ["Dropped", "Extraction", "extract"]
@@ -102,9 +103,11 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
 
 
-def _skip(el: Element, tag: object, root_len: int, layout: frozenset[str]) -> str | None:
-    """Why a subtree inside the article is chrome (by tag, hints, visibility or links), or None.
-    ``tag`` is ``el.tag``, which the walk has read already.
+def _skip(
+    el: Element, tag: object, root: Element, root_len: int, layout: frozenset[str]
+) -> str | None:
+    """Why a subtree inside the article is chrome (by tag, hints, visibility, links or a pull
+    quote's repeated words), or None. ``tag`` is ``el.tag``, which the walk has read already.
 
     Class/id words weigh but never alone drop a block holding a large share of the article's
     prose: only together with links (a share bar or a list of related stories is mostly links).
@@ -131,6 +134,8 @@ def _skip(el: Element, tag: object, root_len: int, layout: frozenset[str]) -> st
     if tag == "a":  # a link inside prose is prose, whatever its class ("textTag")
         return None
     hints = element_hints(el) if "class" in names or "id" in names else ""
+    if "quote" in hints and is_repeated_pull_quote(el, hints, root):
+        return "pull quote (its words are in the article)"
     if len(hints) > 1 and is_negative(hints, layout):
         if el.get("itemprop") == "articleBody" or tag in ("article", "main"):
             return None
@@ -317,7 +322,7 @@ def _walk(
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            reason = None if el is root or code else _skip(el, tag, root_len, layout)
+            reason = None if el is root or code else _skip(el, tag, root, root_len, layout)
             if reason is not None:
                 skipped.add(el)
                 walker.skip_subtree()
