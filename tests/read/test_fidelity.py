@@ -160,10 +160,12 @@ def test_an_ordered_list_keeps_the_numbers_a_reader_sees() -> None:
 
 def test_a_list_styled_without_markers_and_an_empty_item_show_no_number() -> None:
     steps = (
-        "<ol style='list-style: none'><li>Plain item.</li></ol><ol><li><img></li><li>B.</li></ol>"
+        "<ol style='list-style: none'><li>Plain item.</li></ol>"
+        "<ol class='w-list-unstyled'><li>Unstyled item.</li></ol>"
+        "<ol><li><img></li><li>B.</li></ol>"
     )
     paragraphs = _text(f"<article>{_story(3)}{steps}</article>").split("\n\n")[3:]
-    assert paragraphs == ["Plain item.", "2. B."]
+    assert paragraphs == ["Plain item.", "Unstyled item.", "2. B."]
 
 
 def test_a_data_table_whose_cells_hold_headings_or_line_breaks_keeps_its_rows() -> None:

@@ -4,7 +4,7 @@ browser draws it, it is not in the page's text, yet "step 3" means nothing witho
 HTML's rules: ``<ol start>`` sets the first ordinal, ``reversed`` counts down from the number
 of items, an item's ``value`` sets its own and the next count on from it; ``type`` picks
 decimal, letters or roman numerals. An item whose text already starts with its number, and a
-list styled ``list-style: none``, show no marker of ours.
+list styled ``list-style: none`` (or named so, ``list-unstyled``), show no marker of ours.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from scrubwarc.read.hints import Element, element_text
 __all__ = ["item_marker"]
 
 _NO_MARKER_RE = re.compile(r"list-style(?:-type)?\s*:\s*none")
+# Class names of CSS frameworks for a list without markers (Bootstrap's ``list-unstyled``,
+# Webflow's ``w-list-unstyled``, Tailwind's ``list-none``).
+_UNSTYLED_RE = re.compile(r"unstyled|(?<![a-z])list-(?:style-)?none(?![a-z])|list-reset")
 _NUMBERED_RE = re.compile(r"\s*[(\[]?\d+[.):\]]")
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -97,6 +100,9 @@ def item_marker(item: Element, counts: dict[Element, int]) -> str | None:
     counts[ol] = number = last + step if value is None else value
     style = ol.get("style")
     if style and _NO_MARKER_RE.search(style.lower()):
+        return None
+    names = ol.get("class")
+    if names and _UNSTYLED_RE.search(names.lower()):
         return None
     if _NUMBERED_RE.match(element_text(item)[:16]):
         return None
