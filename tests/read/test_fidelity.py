@@ -202,3 +202,12 @@ def test_a_pull_quote_printed_twice_and_nowhere_else_is_kept_once_each() -> None
     pull = "<div class='pull-quote {}'>Words the article prints only in this box.</div>"
     body = f"<article>{_story(2)}{pull.format('wide')}{pull.format('narrow')}</article>"
     assert _text(body).count("Words the article prints only in this box.") == 2
+
+
+def test_an_emoji_drawn_as_an_image_reads_as_its_character() -> None:
+    line = (
+        "<p>We loved it <img class='emoji' alt='😀' src='/emoji/1f600.svg'> and so did "
+        "the kids <img alt='👍🏽' src='t.png'>, but not the <img alt='A dog' src='d.jpg'>dog.</p>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{line}</article>").split("\n\n")
+    assert paragraphs[3] == "We loved it 😀 and so did the kids 👍🏽, but not the dog."

@@ -27,6 +27,7 @@ from scrubwarc.read.hints import (
     link_letters,
     measured_len,
 )
+from scrubwarc.read.inline import emoji_text
 from scrubwarc.read.lists import item_marker
 from scrubwarc.read.quotes import is_repeated_pull_quote
 from scrubwarc.read.selection import main_content
@@ -351,6 +352,10 @@ def _walk(
                 pieces.append("\n" if grid is None else " ")  # a data table's row is a line
             elif tag == "a":
                 collect.link_depth += 1
+            elif tag == "img":
+                emoji = emoji_text(el)
+                if emoji:
+                    pieces.append(emoji)
             text = el.text
             if text:
                 pieces.append(text if pre else text.replace("\n", _SOURCE_BREAK))
