@@ -211,3 +211,12 @@ def test_an_emoji_drawn_as_an_image_reads_as_its_character() -> None:
     )
     paragraphs = _text(f"<article>{_story(3)}{line}</article>").split("\n\n")
     assert paragraphs[3] == "We loved it 😀 and so did the kids 👍🏽, but not the dog."
+
+
+def test_text_for_screen_readers_only_is_not_read() -> None:
+    line = (
+        "<p>Prices rose <a href=/x>in March<span class='screen-reader-text'> (opens in a new "
+        "tab)</span></a> and fell<span class='visuallyhidden'> Advertisement</span> later.</p>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{line}</article>").split("\n\n")
+    assert paragraphs[3] == "Prices rose in March and fell later."

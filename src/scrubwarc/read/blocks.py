@@ -5,6 +5,7 @@ density, and reporting each block it leaves out. Nothing here modifies the tree.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -47,6 +48,11 @@ _LINKED_PARAGRAPH = 0.8
 _PANEL_ROLES = frozenset({"region", "tabpanel"})
 _POPUP_ROLES = frozenset({"dialog", "alertdialog", "menu", "tooltip", "listbox"})
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+# Text only screen readers speak (a link's "opens in a new tab", a "Skip to content"), by the
+# class names of WordPress, Bootstrap, Tailwind and their kin; no reader sees it.
+_SCREEN_READER_RE = re.compile(
+    r"(?<![a-z])(?:sr-only|screen-reader(?:-text|-only)?|visually-?hidden|a11y-hidden)(?![a-z])"
+)
 _URL_RE = re.compile(r"https?://|www\.")
 _BLANK_LINES_RE = re.compile(r"\n{2,}")
 # A line break in the page's source is a space, except between two wide (CJK) characters,
@@ -135,6 +141,8 @@ def _skip(
     if tag == "a":  # a link inside prose is prose, whatever its class ("textTag")
         return None
     hints = element_hints(el) if "class" in names or "id" in names else ""
+    if _for_screen_readers(hints) and not _holds_article(el, root_len):
+        return "for screen readers only"
     if "quote" in hints and is_repeated_pull_quote(el, hints, root):
         return "pull quote (its words are in the article)"
     if len(hints) > 1 and is_negative(hints, layout):
@@ -158,6 +166,12 @@ def _skip(
         if density > 0.5:
             return f"links {density:.0%}"
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _for_screen_readers(hints: str) -> bool:
+    """Whether class/id words ``hints`` hide a block from sight, for screen readers only."""
+    return _SCREEN_READER_RE.search(hints) is not None
 
 
 def _is_shadow_root(el: Element) -> bool:
