@@ -220,3 +220,22 @@ def test_text_for_screen_readers_only_is_not_read() -> None:
     )
     paragraphs = _text(f"<article>{_story(3)}{line}</article>").split("\n\n")
     assert paragraphs[3] == "Prices rose in March and fell later."
+
+
+def test_a_shadow_root_shows_its_hosts_children_where_its_slots_are() -> None:
+    card = (
+        "<x-card><template shadowrootmode='open'><h2><slot name='title'>Untitled</slot></h2>"
+        "<div><slot></slot></div><p>The card's own closing line, drawn after the body.</p>"
+        "<slot name='none'><p>Fallback line shown for an empty slot.</p></slot></template>"
+        "<span slot='title'>Slotted title</span>"
+        "<p>Slotted body paragraph, which the browser draws inside the card.</p>"
+        "<p slot='unknown'>A child no slot takes is not drawn.</p></x-card>"
+    )
+    paragraphs = _text(f"<article>{_story(2)}{card}{_story(1, 'After')}</article>").split("\n\n")
+    assert paragraphs[2:] == [
+        "Slotted title",
+        "Slotted body paragraph, which the browser draws inside the card.",
+        "The card's own closing line, drawn after the body.",
+        "Fallback line shown for an empty slot.",
+        P.format("After 0")[3:-4],
+    ]

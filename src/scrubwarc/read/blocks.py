@@ -32,6 +32,7 @@ from scrubwarc.read.inline import emoji_text
 from scrubwarc.read.lists import item_marker
 from scrubwarc.read.quotes import is_repeated_pull_quote
 from scrubwarc.read.selection import main_content
+from scrubwarc.read.shadow import composed, is_shadow_root, slotted_hosts
 
 __all__ = ["Dropped", "Extraction", "extract"]
 
@@ -124,7 +125,7 @@ def _skip(
     if tag == "h1":
         return "headline (shown above the text)"
     if tag in DROP_TAGS:
-        if tag == "template" and _is_shadow_root(el):
+        if tag == "template" and is_shadow_root(el):
             return None
         if tag in CHROME_TAGS and _holds_article(el, root_len):
             return None  # a <header> or <aside> wrapped around the story itself
@@ -172,13 +173,6 @@ def _skip(
 def _for_screen_readers(hints: str) -> bool:
     """Whether class/id words ``hints`` hide a block from sight, for screen readers only."""
     return _SCREEN_READER_RE.search(hints) is not None
-
-
-def _is_shadow_root(el: Element) -> bool:
-    """Whether a ``<template>`` is a declarative shadow root: the browser renders its content
-    in place of the template, inside its host (``shadowroot`` is the attribute's older name),
-    where any other template is inert markup for scripts."""
-    return el.get("shadowrootmode") is not None or el.get("shadowroot") is not None
 
 
 def _is_collapsed_panel(el: Element) -> bool:
@@ -322,10 +316,22 @@ def _for_readers_without_scripts(
 
 
 def _walk(
-    root: Element, collect: _Collector, layout: frozenset[str], lengths: dict[Element, int]
+    root: Element,
+    collect: _Collector,
+    layout: frozenset[str],
+    lengths: dict[Element, int],
+    within: int | None = None,
 ) -> None:
-    """Text of the kept blocks under ``root``, whitespace collapsed; ``<br>`` is a line break."""
-    root_len = measured_len(root, lengths)
+    """Text of the kept blocks under ``root``, whitespace collapsed; ``<br>`` is a line break.
+
+    ``within`` is the length of the region when ``root`` is a part of it (a shadow host's
+    composed copy, read in its place): shares of the article are shares of the region.
+    """
+    root_len = measured_len(root, lengths) if within is None else within
+    hosts = slotted_hosts(root)  # almost always none
+    if root in hosts:
+        root = composed(root)
+        hosts = slotted_hosts(root)
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[Element] = set()
     pieces = collect.pieces
@@ -342,6 +348,11 @@ def _walk(
                 skipped.add(el)
                 walker.skip_subtree()
                 collect.skipped(el, reason)
+                continue
+            if hosts and el in hosts:  # read as the browser draws it, its slots filled
+                skipped.add(el)
+                walker.skip_subtree()
+                _walk(composed(el), collect, layout, lengths, root_len)
                 continue
             if tag in _CODE_TAGS:
                 code += 1
@@ -401,4 +412,5 @@ def _walk(
                 pieces.append(text if pre else text.replace("\n", _SOURCE_BREAK))
                 if collect.link_depth:
                     collect.linked += letters(text)
-    collect.flush()
+    if within is None:
+        collect.flush()
