@@ -5,7 +5,6 @@ density, and reporting each block it leaves out. Nothing here modifies the tree.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import NamedTuple
 
@@ -32,7 +31,7 @@ from scrubwarc.read.inline import emoji_text
 from scrubwarc.read.lists import item_marker
 from scrubwarc.read.quotes import is_repeated_pull_quote
 from scrubwarc.read.selection import main_content
-from scrubwarc.read.shadow import composed, is_shadow_root, slotted_hosts
+from scrubwarc.read.shadow import composed, is_shadow_root, slotting_host
 
 __all__ = ["Dropped", "Extraction", "extract"]
 
@@ -142,10 +141,15 @@ def _skip(
     if tag == "a":  # a link inside prose is prose, whatever its class ("textTag")
         return None
     hints = element_hints(el) if "class" in names or "id" in names else ""
-    if _for_screen_readers(hints) and not _holds_article(el, root_len):
-        return "for screen readers only"
-    if "quote" in hints and is_repeated_pull_quote(el, hints, root):
-        return "pull quote (its words are in the article)"
+    if len(hints) > 1:  # a class or an id; each word looked for first as a plain substring
+        if (
+            ("sr-" in hints or "reader" in hints or "hidden" in hints)
+            and _SCREEN_READER_RE.search(hints)
+            and not _holds_article(el, root_len)
+        ):
+            return "for screen readers only"
+        if "pull" in hints and is_repeated_pull_quote(el, hints, root):
+            return "pull quote (its words are in the article)"
     if len(hints) > 1 and is_negative(hints, layout):
         if el.get("itemprop") == "articleBody" or tag in ("article", "main"):
             return None
@@ -167,12 +171,6 @@ def _skip(
         if density > 0.5:
             return f"links {density:.0%}"
     return None
-
-
-@functools.lru_cache(maxsize=4096)
-def _for_screen_readers(hints: str) -> bool:
-    """Whether class/id words ``hints`` hide a block from sight, for screen readers only."""
-    return _SCREEN_READER_RE.search(hints) is not None
 
 
 def _is_collapsed_panel(el: Element) -> bool:
@@ -328,10 +326,6 @@ def _walk(
     composed copy, read in its place): shares of the article are shares of the region.
     """
     root_len = measured_len(root, lengths) if within is None else within
-    hosts = slotted_hosts(root)  # almost always none
-    if root in hosts:
-        root = composed(root)
-        hosts = slotted_hosts(root)
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[Element] = set()
     pieces = collect.pieces
@@ -340,19 +334,21 @@ def _walk(
     grid: Element | None = None  # the data table being read (``grid``): a row is a line
     cells = 0  # cells read in the current row of ``grid``
     numbers: dict[Element, int] = {}  # each ordered list's last item number (``item_marker``)
+    host: Element | None = None  # a shadow host read as drawn: its children are read already
+    drawn: set[Element] = set()  # its shadow root and children, skipped with their tails
     for event, el in walker:
         tag = el.tag
         if event == "start":
+            if host is not None and el.getparent() is host:
+                skipped.add(el)
+                drawn.add(el)
+                walker.skip_subtree()
+                continue
             reason = None if el is root or code else _skip(el, tag, root, root_len, layout)
             if reason is not None:
                 skipped.add(el)
                 walker.skip_subtree()
                 collect.skipped(el, reason)
-                continue
-            if hosts and el in hosts:  # read as the browser draws it, its slots filled
-                skipped.add(el)
-                walker.skip_subtree()
-                _walk(composed(el), collect, layout, lengths, root_len)
                 continue
             if tag in _CODE_TAGS:
                 code += 1
@@ -372,7 +368,9 @@ def _walk(
                 if collect.pieces:  # most blocks open and close with nothing pending
                     collect.flush()
                 if tag == "li":
-                    collect.marker = item_marker(el, numbers) or ""
+                    parent = el.getparent()
+                    if parent is not None and parent.tag == "ol":
+                        collect.marker = item_marker(el, numbers) or ""
             elif tag == "br":
                 pieces.append("\n" if grid is None else " ")  # a data table's row is a line
             elif tag == "a":
@@ -381,6 +379,14 @@ def _walk(
                 emoji = emoji_text(el)
                 if emoji:
                     pieces.append(emoji)
+            elif tag == "template" and (slotting := slotting_host(el)) is not None:
+                # Read the host as the browser draws it, its children where its slots are.
+                host = slotting
+                skipped.add(el)
+                drawn.add(el)
+                walker.skip_subtree()
+                _walk(composed(host), collect, layout, lengths, root_len)
+                continue
             text = el.text
             if text:
                 pieces.append(text if pre else text.replace("\n", _SOURCE_BREAK))
@@ -389,7 +395,12 @@ def _walk(
         else:
             if el in skipped:
                 skipped.discard(el)
+                if el in drawn:
+                    drawn.discard(el)
+                    continue
             else:
+                if el is host:
+                    host = None
                 if grid is not None and tag in ROW_TAGS:
                     if tag == "tr":
                         pieces.append("\n")

@@ -60,6 +60,8 @@ def is_repeated_pull_quote(el: Element, hints: str, root: Element) -> bool:
         return False
     # Outside every pull quote (a page may print one twice, for wide and narrow screens).
     printed = _words(element_text(root)).lower().count(quote)
+    if printed < 2:
+        return False
     named = {o for o in root.iter(etree.Element) if _PULL_QUOTE_RE.search(element_hints(o))}
     for other in named:
         if not any(a in named for a in other.iterancestors()):

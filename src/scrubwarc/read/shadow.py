@@ -12,7 +12,7 @@ import copy
 
 from scrubwarc.read.hints import Element
 
-__all__ = ["composed", "is_shadow_root", "slotted_hosts"]
+__all__ = ["composed", "is_shadow_root", "slotting_host"]
 
 
 def is_shadow_root(el: Element) -> bool:
@@ -30,16 +30,15 @@ def shadow_root(host: Element) -> Element | None:
     return None
 
 
-def slotted_hosts(root: Element) -> set[Element]:
-    """The hosts under ``root`` whose shadow root places their children with ``<slot>``s."""
-    hosts: set[Element] = set()
-    for template in root.iter("template"):
-        host = template.getparent()
-        if host is None or shadow_root(host) is not template:
-            continue
-        if next(template.iter("slot"), None) is not None:
-            hosts.add(host)
-    return hosts
+def slotting_host(template: Element) -> Element | None:
+    """The host ``template`` is the shadow root of, when it places the host's children with
+    ``<slot>``s; None otherwise (a shadow root without slots is read, then the host's children
+    after it, as before).
+    """
+    host = template.getparent()
+    if host is None or shadow_root(host) is not template:
+        return None
+    return host if next(template.iter("slot"), None) is not None else None
 
 
 def _append_text(parent: Element, text: str) -> None:
