@@ -29,7 +29,7 @@ from scrubwarc.read.hints import (
 )
 from scrubwarc.read.inline import emoji_text
 from scrubwarc.read.lists import item_marker
-from scrubwarc.read.quotes import is_repeated_pull_quote
+from scrubwarc.read.quotes import is_pull_quote, repeats
 from scrubwarc.read.selection import main_content
 from scrubwarc.read.shadow import composed, is_shadow_root, slotting_host
 
@@ -48,11 +48,6 @@ _LINKED_PARAGRAPH = 0.8
 _PANEL_ROLES = frozenset({"region", "tabpanel"})
 _POPUP_ROLES = frozenset({"dialog", "alertdialog", "menu", "tooltip", "listbox"})
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
-# Text only screen readers speak (a link's "opens in a new tab", a "Skip to content"), by the
-# class names of WordPress, Bootstrap, Tailwind and their kin; no reader sees it.
-_SCREEN_READER_RE = re.compile(
-    r"(?<![a-z])(?:sr-only|screen-reader(?:-text|-only)?|visually-?hidden|a11y-hidden)(?![a-z])"
-)
 _URL_RE = re.compile(r"https?://|www\.")
 _BLANK_LINES_RE = re.compile(r"\n{2,}")
 # A line break in the page's source is a space, except between two wide (CJK) characters,
@@ -141,18 +136,11 @@ def _skip(
     if tag == "a":  # a link inside prose is prose, whatever its class ("textTag")
         return None
     hints = element_hints(el) if "class" in names or "id" in names else ""
-    if len(hints) > 1:  # a class or an id; each word looked for first as a plain substring
-        if (
-            ("sr-" in hints or "reader" in hints or "hidden" in hints)
-            and _SCREEN_READER_RE.search(hints)
-            and not _holds_article(el, root_len)
-        ):
-            return "for screen readers only"
-        if "pull" in hints and is_repeated_pull_quote(el, hints, root):
-            return "pull quote (its words are in the article)"
     if len(hints) > 1 and is_negative(hints, layout):
         if el.get("itemprop") == "articleBody" or tag in ("article", "main"):
             return None
+        if "pull" in hints and is_pull_quote(hints):  # left out only where it repeats
+            return "pull quote (its words are in the article)" if repeats(el, root) else None
         if COMMENT_RE.search(hints):
             return "comments"
         # A negative word is decoration when the block holds much of the article's prose

@@ -12,7 +12,7 @@ from lxml import etree
 
 from scrubwarc.read.hints import Element, element_hints, element_text
 
-__all__ = ["is_repeated_pull_quote"]
+__all__ = ["is_pull_quote", "repeats"]
 
 _PULL_QUOTE_RE = re.compile(r"pull-?quote|pull_quote")
 # The attribution under a pull quote ("— Jane Doe") is not part of the repeated words.
@@ -42,27 +42,33 @@ def _gather(el: Element, parts: list[str]) -> None:
         parts.append(child.tail or "")
 
 
-def is_repeated_pull_quote(el: Element, hints: str, root: Element) -> bool:
-    """Whether ``el`` (class and id words ``hints``) is a pull quote whose words the article
-    under ``root`` holds elsewhere.
+def is_pull_quote(hints: str) -> bool:
+    """Whether class and id words ``hints`` name a pull quote.
+
+    >>> is_pull_quote("wp-block-pullquote "), is_pull_quote("quote ")
+    (True, False)
+    """
+    return _PULL_QUOTE_RE.search(hints) is not None
+
+
+def repeats(el: Element, root: Element) -> bool:
+    """Whether the words of ``el``, a pull quote, stand elsewhere in the article under ``root``.
 
     >>> from lxml.html import fragment_fromstring as f
     >>> root = f("<div><p>He said the river rose faster than anyone feared.</p>"
     ...     "<blockquote class=pullquote>“The river rose faster than anyone feared”"
     ...     "<cite>Jo</cite></blockquote></div>")
-    >>> is_repeated_pull_quote(root[1], "pullquote ", root)
+    >>> repeats(root[1], root)
     True
     """
-    if _PULL_QUOTE_RE.search(hints) is None:
-        return False
     quote = _quoted(el).lower()
     if len(quote) < _MIN_QUOTE:
         return False
-    # Outside every pull quote (a page may print one twice, for wide and narrow screens).
     printed = _words(element_text(root)).lower().count(quote)
     if printed < 2:
         return False
-    named = {o for o in root.iter(etree.Element) if _PULL_QUOTE_RE.search(element_hints(o))}
+    # Outside every pull quote (a page may print one twice, for wide and narrow screens).
+    named = {o for o in root.iter(etree.Element) if is_pull_quote(element_hints(o))}
     for other in named:
         if not any(a in named for a in other.iterancestors()):
             printed -= _words(element_text(other)).lower().count(quote)
