@@ -6,6 +6,8 @@ sentence, a table's row scattered over paragraphs); each page here checks the te
 
 from __future__ import annotations
 
+import pytest
+
 from scrubwarc.read.html import extract_text, parse_document
 
 P = "<p>{} sentence of the story, with enough words and commas, to read like real prose.</p>"
@@ -93,22 +95,51 @@ def test_an_amp_ad_or_share_bar_is_not_text() -> None:
     assert paragraphs[1:] == [P.format(s)[3:-4] for s in ("Story 1", "After 0")]
 
 
-def test_a_data_table_whose_cells_wrap_their_values_in_paragraphs_keeps_its_rows() -> None:
-    table = (
-        "<table><tr><td><p>Name</p></td><td><p><b>Score</b></p></td></tr>\n"
-        "<tr><td><p>Alice</p></td><td><div><p>10</p></div></td></tr></table>"
-    )
+@pytest.mark.parametrize(
+    ("table", "rows"),
+    [
+        (
+            "<table><tr><td><p>Name</p></td><td><p><b>Score</b></p></td></tr>\n"
+            "<tr><td><p>Alice</p></td><td><div><p>10</p></div></td></tr></table>",
+            "Name\tScore\nAlice\t10",
+        ),
+        (
+            "<table><tr><th><h3>Plan</h3></th><th><h4>Hours</h4></th></tr>"
+            "<tr><td>Basic</td><td>Mon–Fri<br>9am–5pm</td></tr></table>",
+            "Plan\tHours\nBasic\tMon–Fri 9am–5pm",
+        ),
+    ],
+    ids=["values-in-paragraphs", "headings-and-line-breaks"],
+)
+def test_a_data_table_keeps_its_rows_whatever_its_cells_wrap(table: str, rows: str) -> None:
     text = _text(f"<article>{_story(3)}{table}{_story(1, 'After')}</article>")
-    assert "prose.\n\nName\tScore\nAlice\t10\n\nAfter 0" in text
+    assert f"prose.\n\n{rows}\n\nAfter 0" in text
 
 
-def test_a_table_cell_of_two_paragraphs_is_not_a_row_value() -> None:
-    table = (
-        "<table><tr><td><p>Name</p><p>Note</p></td><td>Score</td></tr>"
-        "<tr><td><p>Alice</p></td><td>10</td></tr></table>"
-    )
+@pytest.mark.parametrize(
+    ("table", "blocks", "lines"),
+    [
+        (
+            "<table><tr><td><p>Name</p><p>Note</p></td><td>Score</td></tr>"
+            "<tr><td><p>Alice</p></td><td>10</td></tr></table>",
+            ["Name", "Note"],
+            "10",
+        ),
+        (
+            "<table><tr><td><h3>Plan</h3><p>The basic plan.</p></td><td>Hours</td></tr>"
+            "<tr><td>Basic</td><td>9<br>5</td></tr></table>",
+            ["Plan", "The basic plan."],
+            "9\n5",
+        ),
+    ],
+    ids=["two-paragraphs", "heading-and-paragraph"],
+)
+def test_a_table_cell_of_two_blocks_is_not_a_row_value(
+    table: str, blocks: list[str], lines: str
+) -> None:
     paragraphs = _text(f"<article>{_story(3)}{table}</article>").split("\n\n")
-    assert paragraphs[3:5] == ["Name", "Note"] and "\t" not in "".join(paragraphs)
+    assert paragraphs[3:5] == blocks and "\t" not in "".join(paragraphs)
+    assert lines in paragraphs
 
 
 def test_an_article_in_noscript_beside_a_loading_placeholder_is_read() -> None:
@@ -166,25 +197,6 @@ def test_a_list_styled_without_markers_and_an_empty_item_show_no_number() -> Non
     )
     paragraphs = _text(f"<article>{_story(3)}{steps}</article>").split("\n\n")[3:]
     assert paragraphs == ["Plain item.", "Unstyled item.", "2. B."]
-
-
-def test_a_data_table_whose_cells_hold_headings_or_line_breaks_keeps_its_rows() -> None:
-    table = (
-        "<table><tr><th><h3>Plan</h3></th><th><h4>Hours</h4></th></tr>"
-        "<tr><td>Basic</td><td>Mon–Fri<br>9am–5pm</td></tr></table>"
-    )
-    text = _text(f"<article>{_story(3)}{table}{_story(1, 'After')}</article>")
-    assert "prose.\n\nPlan\tHours\nBasic\tMon–Fri 9am–5pm\n\nAfter 0" in text
-
-
-def test_a_table_cell_of_a_heading_and_a_paragraph_is_not_a_row_value() -> None:
-    table = (
-        "<table><tr><td><h3>Plan</h3><p>The basic plan.</p></td><td>Hours</td></tr>"
-        "<tr><td>Basic</td><td>9<br>5</td></tr></table>"
-    )
-    paragraphs = _text(f"<article>{_story(3)}{table}</article>").split("\n\n")
-    assert paragraphs[3:5] == ["Plan", "The basic plan."] and "\t" not in "".join(paragraphs)
-    assert "9\n5" in paragraphs
 
 
 def test_a_pull_quote_repeating_the_article_is_left_out_and_one_printed_once_is_kept() -> None:
