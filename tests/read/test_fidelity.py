@@ -242,6 +242,7 @@ def test_a_shadow_root_shows_its_hosts_children_where_its_slots_are() -> None:
         "<span slot='title'>Slotted title</span>"
         "<p>Slotted body paragraph, which the browser draws inside the card.</p>"
         "<p slot='unknown'>A child no slot takes is not drawn.</p></x-card>"
+        "<x-note>Note: <template shadowrootmode='open'><slot></slot></template>read once.</x-note>"
     )
     paragraphs = _text(f"<article>{_story(2)}{card}{_story(1, 'After')}</article>").split("\n\n")
     assert paragraphs[2:] == [
@@ -249,5 +250,6 @@ def test_a_shadow_root_shows_its_hosts_children_where_its_slots_are() -> None:
         "Slotted body paragraph, which the browser draws inside the card.",
         "The card's own closing line, drawn after the body.",
         "Fallback line shown for an empty slot.",
+        "Note: read once.",
         P.format("After 0")[3:-4],
     ]

@@ -67,9 +67,8 @@ def composed(host: Element) -> Element:
     out.text = shadow.text
     for child in shadow:
         out.append(child)  # moves each child of the copy, with its tail
+    # The host's own text before its shadow root was read already, where it stands.
     named: dict[str | None, list[Element | str]] = {}
-    if host.text:
-        named.setdefault(None, []).append(host.text)
     for child in host:
         if child is not template and isinstance(child.tag, str):
             named.setdefault(child.get("slot"), []).append(child)
