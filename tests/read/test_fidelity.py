@@ -6,6 +6,8 @@ sentence, a table's row scattered over paragraphs); each page here checks the te
 
 from __future__ import annotations
 
+import pytest
+
 from scrubwarc.read.html import extract_text, parse_document
 
 P = "<p>{} sentence of the story, with enough words and commas, to read like real prose.</p>"
@@ -93,22 +95,51 @@ def test_an_amp_ad_or_share_bar_is_not_text() -> None:
     assert paragraphs[1:] == [P.format(s)[3:-4] for s in ("Story 1", "After 0")]
 
 
-def test_a_data_table_whose_cells_wrap_their_values_in_paragraphs_keeps_its_rows() -> None:
-    table = (
-        "<table><tr><td><p>Name</p></td><td><p><b>Score</b></p></td></tr>\n"
-        "<tr><td><p>Alice</p></td><td><div><p>10</p></div></td></tr></table>"
-    )
+@pytest.mark.parametrize(
+    ("table", "rows"),
+    [
+        (
+            "<table><tr><td><p>Name</p></td><td><p><b>Score</b></p></td></tr>\n"
+            "<tr><td><p>Alice</p></td><td><div><p>10</p></div></td></tr></table>",
+            "Name\tScore\nAlice\t10",
+        ),
+        (
+            "<table><tr><th><h3>Plan</h3></th><th><h4>Hours</h4></th></tr>"
+            "<tr><td>Basic</td><td>Mon–Fri<br>9am–5pm</td></tr></table>",
+            "Plan\tHours\nBasic\tMon–Fri 9am–5pm",
+        ),
+    ],
+    ids=["values-in-paragraphs", "headings-and-line-breaks"],
+)
+def test_a_data_table_keeps_its_rows_whatever_its_cells_wrap(table: str, rows: str) -> None:
     text = _text(f"<article>{_story(3)}{table}{_story(1, 'After')}</article>")
-    assert "prose.\n\nName\tScore\nAlice\t10\n\nAfter 0" in text
+    assert f"prose.\n\n{rows}\n\nAfter 0" in text
 
 
-def test_a_table_cell_of_two_paragraphs_is_not_a_row_value() -> None:
-    table = (
-        "<table><tr><td><p>Name</p><p>Note</p></td><td>Score</td></tr>"
-        "<tr><td><p>Alice</p></td><td>10</td></tr></table>"
-    )
+@pytest.mark.parametrize(
+    ("table", "blocks", "lines"),
+    [
+        (
+            "<table><tr><td><p>Name</p><p>Note</p></td><td>Score</td></tr>"
+            "<tr><td><p>Alice</p></td><td>10</td></tr></table>",
+            ["Name", "Note"],
+            "10",
+        ),
+        (
+            "<table><tr><td><h3>Plan</h3><p>The basic plan.</p></td><td>Hours</td></tr>"
+            "<tr><td>Basic</td><td>9<br>5</td></tr></table>",
+            ["Plan", "The basic plan."],
+            "9\n5",
+        ),
+    ],
+    ids=["two-paragraphs", "heading-and-paragraph"],
+)
+def test_a_table_cell_of_two_blocks_is_not_a_row_value(
+    table: str, blocks: list[str], lines: str
+) -> None:
     paragraphs = _text(f"<article>{_story(3)}{table}</article>").split("\n\n")
-    assert paragraphs[3:5] == ["Name", "Note"] and "\t" not in "".join(paragraphs)
+    assert paragraphs[3:5] == blocks and "\t" not in "".join(paragraphs)
+    assert lines in paragraphs
 
 
 def test_an_article_in_noscript_beside_a_loading_placeholder_is_read() -> None:
@@ -126,3 +157,99 @@ def test_a_declarative_shadow_root_is_read_and_a_plain_template_is_not() -> None
     )
     paragraphs = _text(body).split("\n\n")
     assert paragraphs[2:] == [P.format(s)[3:-4] for s in ("Shadow 0", "After 0")]
+
+
+def test_a_short_article_beside_a_long_noscript_notice_is_kept() -> None:
+    notice = "Turn on JavaScript to see the interactive map and charts of this story. " * 4
+    body = (
+        "<article><p>The council approved the new bridge on Monday, by seven votes to two.</p>"
+        f"<noscript><p>{notice}</p></noscript></article>"
+    )
+    assert _text(body) == "The council approved the new bridge on Monday, by seven votes to two."
+
+
+def test_a_teaser_that_the_noscript_copy_holds_gives_way_to_the_copy() -> None:
+    teaser = P.format("Story 0")
+    body = f"<article>{teaser}<p>Loading…</p><noscript>{_story(4)}</noscript></article>"
+    paragraphs = _text(body).split("\n\n")
+    assert paragraphs == [P.format(f"Story {i}")[3:-4] for i in range(4)]
+
+
+def test_an_ordered_list_keeps_the_numbers_a_reader_sees() -> None:
+    steps = (
+        "<ol><li>Preheat the oven.</li><li><p>Mix the <b>flour</b>.</p><p>Rest it.</p></li></ol>"
+        "<ol start=7 type=a><li>Seventh.</li><li value=2>Second.</li></ol>"
+        "<ol reversed><li>Two.</li><li>One.</li></ol>"
+        "<ol><li>1. Numbered by hand.</li></ol><ul><li>A bullet.</li></ul>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{steps}</article>").split("\n\n")[3:]
+    assert paragraphs == [
+        "1. Preheat the oven.", "2. Mix the flour.", "Rest it.", "g. Seventh.", "b. Second.",
+        "2. Two.", "1. One.", "1. Numbered by hand.", "A bullet.",
+    ]  # fmt: skip
+
+
+def test_a_list_styled_without_markers_and_an_empty_item_show_no_number() -> None:
+    steps = (
+        "<ol style='list-style: none'><li>Plain item.</li></ol>"
+        "<ol class='w-list-unstyled'><li>Unstyled item.</li></ol>"
+        "<ol><li><img></li><li>B.</li></ol>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{steps}</article>").split("\n\n")[3:]
+    assert paragraphs == ["Plain item.", "Unstyled item.", "2. B."]
+
+
+def test_a_pull_quote_repeating_the_article_is_left_out_and_one_printed_once_is_kept() -> None:
+    said = "<p>She said the river rose faster than anyone in the valley had feared.</p>"
+    pull = (
+        "<figure class='wp-block-pullquote'><blockquote><p>“The river rose faster than anyone"
+        " in the valley had feared”</p><cite>Jo Smith</cite></blockquote></figure>"
+    )
+    once = "<blockquote class='pullQuote'>A line printed only here, in large type.</blockquote>"
+    paragraphs = _text(f"<article>{_story(2)}{pull}{said}{once}</article>").split("\n\n")
+    assert paragraphs[2:] == [said[3:-4], "A line printed only here, in large type."]
+
+
+def test_a_pull_quote_printed_twice_and_nowhere_else_is_kept_once_each() -> None:
+    pull = "<div class='pull-quote {}'>Words the article prints only in this box.</div>"
+    body = f"<article>{_story(2)}{pull.format('wide')}{pull.format('narrow')}</article>"
+    assert _text(body).count("Words the article prints only in this box.") == 2
+
+
+def test_an_emoji_drawn_as_an_image_reads_as_its_character() -> None:
+    line = (
+        "<p>We loved it <img class='emoji' alt='😀' src='/emoji/1f600.svg'> and so did "
+        "the kids <img alt='👍🏽' src='t.png'>, but not the <img alt='A dog' src='d.jpg'>dog.</p>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{line}</article>").split("\n\n")
+    assert paragraphs[3] == "We loved it 😀 and so did the kids 👍🏽, but not the dog."
+
+
+def test_text_for_screen_readers_only_is_not_read() -> None:
+    line = (
+        "<p>Prices rose <a href=/x>in March<span class='screen-reader-text'> (opens in a new "
+        "tab)</span></a> and fell<span class='visuallyhidden'> Advertisement</span> later.</p>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{line}</article>").split("\n\n")
+    assert paragraphs[3] == "Prices rose in March and fell later."
+
+
+def test_a_shadow_root_shows_its_hosts_children_where_its_slots_are() -> None:
+    card = (
+        "<x-card><template shadowrootmode='open'><h2><slot name='title'>Untitled</slot></h2>"
+        "<div><slot></slot></div><p>The card's own closing line, drawn after the body.</p>"
+        "<slot name='none'><p>Fallback line shown for an empty slot.</p></slot></template>"
+        "<span slot='title'>Slotted title</span>"
+        "<p>Slotted body paragraph, which the browser draws inside the card.</p>"
+        "<p slot='unknown'>A child no slot takes is not drawn.</p></x-card>"
+        "<x-note>Note: <template shadowrootmode='open'><slot></slot></template>read once.</x-note>"
+    )
+    paragraphs = _text(f"<article>{_story(2)}{card}{_story(1, 'After')}</article>").split("\n\n")
+    assert paragraphs[2:] == [
+        "Slotted title",
+        "Slotted body paragraph, which the browser draws inside the card.",
+        "The card's own closing line, drawn after the body.",
+        "Fallback line shown for an empty slot.",
+        "Note: read once.",
+        P.format("After 0")[3:-4],
+    ]

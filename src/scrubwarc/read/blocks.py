@@ -27,7 +27,11 @@ from scrubwarc.read.hints import (
     link_letters,
     measured_len,
 )
+from scrubwarc.read.inline import emoji_text
+from scrubwarc.read.lists import item_marker
+from scrubwarc.read.quotes import is_pull_quote, repeats
 from scrubwarc.read.selection import main_content
+from scrubwarc.read.shadow import composed, is_shadow_root, slotting_host
 
 __all__ = ["Dropped", "Extraction", "extract"]
 
@@ -62,8 +66,10 @@ _ALNUM_RE = re.compile(r"[^\W_]")
 # A block holding this share of the article region's text is never dropped for its name alone.
 _BIG_SHARE = 0.5
 # Letters a ``<noscript>`` must hold to be taken for the article of a page whose other text is
-# shorter than that.
+# shorter than that, and fewer than _PLACEHOLDER letters outside that ``<noscript>``'s copy:
+# a placeholder ("Loading…") or a teaser of the copy, not a short article of its own.
 _NOSCRIPT_ARTICLE = 200
+_PLACEHOLDER = 40
 # Dropped blocks are reported by their first characters.
 _EXCERPT = 100
 
@@ -99,9 +105,11 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
 
 
-def _skip(el: Element, tag: object, root_len: int, layout: frozenset[str]) -> str | None:
-    """Why a subtree inside the article is chrome (by tag, hints, visibility or links), or None.
-    ``tag`` is ``el.tag``, which the walk has read already.
+def _skip(
+    el: Element, tag: object, root: Element, root_len: int, layout: frozenset[str]
+) -> str | None:
+    """Why a subtree inside the article is chrome (by tag, hints, visibility, links or a pull
+    quote's repeated words), or None. ``tag`` is ``el.tag``, which the walk has read already.
 
     Class/id words weigh but never alone drop a block holding a large share of the article's
     prose: only together with links (a share bar or a list of related stories is mostly links).
@@ -111,7 +119,7 @@ def _skip(el: Element, tag: object, root_len: int, layout: frozenset[str]) -> st
     if tag == "h1":
         return "headline (shown above the text)"
     if tag in DROP_TAGS:
-        if tag == "template" and _is_shadow_root(el):
+        if tag == "template" and is_shadow_root(el):
             return None
         if tag in CHROME_TAGS and _holds_article(el, root_len):
             return None  # a <header> or <aside> wrapped around the story itself
@@ -131,6 +139,8 @@ def _skip(el: Element, tag: object, root_len: int, layout: frozenset[str]) -> st
     if len(hints) > 1 and is_negative(hints, layout):
         if el.get("itemprop") == "articleBody" or tag in ("article", "main"):
             return None
+        if "pull" in hints and is_pull_quote(hints):  # left out only where it repeats
+            return "pull quote (its words are in the article)" if repeats(el, root) else None
         if COMMENT_RE.search(hints):
             return "comments"
         # A negative word is decoration when the block holds much of the article's prose
@@ -149,13 +159,6 @@ def _skip(el: Element, tag: object, root_len: int, layout: frozenset[str]) -> st
         if density > 0.5:
             return f"links {density:.0%}"
     return None
-
-
-def _is_shadow_root(el: Element) -> bool:
-    """Whether a ``<template>`` is a declarative shadow root: the browser renders its content
-    in place of the template, inside its host (``shadowroot`` is the attribute's older name),
-    where any other template is inert markup for scripts."""
-    return el.get("shadowrootmode") is not None or el.get("shadowroot") is not None
 
 
 def _is_collapsed_panel(el: Element) -> bool:
@@ -177,7 +180,7 @@ def _holds_article(el: Element, root_len: int) -> bool:
 class _Collector:
     """Gathers inline text into paragraphs and judges each paragraph as it closes."""
 
-    __slots__ = ("dropped", "headings", "link_depth", "linked", "out", "pieces")
+    __slots__ = ("dropped", "headings", "link_depth", "linked", "marker", "out", "pieces")
 
     def __init__(self) -> None:
         self.out: list[str] = []
@@ -186,6 +189,7 @@ class _Collector:
         self.pieces: list[str] = []
         self.linked = 0
         self.link_depth = 0
+        self.marker = ""  # an ordered list item's number, for the item's first paragraph
 
     def flush(self, heading: bool = False, preformatted: bool = False) -> None:
         pieces = self.pieces
@@ -222,6 +226,8 @@ class _Collector:
             return
         if heading:
             self.headings.add(len(self.out))
+        if self.marker:
+            text, self.marker = self.marker + text, ""
         if preformatted:
             self.out.append(_fenced(text))
         elif "\n" in text:
@@ -270,31 +276,44 @@ def extract(doc: Element) -> Extraction:
         collect.dropped.append(Dropped(_excerpt(out.pop()), "heading with nothing after it"))
     kept = tuple(p for p in out if _ALNUM_RE.search(p))
     if sum(map(letters, kept)) < _NOSCRIPT_ARTICLE:  # nothing, or a placeholder ("Loading…")
-        kept = _for_readers_without_scripts(doc, layout, lengths) or kept
+        kept = _for_readers_without_scripts(doc, layout, lengths, kept) or kept
     return Extraction(kept, tuple(collect.dropped))
 
 
 def _for_readers_without_scripts(
-    doc: Element, layout: frozenset[str], lengths: dict[Element, int]
+    doc: Element, layout: frozenset[str], lengths: dict[Element, int], shown: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """The article a page shows only in ``<noscript>``, when the rest holds no more than a
-    placeholder ("Loading…"): a page built by scripts that leaves a copy for readers (and
-    crawlers) without them. A notice ("Please enable JavaScript") is too short to be an
-    article and is not taken.
+    """The article a page shows only in ``<noscript>``, when the rest (``shown``) holds no
+    more than a placeholder ("Loading…") besides parts of that copy: a page built by scripts
+    that leaves a copy for readers (and crawlers) without them. A notice ("Please enable
+    JavaScript") is too short to be an article and is not taken; nor is any ``<noscript>``
+    beside a short article of its own, which is what a reader with scripts sees.
     """
     collect = _Collector()
     for el in doc.iter("noscript"):
         if not any(a.tag == "noscript" for a in el.iterancestors()):
             _walk(el, collect, layout, lengths)
     kept = tuple(p for p in collect.out if _ALNUM_RE.search(p))
-    return kept if sum(map(letters, kept)) >= _NOSCRIPT_ARTICLE else ()
+    if sum(map(letters, kept)) < _NOSCRIPT_ARTICLE:
+        return ()
+    copy = " ".join(" ".join(kept).split())
+    own = (p for p in shown if " ".join(p.split()) not in copy)
+    return kept if sum(map(letters, own)) < _PLACEHOLDER else ()
 
 
 def _walk(
-    root: Element, collect: _Collector, layout: frozenset[str], lengths: dict[Element, int]
+    root: Element,
+    collect: _Collector,
+    layout: frozenset[str],
+    lengths: dict[Element, int],
+    within: int | None = None,
 ) -> None:
-    """Text of the kept blocks under ``root``, whitespace collapsed; ``<br>`` is a line break."""
-    root_len = measured_len(root, lengths)
+    """Text of the kept blocks under ``root``, whitespace collapsed; ``<br>`` is a line break.
+
+    ``within`` is the length of the region when ``root`` is a part of it (a shadow host's
+    composed copy, read in its place): shares of the article are shares of the region.
+    """
+    root_len = measured_len(root, lengths) if within is None else within
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[Element] = set()
     pieces = collect.pieces
@@ -302,10 +321,18 @@ def _walk(
     pre = 0  # depth inside <pre>: its text keeps its line breaks
     grid: Element | None = None  # the data table being read (``grid``): a row is a line
     cells = 0  # cells read in the current row of ``grid``
+    numbers: dict[Element, int] = {}  # each ordered list's last item number (``item_marker``)
+    host: Element | None = None  # a shadow host read as drawn: its children are read already
+    drawn: set[Element] = set()  # its shadow root and children, skipped with their tails
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            reason = None if el is root or code else _skip(el, tag, root_len, layout)
+            if host is not None and el.getparent() is host:
+                skipped.add(el)
+                drawn.add(el)
+                walker.skip_subtree()
+                continue
+            reason = None if el is root or code else _skip(el, tag, root, root_len, layout)
             if reason is not None:
                 skipped.add(el)
                 walker.skip_subtree()
@@ -328,10 +355,26 @@ def _walk(
                     grid = el
                 if collect.pieces:  # most blocks open and close with nothing pending
                     collect.flush()
+                if tag == "li":
+                    parent = el.getparent()
+                    if parent is not None and parent.tag == "ol":
+                        collect.marker = item_marker(el, numbers) or ""
             elif tag == "br":
-                pieces.append("\n")
+                pieces.append("\n" if grid is None else " ")  # a data table's row is a line
             elif tag == "a":
                 collect.link_depth += 1
+            elif tag == "img":
+                emoji = emoji_text(el)
+                if emoji:
+                    pieces.append(emoji)
+            elif tag == "template" and (slotting := slotting_host(el)) is not None:
+                # Read the host as the browser draws it, its children where its slots are.
+                host = slotting
+                skipped.add(el)
+                drawn.add(el)
+                walker.skip_subtree()
+                _walk(composed(host), collect, layout, lengths, root_len)
+                continue
             text = el.text
             if text:
                 pieces.append(text if pre else text.replace("\n", _SOURCE_BREAK))
@@ -340,7 +383,12 @@ def _walk(
         else:
             if el in skipped:
                 skipped.discard(el)
+                if el in drawn:
+                    drawn.discard(el)
+                    continue
             else:
+                if el is host:
+                    host = None
                 if grid is not None and tag in ROW_TAGS:
                     if tag == "tr":
                         pieces.append("\n")
@@ -351,6 +399,8 @@ def _walk(
                         grid = None
                     if collect.pieces:
                         collect.flush(heading=tag in _HEADING_TAGS, preformatted=pre > 0)
+                    if tag == "li":
+                        collect.marker = ""  # an item without text shows no number alone
                 elif tag == "a":
                     collect.link_depth -= 1
                 if tag in _CODE_TAGS:
@@ -361,4 +411,5 @@ def _walk(
                 pieces.append(text if pre else text.replace("\n", _SOURCE_BREAK))
                 if collect.link_depth:
                     collect.linked += letters(text)
-    collect.flush()
+    if within is None:
+        collect.flush()

@@ -2,11 +2,12 @@
 a table, and as ``innerText`` reads one), so "Alice 10" stays a row, not two paragraphs.
 
 A table is read this way only when it looks like data: two rows or more, cells of short inline
-text without blocks, line breaks or tables inside. A cell may wrap its value in one paragraph
-(``<td><p>Name</p></td>``, as editors and word processors write tables): a ``<p>`` or ``<div>``
-alone in its cell, or alone in such a wrapper, is the cell's line. A layout table (cells
-holding several paragraphs, a column of links beside the story) keeps each block of a cell a
-paragraph of its own.
+text without blocks or tables inside. A cell may wrap its value in one paragraph or heading
+(``<td><p>Name</p></td>``, ``<th><h3>Plan</h3></th>``, as editors and word processors write
+tables): a ``<p>``, ``<div>`` or ``<h2>``-``<h6>`` alone in its cell, or alone in such a
+wrapper, is the cell's value. A line break inside a cell ("1 Main St<br>Springfield") is a
+space, so the row stays one line. A layout table (cells holding several paragraphs, a column of
+links beside the story) keeps each block of a cell a paragraph of its own.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ ROW_TAGS = frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"})
 # Block tags a data table may hold: its rows and cells, and a caption (a paragraph of its own).
 _GRID_TAGS = ROW_TAGS | {"caption", "colgroup", "col"}
 # Blocks a cell may wrap its value in, one alone: in a data table they do not start a line.
-CELL_WRAPPERS = frozenset({"p", "div"})
+CELL_WRAPPERS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
 _CELLS = frozenset({"td", "th"})
-# Anything else that starts a line: prose, not a value.
-_BLOCKS = (BLOCK_TAGS | {"br", "h1"}) - _GRID_TAGS
+# Anything else that starts a line: prose, not a value. (An <h1> is the page's headline.)
+_BLOCKS = (BLOCK_TAGS | {"h1"}) - _GRID_TAGS
 # A cell holding more than this is prose laid out in a table, not a value.
 _CELL_LETTERS = 200
 _CELL_RE = re.compile(f" ?{CELL} ?")
@@ -44,6 +45,8 @@ def is_grid(table: Element) -> bool:
     True
     >>> is_grid(f("<table><tr><td><p>Story</p><p>More</p><td>x<tr><td>a<td>b</table>"))
     False
+    >>> is_grid(f("<table><tr><th><h3>Plan</h3><th>Hours<tr><td>A<td>9<br>5</table>"))
+    True
     """
     rows = 0
     for el in table.iterdescendants():

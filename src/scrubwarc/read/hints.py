@@ -63,17 +63,19 @@ CHROME_TAGS = frozenset({"nav", "aside", "footer", "header", "menu", "dialog", "
 # Every word starts with one of _CHROME_INITIALS: looking for one of those first lets the scan
 # pass over the other letters without trying each word (a third faster; this runs on every new
 # class name of every page).
-_CHROME_INITIALS = "abcdfghmnoprstw"
+_CHROME_INITIALS = "abcdfghmnoprstvw"
 _NEGATIVE_RE = re.compile(
     rf"(?=[{_CHROME_INITIALS}])(?:"
     # Long, unambiguous words also hit inside run-together names ("inlinegallery").
     r"share|sharing|related|promo|newsletter|cookie|consent|sidebar|breadcrumb|advert|sponsor|"
     r"banner|popup|gallery|slideshow|carousel|outbrain|taboola|disqus|pagination|footer|"
-    r"masthead|navbar|comment(?!ary)|"
+    r"masthead|navbar|comment(?!ary)|visuallyhidden|pull-?quote|"
     # Short ones only as whole words: "ad" must not hit "header" or "load".
     r"(?<![a-z])(?:ads?|nav|navigation|menu|tags?|more|read-?more|meta|print|hidden|header|"
     r"author|byline|caption|credits?|rating|toolbar|trending|popular|teaser|modal|"
-    r"pager|tooltip|widget|gdpr|recirc\w*|subscribe|subscription|signup|slider)(?![a-z])"
+    r"pager|tooltip|widget|gdpr|recirc\w*|subscribe|subscription|signup|slider|"
+    # Text for screen readers only (WordPress, Bootstrap); "visually-hidden" hits "hidden".
+    r"sr-only|screen-reader(?:-text|-only)?)(?![a-z])"
     r")"
 )
 COMMENT_RE = re.compile(r"comment(?!ary)|disqus|(?<![a-z])(?:replies|respond)(?![a-z])")
