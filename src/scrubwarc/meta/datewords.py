@@ -80,6 +80,9 @@ _MONTHS: dict[str, tuple[str, ...]] = {
            "huhtikuuta|huhtikuu", "toukokuuta|toukokuu", "kesäkuuta|kesäkuu",
            "heinäkuuta|heinäkuu", "elokuuta|elokuu", "syyskuuta|syyskuu", "lokakuuta|lokakuu",
            "marraskuuta|marraskuu", "joulukuuta|joulukuu"),
+    "hu": ("január|jan.", "február|febr.|feb.", "március|márc.|mar.", "április|ápr.|apr.",
+           "május|máj.", "június|jún.", "július|júl.", "augusztus|aug.", "szeptember|szept.",
+           "október|okt.", "november|nov.", "december|dec."),
 }  # fmt: skip
 _MONTHS["nb"] = _MONTHS["nn"] = _MONTHS["no"]
 _LABELS: dict[str, str] = {
@@ -101,9 +104,14 @@ _LABELS: dict[str, str] = {
     "fi": "julkaistu",
     "ro": "publicat la|publicat pe|publicat|data",
     "el": "δημοσιεύθηκε|δημοσίευση|ημερομηνία",
+    "hu": "közzétéve|publikálva|megjelent|dátum",
 }
 # Labels above that name no publication, only "the date" or "on": never read after a date.
-_BARE_LABELS = frozenset(("le", "el", "data", "datum", "dato", "fecha", "tarih", "tanggal", "дата"))
+# Languages whose capitals drop the accents of the month's name ("3 ΜΑΡΤΙΟΥ 2024").
+_CAPITALS_UNACCENTED = frozenset(("el",))
+_BARE_LABELS = frozenset(
+    ("le", "el", "data", "datum", "dato", "fecha", "tarih", "tanggal", "дата", "dátum")
+)
 # The labels of a revision's date, which become "Updated" (never the publication's); a
 # longer label before the shorter one it opens with.
 _UPDATE_LABELS: dict[str, str] = {
@@ -126,6 +134,7 @@ _UPDATE_LABELS: dict[str, str] = {
     "fi": "päivitetty",
     "ro": "actualizat la|actualizat pe|actualizat|ultima actualizare",
     "el": "ενημερώθηκε|τελευταία ενημέρωση|ενημέρωση",
+    "hu": "utolsó frissítés|frissítve|módosítva|frissítés",
 }
 for _table in (_LABELS, _UPDATE_LABELS):
     _table["nb"] = _table["nn"] = _table["no"]
@@ -166,6 +175,11 @@ _HOUR_WORD = re.compile(
 _DOTTED_MONTH = re.compile(
     rf"(?<![\d.])(\d{{1,2}})\.\s?({'|'.join(_ENGLISH)})\.?\s?(?=\d{{4}}(?!\d))"
 )
+# The year first, as Hungarian writes it: "2024. március 3.", "2024. márc. 3., 14:05".
+_YEAR_FIRST = re.compile(
+    rf"(?<![\d.])(\d{{4}})\.?\s+({'|'.join(_ENGLISH)})\s+(\d{{1,2}})\.?(?![\d.:])"
+)
+_YEAR_FIRST_LANGUAGES = frozenset(("hu",))
 _CJK_DATE = re.compile(
     r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]?"
     r"(?:\s*[(（][^)）]{1,3}[)）]|\s*(?:星期|礼拜|週|周)[一二三四五六日天])?"
@@ -206,11 +220,11 @@ def _language_patterns(
     months = _MONTHS.get(language)
     if months is None:
         return None
-    alternation = "|".join(
-        re.escape(form) for names in months for form in sorted(names.split("|"), key=len)[::-1]
-    )
+    forms = _capitals("|".join(months), language).split("|")
+    alternation = "|".join(re.escape(form) for form in sorted(forms, key=len)[::-1])
     weekdays = _WEEKDAYS.get(language, "")
-    labels, updates = _LABELS.get(language, ""), _UPDATE_LABELS.get(language, "")
+    labels = _capitals(_LABELS.get(language, ""), language)
+    updates = _capitals(_UPDATE_LABELS.get(language, ""), language)
     update = rf"(?P<update>{updates})|" if updates else ""
     head = rf"(?:(?:{update}{labels})\s*:?\s*)?" if labels else ""
     day = rf"(?:(?:{weekdays}),?\s+)?" if weekdays else ""
@@ -230,11 +244,40 @@ def _language_patterns(
 
 
 def _english_month(language: str, word: str) -> str:
-    folded = word.casefold()
+    folded = _unaccented(word)
     for number, names in enumerate(_MONTHS[language]):
-        if folded in names.split("|"):
+        if folded in {_unaccented(name) for name in names.split("|")}:
             return _ENGLISH[number]
     return word
+
+
+def _capitals(forms: str, language: str) -> str:
+    """The ``|``-separated ``forms`` and, in a language whose capitals drop accents, each
+    as capitals write it (``ΜΑΡΤΙΟΥ``, ``ΜΑΪΟΥ`` keeps its diaeresis), longest first.
+
+    >>> _capitals("μαΐου|μάιος", "el"), _capitals("március", "hu")
+    ('μαΐου|μαϊου|μαιου|μάιος|μαιος|μαιοσ', 'március')
+    """
+    if language not in _CAPITALS_UNACCENTED or not forms:
+        return forms
+    found: list[str] = []
+    for form in forms.split("|"):
+        toneless = unicodedata.normalize(
+            "NFC", unicodedata.normalize("NFD", form).replace("\u0301", "")
+        )
+        found += [f for f in (form, toneless, _unaccented(form)) if f not in found]
+    return "|".join(found)
+
+
+def _unaccented(word: str) -> str:
+    """``word`` in lower case without its accents, as a month is written in capitals (Greek
+    drops its accents there, ``ΜΑΡΤΙΟΥ``; its final sigma is a sigma, ``ΜΑΡΤΙΟΣ``).
+
+    >>> _unaccented("ΜΑΪΟΥ"), _unaccented("Μάιος"), _unaccented("március")
+    ('μαιου', 'μαιοσ', 'marcius')
+    """
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _clock(match: re.Match[str]) -> str:
@@ -333,6 +376,8 @@ def localise(line: str, language: str | None) -> str:
     line = later_update.sub("Updated ", line)
     line = later_published.sub("Published ", line)
     line = months.sub(lambda m: _english_month(language or "", m.group(0)), line)
+    if language in _YEAR_FIRST_LANGUAGES:
+        line = _YEAR_FIRST.sub(r"\3 \2 \1", line)
     line = _DOTTED_MONTH.sub(r"\1 \2 ", line)
     line = _HOUR_WORD.sub(lambda m: f"{m[1]}:{m[2] or '00'}", line)
     line = _NOISE.sub("", line)
