@@ -1,5 +1,5 @@
-"""HTML dates: Unix times stated in meta tags, compact dates in the address, and the <time>
-of a related story set aside from the article."""
+"""HTML dates: Unix times stated in meta tags, compact dates in the address, a date in its
+slug as the last resort, and the <time> of a related story set aside from the article."""
 
 from __future__ import annotations
 
@@ -51,6 +51,46 @@ def test_a_compact_date_in_the_address(url: str) -> None:
 )
 def test_numbers_in_the_address_that_are_no_date(url: str) -> None:
     assert _date(f'<link rel="canonical" href="{url}">') is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://ex.com/news/rain-2024-03-04",
+        "https://ex.com/news/rain-20240304.html",
+        "https://ex.com/news/rain_2024-03-04-update/",
+        "https://ex.com/2024-03-04/rain",
+    ],
+)
+def test_a_date_in_the_slug_dates_a_page_nothing_else_dates(url: str) -> None:
+    assert _date(f'<link rel="canonical" href="{url}">') == "2024-03-04"
+
+
+def test_a_date_in_the_slug_comes_after_everything_the_page_states() -> None:
+    canonical = '<link rel="canonical" href="https://ex.com/news/rain-2024-03-04">'
+    updated = "<p>Updated 5 March 2024</p>"
+    assert _date(canonical, updated) == "2024-03-05"
+    stated = '<meta property="article:published_time" content="2024-03-01">'
+    assert _date(canonical + stated) == "2024-03-01"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://ex.com/news/rain-202403041",
+        "https://ex.com/p-20240304123/",
+        "https://ex.com/news/rain?id=20240304",
+        "https://ex.com/news/rain-2024-02-30",
+    ],
+)
+def test_numbers_in_a_slug_that_are_no_date(url: str) -> None:
+    assert _date(f'<link rel="canonical" href="{url}">') is None
+
+
+def test_a_date_in_the_slug_after_the_capture_is_none() -> None:
+    canonical = '<link rel="canonical" href="https://ex.com/news/rain-2031-03-04">'
+    page = f"<html><head>{canonical}</head><body><h1>Rain</h1>{_TEXT}</body></html>"
+    assert read_html_metadata(lxml.html.fromstring(page), latest="2026-12-04").date is None
 
 
 @pytest.mark.parametrize("box", ["aside", "nav"])

@@ -26,7 +26,7 @@ from scrubwarc.meta.htmldatesigns import (
     labels,
     set_aside,
 )
-from scrubwarc.meta.htmlshown import ShownDates, address_date
+from scrubwarc.meta.htmlshown import ShownDates, address_date, slug_date
 from scrubwarc.meta.htmltext import (
     MAX_DATE_LINE,
     NEAR_HEADLINE_CHARS,
@@ -116,7 +116,8 @@ def html_date(
     or days later (``_earlier``), and to a day more of the page's statements name
     (``_agreed_date``). A page that shows its modified day by the headline while no meta tag
     states a publication is dated by that revision (``_shown_revision``); one that nothing
-    else dates, by a revision that a label dates anywhere in its body.
+    else dates, by a revision that a label dates anywhere in its body, and last by a date in
+    its address's slug (``/rain-2024-03-03``, ``/rain-20240303.html``).
 
     The lines a page shows are read in the language of its ``locale`` (``3 mars 2024``,
     ``2024年3月4日``, ``Publié le …``), and a date in numbers that reads both ways day first
@@ -147,8 +148,15 @@ def html_date(
     timed = _time_date(page, shown)
     if near and timed and timed[:10] == near[:10]:
         return max(near, timed, key=len)  # the line's <time> states its hour
-    # Nothing dates the publication: a revision a label dates anywhere is the page's date.
-    return near or timed or address or _labelled_date(page, UPDATED_LABEL, shown)
+    # Nothing dates the publication: a revision a label dates anywhere is the page's date,
+    # and last a date in the address's slug ("/rain-2024-03-03").
+    return (
+        near
+        or timed
+        or address
+        or _labelled_date(page, UPDATED_LABEL, shown)
+        or _possible(slug_date(url), shown)
+    )
 
 
 def _swapped(read: str, other: str) -> bool:
@@ -357,7 +365,10 @@ def _first_date(candidates: Iterable[str | None], latest: str | None = None) -> 
 
 
 def _address_date(url: str | None, shown: ShownDates) -> str | None:
-    found = address_date(url)
+    return _possible(address_date(url), shown)
+
+
+def _possible(found: str | None, shown: ShownDates) -> str | None:
     return found if shown.possible(found) else None
 
 

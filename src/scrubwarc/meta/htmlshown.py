@@ -16,7 +16,7 @@ from scrubwarc.meta.dates import parse_date
 from scrubwarc.meta.datewords import localise
 from scrubwarc.meta.htmltext import DATE_IN_LINE
 
-__all__ = ["ShownDates", "address_date"]
+__all__ = ["ShownDates", "address_date", "slug_date"]
 
 # The time a shown date states right after it: "2 December 2025 at 14:05", "March 3, 2024,
 # 10:30 AM ET", "2025-12-03 14:05" (a number run on, "14.5 million", is none; nor a time in a
@@ -44,6 +44,12 @@ _URL_DATE = re.compile(
     # or ``/20231003/``, ``/2023-10-03/``, ``/2023-10-03-wine``: a segment that opens with it
     r"|/((?:19|20)[0-9]{2})(-?)([01][0-9])\5([0-3][0-9])(?=[/_.-]|$)",
     re.I,
+)
+
+# A date that is a whole part of a segment's slug, after its first ("rain-2024-03-03",
+# "rain_20240303.html", "rain-2024-03-03-update"): an id's digits ("p-20240303123") are none.
+_SLUG_DATE = re.compile(
+    r"[_-]((?:199|20[0-9])[0-9])(-?)([01][0-9])\2([0-3][0-9])(?=[_-]|\.[a-z0-9]{2,6}$|$)", re.I
 )
 
 
@@ -161,3 +167,20 @@ def _url_date(year: str, month: str, day: str) -> str | None:
     if not month.isdigit():
         return parse_date(f"{day} {month} {year}")
     return parse_date(f"{year}-{int(month):02d}-{int(day):02d}")
+
+
+def slug_date(url: str | None) -> str | None:
+    """A date written as a whole part of a slug in the page's address, after its first
+    (``/rain-2024-03-03``, ``/rain-20240303.html``), the last segment's first; never one
+    in the query (``?id=20240303``) nor digits that run on (``/p-20240303123``).
+
+    >>> slug_date("https://ex.com/news/rain-2024-03-03"), slug_date("https://ex.com/rain_20240303.htm")
+    ('2024-03-03', '2024-03-03')
+    >>> slug_date("https://ex.com/p-20240303123"), slug_date("https://ex.com/rain-2024-13-03/")
+    (None, None)
+    """
+    for segment in reversed(urlsplit(url).path.split("/") if url else ()):
+        for found in _SLUG_DATE.finditer(segment):
+            if date := _url_date(found[1], found[3], found[4]):
+                return date
+    return None
