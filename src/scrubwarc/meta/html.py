@@ -260,16 +260,17 @@ class _JsonLd:
         self._nodes = nodes
 
     def _resolve(self, value: object) -> object:
-        """Follow a ``{"@id": ...}`` reference to the full node (Yoast's ``@graph``)."""
+        """Follow a ``{"@id": ...}`` reference to the full node (Yoast's ``@graph``); a value
+        object (``{"@value": "Ann Lee"}``) is its value."""
         if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
             target = value.get("@id")
             if isinstance(target, str):
                 return self._by_id.get(target, value)
-        return value
+        return _plain(value)
 
     def _values(self, key: str) -> list[object]:
-        raw = self._article.get(key)
-        return [self._resolve(item) for item in (raw if isinstance(raw, list) else [raw])]
+        """The values of ``key``, those of lists nested in its list as well (``[[a, b]]``)."""
+        return [self._resolve(item) for item in _flat(self._article.get(key))]
 
     def text(self, key: str) -> str | None:
         """A plain string property; a list gives its first string. Entities are
@@ -290,10 +291,11 @@ class _JsonLd:
         return found
 
     def authors(self, *, organisations: bool = False) -> tuple[str, ...]:
-        """Names of the ``author`` people; organisations only when asked (a byline on the page
-        names a writer better than the publisher given as author)."""
+        """Names of the ``author`` people (of the ``creator`` when no ``author`` is given);
+        organisations only when asked (a byline on the page names a writer better than the
+        publisher given as author)."""
         names: list[str] = []
-        for value in self._values("author"):
+        for value in self._values("author" if self._article.get("author") else "creator"):
             if isinstance(value, dict):
                 if bool(types_of(value) & _ORGANISATION_TYPES) != organisations:
                     continue
@@ -364,10 +366,31 @@ def _person_name_of(node: dict[str, object]) -> str | None:
 
 
 def _name_of(node: dict[str, object]) -> str | None:
-    name = node.get("name")
-    if isinstance(name, list):
-        name = next((item for item in name if isinstance(item, str)), None)
-    return clean_value(html.unescape(name) if isinstance(name, str) else None)
+    names = (item for item in map(_plain, _flat(node.get("name"))) if isinstance(item, str))
+    return clean_value(html.unescape(next(names, "")))
+
+
+def _plain(value: object) -> object:
+    """A JSON-LD value object's value (``{"@value": "Ann Lee", "@language": "en"}``), or
+    ``value``.
+
+    >>> _plain({"@value": "Ann Lee", "@language": "en"}), _plain({"name": "Ann Lee"})
+    ('Ann Lee', {'name': 'Ann Lee'})
+    """
+    return value.get("@value") if isinstance(value, dict) and "@value" in value else value
+
+
+def _flat(value: object, depth: int = 0) -> list[object]:
+    """``value`` as a list, the items of lists nested in it in their place (three deep).
+
+    >>> _flat([["Ann", "Bo"], "Cy"]), _flat("Ann"), _flat(None)
+    (['Ann', 'Bo', 'Cy'], ['Ann'], [None])
+    """
+    if not isinstance(value, list):
+        return [value]
+    if depth >= 3:
+        return [item for item in value if not isinstance(item, list)]
+    return [flat for item in value for flat in _flat(item, depth + 1)]
 
 
 # ----------------------------------------------------------------------- meta tags
