@@ -29,6 +29,10 @@ from scrubwarc.meta.htmlshown import ShownDates
         ("hu", "2024. március 3.", "2024-03-03"),
         ("hu", "Közzétéve: 2024. márc. 3., 14:05", "2024-03-03T14:05:00"),
         ("hu", "2024. MÁRCIUS 3. 14:05", "2024-03-03T14:05:00"),
+        ("hu", "2024. március 3., vasárnap 14:05", "2024-03-03T14:05:00"),
+        ("hu", "2024. 03. 03. 14:05", "2024-03-03T14:05:00"),
+        ("el", "ΚΥΡΙΑΚΗ 3 ΜΑΡΤΙΟΥ 2024 10:00", "2024-03-03T10:00:00"),
+        ("el", "Κυριακή 3 Μαρτίου 2024", "2024-03-03"),
     ],
 )
 def test_date_lines_in_more_languages(language: str, line: str, expected: str) -> None:

@@ -148,6 +148,7 @@ _WEEKDAYS: dict[str, str] = {
     "pl": "poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela",
     "ru": "понедельник|вторник|среда|четверг|пятница|суббота|воскресенье",
     "tr": "pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar",
+    "el": "δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή|σάββατο|κυριακή",
 }
 # "1 de abril de 2023", "1er avril", "1. April", "1 апреля 2023 г.", "2023 года", "o 10:30".
 _NOISE = re.compile(
@@ -175,10 +176,14 @@ _HOUR_WORD = re.compile(
 _DOTTED_MONTH = re.compile(
     rf"(?<![\d.])(\d{{1,2}})\.\s?({'|'.join(_ENGLISH)})\.?\s?(?=\d{{4}}(?!\d))"
 )
-# The year first, as Hungarian writes it: "2024. március 3.", "2024. márc. 3., 14:05".
+# The year first, as Hungarian writes it: "2024. március 3.", "2024. márc. 3., 14:05", the
+# weekday after the day ("2024. március 3., vasárnap"), "2024. 03. 03." in numbers.
 _YEAR_FIRST = re.compile(
     rf"(?<![\d.])(\d{{4}})\.?\s+({'|'.join(_ENGLISH)})\s+(\d{{1,2}})\.?(?![\d.:])"
+    r"(?:,?\s+(?:hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap)(?!\w))?",
+    re.IGNORECASE,
 )
+_YEAR_FIRST_NUMBERS = re.compile(r"(?<![\d.])(\d{4})\.\s(\d{1,2})\.\s(\d{1,2})\.(?!\d)")
 _YEAR_FIRST_LANGUAGES = frozenset(("hu",))
 _CJK_DATE = re.compile(
     r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]?"
@@ -222,7 +227,7 @@ def _language_patterns(
         return None
     forms = _capitals("|".join(months), language).split("|")
     alternation = "|".join(re.escape(form) for form in sorted(forms, key=len)[::-1])
-    weekdays = _WEEKDAYS.get(language, "")
+    weekdays = _capitals(_WEEKDAYS.get(language, ""), language)
     labels = _capitals(_LABELS.get(language, ""), language)
     updates = _capitals(_UPDATE_LABELS.get(language, ""), language)
     update = rf"(?P<update>{updates})|" if updates else ""
@@ -378,6 +383,7 @@ def localise(line: str, language: str | None) -> str:
     line = months.sub(lambda m: _english_month(language or "", m.group(0)), line)
     if language in _YEAR_FIRST_LANGUAGES:
         line = _YEAR_FIRST.sub(r"\3 \2 \1", line)
+        line = _YEAR_FIRST_NUMBERS.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", line)
     line = _DOTTED_MONTH.sub(r"\1 \2 ", line)
     line = _HOUR_WORD.sub(lambda m: f"{m[1]}:{m[2] or '00'}", line)
     line = _NOISE.sub("", line)
