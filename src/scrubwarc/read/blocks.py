@@ -29,6 +29,7 @@ from scrubwarc.read.hints import (
 )
 from scrubwarc.read.inline import emoji_text
 from scrubwarc.read.lists import item_marker
+from scrubwarc.read.notes import is_backlink, note_marker
 from scrubwarc.read.quotes import is_pull_quote, repeats
 from scrubwarc.read.selection import main_content
 from scrubwarc.read.shadow import composed, is_shadow_root, slotting_host
@@ -134,7 +135,7 @@ def _skip(
         if style and _HIDDEN_STYLE_RE.search(style.lower()):
             return None if _is_collapsed_panel(el) else "hidden"
     if tag == "a":  # a link inside prose is prose, whatever its class ("textTag")
-        return None
+        return "footnote's link back" if is_backlink(el) else None
     hints = element_hints(el) if "class" in names or "id" in names else ""
     if len(hints) > 1 and is_negative(hints, layout):
         if el.get("itemprop") == "articleBody" or tag in ("article", "main"):
@@ -337,6 +338,12 @@ def _walk(
                 skipped.add(el)
                 walker.skip_subtree()
                 collect.skipped(el, reason)
+                continue
+            marker = note_marker(el) if (tag == "sup" or tag == "a") and not code else None
+            if marker is not None:
+                pieces.append(marker)  # read in place of the reference; its tail follows
+                skipped.add(el)
+                walker.skip_subtree()
                 continue
             if tag in _CODE_TAGS:
                 code += 1
