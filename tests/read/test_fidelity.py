@@ -295,3 +295,19 @@ def test_a_footnotes_link_back_to_its_reference_is_not_read(back: str) -> None:
     )
     paragraphs = _text(f"<article>{_story(3)}{notes}</article>").split("\n\n")
     assert paragraphs[3] == "1. The source."
+
+
+def test_a_details_blocks_control_label_goes_and_its_content_and_headings_stay() -> None:
+    blocks = (
+        "<details><summary>Show more ▾</summary><p>The hidden part of the story.</p></details>"
+        "<details><summary>What does the fee cover?</summary><p>Tuition and books.</p></details>"
+        "<details><summary>Course materials</summary><p>A reader and a workbook.</p></details>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{blocks}</article>").split("\n\n")
+    assert paragraphs[3:] == [
+        "The hidden part of the story.",
+        "What does the fee cover?",
+        "Tuition and books.",
+        "Course materials",
+        "A reader and a workbook.",
+    ]

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from scrubwarc.read.disclosure import is_control_label
 from scrubwarc.read.grid import CELL, CELL_WRAPPERS, ROW_TAGS, is_grid, tabbed
 from scrubwarc.read.hints import (
     BLOCK_TAGS,
@@ -127,6 +128,8 @@ def _skip(
         return f"<{tag}>"
     if tag == "article" and is_teaser(el):
         return "teaser for another story"
+    if tag == "summary" and is_control_label(el):
+        return "control (a <details> block's label)"
     names = el.keys()  # one call, instead of a lookup for each attribute that is absent
     if names:
         if "hidden" in names or ("aria-hidden" in names and el.get("aria-hidden") == "true"):
