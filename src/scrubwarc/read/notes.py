@@ -37,10 +37,16 @@ def _marker(text: str) -> str | None:
     return f"[{match.group(1)}]" if match else None
 
 
+def _raised(a: Element) -> bool:
+    """Whether a link shows only a raised text: ``<a href="#fn1"><sup>1</sup></a>``."""
+    return len(a) == 1 and a[0].tag == "sup" and not (a.text or "").strip()
+
+
 def note_marker(el: Element) -> str | None:
     """The marker a footnote reference (a ``<sup>`` or an ``<a>``) reads as, or None for
-    any other element: a raised number that links within the page, or a link marked as a
-    note's reference (``role=doc-noteref``, ``class=footnote-ref``, ``data-footnote-ref``).
+    any other element: a raised number that links within the page, or a link within the page
+    that shows a raised number alone or is marked as a note's reference (``role=doc-noteref``,
+    ``class=footnote-ref``, ``data-footnote-ref``).
     An exponent (``x<sup>2</sup>``) links nowhere and stays as written.
 
     >>> from lxml.html import fragment_fromstring as f
@@ -48,6 +54,8 @@ def note_marker(el: Element) -> str | None:
     '[1]'
     >>> note_marker(f('<a href="#fn:2" class="footnote-ref"><sup>2</sup></a>'))
     '[2]'
+    >>> note_marker(f('<a href="#n3"><sup>3</sup></a>')), note_marker(f('<a href="#top">1</a>'))
+    ('[3]', None)
     >>> note_marker(f('<sup>2</sup>')), note_marker(f('<sup><a href="/p">1</a></sup>'))
     (None, None)
     """
@@ -59,7 +67,7 @@ def note_marker(el: Element) -> str | None:
         if not names or not _local(el):
             return None
         marked = el.get("role") == "doc-noteref" or "data-footnote-ref" in names
-        if not marked:
+        if not marked and not _raised(el):
             cls = el.get("class")
             if cls is None or _REF_CLASS_RE.search(cls.lower()) is None:
                 return None
