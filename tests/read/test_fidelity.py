@@ -264,6 +264,7 @@ def test_a_shadow_root_shows_its_hosts_children_where_its_slots_are() -> None:
         "<sup><a href='#user-content-fn-1' data-footnote-ref>1</a></sup>",  # GitHub
         "<sup class='reference'><a href='#cite_note-1'>[1]</a></sup>",  # Wikipedia
         "<a href='#note-1'><sup>1</sup></a>",  # a link around a raised number
+        "<a class='footnote-anchor' href='https://x.substack.com/p/y#footnote-1'>1</a>",  # Substack
     ],
 )
 def test_a_footnote_reference_reads_as_a_marker_not_a_glued_number(ref: str) -> None:

@@ -15,7 +15,8 @@ __all__ = ["is_backlink", "note_marker"]
 # What a note's reference shows: a number, a letter, a small roman numeral or a symbol,
 # bracketed or not. Anything longer ("[citation needed]") is left as the page wrote it.
 _MARKER_RE = re.compile(r"\[?([0-9]{1,3}|[a-z]|[ivx]{1,4}|[*†‡§¶]{1,3})\]?", re.IGNORECASE)
-_REF_CLASS_RE = re.compile(r"footnote-?ref|fn-?ref|noteref")
+# "footnote-anchor" is Substack's reference (a bare link, no ``<sup>``).
+_REF_CLASS_RE = re.compile(r"footnote-?(?:ref|anchor)|fn-?ref|noteref")
 _BACK_CLASS_RE = re.compile(r"backref|footnote-?back|reversefootnote|fn-?back|back-?link")
 # A back-link shows an arrow (or a caret) and nothing else; emoji variation selectors aside.
 _ARROWS = frozenset("↩↪↑⤴⤒⬆⇧↖↵⏎^")
@@ -42,6 +43,21 @@ def _raised(a: Element) -> bool:
     return len(a) == 1 and a[0].tag == "sup" and not (a.text or "").strip()
 
 
+def _marked_ref(a: Element) -> bool:
+    """Whether a link says it is a note's reference. Its address may be the page's own,
+    written out in full (Substack: ``https://x.substack.com/p/post#footnote-1``)."""
+    names = a.keys()
+    if not names:
+        return False
+    href = a.get("href")
+    if href is None or "#" not in href or href.endswith("#"):
+        return False
+    if a.get("role") == "doc-noteref" or "data-footnote-ref" in names:
+        return True
+    cls = a.get("class")
+    return cls is not None and _REF_CLASS_RE.search(cls.lower()) is not None
+
+
 def note_marker(el: Element) -> str | None:
     """The marker a footnote reference (a ``<sup>`` or an ``<a>``) reads as, or None for
     any other element: a raised number that links within the page, or a link within the page
@@ -63,14 +79,8 @@ def note_marker(el: Element) -> str | None:
         if not any(_local(a) for a in el.iter("a")) and el.get("role") != "doc-noteref":
             return None
     elif el.tag == "a":
-        names = el.keys()
-        if not names or not _local(el):
+        if not _marked_ref(el) and not (_local(el) and _raised(el)):
             return None
-        marked = el.get("role") == "doc-noteref" or "data-footnote-ref" in names
-        if not marked and not _raised(el):
-            cls = el.get("class")
-            if cls is None or _REF_CLASS_RE.search(cls.lower()) is None:
-                return None
     else:
         return None
     return _marker(element_text(el))
