@@ -273,6 +273,12 @@ def test_a_footnote_reference_reads_as_a_marker_not_a_glued_number(ref: str) -> 
     assert paragraphs[3] == "A claim.[1] More."
 
 
+def test_several_footnote_references_in_one_superscript_read_as_markers() -> None:
+    line = "<p>A claim.<sup><a href='#fn1'>1</a>, <a href='#fn2'>2</a></sup> More.</p>"
+    paragraphs = _text(f"<article>{_story(3)}{line}</article>").split("\n\n")
+    assert paragraphs[3] == "A claim.[1], [2] More."
+
+
 def test_an_exponent_and_a_linked_superscript_elsewhere_stay_as_written() -> None:
     line = (
         "<p>Area grew to 3 m<sup>2</sup> and <sup><a href='/notes'>more</a></sup> on "

@@ -43,6 +43,12 @@ def _raised(a: Element) -> bool:
     return len(a) == 1 and a[0].tag == "sup" and not (a.text or "").strip()
 
 
+def _raised_in(a: Element) -> bool:
+    """Whether a link is one of several in a raised text: ``<sup><a>1</a>, <a>2</a></sup>``."""
+    parent = a.getparent()
+    return parent is not None and parent.tag == "sup"
+
+
 def _marked_ref(a: Element) -> bool:
     """Whether a link says it is a note's reference. Its address may be the page's own,
     written out in full (Substack: ``https://x.substack.com/p/post#footnote-1``)."""
@@ -72,6 +78,8 @@ def note_marker(el: Element) -> str | None:
     '[2]'
     >>> note_marker(f('<a href="#n3"><sup>3</sup></a>')), note_marker(f('<a href="#top">1</a>'))
     ('[3]', None)
+    >>> note_marker(f('<sup><a href="#n1">1</a>, <a href="#n2">2</a></sup>')) is None
+    True
     >>> note_marker(f('<sup>2</sup>')), note_marker(f('<sup><a href="/p">1</a></sup>'))
     (None, None)
     """
@@ -79,7 +87,7 @@ def note_marker(el: Element) -> str | None:
         if not any(_local(a) for a in el.iter("a")) and el.get("role") != "doc-noteref":
             return None
     elif el.tag == "a":
-        if not _marked_ref(el) and not (_local(el) and _raised(el)):
+        if not _marked_ref(el) and not (_local(el) and (_raised(el) or _raised_in(el))):
             return None
     else:
         return None
