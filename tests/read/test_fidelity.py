@@ -253,3 +253,69 @@ def test_a_shadow_root_shows_its_hosts_children_where_its_slots_are() -> None:
         "Note: read once.",
         P.format("After 0")[3:-4],
     ]
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "<sup><a href='#fn1'>1</a></sup>",  # WordPress, Substack, Ghost
+        "<a href='#fn1' class='footnote-ref' role='doc-noteref'><sup>1</sup></a>",  # Pandoc
+        "<sup id='fnref:1'><a class='footnote-ref' href='#fn:1'>1</a></sup>",  # Hugo
+        "<sup><a href='#user-content-fn-1' data-footnote-ref>1</a></sup>",  # GitHub
+        "<sup class='reference'><a href='#cite_note-1'>[1]</a></sup>",  # Wikipedia
+        "<a href='#note-1'><sup>1</sup></a>",  # a link around a raised number
+        "<a class='footnote-anchor' href='https://x.substack.com/p/y#footnote-1'>1</a>",  # Substack
+    ],
+)
+def test_a_footnote_reference_reads_as_a_marker_not_a_glued_number(ref: str) -> None:
+    line = f"<p>A claim.{ref} More.</p>"
+    paragraphs = _text(f"<article>{_story(3)}{line}</article>").split("\n\n")
+    assert paragraphs[3] == "A claim.[1] More."
+
+
+def test_several_footnote_references_in_one_superscript_read_as_markers() -> None:
+    line = "<p>A claim.<sup><a href='#fn1'>1</a>, <a href='#fn2'>2</a></sup> More.</p>"
+    paragraphs = _text(f"<article>{_story(3)}{line}</article>").split("\n\n")
+    assert paragraphs[3] == "A claim.[1], [2] More."
+
+
+def test_an_exponent_and_a_linked_superscript_elsewhere_stay_as_written() -> None:
+    line = (
+        "<p>Area grew to 3 m<sup>2</sup> and <sup><a href='/notes'>more</a></sup> on "
+        "1<sup>st</sup> May.</p>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{line}</article>").split("\n\n")
+    assert paragraphs[3] == "Area grew to 3 m2 and more on 1st May."
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "<a href='#fnref1' class='footnote-back' role='doc-backlink'>↩</a>",  # Pandoc
+        "<a href='#fnref:1' class='reversefootnote'>&#8617;&#xfe0e;</a>",  # kramdown, Hugo
+        "<a href='#user-content-fnref-1' data-footnote-backref aria-label='Back'>↩</a>",  # GitHub
+        "<a href='#d62c-link' aria-label='Jump to footnote reference 1'>↩︎</a>",  # WordPress
+    ],
+)
+def test_a_footnotes_link_back_to_its_reference_is_not_read(back: str) -> None:
+    notes = (
+        f"<section class='footnotes'><ol><li id='fn1'><p>The source.{back}</p></li></ol></section>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{notes}</article>").split("\n\n")
+    assert paragraphs[3] == "1. The source."
+
+
+def test_a_details_blocks_control_label_goes_and_its_content_and_headings_stay() -> None:
+    blocks = (
+        "<details><summary>Show more ▾</summary><p>The hidden part of the story.</p></details>"
+        "<details><summary>What does the fee cover?</summary><p>Tuition and books.</p></details>"
+        "<details><summary>Course materials</summary><p>A reader and a workbook.</p></details>"
+    )
+    paragraphs = _text(f"<article>{_story(3)}{blocks}</article>").split("\n\n")
+    assert paragraphs[3:] == [
+        "The hidden part of the story.",
+        "What does the fee cover?",
+        "Tuition and books.",
+        "Course materials",
+        "A reader and a workbook.",
+    ]

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from scrubwarc.read.disclosure import is_control_label
 from scrubwarc.read.grid import CELL, CELL_WRAPPERS, ROW_TAGS, is_grid, tabbed
 from scrubwarc.read.hints import (
     BLOCK_TAGS,
@@ -29,6 +30,7 @@ from scrubwarc.read.hints import (
 )
 from scrubwarc.read.inline import emoji_text
 from scrubwarc.read.lists import item_marker
+from scrubwarc.read.notes import is_backlink, note_marker
 from scrubwarc.read.quotes import is_pull_quote, repeats
 from scrubwarc.read.selection import main_content
 from scrubwarc.read.shadow import composed, is_shadow_root, slotting_host
@@ -126,6 +128,8 @@ def _skip(
         return f"<{tag}>"
     if tag == "article" and is_teaser(el):
         return "teaser for another story"
+    if tag == "summary" and is_control_label(el):
+        return "control (a <details> block's label)"
     names = el.keys()  # one call, instead of a lookup for each attribute that is absent
     if names:
         if "hidden" in names or ("aria-hidden" in names and el.get("aria-hidden") == "true"):
@@ -134,7 +138,7 @@ def _skip(
         if style and _HIDDEN_STYLE_RE.search(style.lower()):
             return None if _is_collapsed_panel(el) else "hidden"
     if tag == "a":  # a link inside prose is prose, whatever its class ("textTag")
-        return None
+        return "footnote's link back" if is_backlink(el) else None
     hints = element_hints(el) if "class" in names or "id" in names else ""
     if len(hints) > 1 and is_negative(hints, layout):
         if el.get("itemprop") == "articleBody" or tag in ("article", "main"):
@@ -337,6 +341,12 @@ def _walk(
                 skipped.add(el)
                 walker.skip_subtree()
                 collect.skipped(el, reason)
+                continue
+            marker = note_marker(el) if (tag == "sup" or tag == "a") and not code else None
+            if marker is not None:
+                pieces.append(marker)  # read in place of the reference; its tail follows
+                skipped.add(el)
+                walker.skip_subtree()
                 continue
             if tag in _CODE_TAGS:
                 code += 1
