@@ -249,3 +249,26 @@ def _offsets(data: bytes) -> list[int]:
     except Exception:
         pass
     return found
+
+
+def test_a_crawl_captured_in_a_whole_member_is_not_read_as_records(tmp_path: Path) -> None:
+    """A crawl may capture a WARC file (an archive of archives); stored verbatim in a member
+    (incompressible data is), its records' bytes stand inside that member. When the member
+    after it is damaged, reading goes on after the whole member, never inside it."""
+    inner = gzip.compress(_record("http://inner.example/copied.html"), mtime=0)
+    carrier = gzip.compress(
+        _record(URLS[1], body=inner, headers=(("Content-Type", "application/warc"),)),
+        compresslevel=0,
+        mtime=0,
+    )
+    assert inner in carrier
+    members = _members()
+    members[1] = carrier
+    members[2] = b"\x00\x00\x00" + members[2][3:]  # its gzip magic lost
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"".join(members))
+    found, error = _read(path)
+    assert error is None
+    urls = [f.url for f in found if isinstance(f, Capture)]
+    assert urls == [URLS[0], URLS[3], URLS[4]]
+    assert [p.offset for p in found if isinstance(p, Problem)] == [len(members[0]) + len(carrier)]

@@ -212,10 +212,11 @@ def read_crawl(
                     if not gzipped and where > at.offset:
                         where = past_end_lines(again, where)
                     reason = f"unreadable {fmt.upper()} at offset {where}"
+                    # A gzip member read whole holds no record to read again: a WARC captured
+                    # in it (stored verbatim) is its payload, not records of this crawl.
+                    last = where if gzipped and at.whole else at.offset
                     start = (
-                        None
-                        if fmt == "arc"
-                        else read_on_at(again, at.offset, where, gzipped=gzipped)
+                        None if fmt == "arc" else read_on_at(again, last, where, gzipped=gzipped)
                     )
                     if start is None:
                         raise InputError(f"{reason}: {load_reason(exc)}", str(path)) from None
@@ -233,13 +234,15 @@ def read_crawl(
 
 
 class _At:
-    """Where reading stands: the last record's offset and where it ended."""
+    """Where reading stands: the last record's offset, where it ended, and whether it was one
+    gzip member, whole (then nothing after it was read as its block)."""
 
-    __slots__ = ("end", "offset")
+    __slots__ = ("end", "offset", "whole")
 
     def __init__(self, offset: int = 0, end: int = 0) -> None:
         self.offset = offset
         self.end = end
+        self.whole = True
 
 
 class _Read(NamedTuple):
@@ -286,7 +289,7 @@ def _read_from(
             # Only known once the record is read to its end.
             offset, length = it.get_record_offset(), it.get_record_length()
             whole = gzipped and ended_member(it)
-        at.offset, at.end = offset, offset + length
+        at.offset, at.end, at.whole = offset, offset + length, whole or not gzipped
         if found is None:
             continue
         if isinstance(found, Capture | Problem):
