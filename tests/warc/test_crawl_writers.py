@@ -369,6 +369,25 @@ def test_clean_keeps_each_text_of_a_page_crawled_again(tmp_path: Path) -> None:
     assert "eight" in texts["news.example/ferry.20240502080000.txt"]
 
 
+def test_clean_reports_a_text_it_has_no_name_left_for(tmp_path: Path) -> None:
+    """Crawls given together may hold one URL at the same date and offset: a text for which
+    every name is taken by another is an error naming the capture, never dropped quietly."""
+    date = {"WARC-Date": "2024-05-02T08:00:00Z"}
+    crawls = [
+        _crawl(tmp_path / f"c{n}.warc.gz", _record("http://news.example/ferry", body, warc=date))
+        for n, body in enumerate(
+            ARTICLE.replace(b"seven", word) for word in (b"1", b"2", b"3", b"4")
+        )
+    ]
+    out = tmp_path / "texts"
+    done = run("clean", "-o", out, *crawls)
+    assert done.returncode != 0
+    assert len(list(out.rglob("*.txt"))) == 3
+    lost = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+    assert len(lost) == 1, done.stderr
+    assert str(crawls[3]) in lost[0] and "names hold other captures' texts" in lost[0]
+
+
 def test_a_record_cut_short_with_nothing_of_its_body_is_an_error_not_empty(
     tmp_path: Path,
 ) -> None:

@@ -265,6 +265,9 @@ def _crawl(
                 target = output_path(output, PurePosixPath(name))
                 if name not in tally.written or _holds(target, text):
                     break
+            else:  # the same URL, date and offset in other crawls of this run, other texts
+                report(where, f"{first}: its names hold other captures' texts (not written)", True)
+                continue
             if name in tally.written:
                 tally.unchanged += 1
                 continue
